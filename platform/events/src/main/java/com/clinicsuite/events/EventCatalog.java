@@ -1,0 +1,72 @@
+package com.clinicsuite.events;
+
+import com.clinicsuite.events.auth.GrantsChanged;
+import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.events.auth.UserDeactivated;
+import com.clinicsuite.events.credit.CreditBalanceChanged;
+import com.clinicsuite.events.credit.CreditImportResult;
+import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.events.imports.CreditRowsChunk;
+import com.clinicsuite.events.imports.DebtorReportChunk;
+import com.clinicsuite.events.notifications.ChannelConfigured;
+import com.clinicsuite.events.notifications.DeliveryStatusChanged;
+import com.clinicsuite.events.notifications.OptOutRecorded;
+import java.util.List;
+import java.util.Optional;
+
+/** Every event the suite publishes. docs/events.md and asyncapi.yaml are checked against this list. */
+public final class EventCatalog {
+
+    public static final EventType<PharmacyUpserted> PHARMACY_UPSERTED =
+            new EventType<>("auth.pharmacy-upserted.v1", Topics.AUTH_PHARMACIES, PharmacyUpserted.class);
+    public static final EventType<UserDeactivated> USER_DEACTIVATED =
+            new EventType<>("auth.user-deactivated.v1", Topics.AUTH_USERS, UserDeactivated.class);
+    public static final EventType<GrantsChanged> GRANTS_CHANGED =
+            new EventType<>("auth.grants-changed.v1", Topics.AUTH_USERS, GrantsChanged.class);
+
+    public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_CREATED =
+            new EventType<>("credit.balance-created.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
+    public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_UPDATED =
+            new EventType<>("credit.balance-updated.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
+    public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_DELETED =
+            new EventType<>("credit.balance-deleted.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
+    public static final EventType<VoucherSearched> VOUCHER_SEARCHED =
+            new EventType<>("credit.voucher-searched.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearched.class);
+    public static final EventType<CreditImportResult> CREDIT_IMPORT_RESULT =
+            new EventType<>("credit.import-result.v1", Topics.CREDIT_IMPORT_RESULTS, CreditImportResult.class);
+
+    public static final EventType<CreditRowsChunk> CREDIT_ROWS_CHUNK =
+            new EventType<>("imports.credit-rows-chunk.v1", Topics.IMPORTS_CREDIT_ROWS, CreditRowsChunk.class);
+    public static final EventType<DebtorReportChunk> DEBTOR_REPORT_CHUNK =
+            new EventType<>("imports.debtor-report-chunk.v1", Topics.IMPORTS_DEBTOR_REPORTS, DebtorReportChunk.class);
+
+    public static final EventType<ReportProcessed> REPORT_PROCESSED =
+            new EventType<>("debtors.report-processed.v1", Topics.DEBTORS_REPORT_STATUS, ReportProcessed.class);
+    public static final EventType<ReminderRequested> REMINDER_REQUESTED =
+            new EventType<>("debtors.reminder-requested.v1", Topics.DEBTORS_REMINDERS, ReminderRequested.class);
+
+    public static final EventType<DeliveryStatusChanged> DELIVERY_STATUS_CHANGED =
+            new EventType<>("notifications.delivery-status-changed.v1", Topics.NOTIFICATIONS_DELIVERY_STATUS,
+                    DeliveryStatusChanged.class);
+    public static final EventType<ChannelConfigured> CHANNEL_CONFIGURED =
+            new EventType<>("notifications.channel-configured.v1", Topics.NOTIFICATIONS_CHANNELS, ChannelConfigured.class);
+    public static final EventType<OptOutRecorded> OPT_OUT_RECORDED =
+            new EventType<>("notifications.opt-out-recorded.v1", Topics.NOTIFICATIONS_OPT_OUTS, OptOutRecorded.class);
+
+    public static final List<EventType<?>> ALL = List.of(
+            PHARMACY_UPSERTED, USER_DEACTIVATED, GRANTS_CHANGED,
+            CREDIT_BALANCE_CREATED, CREDIT_BALANCE_UPDATED, CREDIT_BALANCE_DELETED, VOUCHER_SEARCHED,
+            CREDIT_IMPORT_RESULT,
+            CREDIT_ROWS_CHUNK, DEBTOR_REPORT_CHUNK,
+            REPORT_PROCESSED, REMINDER_REQUESTED,
+            DELIVERY_STATUS_CHANGED, CHANNEL_CONFIGURED, OPT_OUT_RECORDED);
+
+    private EventCatalog() {
+    }
+
+    public static Optional<EventType<?>> byType(String type) {
+        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+}

@@ -1,0 +1,29 @@
+package com.clinicsuite.events.debtors;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A reminder to deliver to one debtor. {@code reminderId} is the idempotency key: notification-service
+ * delivers each reminder id at most once. Contains personal data (recipient, name): never log it.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ReminderRequested(
+        String reminderId,
+        long pharmacyId,
+        long debtorId,
+        String accNo,
+        String channel,
+        String recipient,
+        String debtorName,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountDue,
+        @JsonSerialize(contentUsing = ToStringSerializer.class) Map<String, BigDecimal> buckets,
+        String requestedBy,
+        Instant requestedAt) {
+}

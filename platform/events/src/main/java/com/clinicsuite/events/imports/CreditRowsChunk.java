@@ -1,0 +1,44 @@
+package com.clinicsuite.events.imports;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One chunk of a clinic spreadsheet import's validated rows. A large sheet does not fit one Kafka message,
+ * so the rows travel in chunks keyed by import id; the consumer applies the import only once it holds
+ * all {@code chunkCount} chunks, in one transaction.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record CreditRowsChunk(
+        String importId,
+        String mode,
+        String requestedBy,
+        int chunkIndex,
+        int chunkCount,
+        int totalRows,
+        List<Row> rows) {
+
+    /** A validated, normalised row. {@code sourceRow} is the 1-based row of the sheet it came from. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Row(
+            int sourceRow,
+            String sheet,
+            String clientCode,
+            String clientName,
+            String phoneNo,
+            String emailId,
+            String treatmentName,
+            String center,
+            String finalBucket,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal packageAmount,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountPaid,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balanceAmount,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal prepaidGiftCardBalance,
+            int sessionsPaid,
+            int sessionsConsumed,
+            int balanceSessions) {
+    }
+}

@@ -1,0 +1,47 @@
+package com.clinicsuite.outbox;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** An event waiting in (or already relayed from) the outbox. Written only through {@link Outbox}. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false, unique = true, length = 36)
+    public String eventId;
+
+    @Column(name = "event_type", nullable = false, length = 120)
+    public String eventType;
+
+    @Column(nullable = false, length = 200)
+    public String topic;
+
+    @Column(name = "aggregate_key", nullable = false, length = 200)
+    public String aggregateKey;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error", length = 1000)
+    public String lastError;
+}

@@ -1,0 +1,147 @@
+package com.clinicsuite.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.hibernate.LockMode;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays committed outbox rows to Kafka. Per tick: lock the relay row (one relay at a time across replicas),
+ * read the oldest unsent rows, send each key's events one after another (keys in parallel), and mark a row
+ * sent only once the broker acknowledged it. A key stops at its first failure so a later event never
+ * overtakes an earlier one; the next tick retries. Kafka consumers therefore see every event at least once,
+ * in order per key; the inbox makes the repeat harmless.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final int batchSize;
+    private final URI source;
+    private final Counter relayed;
+    private final Counter failures;
+    private final AtomicLong backlog = new AtomicLong();
+
+    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                       MutinyEmitter<String> emitter,
+                       @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                       MeterRegistry registry) {
+        this.emitter = emitter;
+        this.batchSize = batchSize;
+        this.source = URI.create("urn:clinicsuite:" + applicationName);
+        this.relayed = registry.counter("outbox.relayed");
+        this.failures = registry.counter("outbox.relay.failures");
+        Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+                .description("unsent outbox rows seen by the last relay run").register(registry);
+    }
+
+    @Scheduled(every = "${outbox.relay.interval:0.2s}", delay = 1,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayDisabled.class)
+    Uni<Void> tick() {
+        return relayOnce().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("Outbox relay run failed: %s", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Relays one batch; returns how many events the broker acknowledged. */
+    public Uni<Integer> relayOnce() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.find(RelayLock.class, 1, LockMode.UPGRADE_SKIPLOCKED))
+                .chain(lock -> lock == null
+                        ? Uni.createFrom().item(0) // another replica is relaying
+                        : OutboxEvent.<OutboxEvent>find("sentAt is null order by id")
+                                .page(0, batchSize).list()
+                                .chain(this::sendAll)));
+    }
+
+    private Uni<Integer> sendAll(List<OutboxEvent> events) {
+        backlog.set(events.size());
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Context context = Vertx.currentContext();
+        Map<String, List<OutboxEvent>> byKey = new LinkedHashMap<>();
+        for (OutboxEvent event : events) {
+            byKey.computeIfAbsent(event.topic + '\u0000' + event.aggregateKey, k -> new ArrayList<>()).add(event);
+        }
+        List<OutboxEvent> acked = Collections.synchronizedList(new ArrayList<>());
+        List<Uni<Void>> chains = new ArrayList<>();
+        for (List<OutboxEvent> keyEvents : byKey.values()) {
+            int[] sent = {0};
+            chains.add(Multi.createFrom().iterable(keyEvents)
+                    .onItem().transformToUniAndConcatenate(event -> send(event).invoke(() -> {
+                        acked.add(event);
+                        sent[0]++;
+                    }))
+                    .collect().last()
+                    .onFailure().invoke(e -> {
+                        // the key's chain stopped at this event; later ones wait for the next run
+                        OutboxEvent failed = keyEvents.get(sent[0]);
+                        failed.attempts++;
+                        failed.lastError = truncate(e.toString());
+                        failures.increment();
+                    })
+                    .onFailure().recoverWithNull()
+                    .replaceWithVoid());
+        }
+        return Uni.join().all(chains).andCollectFailures()
+                // back onto the session's own context before touching managed entities again
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .map(ignored -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    acked.forEach(event -> event.sentAt = now);
+                    relayed.increment(acked.size());
+                    backlog.addAndGet(-acked.size());
+                    return acked.size();
+                });
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.aggregateKey)
+                .build();
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.eventId)
+                .withType(event.eventType)
+                .withSource(source)
+                .withSubject(event.aggregateKey)
+                .withTimestamp(event.createdAt.toZonedDateTime())
+                .withDataContentType("application/json")
+                .build();
+        return emitter.sendMessage(Message.of(event.payload, Metadata.of(kafka, cloudEvent)));
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+}

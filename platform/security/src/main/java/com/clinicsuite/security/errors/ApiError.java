@@ -1,0 +1,21 @@
+package com.clinicsuite.security.errors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The error body every endpoint answers: {@code detail} is what the existing frontends show. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(String detail, String code, List<FieldError> errors) {
+
+    public static ApiError of(String detail) {
+        return new ApiError(detail, null, null);
+    }
+
+    public static ApiError of(String detail, String code) {
+        return new ApiError(detail, code, null);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message) {
+    }
+}
