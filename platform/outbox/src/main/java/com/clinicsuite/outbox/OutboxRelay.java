@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +38,7 @@ import org.jboss.logging.Logger;
  * overtakes an earlier one; the next tick retries. Kafka consumers therefore see every event at least once,
  * in order per key; the inbox makes the repeat harmless.
  */
+@Startup
 @ApplicationScoped
 public class OutboxRelay {
 

@@ -36,10 +36,17 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.mailer.mock", "false");
         config.put("testkit.imap.port", Integer.toString(mail.imapPort()));
         config.put("mp.jwt.verify.publickey", TestTokens.publicKeyPem());
-        config.put("mp.jwt.verify.publickey.location", "");
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
         return config;
+    }
+
+    /** A JDBC connection to the database the service under test uses, for assertions on its tables. */
+    public static java.sql.Connection jdbcConnection() throws java.sql.SQLException {
+        if (database == null) {
+            throw new IllegalStateException("SuiteInfrastructure has not started");
+        }
+        return java.sql.DriverManager.getConnection(PostgresServer.get().jdbcUrl(database), "postgres", "postgres");
     }
 
     @Override

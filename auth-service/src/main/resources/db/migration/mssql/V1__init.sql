@@ -1,0 +1,1 @@
+-- auth-service schema (mssql). Tables are added by the service's issues; the outbox tables come from platform-outbox (db/outbox/mssql).

@@ -1,0 +1,6 @@
+package com.clinicsuite.auth;
+
+import com.clinicsuite.testkit.MssqlMigrationsContract;
+
+class MssqlMigrationsTest extends MssqlMigrationsContract {
+}

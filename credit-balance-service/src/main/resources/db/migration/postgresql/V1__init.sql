@@ -1,0 +1,1 @@
+-- credit-balance-service schema (postgresql). Tables are added by the service's issues; the outbox tables come from platform-outbox (db/outbox/postgresql).

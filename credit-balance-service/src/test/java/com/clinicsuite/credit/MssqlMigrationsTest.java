@@ -1,0 +1,6 @@
+package com.clinicsuite.credit;
+
+import com.clinicsuite.testkit.MssqlMigrationsContract;
+
+class MssqlMigrationsTest extends MssqlMigrationsContract {
+}

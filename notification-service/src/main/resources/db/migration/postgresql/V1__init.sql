@@ -1,0 +1,1 @@
+-- notification-service schema (postgresql). Tables are added by the service's issues; the outbox tables come from platform-outbox (db/outbox/postgresql).
