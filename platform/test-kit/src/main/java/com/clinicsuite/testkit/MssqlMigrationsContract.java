@@ -57,8 +57,8 @@ public abstract class MssqlMigrationsContract {
     /** Every {@code @Entity} compiled from this module, plus the platform's. */
     protected List<Class<?>> entities() {
         List<Class<?>> result = new ArrayList<>();
-        Path classes = Path.of("target/classes");
-        try (Stream<Path> files = Files.walk(classes)) {
+        try (Stream<Path> files = Files.walk(mainClassesDir())) {
+            Path classes = mainClassesDir();
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, getClass().getClassLoader());
@@ -75,5 +75,15 @@ public abstract class MssqlMigrationsContract {
             throw new IllegalStateException(e);
         }
         return result;
+    }
+
+    /** target/classes beside this test's target/test-classes (whatever the build directory is called). */
+    private Path mainClassesDir() {
+        try {
+            return Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent().resolve("classes");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
