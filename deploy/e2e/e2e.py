@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""End-to-end test of the running suite, through the gateway, as a user would.
+
+Logs in, imports the clinic workbook, searches a voucher, uploads a DEB013 report, filters debtors, exports CSV
+and PDF, sends e-mail reminders, reads them from the SMTP server's IMAP side and checks the history.
+Usage: e2e.py GATEWAY_URL ADMIN_PASSWORD TESTDATA_DIR IMAP_PORT
+Prints one line per check and a closing "N passed, M failed"; exits non-zero when a check failed.
+"""
+import imaplib
+import json
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from decimal import Decimal
+
+GW, ADMIN_PASSWORD, DATA, IMAP_PORT = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+results = []
+
+
+def call(method, path, body=None, token=None, form=None, raw=False, timeout=60):
+    headers = {}
+    data = None
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    if form is not None:
+        boundary = uuid.uuid4().hex
+        parts = []
+        for name, value in form.items():
+            if isinstance(value, tuple):
+                filename, content, ctype = value
+                parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                             f"Content-Type: {ctype}\r\n\r\n".encode() + content + b"\r\n")
+            else:
+                parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        data = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        headers["Content-Type"] = "multipart/form-data; boundary=" + boundary
+    elif body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    req = urllib.request.Request(GW + path, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            payload = r.read()
+            return r.status, dict(r.headers), payload if raw else (json.loads(payload) if payload else None)
+    except urllib.error.HTTPError as e:
+        payload = e.read()
+        try:
+            return e.code, dict(e.headers), json.loads(payload)
+        except ValueError:
+            return e.code, dict(e.headers), payload
+
+
+def check(name, condition, detail=""):
+    results.append(bool(condition))
+    print(("PASS " if condition else "FAIL ") + name + ("" if condition else f"  ({detail})"), flush=True)
+    return condition
+
+
+def wait_for(fn, timeout=60, interval=0.5):
+    deadline = time.time() + timeout
+    value = fn()
+    while not value and time.time() < deadline:
+        time.sleep(interval)
+        value = fn()
+    return value
+
+
+# --- log in
+status, _, body = call("POST", "/login", {"username": "admin", "password": ADMIN_PASSWORD})
+check("admin logs in", status == 200 and body.get("access_token"), f"{status} {body}")
+token = body["access_token"]
+status, _, _ = call("GET", "/credit-balances/", token="not-a-token")
+check("an invalid token is refused with 401", status == 401, status)
+
+# --- clinic: import main.xlsx, search a voucher, statistics
+truth = json.load(open(f"{DATA}/credit/main.json"))
+with open(f"{DATA}/credit/main.xlsx", "rb") as f:
+    status, _, job = call("POST", "/credit-balances/import", token=token, form={
+        "file": ("main.xlsx", f.read(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        "mode": "replace"})
+check("spreadsheet import accepted (202)", status == 202 and job.get("import_id"), f"{status} {job}")
+final = wait_for(lambda: (lambda r: r[2] if r[2] and r[2].get("status") in ("completed", "failed") else None)(
+    call("GET", f"/imports/{job.get('import_id')}", token=token)), timeout=120)
+check("import completed with 1,353 rows", final and final["status"] == "completed"
+      and final["rows_accepted"] == truth["row_count"], final)
+status, _, found = call("POST", "/credit-balances/by-voucher", {"voucher_number": "PBAD05349"}, token=token)
+check("voucher PBAD05349 finds client AD03C4403", status == 200 and any(
+    r["client_code"] == "AD03C4403" for r in found), f"{status} {found}")
+status, _, stats = call("GET", "/credit-balances/stats/summary", token=token)
+check("stats total balance is 21942400.57", status == 200 and
+      Decimal(str(stats["total_balance"])) == Decimal(truth["balance_amount_total"]), stats)
+
+# --- pharmacy: create, upload DEB013, filter, export
+code = "E2E" + uuid.uuid4().hex[:6].upper()
+status, _, pharmacy = call("POST", "/admin/pharmacies", {"name": "Winterton Pharmacy " + code, "code": code}, token=token)
+check("pharmacy created", status in (200, 201) and pharmacy.get("id"), f"{status} {pharmacy}")
+pid = pharmacy["id"]
+report_truth = json.load(open(f"{DATA}/deb013/winterton_small.json"))
+with open(f"{DATA}/deb013/winterton_small.pdf", "rb") as f:
+    pdf = f.read()
+upload = wait_for(lambda: (lambda r: r if r[0] != 404 else None)(
+    call("POST", f"/pharmacies/{pid}/debtors/upload", token=token,
+         form={"file": ("winterton_small.pdf", pdf, "application/pdf")})), timeout=30)
+status, _, uploaded = upload
+accounts = [a for a in report_truth["accounts"] if not a.get("is_medical_aid_control")]
+check("DEB013 report uploaded and applied", status in (200, 201) and
+      uploaded.get("total_accounts") == len(accounts), f"{status} {uploaded}")
+
+arrears = lambda a: sum(Decimal(a[k]) for k in ("d60", "d90", "d120", "d150", "d180"))
+expected = [a for a in accounts if arrears(a) > 100]
+status, _, page = call("GET", f"/pharmacies/{pid}/debtors?min_balance=100&per_page=1000", token=token)
+check("min_balance filter matches the ground truth", status == 200 and page["total"] == len(expected),
+      f"{status} total={page.get('total') if isinstance(page, dict) else page} expected={len(expected)}")
+status, headers, csv = call("POST", f"/pharmacies/{pid}/debtors/download-csv", {}, token=token, raw=True)
+check("CSV export has the contract header", status == 200 and csv.decode().splitlines()[0] ==
+      "Account No,Name,Current,30 Days,60 Days,90 Days,120 Days,150 Days,180 Days,Balance,Email,Phone", status)
+status, headers, pdf_out = call("POST", f"/pharmacies/{pid}/debtors/download-pdf", {}, token=token, raw=True)
+check("PDF export is a PDF", status == 200 and pdf_out[:4] == b"%PDF", status)
+
+# --- reminders by e-mail, read back from the mail server
+status, _, _ = call("PUT", f"/pharmacies/{pid}/notification-settings", {
+    "email_provider": "smtp", "from_email": "accounts@winterton.example", "from_name": "Winterton Pharmacy",
+    "reply_to": "accounts@winterton.example", "sendgrid_api_key": None, "sms_provider": None,
+    "display_name": "Winterton Pharmacy", "contact_phone": "036 000 0000", "bank_details": "Demo Bank 123"},
+    token=token)
+check("notification settings saved", status == 200, status)
+status, _, page = call("GET", f"/pharmacies/{pid}/debtors?has_email=true&min_balance=0&per_page=5", token=token)
+targets = page["debtors"][:2] if status == 200 else []
+check("two debtors with e-mail and arrears found", len(targets) == 2, page)
+send = wait_for(lambda: (lambda r: r if r[0] != 400 else None)(call("POST", f"/pharmacies/{pid}/debtors/send-email",
+    {"debtor_ids": [d["id"] for d in targets]}, token=token)), timeout=30)
+status, _, sent = send
+check("reminders queued", status == 200 and len(sent.get("sent", [])) == 2, f"{status} {sent}")
+
+
+def inbox_count(address):
+    try:
+        imap = imaplib.IMAP4("127.0.0.1", IMAP_PORT)
+        imap.login(address, address)
+        imap.select("INBOX")
+        _, data = imap.search(None, "ALL")
+        imap.logout()
+        return len(data[0].split())
+    except Exception:
+        return 0
+
+
+for d in targets:
+    check(f"reminder e-mail delivered to debtor {d['acc_no']}", wait_for(lambda: inbox_count(d["email"]) > 0, 60))
+    history = wait_for(lambda: (lambda r: r[2] if r[0] == 200 and r[2] and r[2][0]["status"] in
+                                ("sent", "delivered") else None)(
+        call("GET", f"/pharmacies/{pid}/debtors/{d['id']}/communications", token=token)), 60)
+    check(f"history of debtor {d['acc_no']} shows the e-mail as sent", history, history)
+
+passed, failed = results.count(True), results.count(False)
+print(f"e2e: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts the whole suite with ./stack in a throwaway state directory, runs the end-to-end test through the
+# gateway, and stops everything again. Used by CI after the unit and integration tests.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export STACK_DIR="${STACK_DIR:-$ROOT/target/e2e-stack}"
+rm -rf "$STACK_DIR"
+"$ROOT/stack" up || { "$ROOT/stack" down; exit 1; }
+python3 "$ROOT/deploy/e2e/e2e.py" "http://127.0.0.1:${GATEWAY_PORT:-8080}" "$(cat "$STACK_DIR/secrets/admin-password")" \
+  "${TESTDATA_DIR:-$ROOT/../shared/testdata}" "${IMAP_PORT:-3143}"
+status=$?
+"$ROOT/stack" down
+exit $status
