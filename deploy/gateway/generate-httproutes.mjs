@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// Generates deploy/k8s/base/gateway/httproutes.yaml (Kubernetes Gateway API HTTPRoutes) from routes.tsv, the
+// single source of truth of the gateway's routes. Run it after editing routes.tsv:
+//   node deploy/gateway/generate-httproutes.mjs
+// deploy/gateway/check-routes.mjs fails when the committed file is not what this script writes.
+//
+// Translation of the nginx locations (nginx picks: "=" exact, then the longest "^~" prefix, then the first
+// matching "~" regex in file order):
+//   = /p          -> PathMatch Exact /p
+//   ^~ /p         -> PathMatch PathPrefix /p   (Gateway API prefixes match whole path segments: /imports
+//                    matches /imports and /imports/1 but not /importsX, which no contract path uses)
+//   ~ ^re$        -> PathMatch RegularExpression ^re$
+//   ~ ^re         -> PathMatch RegularExpression ^re.*$ (nginx regexes search; anchored both ends here so a
+//                    full-match implementation (Envoy) and a search implementation (nginx-based) agree)
+// Gateway API leaves the precedence of regular expressions implementation-specific, while nginx takes the
+// first regex in file order. So where an earlier regex is a literal extension of a later one that goes to a
+// different service (the upload path inside the debtor paths), the later regex is rewritten to exclude the
+// earlier one's literal suffix (RE2 has no lookahead): the regexes then never overlap and any order agrees.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROUTES_TSV = path.join(here, 'routes.tsv');
+export const HTTPROUTES_YAML = path.join(here, '..', 'k8s', 'base', 'gateway', 'httproutes.yaml');
+
+/** Service ports (each service's HTTP_PORT). */
+export const PORTS = {
+  'auth-service': 8081,
+  'credit-balance-service': 8082,
+  'debtor-service': 8083,
+  'import-service': 8084,
+  'notification-service': 8085,
+};
+
+/** routes.tsv paths that carry file uploads (20 MB limit); they get their own HTTPRoute. */
+export const UPLOAD_PATHS = ['~ ^/pharmacies/[0-9]+/debtors/upload$', '= /credit-balances/import'];
+
+export const GATEWAY_NAME = 'clinicsuite';
+
+/** Parses routes.tsv into [{kind, raw, value, service, line}]. */
+export function readRoutes(file = ROUTES_TSV) {
+  const routes = [];
+  readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
+    if (!text.trim() || text.startsWith('#')) return;
+    const cols = text.split('\t');
+    if (cols.length !== 3) throw new Error(`routes.tsv:${i + 1}: expected 3 tab-separated columns`);
+    const [match, raw, service] = cols.map((c) => c.trim());
+    const m = /^(=|\^~|~)\s+(\S+)$/.exec(raw);
+    if (!m) throw new Error(`routes.tsv:${i + 1}: cannot read location "${raw}"`);
+    const kind = { '=': 'exact', '^~': 'prefix', '~': 'regex' }[m[1]];
+    if (kind !== match) throw new Error(`routes.tsv:${i + 1}: match column "${match}" disagrees with "${raw}"`);
+    if (!PORTS[service]) throw new Error(`routes.tsv:${i + 1}: unknown service "${service}"`);
+    routes.push({ kind, raw, value: m[2], service, line: i + 1 });
+  });
+  return routes;
+}
+
+const META = /[\\^$.|?*+()[\]{}]/;
+const escapeRe = (s) => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+
+/** A regex (RE2 syntax) of every string except exactly the literal `lit`. */
+function everythingBut(lit) {
+  const alts = [''];
+  for (let i = 0; i < lit.length; i++) {
+    const head = escapeRe(lit.slice(0, i));
+    alts.push(`${head}[^${escapeRe(lit[i])}].*`);
+    if (i > 0) alts.push(head);
+  }
+  alts.push(`${escapeRe(lit)}.+`);
+  return `(?:${alts.join('|')})`;
+}
+
+/** Translates the routes into Gateway API path matches, in routes.tsv order. */
+export function toMatches(routes) {
+  return routes.map((r, idx) => {
+    if (r.kind === 'exact') return { ...r, type: 'Exact', match: r.value };
+    if (r.kind === 'prefix') {
+      const v = r.value.length > 1 ? r.value.replace(/\/$/, '') : r.value;
+      return { ...r, type: 'PathPrefix', match: v };
+    }
+    let body = r.value;
+    if (!body.startsWith('^')) body = `^.*${body}`;
+    const anchored = body.endsWith('$') && !body.endsWith('\\$');
+    if (anchored) return { ...r, type: 'RegularExpression', match: body };
+    // Exclude earlier anchored regexes to other services that are literal extensions of this one.
+    const exclusions = routes.slice(0, idx).filter((e) => e.kind === 'regex' && e.service !== r.service
+      && e.value.endsWith('$') && e.value.startsWith(body) && !META.test(e.value.slice(body.length, -1)));
+    if (exclusions.length > 1) throw new Error(`routes.tsv:${r.line}: more than one earlier regex to exclude`);
+    if (exclusions.length === 1) {
+      const lit = exclusions[0].value.slice(body.length, -1);
+      return { ...r, type: 'RegularExpression', match: `${body}${everythingBut(lit)}$` };
+    }
+    return { ...r, type: 'RegularExpression', match: `${body}.*$` };
+  });
+}
+
+/** Groups the matches into HTTPRoutes: one per service, plus import-service-uploads. */
+export function toHttpRoutes(matches) {
+  const groups = new Map();
+  for (const m of matches) {
+    const name = UPLOAD_PATHS.includes(m.raw) ? `${m.service}-uploads` : m.service;
+    if (!groups.has(name)) groups.set(name, { name, service: m.service, matches: [] });
+    groups.get(name).matches.push(m);
+  }
+  for (const raw of UPLOAD_PATHS) {
+    if (!matches.some((m) => m.raw === raw)) throw new Error(`upload path ${raw} is not in routes.tsv`);
+  }
+  return [...groups.values()];
+}
+
+const q = (s) => `'${s.replace(/'/g, "''")}'`;
+
+export function render(routes = readRoutes()) {
+  const httpRoutes = toHttpRoutes(toMatches(routes));
+  const out = [
+    '# GENERATED by deploy/gateway/generate-httproutes.mjs from deploy/gateway/routes.tsv: do not edit by hand.',
+    '# deploy/gateway/check-routes.mjs (run by deploy/k8s/validate.sh) fails when this file is stale or',
+    '# routes a contract path to another service than the local nginx gateway does.',
+  ];
+  for (const r of httpRoutes) {
+    out.push('---');
+    out.push('apiVersion: gateway.networking.k8s.io/v1');
+    out.push('kind: HTTPRoute');
+    out.push('metadata:');
+    out.push(`  name: ${r.name}`);
+    out.push('  labels:');
+    out.push(`    app.kubernetes.io/name: ${r.service}`);
+    out.push('spec:');
+    out.push('  parentRefs:');
+    out.push(`    - name: ${GATEWAY_NAME}`);
+    out.push('      sectionName: https');
+    out.push('  rules:');
+    out.push('    - matches:');
+    for (const m of r.matches) {
+      out.push(`        # routes.tsv:${m.line} ${m.raw}`);
+      out.push('        - path:');
+      out.push(`            type: ${m.type}`);
+      out.push(`            value: ${q(m.match)}`);
+    }
+    out.push('      backendRefs:');
+    out.push(`        - name: ${r.service}`);
+    out.push(`          port: ${PORTS[r.service]}`);
+    out.push('      timeouts:');
+    out.push(`        request: ${r.name.endsWith('-uploads') ? '120s' : '60s'}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  writeFileSync(HTTPROUTES_YAML, render());
+  console.log(`wrote ${path.relative(process.cwd(), HTTPROUTES_YAML)}`);
+}
