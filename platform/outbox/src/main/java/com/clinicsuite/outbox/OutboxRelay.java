@@ -15,6 +15,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
+    private final Duration sendTimeout;
     private final URI source;
     private final Counter relayed;
     private final Counter failures;
@@ -54,10 +56,12 @@ public class OutboxRelay {
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT20S") Duration sendTimeout,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
                        MeterRegistry registry) {
         this.emitter = emitter;
         this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
         this.source = URI.create("urn:clinicsuite:" + applicationName);
         this.relayed = registry.counter("outbox.relayed");
         this.failures = registry.counter("outbox.relay.failures");
@@ -140,7 +144,11 @@ public class OutboxRelay {
                 .withTimestamp(event.createdAt.toZonedDateTime())
                 .withDataContentType("application/json")
                 .build();
-        return emitter.sendMessage(Message.of(event.payload, Metadata.of(kafka, cloudEvent)));
+        // An ack that never comes must not stall the relay forever (runs never overlap): give up on this event,
+        // count an attempt, and let the next run send it again.
+        return emitter.sendMessage(Message.of(event.payload, Metadata.of(kafka, cloudEvent)))
+                .ifNoItem().after(sendTimeout)
+                .failWith(() -> new IllegalStateException("no broker acknowledgement within " + sendTimeout));
     }
 
     private static String truncate(String s) {

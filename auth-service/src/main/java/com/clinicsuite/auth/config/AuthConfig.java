@@ -1,0 +1,87 @@
+package com.clinicsuite.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything auth-service reads from configuration under {@code auth.*} (see README for the env names). */
+@ConfigMapping(prefix = "auth")
+public interface AuthConfig {
+
+    Token token();
+
+    Refresh refresh();
+
+    Keys keys();
+
+    Password password();
+
+    Lockout lockout();
+
+    BootstrapAdmin bootstrapAdmin();
+
+    interface Token {
+        /** Lifetime of an access token. */
+        @WithDefault("30M")
+        Duration lifetime();
+    }
+
+    interface Refresh {
+        /** Lifetime of a refresh token; every use rotates it and starts a new lifetime. */
+        @WithDefault("P7D")
+        Duration lifetime();
+    }
+
+    interface Keys {
+        /**
+         * Directory of RSA private keys, one PKCS#8 PEM file per key named {@code <kid>.pem}: in production the
+         * mount of a Kubernetes secret. Every key there verifies; the active one signs.
+         */
+        String dir();
+
+        /** kid of the signing key; default: the greatest kid in the directory (name keys by date). */
+        Optional<String> active();
+
+        /** Generate and keep a key when the directory holds none (development only). */
+        @WithDefault("false")
+        boolean generateIfMissing();
+
+        /** How often the directory is re-read, so a rotated secret takes effect without a restart. */
+        @WithDefault("60s")
+        String reloadInterval();
+    }
+
+    interface Password {
+        @WithDefault("10")
+        int minLength();
+
+        /** bcrypt cost factor (log2 of the rounds). */
+        @WithDefault("12")
+        int bcryptCost();
+    }
+
+    interface Lockout {
+        /** Failed logins for one username within {@link #window()} before it is locked out for the window. */
+        @WithDefault("5")
+        int maxFailuresPerUsername();
+
+        /** Failed logins from one client address within {@link #window()} before it is locked out. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        @WithDefault("15M")
+        Duration window();
+    }
+
+    interface BootstrapAdmin {
+        /** Created at start when no active admin exists; there are no built-in credentials. */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        @WithName("email")
+        Optional<String> email();
+    }
+}

@@ -1,0 +1,35 @@
+package com.clinicsuite.auth.service;
+
+import com.clinicsuite.auth.repository.PharmacyAccessGrantRepository;
+import com.clinicsuite.auth.repository.UserAccount;
+import com.clinicsuite.auth.repository.UserAccountRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads of users with their grants, in a session of their own (or the caller's). */
+@ApplicationScoped
+public class UserAccessQueries {
+
+    private final UserAccountRepository users;
+    private final PharmacyAccessGrantRepository grants;
+
+    public UserAccessQueries(UserAccountRepository users, PharmacyAccessGrantRepository grants) {
+        this.users = users;
+        this.grants = grants;
+    }
+
+    /** The account with this username, or null. */
+    @WithSession
+    public Uni<UserAccount> byUsername(String username) {
+        return users.findByUsername(username);
+    }
+
+    /** The user with their grants, or null when there is no such user. */
+    @WithSession
+    public Uni<UserAccess> access(long userId) {
+        return users.findById(userId).chain(user -> user == null
+                ? Uni.createFrom().nullItem()
+                : grants.forUser(userId).map(list -> new UserAccess(user, list)));
+    }
+}

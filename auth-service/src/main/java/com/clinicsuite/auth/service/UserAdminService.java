@@ -1,0 +1,263 @@
+package com.clinicsuite.auth.service;
+
+import com.clinicsuite.auth.repository.Pharmacy;
+import com.clinicsuite.auth.repository.PharmacyAccessGrant;
+import com.clinicsuite.auth.repository.PharmacyAccessGrantRepository;
+import com.clinicsuite.auth.repository.PharmacyRepository;
+import com.clinicsuite.auth.repository.UserAccount;
+import com.clinicsuite.auth.repository.UserAccountRepository;
+import com.clinicsuite.events.EventCatalog;
+import com.clinicsuite.events.auth.GrantsChanged;
+import com.clinicsuite.events.auth.UserDeactivated;
+import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.security.Claims;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Admin changes to users and their pharmacy grants. Each change, its audit entry and its event (through the
+ * outbox) commit together. Passwords are hashed before the transaction starts, so no connection waits on bcrypt.
+ */
+@ApplicationScoped
+public class UserAdminService {
+
+    private final UserAccountRepository users;
+    private final PharmacyRepository pharmacies;
+    private final PharmacyAccessGrantRepository grants;
+    private final UserAccessQueries accessQueries;
+    private final RefreshTokens refreshTokens;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public UserAdminService(UserAccountRepository users, PharmacyRepository pharmacies,
+            PharmacyAccessGrantRepository grants, UserAccessQueries accessQueries, RefreshTokens refreshTokens,
+            PasswordHasher hasher, PasswordPolicy passwordPolicy, AuditTrail audit, Outbox outbox, Clock clock) {
+        this.users = users;
+        this.pharmacies = pharmacies;
+        this.grants = grants;
+        this.accessQueries = accessQueries;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<List<UserSummary>> list() {
+        return users.listByUsername().chain(all -> grants.countsByUser().map(counts -> all.stream()
+                .map(u -> new UserSummary(u, counts.getOrDefault(u.id, 0L)))
+                .toList()));
+    }
+
+    @WithSession
+    public Uni<List<UserAccess>> listWithAccess() {
+        return users.listByUsername().chain(all -> grants.allWithPharmacies().map(every -> {
+            Map<Long, List<PharmacyAccessGrant>> byUser =
+                    every.stream().collect(Collectors.groupingBy(g -> g.userId));
+            return all.stream().map(u -> new UserAccess(u, byUser.getOrDefault(u.id, List.of()))).toList();
+        }));
+    }
+
+    public Uni<UserAccess> get(long userId) {
+        return accessQueries.access(userId).onItem().ifNull().failWith(() -> userNotFound(userId));
+    }
+
+    public Uni<UserAccess> create(Actor actor, NewUser request) {
+        passwordPolicy.check(request.password());
+        Set<String> roles = UserRules.roles(request.roles());
+        String center = UserRules.center(request.center());
+        return hasher.hash(request.password()).chain(hash -> Panache.withTransaction(() ->
+                users.usernameTaken(request.username(), null).chain(taken -> {
+                    if (taken) {
+                        throw usernameTaken(request.username());
+                    }
+                    UserAccount user = new UserAccount();
+                    user.username = request.username();
+                    user.email = UserRules.blankToNull(request.email());
+                    user.fullName = UserRules.blankToNull(request.fullName());
+                    user.passwordHash = hash;
+                    user.roles = roles;
+                    user.center = center;
+                    user.active = true;
+                    user.createdAt = now();
+                    user.updatedAt = user.createdAt;
+                    return users.persist(user)
+                            .call(u -> audit.record(actor, "user.created", "user", u.id,
+                                    "roles=" + roles + (center == null ? "" : ", center=" + center)))
+                            .map(u -> new UserAccess(u, List.of()));
+                })));
+    }
+
+    public Uni<UserAccess> update(Actor actor, long userId, UserChanges changes) {
+        if (changes.password() != null) {
+            passwordPolicy.check(changes.password());
+        }
+        Set<String> roles = changes.roles() == null ? null : UserRules.roles(changes.roles());
+        String center = changes.center() == null ? null : UserRules.center(changes.center());
+        Uni<String> newHash = changes.password() == null
+                ? Uni.createFrom().nullItem()
+                : hasher.hash(changes.password());
+        return newHash.chain(hash -> Panache.withTransaction(() -> users.findById(userId)
+                .onItem().ifNull().failWith(() -> userNotFound(userId))
+                .call(user -> changes.username() == null || changes.username().equals(user.username)
+                        ? Uni.createFrom().voidItem()
+                        : users.usernameTaken(changes.username(), userId).invoke(taken -> {
+                            if (taken) {
+                                throw usernameTaken(changes.username());
+                            }
+                        }))
+                .call(user -> keepsAnAdmin(user, changes, roles))
+                .chain(user -> apply(actor, user, changes, roles, center, hash))
+                .chain(user -> grants.forUser(userId).map(list -> new UserAccess(user, list)))));
+    }
+
+    public Uni<GrantView> setGrant(Actor actor, long userId, long pharmacyId, GrantChange change) {
+        boolean canWrite = change.canWrite();
+        boolean canRead = change.canRead() || canWrite;
+        return Panache.withTransaction(() -> userAndPharmacy(userId, pharmacyId).chain(found ->
+                grants.find(userId, pharmacyId).chain(existing -> {
+                    if (!canRead) {
+                        // no access at all is the absence of a grant
+                        return removeIfPresent(existing);
+                    }
+                    PharmacyAccessGrant grant = existing != null ? existing : new PharmacyAccessGrant();
+                    grant.userId = userId;
+                    grant.pharmacy = found.pharmacy();
+                    grant.canRead = true;
+                    grant.canWrite = canWrite;
+                    grant.updatedAt = now();
+                    return grants.persist(grant).replaceWithVoid();
+                })
+                .chain(() -> grantsChanged(actor, found.user(), pharmacyId, canWrite ? "rw" : canRead ? "r" : "none"))
+                .replaceWith(new GrantView(userId, pharmacyId, found.pharmacy().name, canRead, canWrite))));
+    }
+
+    public Uni<Void> removeGrant(Actor actor, long userId, long pharmacyId) {
+        return Panache.withTransaction(() -> userAndPharmacy(userId, pharmacyId).chain(found ->
+                grants.find(userId, pharmacyId).chain(existing -> existing == null
+                        ? Uni.createFrom().voidItem()
+                        : removeIfPresent(existing)
+                                .chain(() -> grantsChanged(actor, found.user(), pharmacyId, "none")))));
+    }
+
+    private Uni<UserAccount> apply(Actor actor, UserAccount user, UserChanges changes, Set<String> roles,
+            String center, String newHash) {
+        List<String> changed = new ArrayList<>();
+        if (changes.username() != null && !changes.username().equals(user.username)) {
+            user.username = changes.username();
+            changed.add("username");
+        }
+        if (changes.email() != null && !Objects.equals(UserRules.blankToNull(changes.email()), user.email)) {
+            user.email = UserRules.blankToNull(changes.email());
+            changed.add("email");
+        }
+        if (changes.fullName() != null && !Objects.equals(UserRules.blankToNull(changes.fullName()), user.fullName)) {
+            user.fullName = UserRules.blankToNull(changes.fullName());
+            changed.add("full_name");
+        }
+        if (roles != null && !roles.equals(user.roles)) {
+            user.roles = roles;
+            changed.add("roles=" + roles);
+        }
+        if (changes.center() != null && !Objects.equals(center, user.center)) {
+            user.center = center;
+            changed.add("center=" + center);
+        }
+        boolean deactivated = Boolean.FALSE.equals(changes.isActive()) && user.active;
+        if (changes.isActive() != null && changes.isActive() != user.active) {
+            user.active = changes.isActive();
+            user.deactivatedAt = user.active ? null : now();
+            changed.add("is_active=" + user.active);
+        }
+        if (newHash != null) {
+            user.passwordHash = newHash;
+            changed.add("password reset");
+        }
+        if (changed.isEmpty()) {
+            return Uni.createFrom().item(user);
+        }
+        user.updatedAt = now();
+        Uni<Void> sideEffects = Uni.createFrom().voidItem();
+        if (deactivated || newHash != null) {
+            // a deactivated user or a reset password ends every session the user had
+            sideEffects = refreshTokens.revokeAllOf(user.id).replaceWithVoid();
+        }
+        if (deactivated) {
+            sideEffects = sideEffects.chain(() -> outbox.publish(EventCatalog.USER_DEACTIVATED, user.id.toString(),
+                    new UserDeactivated(user.id, user.username, user.deactivatedAt.toInstant())).replaceWithVoid());
+        }
+        return sideEffects
+                .chain(() -> audit.record(actor, "user.updated", "user", user.id, String.join(", ", changed)))
+                .replaceWith(user);
+    }
+
+    /** Refuses to deactivate or demote the last active admin: nobody could administer the suite anymore. */
+    private Uni<Void> keepsAnAdmin(UserAccount user, UserChanges changes, Set<String> roles) {
+        boolean isActiveAdmin = user.active && user.roles.contains(Claims.ROLE_ADMIN);
+        boolean losesAdmin = Boolean.FALSE.equals(changes.isActive())
+                || (roles != null && !roles.contains(Claims.ROLE_ADMIN));
+        if (!isActiveAdmin || !losesAdmin) {
+            return Uni.createFrom().voidItem();
+        }
+        return users.otherActiveAdminExists(user.id).invoke(others -> {
+            if (!others) {
+                throw new ClientErrorException("User " + user.id + " is the last active admin", 409);
+            }
+        }).replaceWithVoid();
+    }
+
+    private record UserAndPharmacy(UserAccount user, Pharmacy pharmacy) {
+    }
+
+    private Uni<UserAndPharmacy> userAndPharmacy(long userId, long pharmacyId) {
+        return users.findById(userId).onItem().ifNull().failWith(() -> userNotFound(userId))
+                .chain(user -> pharmacies.findById(pharmacyId)
+                        .onItem().ifNull().failWith(() -> new NotFoundException("Pharmacy " + pharmacyId + " not found"))
+                        .map(pharmacy -> new UserAndPharmacy(user, pharmacy)));
+    }
+
+    private Uni<Void> removeIfPresent(PharmacyAccessGrant existing) {
+        return existing == null ? Uni.createFrom().voidItem() : grants.delete(existing);
+    }
+
+    /** Publishes the user's complete new set of grants and audits the change. */
+    private Uni<Void> grantsChanged(Actor actor, UserAccount user, long pharmacyId, String access) {
+        return grants.flush().chain(() -> grants.forUser(user.id)).chain(current -> {
+            List<GrantsChanged.Grant> all = current.stream()
+                    .map(g -> new GrantsChanged.Grant(g.pharmacy.id, g.canRead, g.canWrite)).toList();
+            return outbox.publish(EventCatalog.GRANTS_CHANGED, user.id.toString(),
+                    new GrantsChanged(user.id, user.username, all, clock.instant()));
+        }).chain(() -> audit.record(actor, "user.grant_changed", "user", user.id,
+                "pharmacy " + pharmacyId + ": " + access));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static NotFoundException userNotFound(long userId) {
+        return new NotFoundException("User " + userId + " not found");
+    }
+
+    private static ClientErrorException usernameTaken(String username) {
+        return new ClientErrorException("Username '" + username + "' is already taken", 409);
+    }
+}

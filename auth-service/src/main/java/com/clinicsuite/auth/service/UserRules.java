@@ -1,0 +1,47 @@
+package com.clinicsuite.auth.service;
+
+import com.clinicsuite.security.Claims;
+import com.clinicsuite.security.errors.UnprocessableEntityException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The rules on a user's username, roles and center, shared by create and update. */
+final class UserRules {
+
+    static final String USERNAME_PATTERN = "^[A-Za-z0-9._@-]{3,50}$";
+    static final String USERNAME_MESSAGE = "3 to 50 letters, digits or . _ @ -";
+    private static final Set<String> KNOWN_ROLES = Set.of(Claims.ROLE_ADMIN, Claims.ROLE_STAFF, Claims.ROLE_PHARMACY);
+
+    private UserRules() {
+    }
+
+    static Set<String> roles(List<String> requested) {
+        Set<String> roles = requested == null ? new LinkedHashSet<>() : requested.stream()
+                .map(r -> r == null ? "" : r.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String role : roles) {
+            if (!KNOWN_ROLES.contains(role)) {
+                throw new UnprocessableEntityException("roles", "unknown role '" + role + "'; use admin, staff or pharmacy");
+            }
+        }
+        return roles;
+    }
+
+    /** The canonical center for any usual spelling; null or "" means none. */
+    static String center(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        return Center.fromAnySpelling(requested).map(Center::canonicalName)
+                .orElseThrow(() -> new UnprocessableEntityException("center", "unknown center '" + requested
+                        + "'; use one of " + Arrays.stream(Center.values()).map(Center::canonicalName).toList()));
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
