@@ -69,7 +69,7 @@ public class OutboxRelay {
                 .description("unsent outbox rows seen by the last relay run").register(registry);
     }
 
-    @Scheduled(every = "${outbox.relay.interval:0.2s}", delay = 1,
+    @Scheduled(every = "${outbox.relay.interval:0.2s}", delayed = "${outbox.relay.initial-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class)
     Uni<Void> tick() {

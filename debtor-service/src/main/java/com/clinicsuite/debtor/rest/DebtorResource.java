@@ -1,0 +1,80 @@
+package com.clinicsuite.debtor.rest;
+
+import com.clinicsuite.debtor.repository.DebtorFilter;
+import com.clinicsuite.debtor.service.DebtorQueries;
+import com.clinicsuite.debtor.service.DebtorStatistics;
+import com.clinicsuite.security.PharmacyAccess;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The pharmacy's current debtors, their statistics, the reports history and an account's reminders. */
+@Path("/pharmacies/{pharmacy_id}/debtors")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DebtorResource {
+
+    private final PharmacyAccess access;
+    private final DebtorQueries queries;
+
+    public DebtorResource(PharmacyAccess access, DebtorQueries queries) {
+        this.access = access;
+        this.queries = queries;
+    }
+
+    @GET
+    public Uni<DebtorPageView> list(@RestPath("pharmacy_id") long pharmacyId,
+                                    @RestQuery("min_balance") String minBalance,
+                                    @RestQuery("ageing_buckets") String ageingBuckets,
+                                    @RestQuery("has_email") String hasEmail,
+                                    @RestQuery("has_phone") String hasPhone,
+                                    @RestQuery("search") String search,
+                                    @RestQuery("exclude_medical_aid") String excludeMedicalAid,
+                                    @RestQuery("page") String page,
+                                    @RestQuery("per_page") String perPage) {
+        access.requireRead(pharmacyId);
+        DebtorFilter filter = new DebtorFilter(
+                RequestParameters.amount("min_balance", minBalance),
+                RequestParameters.buckets("ageing_buckets", ageingBuckets),
+                RequestParameters.bool("has_email", hasEmail),
+                RequestParameters.bool("has_phone", hasPhone),
+                search,
+                !Boolean.FALSE.equals(RequestParameters.bool("exclude_medical_aid", excludeMedicalAid)),
+                null);
+        int pageNumber = RequestParameters.integer("page", page, 1, 1, Integer.MAX_VALUE / 1000);
+        int size = RequestParameters.integer("per_page", perPage, 100, 1, 1000);
+        return queries.list(pharmacyId, filter, pageNumber, size)
+                .map(result -> new DebtorPageView(result.total(), pageNumber, size,
+                        (result.total() + size - 1) / size,
+                        result.debtors().stream().map(DebtorView::of).toList()));
+    }
+
+    @GET
+    @Path("/statistics")
+    public Uni<DebtorStatistics> statistics(@RestPath("pharmacy_id") long pharmacyId) {
+        access.requireRead(pharmacyId);
+        return queries.statistics(pharmacyId);
+    }
+
+    @GET
+    @Path("/reports")
+    public Uni<List<ReportView>> reports(@RestPath("pharmacy_id") long pharmacyId) {
+        access.requireRead(pharmacyId);
+        return queries.reports(pharmacyId).map(rows -> rows.stream().map(ReportView::of).toList());
+    }
+
+    @GET
+    @Path("/{debtor_id}/communications")
+    public Uni<List<CommunicationView>> communications(@RestPath("pharmacy_id") long pharmacyId,
+                                                       @RestPath("debtor_id") long debtorId) {
+        access.requireRead(pharmacyId);
+        return queries.communications(pharmacyId, debtorId)
+                .map(h -> h.communications().stream().map(c -> CommunicationView.of(c, h.debtor().id)).toList());
+    }
+}

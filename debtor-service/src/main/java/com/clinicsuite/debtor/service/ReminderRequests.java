@@ -1,0 +1,170 @@
+package com.clinicsuite.debtor.service;
+
+import com.clinicsuite.debtor.config.ReminderConfig;
+import com.clinicsuite.debtor.repository.AgeingBucket;
+import com.clinicsuite.debtor.repository.Communication;
+import com.clinicsuite.debtor.repository.CommunicationRepository;
+import com.clinicsuite.debtor.repository.Debtor;
+import com.clinicsuite.debtor.repository.DebtorRepository;
+import com.clinicsuite.debtor.repository.SmsOptOutRepository;
+import com.clinicsuite.events.EventCatalog;
+import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.BadRequestException;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks each debtor of a reminder request and, for those that pass, records a queued history row and publishes
+ * {@code ReminderRequested} in the same transaction. notification-service delivers; its status events move the
+ * history row on ({@link DeliveryStatusTracker}).
+ */
+@ApplicationScoped
+public class ReminderRequests {
+
+    private final PharmacyDirectory directory;
+    private final ReminderChannels channels;
+    private final DebtorRepository debtors;
+    private final CommunicationRepository communications;
+    private final SmsOptOutRepository optOuts;
+    private final Outbox outbox;
+    private final ReminderConfig config;
+
+    public ReminderRequests(PharmacyDirectory directory, ReminderChannels channels, DebtorRepository debtors,
+                            CommunicationRepository communications, SmsOptOutRepository optOuts, Outbox outbox,
+                            ReminderConfig config) {
+        this.directory = directory;
+        this.channels = channels;
+        this.debtors = debtors;
+        this.communications = communications;
+        this.optOuts = optOuts;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** What a request decides about one debtor, before anything is written. */
+    private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue) {
+    }
+
+    @WithTransaction
+    public Uni<ReminderOutcome> request(long pharmacyId, ReminderChannel channel, ReminderCommand command,
+                                        String requestedBy) {
+        Set<Long> ids = new LinkedHashSet<>(command.debtorIds());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return directory.require(pharmacyId)
+                .chain(() -> channels.isConfigured(pharmacyId, channel))
+                .chain(configured -> {
+                    if (!configured) {
+                        throw new BadRequestException("Pharmacy " + pharmacyId + " has no " + channel.label()
+                                + " channel configured: set it up in the notification settings first");
+                    }
+                    return debtors.findInPharmacy(pharmacyId, ids);
+                })
+                .chain(found -> {
+                    Map<Long, Debtor> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+                    Set<String> accNos = found.stream().map(d -> d.accNo).collect(Collectors.toSet());
+                    Set<String> numbers = found.stream().map(d -> d.phoneDigits).filter(Objects::nonNull)
+                            .collect(Collectors.toSet());
+                    Uni<Set<String>> optedOut = channel == ReminderChannel.SMS
+                            ? optOuts.optedOut(pharmacyId, numbers) : Uni.createFrom().item(Set.of());
+                    Uni<Set<String>> coolingDown = command.force() ? Uni.createFrom().item(Set.of())
+                            : communications.remindedSince(pharmacyId, accNos, channel.key(),
+                                    now.minus(config.coolDown()));
+                    return optedOut.chain(blocked -> coolingDown.map(recent -> ids.stream()
+                            .map(id -> decide(id, byId.get(id), channel, command.buckets(), blocked, recent))
+                            .toList()));
+                })
+                .chain(decisions -> Multi.createFrom().iterable(decisions)
+                        .onItem().transformToUniAndConcatenate(d -> d.refusal() != null
+                                ? Uni.createFrom().item((Object) new ReminderOutcome.Refused(d.debtorId(), d.refusal()))
+                                : queue(pharmacyId, channel, command.buckets(), d, requestedBy, now).map(q -> (Object) q))
+                        .collect().asList())
+                .map(results -> {
+                    List<ReminderOutcome.Queued> queued = new ArrayList<>();
+                    List<ReminderOutcome.Refused> refused = new ArrayList<>();
+                    for (Object r : results) {
+                        if (r instanceof ReminderOutcome.Queued q) {
+                            queued.add(q);
+                        } else {
+                            refused.add((ReminderOutcome.Refused) r);
+                        }
+                    }
+                    return new ReminderOutcome(queued, refused);
+                });
+    }
+
+    private Decision decide(long id, Debtor debtor, ReminderChannel channel, List<AgeingBucket> buckets,
+                            Set<String> optedOut, Set<String> coolingDown) {
+        if (debtor == null) {
+            return refused(id, "Debtor " + id + " not found in this pharmacy");
+        }
+        if (debtor.medicalAidControl) {
+            return refused(id, "Medical-aid control accounts are not reminded");
+        }
+        if (channel == ReminderChannel.EMAIL && debtor.email == null) {
+            return refused(id, "No e-mail address");
+        }
+        if (channel == ReminderChannel.SMS && debtor.phone == null) {
+            return refused(id, "No phone number");
+        }
+        if (channel == ReminderChannel.SMS && debtor.phoneDigits == null) {
+            return refused(id, "The phone number is not a South African number an SMS can reach");
+        }
+        if (channel == ReminderChannel.SMS && optedOut.contains(debtor.phoneDigits)) {
+            return refused(id, "The number opted out of SMS from this pharmacy");
+        }
+        BigDecimal amountDue = buckets.stream().map(b -> b.amountOf(debtor)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (amountDue.signum() <= 0) {
+            return refused(id, "Nothing owed in " + buckets.stream().map(AgeingBucket::key)
+                    .collect(Collectors.joining(", ")));
+        }
+        if (coolingDown.contains(debtor.accNo)) {
+            return refused(id, "Already reminded by " + channel.label() + " within " + config.coolDown().toHours()
+                    + "h; send with \"force\": true to remind again");
+        }
+        return new Decision(id, debtor, null, amountDue);
+    }
+
+    private static Decision refused(long id, String reason) {
+        return new Decision(id, null, reason, null);
+    }
+
+    private Uni<ReminderOutcome.Queued> queue(long pharmacyId, ReminderChannel channel, List<AgeingBucket> buckets,
+                                              Decision decision, String requestedBy, OffsetDateTime now) {
+        Debtor debtor = decision.debtor();
+        Communication row = new Communication();
+        row.pharmacyId = pharmacyId;
+        row.accNo = debtor.accNo;
+        row.reminderId = UUID.randomUUID().toString();
+        row.communicationType = channel.key();
+        row.recipient = channel == ReminderChannel.EMAIL ? debtor.email : debtor.phoneDigits;
+        row.amountDue = decision.amountDue();
+        row.status = "queued";
+        row.requestedBy = requestedBy;
+        row.statusAt = now;
+        row.createdAt = now;
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        buckets.forEach(b -> amounts.put(b.key(), b.amountOf(debtor)));
+        ReminderRequested event = new ReminderRequested(row.reminderId, pharmacyId, debtor.id, debtor.accNo,
+                channel.key(), row.recipient, debtor.name, decision.amountDue(), amounts, requestedBy, now.toInstant());
+        return communications.persist(row)
+                .chain(() -> outbox.publish(EventCatalog.REMINDER_REQUESTED, Long.toString(pharmacyId), event))
+                .map(ignored -> new ReminderOutcome.Queued(debtor.id,
+                        channel == ReminderChannel.EMAIL ? debtor.email : debtor.phone, row.reminderId, row.status));
+    }
+}
