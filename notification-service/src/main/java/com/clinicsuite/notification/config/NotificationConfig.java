@@ -1,0 +1,92 @@
+package com.clinicsuite.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything under {@code notification.*}; secrets come from the environment, never from committed files. */
+@ConfigMapping(prefix = "notification")
+public interface NotificationConfig {
+
+    Secrets secrets();
+
+    Dispatch dispatch();
+
+    Retry retry();
+
+    SendGrid sendgrid();
+
+    SmsPortal smsportal();
+
+    Webhooks webhooks();
+
+    interface Secrets {
+        /** Base64 of a 256-bit AES key that encrypts provider secrets at rest (env NOTIFICATION_SECRETS_KEY). */
+        String key();
+    }
+
+    interface Dispatch {
+        /** How many queued deliveries one claim takes. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Messages per second each pharmacy may send (per replica). */
+        @WithDefault("20")
+        double messagesPerSecondPerPharmacy();
+
+        /** A delivery claimed longer ago than this was interrupted mid-send; it is failed, never re-sent. */
+        @WithDefault("PT15M")
+        Duration sendingTimeout();
+    }
+
+    interface Retry {
+        /** Retries after the first attempt for 429, 5xx and timeouts. */
+        @WithDefault("4")
+        int maxRetries();
+
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /** Upper bound on a provider's Retry-After we are willing to wait. */
+        @WithDefault("PT60S")
+        Duration maxRetryAfter();
+    }
+
+    interface SendGrid {
+        /** Sandbox mode: SendGrid validates but does not send. On except in the prod profile. */
+        @WithDefault("true")
+        boolean sandbox();
+    }
+
+    interface SmsPortal {
+        /** Renew the cached token this long before it expires. */
+        @WithDefault("PT5M")
+        Duration tokenRefreshMargin();
+
+        /** SMSPortal's testMode: validated and charged nothing, not sent. */
+        @WithDefault("false")
+        boolean testMode();
+
+        @WithDefault("Debtor reminders")
+        String campaignName();
+    }
+
+    interface Webhooks {
+        /** SendGrid's Signed Event Webhook public key (base64 DER, ECDSA P-256); when set, signatures are required. */
+        Optional<String> sendgridVerificationKey();
+
+        /** Shared secret expected as {@code ?token=} on the SendGrid webhook when no verification key is set. */
+        Optional<String> sendgridToken();
+
+        /** Shared secret expected as {@code ?token=} on the SMSPortal webhooks. */
+        Optional<String> smsportalToken();
+
+        /** Oldest signed SendGrid timestamp accepted (replay protection). */
+        @WithDefault("PT10M")
+        Duration maxSignatureAge();
+    }
+}

@@ -1,0 +1,43 @@
+package com.clinicsuite.notification.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.OffsetDateTime;
+
+/** A pharmacy's own reminder template for one channel (Qute source); none stored means the default. */
+@Entity
+@Table(name = "message_template",
+        uniqueConstraints = @UniqueConstraint(name = "message_template_pharmacy_channel", columnNames = {"pharmacy_id", "channel"}))
+public class MessageTemplate extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "pharmacy_id", nullable = false)
+    public long pharmacyId;
+
+    @Column(nullable = false, length = 10)
+    public String channel;
+
+    @Column(length = 500)
+    public String subject;
+
+    @Column(name = "body_html", columnDefinition = "text")
+    public String bodyHtml;
+
+    @Column(name = "body_text", nullable = false, columnDefinition = "text")
+    public String bodyText;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", length = 200)
+    public String updatedBy;
+}

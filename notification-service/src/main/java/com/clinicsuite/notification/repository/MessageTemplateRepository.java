@@ -1,0 +1,13 @@
+package com.clinicsuite.notification.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class MessageTemplateRepository implements PanacheRepositoryBase<MessageTemplate, Long> {
+
+    public Uni<MessageTemplate> findByPharmacyAndChannel(long pharmacyId, String channel) {
+        return find("pharmacyId = ?1 and channel = ?2", pharmacyId, channel).firstResult();
+    }
+}

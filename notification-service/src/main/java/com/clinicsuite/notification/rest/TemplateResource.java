@@ -1,0 +1,97 @@
+package com.clinicsuite.notification.rest;
+
+import com.clinicsuite.notification.repository.MessageTemplate;
+import com.clinicsuite.notification.service.ReminderContent;
+import com.clinicsuite.notification.service.ReminderTemplates;
+import com.clinicsuite.notification.service.RenderedMessage;
+import com.clinicsuite.notification.service.SmsSegments;
+import com.clinicsuite.notification.service.TemplateService;
+import com.clinicsuite.notification.service.TemplateSource;
+import com.clinicsuite.security.CallerIdentity;
+import com.clinicsuite.security.PharmacyAccess;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The reminder template of each channel (Qute), editable per pharmacy, and its preview. */
+@Path("/pharmacies/{pharmacy_id}/templates/{channel}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TemplateResource {
+
+    private final TemplateService templates;
+    private final ReminderTemplates defaults;
+    private final PharmacyAccess access;
+    private final CallerIdentity caller;
+
+    public TemplateResource(TemplateService templates, ReminderTemplates defaults, PharmacyAccess access,
+                            CallerIdentity caller) {
+        this.templates = templates;
+        this.defaults = defaults;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<TemplateView> get(@PathParam("pharmacy_id") long pharmacyId, @PathParam("channel") String channel) {
+        requireChannel(channel);
+        access.requireWrite(pharmacyId);
+        return templates.stored(pharmacyId, channel).map(t -> t == null ? defaultView(channel) : view(t));
+    }
+
+    @PUT
+    public Uni<TemplateView> put(@PathParam("pharmacy_id") long pharmacyId, @PathParam("channel") String channel,
+                                 @NotNull @Valid TemplateUpdate body) {
+        requireChannel(channel);
+        access.requireWrite(pharmacyId);
+        return templates.save(pharmacyId, channel, new TemplateSource(body.subject(), body.html(), body.text()),
+                caller.username()).map(TemplateResource::view);
+    }
+
+    @POST
+    @Path("/preview")
+    public Uni<PreviewView> preview(@PathParam("pharmacy_id") long pharmacyId, @PathParam("channel") String channel,
+                                    @NotNull @Valid PreviewRequest body) {
+        requireChannel(channel);
+        access.requireRead(pharmacyId);
+        TemplateSource unsaved = body.template() == null ? null
+                : new TemplateSource(body.template().subject(), body.template().html(), body.template().text());
+        ReminderContent debtor = new ReminderContent(body.debtorName(), body.accNo(), body.amountDue(), body.buckets(),
+                null, null, null);
+        return templates.preview(pharmacyId, channel, unsaved, debtor).map(m -> preview(channel, m));
+    }
+
+    private static PreviewView preview(String channel, RenderedMessage m) {
+        if (ReminderTemplates.SMS.equals(channel)) {
+            SmsSegments.Count count = SmsSegments.count(m.text());
+            return new PreviewView(channel, null, null, m.text(), count.encoding(), count.characters(), count.parts());
+        }
+        return new PreviewView(channel, m.subject(), m.html(), m.text(), null, null, null);
+    }
+
+    private TemplateView defaultView(String channel) {
+        TemplateSource s = defaults.defaultFor(channel);
+        return new TemplateView(channel, s.subject(), s.html(), s.text(), true, null);
+    }
+
+    private static TemplateView view(MessageTemplate t) {
+        return new TemplateView(t.channel, t.subject, t.bodyHtml, t.bodyText, false, t.updatedAt);
+    }
+
+    private static void requireChannel(String channel) {
+        if (!ReminderTemplates.EMAIL.equals(channel) && !ReminderTemplates.SMS.equals(channel)) {
+            throw new NotFoundException("No template channel '" + channel + "': use email or sms");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package com.clinicsuite.notification.service;
+
+import com.clinicsuite.notification.client.DeliveryException;
+import com.clinicsuite.notification.client.OutgoingMessage;
+import com.clinicsuite.notification.client.ProviderFailures;
+import com.clinicsuite.notification.client.SendGridSender;
+import com.clinicsuite.notification.client.SmsPortalSender;
+import com.clinicsuite.notification.client.SmtpSender;
+import com.clinicsuite.notification.config.NotificationConfig;
+import com.clinicsuite.notification.repository.Delivery;
+import com.clinicsuite.notification.repository.DeliveryRepository;
+import com.clinicsuite.notification.repository.DeliveryStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends queued deliveries. Each round claims a batch ({@code queued -> sending}, SKIP LOCKED so replicas share the
+ * work), sends it (e-mail one by one, SMS in requests of up to 100 per pharmacy, all paced per pharmacy), then
+ * records every outcome ({@code sent} or {@code failed}) with its status event in one transaction. Rounds repeat
+ * until nothing is queued, so deliveries a restart left {@code queued} are simply picked up. A delivery left in
+ * {@code sending} by a crash is failed after a timeout instead of re-sent: the provider may already have it, and
+ * a debtor must never get the same reminder twice.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    static final String INTERRUPTED = "Interrupted while sending; not retried so that the debtor never gets it twice";
+
+    private final DeliveryRepository deliveries;
+    private final SettingsService settings;
+    private final SmtpSender smtp;
+    private final SendGridSender sendGrid;
+    private final SmsPortalSender smsPortal;
+    private final PharmacyRateLimiter rateLimiter;
+    private final DeliveryStatusEvents events;
+    private final NotificationConfig.Dispatch config;
+
+    private record Claimed(List<OutgoingMessage> messages, Map<Long, ChannelSettings> channels) {
+    }
+
+    private record Outcome(long deliveryId, String externalId, String error) {
+    }
+
+    public DeliveryDispatcher(DeliveryRepository deliveries, SettingsService settings, SmtpSender smtp,
+                              SendGridSender sendGrid, SmsPortalSender smsPortal, PharmacyRateLimiter rateLimiter,
+                              DeliveryStatusEvents events, NotificationConfig config) {
+        this.deliveries = deliveries;
+        this.settings = settings;
+        this.smtp = smtp;
+        this.sendGrid = sendGrid;
+        this.smsPortal = smsPortal;
+        this.rateLimiter = rateLimiter;
+        this.events = events;
+        this.config = config.dispatch();
+    }
+
+    @Scheduled(every = "${notification.dispatch.interval:1s}", delayed = "${notification.dispatch.initial-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return failInterrupted().chain(this::drain).replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("Delivery dispatch round failed: %s", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Sends rounds until nothing is queued; returns how many deliveries were handled. */
+    public Uni<Long> drain() {
+        Context context = Vertx.currentContext();
+        return Multi.createBy().repeating().uni(() -> round(context)).whilst(n -> n > 0)
+                .collect().with(Collectors.summingLong(Integer::longValue));
+    }
+
+    private Uni<Integer> round(Context context) {
+        return claim().chain(claimed -> claimed.messages().isEmpty()
+                ? Uni.createFrom().item(0)
+                : send(claimed)
+                        // back on our own context: Hibernate sessions are bound to it
+                        .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                        .chain(this::record)
+                        .replaceWith(claimed.messages().size()));
+    }
+
+    private Uni<Claimed> claim() {
+        return Panache.withTransaction(() -> deliveries.lockQueued(config.batchSize()).chain(batch -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            List<OutgoingMessage> messages = new ArrayList<>(batch.size());
+            for (Delivery d : batch) {
+                d.status = DeliveryStatus.SENDING;
+                d.attempts++;
+                d.updatedAt = now;
+                messages.add(new OutgoingMessage(d.id, d.reminderId, d.pharmacyId, d.channel, d.recipient,
+                        d.subject, d.bodyHtml, d.bodyText));
+            }
+            List<Long> pharmacies = messages.stream().map(OutgoingMessage::pharmacyId).distinct().toList();
+            return Multi.createFrom().iterable(pharmacies)
+                    .onItem().transformToUniAndConcatenate(settings::channels)
+                    .collect().asMap(ChannelSettings::pharmacyId, Function.identity())
+                    .map(channels -> new Claimed(messages, channels));
+        }));
+    }
+
+    private Uni<List<Outcome>> send(Claimed claimed) {
+        List<Uni<List<Outcome>>> sends = new ArrayList<>();
+        Map<Long, List<OutgoingMessage>> smsByPharmacy = new LinkedHashMap<>();
+        for (OutgoingMessage m : claimed.messages()) {
+            ChannelSettings channels = claimed.channels().get(m.pharmacyId());
+            if (ReminderTemplates.SMS.equals(m.channel())) {
+                smsByPharmacy.computeIfAbsent(m.pharmacyId(), k -> new ArrayList<>()).add(m);
+            } else {
+                sends.add(rateLimiter.acquire(m.pharmacyId(), 1)
+                        .chain(() -> sendEmail(m, channels))
+                        .map(externalId -> List.of(new Outcome(m.deliveryId(), externalId, null)))
+                        .onFailure().recoverWithItem(e -> List.of(failed(m, "e-mail", e))));
+            }
+        }
+        smsByPharmacy.forEach((pharmacyId, messages) -> {
+            ChannelSettings channels = claimed.channels().get(pharmacyId);
+            for (int from = 0; from < messages.size(); from += SmsPortalSender.MAX_BATCH) {
+                List<OutgoingMessage> chunk = messages.subList(from, Math.min(messages.size(), from + SmsPortalSender.MAX_BATCH));
+                sends.add(rateLimiter.acquire(pharmacyId, chunk.size())
+                        .chain(() -> sendSms(chunk, channels))
+                        .onFailure().recoverWithItem(e -> chunk.stream().map(m -> failed(m, "SMSPortal", e)).toList()));
+            }
+        });
+        return Uni.join().all(sends).andFailFast()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    private Uni<String> sendEmail(OutgoingMessage m, ChannelSettings channels) {
+        if (!channels.emailConfigured()) {
+            return Uni.createFrom().failure(DeliveryException.permanent(
+                    "The e-mail channel of pharmacy " + m.pharmacyId() + " was turned off before sending"));
+        }
+        return ChannelSettings.SENDGRID.equals(channels.emailProvider())
+                ? sendGrid.send(m, channels)
+                : smtp.send(m, channels);
+    }
+
+    private Uni<List<Outcome>> sendSms(List<OutgoingMessage> chunk, ChannelSettings channels) {
+        if (!channels.smsConfigured()) {
+            return Uni.createFrom().failure(DeliveryException.permanent(
+                    "The SMS channel of pharmacy " + channels.pharmacyId() + " was turned off before sending"));
+        }
+        return smsPortal.send(chunk, channels).map(results -> results.stream()
+                .map(r -> new Outcome(r.message().deliveryId(), r.externalId(), r.error()))
+                .toList());
+    }
+
+    private static Outcome failed(OutgoingMessage m, String provider, Throwable e) {
+        if (!(e instanceof DeliveryException)) {
+            // not a provider's answer: a fault of ours. Where it happened, without its message (may hold personal data)
+            LOG.warnf("Unexpected %s while sending reminder %s at %s", e.getClass().getName(), m.reminderId(),
+                    java.util.Arrays.stream(e.getStackTrace()).limit(8).map(String::valueOf).toList());
+        }
+        DeliveryException failure = ProviderFailures.classify(provider, e);
+        LOG.infof("Reminder %s (%s) failed: %s", m.reminderId(), m.channel(),
+                failure.retryable() ? "retries exhausted" : "refused");
+        return new Outcome(m.deliveryId(), null, failure.getMessage());
+    }
+
+    private Uni<Void> record(List<Outcome> outcomes) {
+        Map<Long, Outcome> byId = outcomes.stream().collect(Collectors.toMap(Outcome::deliveryId, o -> o));
+        return Panache.withTransaction(() -> deliveries.list("id in ?1", new ArrayList<>(byId.keySet()))
+                .chain(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(d -> apply(d, byId.get(d.id)))
+                        .collect().last()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> apply(Delivery d, Outcome outcome) {
+        if (!DeliveryStatus.SENDING.equals(d.status)) {
+            return Uni.createFrom().voidItem(); // already failed as interrupted, or reported on by a webhook
+        }
+        d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (outcome.error() == null) {
+            d.status = DeliveryStatus.SENT;
+            d.externalId = outcome.externalId();
+        } else {
+            d.status = DeliveryStatus.FAILED;
+            d.error = outcome.error().length() > 1000 ? outcome.error().substring(0, 1000) : outcome.error();
+        }
+        return events.publish(d);
+    }
+
+    /** Fails deliveries stuck in {@code sending} past the timeout: a crash interrupted them mid-send. */
+    Uni<Void> failInterrupted() {
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.sendingTimeout());
+        return Panache.withTransaction(() -> deliveries.findSendingSince(cutoff, 500).chain(stuck -> {
+            if (stuck.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.warnf("Failing %d deliveries interrupted while sending", stuck.size());
+            return Multi.createFrom().iterable(stuck).onItem().transformToUniAndConcatenate(d -> {
+                d.status = DeliveryStatus.FAILED;
+                d.error = INTERRUPTED;
+                d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                return events.publish(d);
+            }).collect().last().replaceWithVoid();
+        }));
+    }
+}

@@ -1,0 +1,123 @@
+package com.clinicsuite.notification.service;
+
+import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.notification.repository.Delivery;
+import com.clinicsuite.notification.repository.DeliveryRepository;
+import com.clinicsuite.notification.repository.DeliveryStatus;
+import com.clinicsuite.notification.repository.SmsOptOutRepository;
+import com.clinicsuite.security.errors.UnprocessableEntityException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts requested reminders: one delivery row per reminder id (a repeat of the id changes nothing), rendered
+ * with the pharmacy's template and left {@code queued} for {@link DeliveryDispatcher}; a reminder that cannot be
+ * sent (no channel, bad address, opted out) is {@code failed} at once. Runs inside the consumer's inbox transaction.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+
+    private final DeliveryRepository deliveries;
+    private final SmsOptOutRepository optOuts;
+    private final SettingsService settings;
+    private final TemplateService templates;
+    private final ReminderTemplates renderer;
+    private final DeliveryStatusEvents events;
+    private final MeterRegistry registry;
+
+    public DeliveryService(DeliveryRepository deliveries, SmsOptOutRepository optOuts, SettingsService settings,
+                           TemplateService templates, ReminderTemplates renderer, DeliveryStatusEvents events,
+                           MeterRegistry registry) {
+        this.deliveries = deliveries;
+        this.optOuts = optOuts;
+        this.settings = settings;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.events = events;
+        this.registry = registry;
+    }
+
+    public Uni<Void> accept(ReminderRequested reminder) {
+        return deliveries.findByReminderId(reminder.reminderId()).chain(existing -> {
+            if (existing != null) {
+                registry.counter("notification.reminders.repeated").increment();
+                LOG.debugf("Reminder %s is already known (%s); ignoring the repeat", reminder.reminderId(), existing.status);
+                return Uni.createFrom().voidItem();
+            }
+            return settings.channels(reminder.pharmacyId())
+                    .chain(channels -> prepare(reminder, channels))
+                    .chain(delivery -> deliveries.persist(delivery).chain(() -> events.publish(delivery)));
+        });
+    }
+
+    private Uni<Delivery> prepare(ReminderRequested r, ChannelSettings channels) {
+        Delivery d = new Delivery();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        d.reminderId = r.reminderId();
+        d.pharmacyId = r.pharmacyId();
+        d.debtorId = r.debtorId();
+        d.accNo = r.accNo() == null ? "" : r.accNo();
+        d.channel = r.channel() == null ? "" : r.channel();
+        d.recipient = r.recipient() == null ? "" : r.recipient().strip();
+        d.requestedAt = r.requestedAt() == null ? null : r.requestedAt().atOffset(ZoneOffset.UTC);
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.status = DeliveryStatus.QUEUED;
+
+        Optional<String> problem;
+        switch (d.channel) {
+            case ReminderTemplates.EMAIL -> {
+                d.provider = channels.emailProvider();
+                problem = !channels.emailConfigured()
+                        ? Optional.of("No e-mail channel is configured for pharmacy " + r.pharmacyId())
+                        : d.recipient.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? Optional.empty()
+                        : Optional.of("The recipient is not a valid e-mail address");
+            }
+            case ReminderTemplates.SMS -> {
+                d.provider = channels.smsProvider();
+                Optional<String> digits = PhoneNumbers.nationalDigits(d.recipient);
+                digits.ifPresent(n -> d.recipient = PhoneNumbers.international(n));
+                problem = !channels.smsConfigured()
+                        ? Optional.of("No SMS channel is configured for pharmacy " + r.pharmacyId())
+                        : digits.isEmpty() ? Optional.of("The recipient is not a South African mobile number")
+                        : Optional.empty();
+                if (problem.isEmpty()) {
+                    return optOuts.isOptedOut(r.pharmacyId(), digits.get()).chain(optedOut -> optedOut
+                            ? Uni.createFrom().item(fail(d, "The number opted out of this pharmacy's SMS (opted out)"))
+                            : render(d, r, channels));
+                }
+            }
+            default -> problem = Optional.of("Unknown channel '" + d.channel + "': use email or sms");
+        }
+        return problem.isPresent() ? Uni.createFrom().item(fail(d, problem.get())) : render(d, r, channels);
+    }
+
+    private Uni<Delivery> render(Delivery d, ReminderRequested r, ChannelSettings channels) {
+        ReminderContent content = TemplateService.withPharmacy(new ReminderContent(r.debtorName(), r.accNo(),
+                r.amountDue(), r.buckets(), null, null, null), channels);
+        return templates.effective(r.pharmacyId(), d.channel).map(source -> {
+            try {
+                RenderedMessage message = renderer.render(d.channel, source, content);
+                d.subject = message.subject();
+                d.bodyHtml = message.html();
+                d.bodyText = message.text();
+                return d;
+            } catch (UnprocessableEntityException e) {
+                return fail(d, "The pharmacy's template cannot be rendered: " + e.getMessage());
+            }
+        });
+    }
+
+    private static Delivery fail(Delivery d, String error) {
+        d.status = DeliveryStatus.FAILED;
+        d.error = error.length() > 1000 ? error.substring(0, 1000) : error;
+        return d;
+    }
+}

@@ -1,0 +1,85 @@
+package com.clinicsuite.notification.service;
+
+import com.clinicsuite.notification.repository.MessageTemplate;
+import com.clinicsuite.notification.repository.MessageTemplateRepository;
+import io.quarkus.cache.CacheInvalidate;
+import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheResult;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** A pharmacy's stored reminder templates, falling back to the built-in defaults. */
+@ApplicationScoped
+public class TemplateService {
+
+    static final String TEMPLATES_CACHE = "reminder-templates";
+
+    private final MessageTemplateRepository repository;
+    private final ReminderTemplates templates;
+    private final SettingsService settings;
+
+    public TemplateService(MessageTemplateRepository repository, ReminderTemplates templates, SettingsService settings) {
+        this.repository = repository;
+        this.templates = templates;
+        this.settings = settings;
+    }
+
+    /** A stored template, or null when the pharmacy uses the default. */
+    @WithSession
+    public Uni<MessageTemplate> stored(long pharmacyId, String channel) {
+        return repository.findByPharmacyAndChannel(pharmacyId, channel);
+    }
+
+    /** The source that applies to the pharmacy's reminders on this channel; cached like the channel settings. */
+    @CacheResult(cacheName = TEMPLATES_CACHE)
+    public Uni<TemplateSource> effective(long pharmacyId, String channel) {
+        return repository.findByPharmacyAndChannel(pharmacyId, channel)
+                .map(t -> t == null ? templates.defaultFor(channel) : new TemplateSource(t.subject, t.bodyHtml, t.bodyText));
+    }
+
+    @WithTransaction
+    @CacheInvalidate(cacheName = TEMPLATES_CACHE)
+    public Uni<MessageTemplate> save(@CacheKey long pharmacyId, @CacheKey String channel, TemplateSource source,
+                                     String username) {
+        TemplateSource normalized = ReminderTemplates.SMS.equals(channel)
+                ? new TemplateSource(null, null, source.text())
+                : source;
+        templates.validate(channel, normalized);
+        return repository.findByPharmacyAndChannel(pharmacyId, channel).chain(existing -> {
+            MessageTemplate t = existing != null ? existing : new MessageTemplate();
+            t.pharmacyId = pharmacyId;
+            t.channel = channel;
+            t.subject = normalized.subject();
+            t.bodyHtml = normalized.html() == null || normalized.html().isBlank() ? null : normalized.html();
+            t.bodyText = normalized.text();
+            t.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            t.updatedBy = username;
+            return repository.persist(t);
+        });
+    }
+
+    /** Renders the stored (or a given, unsaved) template for a sample debtor, with the pharmacy's details. */
+    @WithSession
+    public Uni<RenderedMessage> preview(long pharmacyId, String channel, TemplateSource unsaved,
+                                        ReminderContent debtor) {
+        Uni<TemplateSource> source = unsaved != null
+                ? Uni.createFrom().item(ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, unsaved.text()) : unsaved)
+                : effective(pharmacyId, channel);
+        return source.chain(s -> settings.channels(pharmacyId).map(c -> {
+            if (unsaved != null) {
+                templates.validate(channel, s);
+            }
+            return templates.render(channel, s, withPharmacy(debtor, c));
+        }));
+    }
+
+    static ReminderContent withPharmacy(ReminderContent debtor, ChannelSettings c) {
+        String name = c.displayName() != null ? c.displayName() : c.fromName();
+        return new ReminderContent(debtor.debtorName(), debtor.accNo(), debtor.amountDue(), debtor.buckets(),
+                name, c.contactPhone(), c.bankDetails());
+    }
+}
