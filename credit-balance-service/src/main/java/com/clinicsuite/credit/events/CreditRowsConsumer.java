@@ -1,0 +1,36 @@
+package com.clinicsuite.credit.events;
+
+import com.clinicsuite.credit.service.CreditImportApplier;
+import com.clinicsuite.credit.service.CreditImportStaging;
+import com.clinicsuite.events.imports.CreditRowsChunk;
+import com.clinicsuite.outbox.Inbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * imports.credit-rows: stages each chunk exactly once (inbox), then applies the imports that are complete.
+ * Applying runs after the staging transaction committed, so a failing import is reported, not redelivered.
+ */
+@ApplicationScoped
+public class CreditRowsConsumer {
+
+    static final String CONSUMER = "credit-balance-service.credit-rows";
+
+    private final Inbox inbox;
+    private final CreditImportStaging staging;
+    private final CreditImportApplier applier;
+
+    public CreditRowsConsumer(Inbox inbox, CreditImportStaging staging, CreditImportApplier applier) {
+        this.inbox = inbox;
+        this.staging = staging;
+        this.applier = applier;
+    }
+
+    @Incoming("credit-rows")
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.process(CONSUMER, message, CreditRowsChunk.class, event -> staging.stage(event.data()))
+                .chain(applier::applyReadyImports);
+    }
+}

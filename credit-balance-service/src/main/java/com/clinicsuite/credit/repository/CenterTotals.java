@@ -1,0 +1,9 @@
+package com.clinicsuite.credit.repository;
+
+import java.math.BigDecimal;
+
+/** Sums of one center's records, as the stats query groups them. */
+public record CenterTotals(String center, long records, BigDecimal packageAmount, BigDecimal amountPaid,
+                           BigDecimal balanceAmount, BigDecimal prepaidGiftCardBalance, long sessionsPaid,
+                           long sessionsConsumed, long balanceSessions) {
+}

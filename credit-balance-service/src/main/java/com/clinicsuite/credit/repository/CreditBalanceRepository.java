@@ -1,0 +1,95 @@
+package com.clinicsuite.credit.repository;
+
+import io.quarkus.cache.CacheResult;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+@ApplicationScoped
+public class CreditBalanceRepository implements PanacheRepository<CreditBalance> {
+
+    private static final String TOTALS = "select new com.clinicsuite.credit.repository.CenterTotals(c.center, count(c), "
+            + "coalesce(sum(c.packageAmount), 0), coalesce(sum(c.amountPaid), 0), coalesce(sum(c.balanceAmount), 0), "
+            + "coalesce(sum(c.prepaidGiftCardBalance), 0), coalesce(sum(c.sessionsPaid), 0), "
+            + "coalesce(sum(c.sessionsConsumed), 0), coalesce(sum(c.balanceSessions), 0)) from CreditBalance c ";
+
+    /** One page in id order, and the number of all matches. Both run in the caller's session. */
+    public Uni<Page<CreditBalance>> page(CreditBalanceFilter filter, int skip, int limit) {
+        Where where = where(filter);
+        return find(where.hql(), Sort.by("id"), where.params())
+                .range(skip, skip + limit - 1).list()
+                .chain(items -> count(where.hql(), where.params()).map(total -> new Page<>(items, total)));
+    }
+
+    public Uni<List<CreditBalance>> findByVoucher(String voucherNumber) {
+        return list("voucherNumber", Sort.by("id"), voucherNumber);
+    }
+
+    /** Records whose client code is one of {@code clientCodes} (the upsert candidates of an import). */
+    public Uni<List<CreditBalance>> findByClientCodes(Collection<String> clientCodes) {
+        return list("clientCode in ?1", clientCodes);
+    }
+
+    /** Totals per center; {@code center} empty means all centers. Cached: see StatsCache. */
+    @CacheResult(cacheName = "credit-totals")
+    public Uni<List<CenterTotals>> totalsByCenter(String center) {
+        boolean all = center.isEmpty();
+        String hql = TOTALS + (all ? "" : "where c.center = :center ") + "group by c.center order by c.center";
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, CenterTotals.class);
+            if (!all) {
+                query.setParameter("center", center);
+            }
+            return query.getResultList();
+        });
+    }
+
+    /** Records after {@code afterId} in id order, for walking the whole table in batches. */
+    public Uni<List<CreditBalance>> batchAfter(long afterId, int size) {
+        return find("id > ?1", Sort.by("id"), afterId).range(0, size - 1).list();
+    }
+
+    private static Where where(CreditBalanceFilter filter) {
+        List<String> clauses = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.center() != null) {
+            clauses.add("center = :center");
+            params.and("center", filter.center());
+        }
+        if (filter.search() != null) {
+            clauses.add("(lower(clientCode) like :search escape '\\' or lower(clientName) like :search escape '\\'"
+                    + " or lower(phoneNo) like :search escape '\\' or lower(emailId) like :search escape '\\'"
+                    + " or lower(voucherNumber) like :search escape '\\')");
+            params.and("search", contains(filter.search()));
+        }
+        if (filter.treatmentName() != null) {
+            clauses.add("lower(treatmentName) like :treatment escape '\\'");
+            params.and("treatment", contains(filter.treatmentName()));
+        }
+        if (filter.finalBucket() != null) {
+            clauses.add("lower(finalBucket) = :bucket");
+            params.and("bucket", filter.finalBucket().toLowerCase(Locale.ROOT));
+        }
+        if (filter.minBalance() != null) {
+            clauses.add("balanceAmount >= :minBalance");
+            params.and("minBalance", filter.minBalance());
+        }
+        String hql = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
+        return new Where(hql, params);
+    }
+
+    /** A case-insensitive "contains" pattern in which the user's % and _ are literal. */
+    private static String contains(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private record Where(String hql, Parameters params) {
+    }
+}

@@ -1,0 +1,298 @@
+package com.clinicsuite.credit.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.clinicsuite.events.Topics;
+import com.clinicsuite.testkit.SuiteInfrastructure;
+import com.clinicsuite.testkit.TestTokens;
+import com.clinicsuite.testkit.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class CreditBalanceResourceTest {
+
+    private static final String ADMIN = TestTokens.admin();
+    private static final String PB_STAFF = TestTokens.staff("Punjabi Bagh");
+    private static final String GK_STAFF = TestTokens.staff("GK2");
+
+    @Test
+    void createReadUpdateDeleteWithExactMoneyAndComputedVoucher() throws Exception {
+        String code = CreditBalances.uniqueCode("AD0");
+        Map<String, Object> body = CreditBalances.body(code, "punjabi bagh", "+91 79853 49490");
+        body.put("voucher_number", "IGNORED1"); // never taken from the body
+        body.put("package_amount", new BigDecimal("45000.10"));
+        long id = CreditBalances.create(ADMIN, body);
+
+        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id)
+                .then().statusCode(200)
+                .body("client_code", equalTo(code))
+                .body("center", equalTo("Punjabi Bagh"))
+                .body("phone_no", equalTo("7985349490"))
+                .body("voucher_number", equalTo("PBAD05349"))
+                .body("package_amount", equalTo(45000.10f))
+                .body("balance_sessions", equalTo(1))
+                .body("created_at", notNullValue());
+        // exact decimals in the database, not floats
+        assertThat(sql("select package_amount from credit_balance where id = " + id)).isEqualTo("45000.10");
+
+        // moving the record to GK2 with a new phone recomputes the voucher; absent fields keep their values
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("center", "G.K.-II", "phone_no", "098110-12345", "sessions_consumed", 4))
+                .when().put("/credit-balances/" + id)
+                .then().statusCode(200)
+                .body("center", equalTo("GK2"))
+                .body("voucher_number", equalTo("GKAD01012"))
+                .body("balance_sessions", equalTo(8))
+                .body("client_name", equalTo("Test Client"));
+
+        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + id).then().statusCode(204);
+        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id)
+                .then().statusCode(404).body("detail", containsString("not found"));
+    }
+
+    @Test
+    void everyChangeIsPublishedKeyedByClientCode() {
+        String code = CreditBalances.uniqueCode("EV1");
+        long id = CreditBalances.create(ADMIN, CreditBalances.body(code, "Pitampura", "9811012345"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("amount_paid", 20000))
+                .when().put("/credit-balances/" + id).then().statusCode(200);
+        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + id).then().statusCode(204);
+
+        try (TopicReader reader = new TopicReader(Topics.CREDIT_BALANCES)) {
+            List<TopicReader.Record> events = reader.await(3, r -> code.equals(r.key()), Events.WAIT);
+            assertThat(events).extracting(TopicReader.Record::ceType).containsExactly(
+                    "credit.balance-created.v1", "credit.balance-updated.v1", "credit.balance-deleted.v1");
+            assertThat(events.get(1).value()).contains("\"amount_paid\":\"20000.00\"").contains("\"changed_by\":\"admin\"")
+                    .doesNotContain("Test Client").doesNotContain("example.com");
+        }
+    }
+
+    @Test
+    void listFiltersAndPagesWithTotalCount() {
+        String bucket = "Bucket-" + CreditBalances.uniqueCode("B");
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("LS" + i), i < 3 ? "PV" : "PTP",
+                    "98110" + (10000 + i));
+            body.put("final_bucket", bucket);
+            body.put("balance_amount", 1000 * i);
+            CreditBalances.create(ADMIN, body);
+        }
+        given().auth().oauth2(ADMIN).queryParam("final_bucket", bucket.toLowerCase()).queryParam("limit", 2)
+                .when().get("/credit-balances/")
+                .then().statusCode(200).header("X-Total-Count", "5").body("$", hasSize(2));
+        given().auth().oauth2(ADMIN).queryParam("final_bucket", bucket).queryParam("skip", 4)
+                .when().get("/credit-balances/")
+                .then().statusCode(200).header("X-Total-Count", "5").body("$", hasSize(1));
+        given().auth().oauth2(ADMIN).queryParam("final_bucket", bucket).queryParam("center", "Preet vihar")
+                .queryParam("min_balance", "1000")
+                .when().get("/credit-balances/")
+                .then().statusCode(200).header("X-Total-Count", "2").body("center", everyItem(equalTo("Preet Vihar")));
+        // search looks in the client code (and name, phone, e-mail, voucher), case-insensitively
+        String code = CreditBalances.uniqueCode("SRC");
+        CreditBalances.create(ADMIN, CreditBalances.body(code, "GK2", "9811099999"));
+        given().auth().oauth2(ADMIN).queryParam("search", code.toLowerCase())
+                .when().get("/credit-balances/")
+                .then().statusCode(200).header("X-Total-Count", "1").body("[0].client_code", equalTo(code));
+        given().auth().oauth2(ADMIN).queryParam("search", "GKSRC1099").queryParam("treatment_name", "hair")
+                .when().get("/credit-balances/")
+                .then().statusCode(200).body("voucher_number", hasItem("GKSRC1099"));
+    }
+
+    @Test
+    void badQueryParametersAreClientErrors() {
+        given().auth().oauth2(ADMIN).queryParam("limit", 5000).when().get("/credit-balances/")
+                .then().statusCode(422).body("detail", containsString("limit"));
+        given().auth().oauth2(ADMIN).queryParam("min_balance", "lots").when().get("/credit-balances/")
+                .then().statusCode(400).body("detail", containsString("min_balance"));
+        given().auth().oauth2(ADMIN).queryParam("center", "Noida").when().get("/credit-balances/")
+                .then().statusCode(400).body("detail", containsString("Noida"));
+    }
+
+    @Test
+    void byCenterAcceptsUsualSpellings() {
+        String code = CreditBalances.uniqueCode("BC1");
+        CreditBalances.create(ADMIN, CreditBalances.body(code, "GK2", "9811012345"));
+        for (String spelling : List.of("GK2", "gk-2", "G.K.-II", "Greater Kailash 2")) {
+            given().auth().oauth2(ADMIN).queryParam("limit", 1000)
+                    .when().get("/credit-balances/by-center/" + spelling)
+                    .then().statusCode(200).body("center", everyItem(equalTo("GK2")))
+                    .body("client_code", hasItem(code)).header("X-Total-Count", notNullValue());
+        }
+        given().auth().oauth2(ADMIN).when().get("/credit-balances/by-center/Noida")
+                .then().statusCode(404).body("detail", containsString("Noida"));
+    }
+
+    @Test
+    void byUserCenterServesTheCallersCenterOr400() {
+        String code = CreditBalances.uniqueCode("UC1");
+        CreditBalances.create(ADMIN, CreditBalances.body(code, "Punjabi Bagh", "9811012345"));
+        given().auth().oauth2(PB_STAFF).queryParam("limit", 1000).when().get("/credit-balances/by-user-center")
+                .then().statusCode(200).body("center", everyItem(equalTo("Punjabi Bagh"))).body("client_code", hasItem(code));
+        given().auth().oauth2(ADMIN).when().get("/credit-balances/by-user-center")
+                .then().statusCode(400).body("detail", containsString("center"));
+    }
+
+    @Test
+    void byVoucherFindsEveryTreatmentOfTheClientOr404() {
+        String code = CreditBalances.uniqueCode("VC");
+        Map<String, Object> first = CreditBalances.body(code, "Preet Vihar", "7985349490");
+        Map<String, Object> second = CreditBalances.body(code, "Preet Vihar", "7985349490");
+        second.put("treatment_name", "Laser Hair Reduction");
+        CreditBalances.create(ADMIN, first);
+        CreditBalances.create(ADMIN, second);
+        String voucher = "PV" + code.substring(0, 3) + "5349";
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("voucher_number", voucher.toLowerCase()))
+                .when().post("/credit-balances/by-voucher")
+                .then().statusCode(200).body("$", hasSize(2))
+                .body("treatment_name", hasItems("PRP Hair Restoration", "Laser Hair Reduction"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("voucher_number", "ZZZ00000"))
+                .when().post("/credit-balances/by-voucher")
+                .then().statusCode(404).body("detail", containsString("ZZZ00000"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/credit-balances/by-voucher")
+                .then().statusCode(422).body("errors.field", hasItem("voucher_number"));
+    }
+
+    @Test
+    void staffSeeAndChangeOnlyTheirCenter() {
+        long pb = CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("SC1"), "Punjabi Bagh", "9811012345"));
+        long gk = CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("SC2"), "GK2", "9811012345"));
+
+        given().auth().oauth2(PB_STAFF).when().get("/credit-balances/" + pb).then().statusCode(200);
+        given().auth().oauth2(PB_STAFF).when().get("/credit-balances/" + gk)
+                .then().statusCode(403).body("detail", containsString("Punjabi Bagh"));
+        given().auth().oauth2(PB_STAFF).contentType(ContentType.JSON).body(Map.of("amount_paid", 1))
+                .when().put("/credit-balances/" + gk).then().statusCode(403);
+        given().auth().oauth2(PB_STAFF).when().delete("/credit-balances/" + gk).then().statusCode(403);
+        // nor move their own record elsewhere, nor create one elsewhere
+        given().auth().oauth2(PB_STAFF).contentType(ContentType.JSON).body(Map.of("center", "GK2"))
+                .when().put("/credit-balances/" + pb).then().statusCode(403);
+        given().auth().oauth2(PB_STAFF).contentType(ContentType.JSON)
+                .body(CreditBalances.body(CreditBalances.uniqueCode("SC3"), "GK2", "9811012345"))
+                .when().post("/credit-balances/").then().statusCode(403);
+        CreditBalances.create(PB_STAFF, CreditBalances.body(CreditBalances.uniqueCode("SC4"), "PB", "9811012345"));
+
+        // lists are confined to the caller's center; asking for another center is refused
+        given().auth().oauth2(PB_STAFF).queryParam("limit", 1000).when().get("/credit-balances/")
+                .then().statusCode(200).body("center", everyItem(equalTo("Punjabi Bagh")));
+        given().auth().oauth2(PB_STAFF).queryParam("center", "GK2").when().get("/credit-balances/")
+                .then().statusCode(403);
+        given().auth().oauth2(GK_STAFF).when().get("/credit-balances/by-center/Punjabi Bagh").then().statusCode(403);
+        given().auth().oauth2(GK_STAFF).when().get("/credit-balances/stats/summary")
+                .then().statusCode(200).body("by_center.center", everyItem(equalTo("GK2")));
+
+        // a voucher of another center is not revealed
+        given().auth().oauth2(GK_STAFF).contentType(ContentType.JSON).body(Map.of("voucher_number", "PBSC11012"))
+                .when().post("/credit-balances/by-voucher").then().statusCode(403);
+    }
+
+    @Test
+    void onlyClinicRolesWithAValidTokenGetIn() {
+        given().when().get("/credit-balances/").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(TestTokens.user("x").roles("staff").center("GK2").expired().sign())
+                .when().get("/credit-balances/").then().statusCode(401);
+        given().auth().oauth2(TestTokens.pharmacyWriter(7)).when().get("/credit-balances/").then().statusCode(403);
+        given().auth().oauth2(TestTokens.user("nocenter").roles("staff").sign())
+                .when().get("/credit-balances/").then().statusCode(403).body("detail", containsString("center"));
+        given().auth().oauth2(PB_STAFF).when().post("/credit-balances/admin/recompute-vouchers").then().statusCode(403);
+    }
+
+    @Test
+    void invalidRecordsAre422NamingTheFields() {
+        Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("IV1"), "GK2", "9811012345");
+        body.put("package_amount", -5);
+        body.put("sessions_paid", -1);
+        body.put("email_id", "not-an-email");
+        body.put("amount_paid", new BigDecimal("10.123"));
+        body.remove("client_name");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post("/credit-balances/")
+                .then().statusCode(422)
+                .body("errors.field", hasItems("package_amount", "sessions_paid", "email_id", "amount_paid", "client_name"));
+
+        Map<String, Object> unknownCenter = CreditBalances.body(CreditBalances.uniqueCode("IV2"), "Noida", "9811012345");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(unknownCenter)
+                .when().post("/credit-balances/")
+                .then().statusCode(422).body("errors.field", hasItem("center"));
+
+        Map<String, Object> sessions = CreditBalances.body(CreditBalances.uniqueCode("IV3"), "GK2", "9811012345");
+        sessions.put("balance_sessions", 5); // 12 paid - 11 consumed is 1
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(sessions)
+                .when().post("/credit-balances/")
+                .then().statusCode(422).body("errors.field", hasItem("balance_sessions"));
+
+        long id = CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("IV4"), "GK2", "9811012345"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("sessions_consumed", 13))
+                .when().put("/credit-balances/" + id)
+                .then().statusCode(422).body("errors.field", hasItem("sessions_consumed"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{not json")
+                .when().post("/credit-balances/").then().statusCode(400);
+        // nothing half-applied
+        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id).then().body("sessions_consumed", equalTo(11));
+    }
+
+    @Test
+    void missingPhoneMeansNoVoucherAndSeveralEmailsAreKept() {
+        Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("NP1"), "GK2", null);
+        body.put("email_id", "A@Example.com; b@example.org");
+        long id = CreditBalances.create(ADMIN, body);
+        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id)
+                .then().body("voucher_number", nullValue()).body("email_id", equalTo("a@example.com, b@example.org"));
+    }
+
+    @Test
+    void statsSummaryAddsUpTheTable() throws Exception {
+        CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("ST1"), "GK2", "9811012345"));
+        // read numbers as BigDecimal: the default (float) would round the rupee totals
+        var stats = given().auth().oauth2(ADMIN).when().get("/credit-balances/stats/summary")
+                .then().statusCode(200).extract().body().jsonPath(
+                        JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertThat(stats.getLong("total_records")).isEqualTo(Long.parseLong(sql("select count(*) from credit_balance")));
+        assertThat(stats.<BigDecimal>get("total_balance"))
+                .isEqualByComparingTo(sql("select coalesce(sum(balance_amount), 0) from credit_balance"));
+        assertThat(stats.getLong("total_balance_sessions"))
+                .isEqualTo(Long.parseLong(sql("select coalesce(sum(balance_sessions), 0) from credit_balance")));
+        List<BigDecimal> perCenter = stats.getList("by_center.records", BigDecimal.class);
+        assertThat(perCenter.stream().mapToLong(BigDecimal::longValue).sum()).isEqualTo(stats.getLong("total_records"));
+        assertThat(stats.<BigDecimal>get("total_package_amount").scale()).isEqualTo(2);
+    }
+
+    @Test
+    void adminRecomputesEveryVoucher() throws Exception {
+        long id = CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("RV1"), "GK2", "9811012345"));
+        try (Connection c = SuiteInfrastructure.jdbcConnection()) {
+            c.createStatement().executeUpdate("update credit_balance set voucher_number = 'STALE' where id = " + id);
+        }
+        given().auth().oauth2(ADMIN).when().post("/credit-balances/admin/recompute-vouchers")
+                .then().statusCode(200).body("changed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id)
+                .then().body("voucher_number", equalTo("GKRV11012"));
+    }
+
+    static String sql(String query) throws java.sql.SQLException {
+        try (Connection c = SuiteInfrastructure.jdbcConnection(); ResultSet rs = c.createStatement().executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
