@@ -61,13 +61,13 @@ public abstract class MssqlMigrationsContract {
             Path classes = mainClassesDir();
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                Class<?> type = load(name);
                 if (type.isAnnotationPresent(Entity.class)) {
                     result.add(type);
                 }
             }
             for (String platform : PLATFORM_ENTITIES) {
-                result.add(Class.forName(platform, false, getClass().getClassLoader()));
+                result.add(load(platform));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,6 +75,15 @@ public abstract class MssqlMigrationsContract {
             throw new IllegalStateException(e);
         }
         return result;
+    }
+
+    /** After a @QuarkusTest ran, this class may come from Quarkus' class loader: try it, then the plain one. */
+    private Class<?> load(String name) throws ClassNotFoundException {
+        try {
+            return Class.forName(name, false, getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return Class.forName(name, false, MssqlMigrationsContract.class.getClassLoader());
+        }
     }
 
     /** target/classes beside this test's target/test-classes (whatever the build directory is called). */

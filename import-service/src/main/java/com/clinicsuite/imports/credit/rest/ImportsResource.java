@@ -1,0 +1,51 @@
+package com.clinicsuite.imports.credit.rest;
+
+import com.clinicsuite.imports.credit.service.CreditImportService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** GET /imports and /imports/{import_id}: credit-balance import jobs, their progress and their errors. */
+@Path("/imports")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportsResource {
+
+    private static final int MAX_LIMIT = 200;
+
+    private final CreditImportService imports;
+
+    public ImportsResource(CreditImportService imports) {
+        this.imports = imports;
+    }
+
+    /** Newest first; paged with {@code skip} (0) and {@code limit} (50, at most 200). */
+    @GET
+    public Uni<List<ImportJobView>> list(@QueryParam("skip") @DefaultValue("0") int skip,
+                                         @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (skip < 0 || limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("skip must be 0 or more and limit between 1 and " + MAX_LIMIT);
+        }
+        return imports.newestFirst(skip, limit).map(list -> list.stream().map(ImportJobView::of).toList());
+    }
+
+    @GET
+    @Path("/{import_id}")
+    public Uni<ImportJobView> get(@PathParam("import_id") String importId) {
+        return imports.find(importId).map(report -> {
+            if (report == null) {
+                throw new NotFoundException("Import " + importId + " not found");
+            }
+            return ImportJobView.of(report);
+        });
+    }
+}

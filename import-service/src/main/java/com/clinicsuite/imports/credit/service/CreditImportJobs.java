@@ -1,0 +1,124 @@
+package com.clinicsuite.imports.credit.service;
+
+import com.clinicsuite.imports.credit.parse.CreditSheet;
+import com.clinicsuite.imports.credit.parse.RowIssue;
+import com.clinicsuite.imports.credit.repository.CreditImportJob;
+import com.clinicsuite.imports.credit.repository.CreditImportJobError;
+import com.clinicsuite.imports.credit.repository.CreditImportJobRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The state changes of an import job. Each method works in the caller's reactive transaction, so a caller can
+ * combine one with other changes (the outbox events of the rows) atomically.
+ */
+@ApplicationScoped
+public class CreditImportJobs {
+
+    private final CreditImportJobRepository repository;
+
+    public CreditImportJobs(CreditImportJobRepository repository) {
+        this.repository = repository;
+    }
+
+    public Uni<CreditImportJob> create(String filename, ImportMode mode, boolean dryRun, String requestedBy) {
+        CreditImportJob job = new CreditImportJob();
+        job.id = UUID.randomUUID().toString();
+        job.filename = filename;
+        job.mode = mode.value();
+        job.dryRun = dryRun;
+        job.requestedBy = requestedBy;
+        job.status = ImportStatus.QUEUED.value();
+        job.createdAt = now();
+        return repository.persist(job);
+    }
+
+    public Uni<CreditImportJob> markParsing(String id) {
+        return repository.findById(id).invoke(job -> {
+            job.status = ImportStatus.PARSING.value();
+            job.startedAt = now();
+        });
+    }
+
+    public Uni<Void> progress(String id, int rowsTotal, int rowsAccepted, int rowsRejected) {
+        return repository.findById(id).invoke(job -> {
+            job.rowsTotal = rowsTotal;
+            job.rowsAccepted = rowsAccepted;
+            job.rowsRejected = rowsRejected;
+        }).replaceWithVoid();
+    }
+
+    /** Records what the file held; {@code status} is {@code applying}, or {@code completed} for a dry run. */
+    public Uni<CreditImportJob> recordValidation(String id, CreditSheet sheet, ImportStatus status) {
+        return repository.findById(id)
+                .call(job -> saveIssues(id, sheet.issues()))
+                .invoke(job -> {
+                    job.rowsTotal = sheet.rowsTotal();
+                    job.rowsAccepted = sheet.rowsAccepted();
+                    job.rowsRejected = sheet.rowsRejected();
+                    job.errorsOmitted = sheet.issuesOmitted();
+                    job.status = status.value();
+                    if (status == ImportStatus.COMPLETED) {
+                        job.finishedAt = now();
+                    }
+                });
+    }
+
+    /** Ends a job as failed, keeping what was learnt about the rows (if the file was read at all). */
+    public Uni<CreditImportJob> fail(String id, String reason, CreditSheet sheetOrNull) {
+        Uni<CreditImportJob> recorded = sheetOrNull == null ? repository.findById(id)
+                : recordValidation(id, sheetOrNull, ImportStatus.FAILED);
+        return recorded.call(job -> failure(id, reason, CreditImportJobError.FOUND_IN_FILE).persist())
+                .invoke(job -> {
+                    job.status = ImportStatus.FAILED.value();
+                    job.finishedAt = now();
+                });
+    }
+
+    static CreditImportJobError failure(String importId, String reason, String source) {
+        CreditImportJobError error = new CreditImportJobError();
+        error.importId = importId;
+        error.message = truncate(reason);
+        error.rejected = false;
+        error.source = source;
+        return error;
+    }
+
+    private Uni<Void> saveIssues(String id, List<RowIssue> issues) {
+        if (issues.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return CreditImportJobError.persist(issues.stream().map(issue -> toError(id, issue)));
+    }
+
+    private static CreditImportJobError toError(String importId, RowIssue issue) {
+        CreditImportJobError error = new CreditImportJobError();
+        error.importId = importId;
+        error.sheet = issue.sheet() == null ? null : truncate(issue.sheet(), 100);
+        error.rowNo = issue.row();
+        error.columnName = issue.column();
+        String text = issue.column() == null ? issue.message() : issue.column() + " " + issue.message();
+        error.message = truncate(issue.rejecting() ? text + "; row not imported" : text);
+        error.rejected = issue.rejecting();
+        error.source = CreditImportJobError.FOUND_IN_FILE;
+        return error;
+    }
+
+    static String truncate(String text) {
+        return truncate(text, 500);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    static OffsetDateTime now() {
+        // microseconds: what both databases store, so a job reads back as it was written
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,58 @@
+package com.clinicsuite.imports.credit.service;
+
+import com.clinicsuite.events.EventCatalog;
+import com.clinicsuite.events.imports.CreditRowsChunk;
+import com.clinicsuite.imports.credit.config.CreditImportConfig;
+import com.clinicsuite.imports.credit.parse.CreditRow;
+import com.clinicsuite.imports.credit.parse.CreditSheet;
+import com.clinicsuite.imports.credit.repository.CreditImportJob;
+import com.clinicsuite.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Hands an import's validated rows to credit-balance-service: the rows go out as {@link CreditRowsChunk} events
+ * (keyed by import id, so they stay in order) written to the outbox in the same transaction that moves the job to
+ * {@code applying}. Either the job is applying and every chunk will be sent, or nothing happened.
+ */
+@ApplicationScoped
+public class CreditRowsPublisher {
+
+    private final Outbox outbox;
+    private final CreditImportJobs jobs;
+    private final int chunkRows;
+
+    public CreditRowsPublisher(Outbox outbox, CreditImportJobs jobs, CreditImportConfig config) {
+        this.outbox = outbox;
+        this.jobs = jobs;
+        this.chunkRows = config.chunkRows();
+    }
+
+    public Uni<CreditImportJob> publish(CreditImportJob job, CreditSheet sheet) {
+        List<CreditRow> rows = sheet.rows();
+        int chunkCount = (rows.size() + chunkRows - 1) / chunkRows;
+        return Panache.withTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < chunkCount; i++) {
+                CreditRowsChunk chunk = chunk(job, rows, i, chunkCount);
+                chain = chain.chain(() -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk)).replaceWithVoid();
+            }
+            return chain.chain(() -> jobs.recordValidation(job.id, sheet, ImportStatus.APPLYING));
+        });
+    }
+
+    private CreditRowsChunk chunk(CreditImportJob job, List<CreditRow> rows, int index, int count) {
+        List<CreditRowsChunk.Row> slice = rows.subList(index * chunkRows, Math.min(rows.size(), (index + 1) * chunkRows))
+                .stream().map(CreditRowsPublisher::toEvent).toList();
+        return new CreditRowsChunk(job.id, job.mode, job.requestedBy, index, count, rows.size(), slice);
+    }
+
+    private static CreditRowsChunk.Row toEvent(CreditRow row) {
+        return new CreditRowsChunk.Row(row.sourceRow(), row.sheet(), row.clientCode(), row.clientName(), row.phone(),
+                row.emailId(), row.treatmentName(), row.center(), row.finalBucket(), row.packageAmount(),
+                row.amountPaid(), row.balanceAmount(), row.prepaidGiftCardBalance(), row.sessionsPaid(),
+                row.sessionsConsumed(), row.balanceSessions());
+    }
+}

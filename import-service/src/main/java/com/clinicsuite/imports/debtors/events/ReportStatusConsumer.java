@@ -1,0 +1,41 @@
+package com.clinicsuite.imports.debtors.events;
+
+import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.imports.debtors.service.ProcessingNotifier;
+import com.clinicsuite.imports.debtors.service.ReportStatusService;
+import com.clinicsuite.outbox.Inbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * debtor-service's answers about the reports handed to it (topic debtors.report-status). The upload request
+ * waiting for an answer is woken only once the answer is committed, so what it answers is what the database says.
+ */
+@ApplicationScoped
+public class ReportStatusConsumer {
+
+    private final Inbox inbox;
+    private final ReportStatusService statuses;
+    private final ProcessingNotifier notifier;
+
+    public ReportStatusConsumer(Inbox inbox, ReportStatusService statuses, ProcessingNotifier notifier) {
+        this.inbox = inbox;
+        this.statuses = statuses;
+        this.notifier = notifier;
+    }
+
+    @Incoming("debtor-report-status")
+    public Uni<Void> consume(Message<String> message) {
+        AtomicReference<ReportProcessed> applied = new AtomicReference<>();
+        return inbox.process("import-service.debtor-report-status", message, ReportProcessed.class,
+                        event -> statuses.apply(event.data()).invoke(() -> applied.set(event.data())))
+                .invoke(() -> {
+                    if (applied.get() != null) {
+                        notifier.complete(applied.get());
+                    }
+                });
+    }
+}

@@ -1,0 +1,34 @@
+package com.clinicsuite.imports.debtors.pdf;
+
+import java.util.List;
+
+/**
+ * Parses a debtors age-analysis PDF into its accounts, exactly as printed. It knows no layout by heart: columns
+ * come from the heading line and from the numbers themselves (see {@link ColumnLayout}, {@link AccountLineParser}),
+ * so the dispensing system's DEB013 report and other writers' layouts read alike. Checking the result against
+ * the report's own totals is {@link ReportReconciliation}'s job; {@link DebtorReportReader} does both.
+ */
+public final class DebtorReportParser {
+
+    private final MedicalAidControlDetector controlAccounts;
+
+    public DebtorReportParser(MedicalAidControlDetector controlAccounts) {
+        this.controlAccounts = controlAccounts;
+    }
+
+    /** Throws {@link ReportRejectedException} for anything that is not a readable report, never anything else. */
+    public ParsedReport parse(byte[] pdf) throws ReportRejectedException {
+        ReportAssembler assembler = new ReportAssembler(controlAccounts);
+        int pages = PdfTextLayer.read(pdf, assembler::page);
+        return assembler.finish(pages);
+    }
+
+    /** For tests and tools: the report from lines already extracted. */
+    ParsedReport parseLines(List<List<TextLine>> pages) throws ReportRejectedException {
+        ReportAssembler assembler = new ReportAssembler(controlAccounts);
+        for (int i = 0; i < pages.size(); i++) {
+            assembler.page(i + 1, pages.get(i));
+        }
+        return assembler.finish(pages.size());
+    }
+}

@@ -1,0 +1,34 @@
+package com.clinicsuite.imports.debtors.pdf;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A debtors age analysis as printed, before any check.
+ *
+ * @param printedTotals       the report's TOTALS / GRAND TOTAL row, null when it printed none
+ * @param headerAccountCount  the account count in the page header ({@code ACC-COUNT:000311}), when printed
+ * @param totalsAccountCount  the account count on the totals row ({@code 25 accounts}), when printed
+ */
+public record ParsedReport(
+        String pharmacyName,
+        LocalDate reportDate,
+        Integer headerAccountCount,
+        Integer totalsAccountCount,
+        AgeingAmounts printedTotals,
+        List<ParsedAccount> accounts,
+        int pageCount) {
+
+    public ParsedReport {
+        accounts = List.copyOf(accounts);
+    }
+
+    /** The column sums of the accounts. */
+    public AgeingAmounts accountTotals() {
+        AgeingAmounts sum = AgeingAmounts.ZERO;
+        for (ParsedAccount account : accounts) {
+            sum = sum.plus(account.amounts());
+        }
+        return sum;
+    }
+}

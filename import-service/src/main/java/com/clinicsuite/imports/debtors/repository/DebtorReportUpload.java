@@ -1,0 +1,78 @@
+package com.clinicsuite.imports.debtors.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/**
+ * A received debtor report and what became of it. The id is a uuid chosen here, because it travels as the
+ * {@code report_id} of the report's events before any database assigns anything.
+ */
+@Entity
+@Table(name = "debtor_report_upload")
+public class DebtorReportUpload extends PanacheEntityBase {
+
+    public static final String PROCESSING = "processing";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+    public static final String SOURCE_UPLOAD = "upload";
+    public static final String SOURCE_MAILBOX = "mailbox";
+
+    @Id
+    @Column(length = 36)
+    public String id;
+
+    /** Null only for a mailbox message that maps to no pharmacy. */
+    @Column(name = "pharmacy_id")
+    public Long pharmacyId;
+
+    @Column(nullable = false)
+    public String filename;
+
+    /** Null when the file was refused before it was stored. */
+    @Column(length = 64)
+    public String sha256;
+
+    @Column(nullable = false, length = 10)
+    public String source;
+
+    @Column(nullable = false, length = 20)
+    public String status;
+
+    @Column(name = "uploaded_by")
+    public Long uploadedBy;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    @Column(name = "account_count")
+    public Integer accountCount;
+
+    @Column(name = "parsed_balance", precision = 15, scale = 2)
+    public BigDecimal parsedBalance;
+
+    @Column(name = "debtor_report_id")
+    public Long debtorReportId;
+
+    @Column(name = "total_accounts")
+    public Integer totalAccounts;
+
+    @Column(name = "total_outstanding", precision = 15, scale = 2)
+    public BigDecimal totalOutstanding;
+
+    @Column(length = 2000)
+    public String error;
+
+    @Column(name = "mail_message_id", length = 500)
+    public String mailMessageId;
+
+    @Column(name = "mail_sender", length = 320)
+    public String mailSender;
+}

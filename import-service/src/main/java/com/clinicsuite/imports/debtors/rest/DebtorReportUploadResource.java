@@ -1,0 +1,115 @@
+package com.clinicsuite.imports.debtors.rest;
+
+import com.clinicsuite.imports.debtors.config.DebtorImportConfig;
+import com.clinicsuite.imports.debtors.service.DebtorReportImportService;
+import com.clinicsuite.imports.debtors.service.ImportOutcome;
+import com.clinicsuite.imports.debtors.service.ImportRequest;
+import com.clinicsuite.security.CallerIdentity;
+import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.security.errors.ApiError;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** POST /pharmacies/{pharmacy_id}/debtors/upload: a debtors age-analysis PDF replaces the pharmacy's debtors. */
+@Path("/pharmacies/{pharmacy_id}/debtors/upload")
+@Authenticated
+public class DebtorReportUploadResource {
+
+    private final DebtorReportImportService imports;
+    private final PharmacyAccess access;
+    private final CallerIdentity caller;
+    private final DebtorImportConfig config;
+
+    public DebtorReportUploadResource(DebtorReportImportService imports, PharmacyAccess access, CallerIdentity caller,
+                                      DebtorImportConfig config) {
+        this.imports = imports;
+        this.access = access;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    /** Blocking (worker thread): the PDF is parsed and the answer of debtor-service awaited here. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a debtors age-analysis PDF",
+            description = "multipart `file`. The report is checked against its own totals, then replaces ALL "
+                    + "debtors of the pharmacy. Answers once debtor-service applied it; past the configured wait "
+                    + "(import.debtors.apply-wait), 202 with status processing. Uploading the pharmacy's latest "
+                    + "applied file again answers that report's result without replacing anything.")
+    @APIResponse(responseCode = "200", description = "applied: report_id, total_accounts, total_outstanding, first 10 debtors")
+    @APIResponse(responseCode = "202", description = "handed over, not applied yet: upload_id, status processing")
+    @APIResponse(responseCode = "400", description = "no file")
+    @APIResponse(responseCode = "403", description = "no write access to the pharmacy")
+    @APIResponse(responseCode = "404", description = "pharmacy not found")
+    @APIResponse(responseCode = "413", description = "file too large")
+    @APIResponse(responseCode = "415", description = "not a PDF")
+    @APIResponse(responseCode = "422", description = "damaged, encrypted, scanned, no accounts, totals that do not add up, or refused by debtor-service")
+    public Response upload(@RestPath("pharmacy_id") long pharmacyId, @RestForm("file") FileUpload file) {
+        access.requireWrite(pharmacyId);
+        if (file == null || file.uploadedFile() == null) {
+            throw new BadRequestException("Send the report as the multipart field 'file'");
+        }
+        long maxSize = config.maxFileSize().asLongValue();
+        if (file.size() > maxSize) {
+            throw new ClientErrorException("The file is larger than the " + (maxSize >> 20) + " MB a report may be",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+        ImportRequest request = ImportRequest.upload(pharmacyId, filename(file), read(file),
+                caller.userId().orElse(null), caller.username());
+        ImportOutcome outcome = imports.importReport(request, config.applyWait());
+        if (outcome instanceof ImportOutcome.Applied applied) {
+            return Response.ok(new UploadApplied(applied.debtorReportId(), applied.totalAccounts(),
+                    applied.totalOutstanding(), applied.firstAccounts().stream().map(DebtorPreview::of).toList()))
+                    .build();
+        }
+        if (outcome instanceof ImportOutcome.Processing processing) {
+            return Response.accepted(UploadProcessing.of(processing.uploadId())).build();
+        }
+        return refusal((ImportOutcome.Refused) outcome);
+    }
+
+    private static Response refusal(ImportOutcome.Refused refused) {
+        int status = switch (refused.problem()) {
+            case UNKNOWN_PHARMACY -> throw new NotFoundException(refused.message());
+            case NOT_A_PDF -> 415;
+            case UNREADABLE, INVALID_CONTENT, NOT_APPLIED -> 422;
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(refused.message()))
+                .build();
+    }
+
+    private static byte[] read(FileUpload file) {
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The name without any client path, bounded to the column's size. */
+    private static String filename(FileUpload file) {
+        String name = file.fileName() == null ? "" : file.fileName().replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (name.isEmpty()) {
+            return "report.pdf";
+        }
+        return name.length() <= 255 ? name : name.substring(name.length() - 255);
+    }
+}

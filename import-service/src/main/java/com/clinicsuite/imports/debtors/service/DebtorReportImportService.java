@@ -1,0 +1,210 @@
+package com.clinicsuite.imports.debtors.service;
+
+import com.clinicsuite.events.EventCatalog;
+import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.events.imports.DebtorReportChunk;
+import com.clinicsuite.imports.debtors.config.DebtorImportConfig;
+import com.clinicsuite.imports.debtors.pdf.DebtorReportReader;
+import com.clinicsuite.imports.debtors.pdf.ParsedAccount;
+import com.clinicsuite.imports.debtors.pdf.ParsedReport;
+import com.clinicsuite.imports.debtors.pdf.ReportRejectedException;
+import com.clinicsuite.imports.debtors.repository.DebtorReportUpload;
+import com.clinicsuite.imports.debtors.repository.DebtorReportUploadRepository;
+import com.clinicsuite.imports.debtors.service.ImportOutcome.Applied;
+import com.clinicsuite.imports.debtors.service.ImportOutcome.Problem;
+import com.clinicsuite.imports.debtors.service.ImportOutcome.Processing;
+import com.clinicsuite.imports.debtors.service.ImportOutcome.Refused;
+import com.clinicsuite.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports a debtor report, the same way for uploads and the mailbox: read and reconcile the PDF, keep the file,
+ * record the upload and hand the report to debtor-service as DebtorReportChunk events in one transaction, then
+ * wait (bounded) for debtor-service's ReportProcessed answer. Nothing is published for a file that fails a check.
+ *
+ * <p>Blocking: parsing is CPU work and the wait is long, so callers run it on a worker thread (the upload
+ * endpoint is a blocking endpoint; the mailbox poller is a scheduled job).
+ */
+@ApplicationScoped
+public class DebtorReportImportService {
+
+    private static final Logger LOG = Logger.getLogger(DebtorReportImportService.class);
+    /** The upload answer lists this many of the report's accounts, as the original API did. */
+    static final int PREVIEW_ACCOUNTS = 10;
+
+    private final DebtorReportReader reader;
+    private final ReportFileStore files;
+    private final DebtorReportUploadRepository uploads;
+    private final PharmacyDirectory pharmacies;
+    private final ProcessingNotifier notifier;
+    private final Outbox outbox;
+    private final int accountsPerChunk;
+
+    public DebtorReportImportService(DebtorReportReader reader, ReportFileStore files,
+                                     DebtorReportUploadRepository uploads, PharmacyDirectory pharmacies,
+                                     ProcessingNotifier notifier, Outbox outbox, DebtorImportConfig config) {
+        this.reader = reader;
+        this.files = files;
+        this.uploads = uploads;
+        this.pharmacies = pharmacies;
+        this.notifier = notifier;
+        this.outbox = outbox;
+        this.accountsPerChunk = config.chunkAccounts();
+    }
+
+    public ImportOutcome importReport(ImportRequest request, Duration wait) {
+        if (request.pharmacyId() == null || !await(() -> Panache.withSession(() -> pharmacies.exists(request.pharmacyId())))) {
+            String message = request.pharmacyId() == null
+                    ? "The sender or folder of this message is not mapped to a pharmacy (import.mailbox.senders / folders)"
+                    : "Pharmacy " + request.pharmacyId() + " not found";
+            String uploadId = request.source() == ImportRequest.Source.MAILBOX ? recordFailure(request, null, message) : null;
+            return new Refused(uploadId, Problem.UNKNOWN_PHARMACY, message);
+        }
+        ParsedReport report;
+        try {
+            report = reader.read(request.content());
+        } catch (ReportRejectedException e) {
+            LOG.infof("Debtor report for pharmacy %d refused: %s", request.pharmacyId(), e.reason());
+            return new Refused(recordFailure(request, null, e.getMessage()), problem(e.reason()), e.getMessage());
+        }
+        String sha256 = files.store(request.content());
+        List<ParsedAccount> preview = report.accounts().subList(0, Math.min(PREVIEW_ACCOUNTS, report.accounts().size()));
+
+        // Decision: the same file as the pharmacy's latest applied report changes nothing, so it is answered with
+        // that report's result and not handed over again (a re-sent e-mail or a double click replaces nothing).
+        DebtorReportUpload latest = await(() -> Panache.withSession(() -> uploads.latestApplied(request.pharmacyId())));
+        if (latest != null && sha256.equals(latest.sha256)) {
+            LOG.infof("Debtor report for pharmacy %d is the latest applied one (%s); not handed over again",
+                    request.pharmacyId(), latest.id);
+            return new Applied(latest.id, latest.debtorReportId, latest.totalAccounts, latest.totalOutstanding,
+                    preview, true);
+        }
+
+        String uploadId = UUID.randomUUID().toString();
+        CompletableFuture<ReportProcessed> answer = notifier.register(uploadId);
+        try {
+            handOver(uploadId, request, sha256, report);
+            LOG.infof("Debtor report %s of pharmacy %d handed over: %d accounts", uploadId, request.pharmacyId(),
+                    report.accounts().size());
+            return awaitAnswer(uploadId, answer, wait, preview);
+        } finally {
+            notifier.forget(uploadId);
+        }
+    }
+
+    /** The upload record and all chunks in one transaction: either debtor-service gets the whole report, or nothing. */
+    private void handOver(String uploadId, ImportRequest request, String sha256, ParsedReport report) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        DebtorReportUpload upload = newUpload(uploadId, request, now);
+        upload.sha256 = sha256;
+        upload.status = DebtorReportUpload.PROCESSING;
+        upload.accountCount = report.accounts().size();
+        upload.parsedBalance = report.accountTotals().balance();
+        List<DebtorReportChunk> chunks = ReportChunker.chunks(uploadId, request, sha256, now.toInstant(), report,
+                accountsPerChunk);
+        String key = Long.toString(request.pharmacyId());
+        await(() -> Panache.withTransaction(() -> {
+            Uni<Void> chain = upload.persist().replaceWithVoid();
+            for (DebtorReportChunk chunk : chunks) {
+                chain = chain.chain(() -> outbox.publish(EventCatalog.DEBTOR_REPORT_CHUNK, key, chunk)).replaceWithVoid();
+            }
+            return chain;
+        }));
+    }
+
+    private ImportOutcome awaitAnswer(String uploadId, CompletableFuture<ReportProcessed> answer, Duration wait,
+                                      List<ParsedAccount> preview) {
+        try {
+            if (!wait.isZero() && !wait.isNegative()) {
+                ReportProcessed processed = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                return DebtorReportUpload.COMPLETED.equals(processed.status())
+                        ? new Applied(uploadId, processed.debtorReportId(), processed.totalAccounts(),
+                        processed.totalOutstanding(), preview, false)
+                        : new Refused(uploadId, Problem.NOT_APPLIED, notAppliedMessage(processed.error()));
+            }
+        } catch (TimeoutException e) {
+            // fall through to the database: the answer may have reached another instance
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        DebtorReportUpload upload = await(() -> Panache.withSession(() -> uploads.findById(uploadId)));
+        if (upload != null && DebtorReportUpload.COMPLETED.equals(upload.status)) {
+            return new Applied(uploadId, upload.debtorReportId, upload.totalAccounts, upload.totalOutstanding,
+                    preview, false);
+        }
+        if (upload != null && DebtorReportUpload.FAILED.equals(upload.status)) {
+            return new Refused(uploadId, Problem.NOT_APPLIED, notAppliedMessage(upload.error));
+        }
+        return new Processing(uploadId);
+    }
+
+    /** Records a report refused before it reached the parser (no attachment, too large); returns the upload id. */
+    public String recordRefusal(ImportRequest request, String message) {
+        return recordFailure(request, null, message);
+    }
+
+    /** Failures are recorded too, so operators see refused reports (above all mailbox ones, where nobody waits). */
+    private String recordFailure(ImportRequest request, String sha256, String message) {
+        DebtorReportUpload upload = newUpload(UUID.randomUUID().toString(), request,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        upload.sha256 = sha256;
+        upload.status = DebtorReportUpload.FAILED;
+        upload.error = ReportStatusService.truncate(message);
+        upload.finishedAt = upload.createdAt;
+        await(() -> Panache.withTransaction(() -> upload.persist().replaceWithVoid()));
+        return upload.id;
+    }
+
+    private static DebtorReportUpload newUpload(String id, ImportRequest request, OffsetDateTime now) {
+        DebtorReportUpload upload = new DebtorReportUpload();
+        upload.id = id;
+        upload.pharmacyId = request.pharmacyId();
+        upload.filename = request.filename();
+        upload.source = request.source().value();
+        upload.uploadedBy = request.uploadedBy();
+        upload.createdAt = now;
+        upload.mailMessageId = request.mailMessageId();
+        upload.mailSender = request.mailSender();
+        return upload;
+    }
+
+    private static String notAppliedMessage(String error) {
+        return error == null || error.isBlank() ? "debtor-service could not apply the report" : error;
+    }
+
+    private static Problem problem(ReportRejectedException.Reason reason) {
+        return switch (reason) {
+            case NOT_A_PDF -> Problem.NOT_A_PDF;
+            case UNREADABLE -> Problem.UNREADABLE;
+            case INVALID_CONTENT -> Problem.INVALID_CONTENT;
+        };
+    }
+
+    /** Runs reactive Panache work from this worker thread on a Vert.x context and waits for it. */
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.clinicsuite.imports.debtors.service;
+
+import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.imports.debtors.repository.DebtorReportUpload;
+import com.clinicsuite.imports.debtors.repository.DebtorReportUploadRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
+
+/** Records debtor-service's answer about a report on its upload. */
+@ApplicationScoped
+public class ReportStatusService {
+
+    private static final Logger LOG = Logger.getLogger(ReportStatusService.class);
+
+    private final DebtorReportUploadRepository uploads;
+
+    public ReportStatusService(DebtorReportUploadRepository uploads) {
+        this.uploads = uploads;
+    }
+
+    /** Runs in the consumer's transaction. */
+    public Uni<Void> apply(ReportProcessed event) {
+        return uploads.findById(event.reportId()).invoke(upload -> {
+            if (upload == null) {
+                LOG.debugf("Report status for unknown upload %s ignored", event.reportId());
+                return;
+            }
+            boolean completed = DebtorReportUpload.COMPLETED.equals(event.status());
+            upload.status = completed ? DebtorReportUpload.COMPLETED : DebtorReportUpload.FAILED;
+            upload.debtorReportId = event.debtorReportId();
+            upload.totalAccounts = event.totalAccounts();
+            upload.totalOutstanding = event.totalOutstanding();
+            upload.error = completed ? null : truncate(event.error() != null ? event.error()
+                    : "debtor-service could not apply the report (status " + event.status() + ")");
+            upload.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            LOG.infof("Debtor report %s of pharmacy %d %s (debtor report %s)", upload.id, upload.pharmacyId,
+                    upload.status, upload.debtorReportId);
+        }).replaceWithVoid();
+    }
+
+    static String truncate(String message) {
+        return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
+    }
+}

@@ -1,0 +1,166 @@
+package com.clinicsuite.imports.debtors;
+
+import static com.clinicsuite.imports.debtors.DebtorTestSupport.chunks;
+import static com.clinicsuite.imports.debtors.DebtorTestSupport.fixture;
+import static com.clinicsuite.imports.debtors.DebtorTestSupport.pharmacyExists;
+import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryLong;
+import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryString;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.clinicsuite.events.EventCatalog;
+import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.testkit.EventPublisher;
+import com.clinicsuite.testkit.SuiteInfrastructure;
+import com.clinicsuite.testkit.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class DebtorReportUploadTest {
+
+    private static final String PATH = "/pharmacies/{id}/debtors/upload";
+
+    @Test
+    void uploadIsHandedOverAndAnswered200OnceApplied_thenTheSameFileIsRecognised() throws Exception {
+        long pharmacy = 7001;
+        pharmacyExists(pharmacy);
+        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(() ->
+                upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf"));
+
+        List<JsonNode> chunks = chunks(pharmacy, 1, Duration.ofSeconds(20));
+        assertEquals(1, chunks.size());
+        JsonNode chunk = chunks.get(0);
+        assertEquals("upload", chunk.get("source").asText());
+        assertEquals("winterton_small.pdf", chunk.get("filename").asText());
+        assertEquals(26, chunk.get("account_count").asInt());
+        assertEquals(0, chunk.get("chunk_index").asInt());
+        assertEquals(1, chunk.get("chunk_count").asInt());
+        assertEquals("2025-11-16", chunk.get("report_date").asText());
+        assertEquals("248828.67", chunk.get("totals").get("balance").asText());
+        assertEquals(26, chunk.get("accounts").size());
+        JsonNode glued = chunk.get("accounts").get(6);
+        assertEquals("MNR F ENGELBRECHT-GELDENHUYS", glued.get("name").asText());
+        assertEquals("2006.03", glued.get("amounts").get("current").asText());
+        assertEquals("0826077953", glued.get("phone").asText());
+        String reportId = chunk.get("report_id").asText();
+
+        try (EventPublisher publisher = new EventPublisher()) {
+            publisher.send(EventCatalog.REPORT_PROCESSED, Long.toString(pharmacy), new ReportProcessed(reportId,
+                    pharmacy, 4242L, "completed", 24, new BigDecimal("29509.89"), null));
+        }
+        Response answer = upload.get(20, TimeUnit.SECONDS);
+        answer.then().statusCode(200)
+                .body("report_id", equalTo(4242))
+                .body("total_accounts", equalTo(24))
+                .body("total_outstanding", equalTo(29509.89f))
+                .body("debtors", hasSize(10))
+                .body("debtors[0].acc_no", equalTo("000947"))
+                .body("debtors[0].name", equalTo("ANOTHER PHARMACY (PTY) LTD"))
+                .body("debtors[0].current", equalTo(659.78f))
+                .body("debtors[0].is_medical_aid_control", equalTo(false))
+                .body("debtors[6].phone", equalTo("0826077953"));
+        assertEquals("completed", queryString("select status from debtor_report_upload where id = ?", reportId));
+        assertEquals(64, queryString("select sha256 from debtor_report_upload where id = ?", reportId).length());
+
+        // the same file again: the earlier result, nothing handed over again
+        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf").then().statusCode(200)
+                .body("report_id", equalTo(4242))
+                .body("debtors", hasSize(10));
+        assertEquals(1, chunks(pharmacy, 2, Duration.ofSeconds(3)).size());
+    }
+
+    @Test
+    void noAnswerInTimeIs202AndALargeReportTravelsInChunks() throws Exception {
+        long pharmacy = 7002;
+        pharmacyExists(pharmacy);
+        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/reitz_large.pdf").then().statusCode(202)
+                .body("report_id", nullValue())
+                .body("upload_id", notNullValue())
+                .body("status", equalTo("processing"));
+
+        List<JsonNode> chunks = chunks(pharmacy, 2, Duration.ofSeconds(20));
+        assertEquals(2, chunks.size());
+        assertEquals(chunks.get(0).get("report_id"), chunks.get(1).get("report_id"));
+        assertEquals(1000 + 541, chunks.get(0).get("accounts").size() + chunks.get(1).get("accounts").size());
+        assertEquals(List.of(0, 1), chunks.stream().map(c -> c.get("chunk_index").asInt()).sorted().toList());
+        assertTrue(chunks.stream().allMatch(c -> c.get("chunk_count").asInt() == 2 && c.get("account_count").asInt() == 1541));
+    }
+
+    @Test
+    void aReportDebtorServiceRefusesIs422WithItsError() throws Exception {
+        long pharmacy = 7003;
+        pharmacyExists(pharmacy);
+        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(() ->
+                upload(pharmacy, TestTokens.admin(), "debtors/l1_small.pdf"));
+        String reportId = chunks(pharmacy, 1, Duration.ofSeconds(20)).get(0).get("report_id").asText();
+        try (EventPublisher publisher = new EventPublisher()) {
+            publisher.send(EventCatalog.REPORT_PROCESSED, Long.toString(pharmacy), new ReportProcessed(reportId,
+                    pharmacy, null, "failed", 0, BigDecimal.ZERO, "chunk 0 of 1 never arrived"));
+        }
+        upload.get(20, TimeUnit.SECONDS).then().statusCode(422).body("detail", equalTo("chunk 0 of 1 never arrived"));
+        assertEquals("failed", queryString("select status from debtor_report_upload where id = ?", reportId));
+    }
+
+    @Test
+    void badFilesAreRefusedAndNothingIsPublished() throws Exception {
+        long pharmacy = 7004;
+        pharmacyExists(pharmacy);
+        String token = TestTokens.pharmacyWriter(pharmacy);
+        upload(pharmacy, token, "debtors/bad/bad_not_a_pdf.pdf").then().statusCode(415)
+                .body("detail", containsString("not a PDF"));
+        upload(pharmacy, token, "debtors/bad/bad_totals_mismatch.pdf").then().statusCode(422)
+                .body("detail", containsString("60 days differs by 100.00"));
+        upload(pharmacy, token, "debtors/bad/bad_scanned_image_only.pdf").then().statusCode(422)
+                .body("detail", containsString("Scanned reports are not supported"));
+        upload(pharmacy, token, "debtors/bad/bad_encrypted.pdf").then().statusCode(422)
+                .body("detail", containsString("encrypted"));
+        upload(pharmacy, token, "debtors/bad/bad_truncated.pdf").then().statusCode(422)
+                .body("detail", containsString("incomplete"));
+        upload(pharmacy, token, "deb013/empty_report.pdf").then().statusCode(422)
+                .body("detail", containsString("no accounts"));
+        given().auth().oauth2(token).multiPart("file", "big.pdf", new byte[1_200_000], "application/pdf")
+                .when().post(PATH, pharmacy).then().statusCode(413).body("detail", containsString("larger than"));
+        given().auth().oauth2(token).multiPart("other", "x").when().post(PATH, pharmacy).then().statusCode(400)
+                .body("detail", containsString("'file'"));
+
+        assertEquals(6, queryLong("select count(*) from debtor_report_upload where pharmacy_id = ? and status = 'failed'",
+                pharmacy));
+        assertEquals(0, chunks(pharmacy, 1, Duration.ofSeconds(3)).size());
+    }
+
+    @Test
+    void callersNeedATokenAWriteGrantAndAKnownPharmacy() throws Exception {
+        long pharmacy = 7005;
+        pharmacyExists(pharmacy);
+        given().multiPart("file", "r.pdf", fixture("debtors/l1_small.pdf"), "application/pdf")
+                .when().post(PATH, pharmacy).then().statusCode(401).body("detail", notNullValue());
+        upload(pharmacy, TestTokens.pharmacyReader(pharmacy), "debtors/l1_small.pdf").then().statusCode(403)
+                .body("detail", notNullValue());
+        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy + 1), "debtors/l1_small.pdf").then().statusCode(403);
+        upload(7999, TestTokens.admin(), "debtors/l1_small.pdf").then().statusCode(404)
+                .body("detail", equalTo("Pharmacy 7999 not found"));
+        assertEquals(0, chunks(7999, 1, Duration.ofSeconds(2)).size());
+    }
+
+    private static Response upload(long pharmacy, String token, String fixture) {
+        String name = fixture.substring(fixture.lastIndexOf('/') + 1);
+        return given().auth().oauth2(token).multiPart("file", name, fixture(fixture), "application/pdf")
+                .when().post(PATH, pharmacy).andReturn();
+    }
+}

@@ -1,0 +1,63 @@
+package com.clinicsuite.imports.debtors.pdf;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parser meets whatever users upload: on any input it answers a report or a {@link ReportRejectedException},
+ * never another exception. Under {@code mvn test} the fuzz tests run in regression mode over the seeds in
+ * {@code DebtorReportFuzzTestInputs/} (real reports and a non-PDF); {@code JAZZER_FUZZ=1} mutates them for real.
+ */
+class DebtorReportFuzzTest {
+
+    private static final DebtorReportReader READER = new DebtorReportReader(MedicalAidControlDetector.withDefaults());
+    private static final DebtorReportParser PARSER = new DebtorReportParser(MedicalAidControlDetector.withDefaults());
+
+    /** Whole files: PDF structure, text extraction and everything after it. */
+    @FuzzTest(maxDuration = "30s")
+    void fuzzPdf(byte[] file) {
+        try {
+            READER.read(file);
+        } catch (ReportRejectedException expected) {
+            // the parser's own refusal is a correct answer to a bad file
+        }
+    }
+
+    /**
+     * The text side alone, where mutations of whole PDFs rarely reach: lines of tokens in arbitrary cells and
+     * positions, so layout detection, amount readings and glued names see hostile text.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void fuzzLines(FuzzedDataProvider data) {
+        List<List<TextLine>> pages = new ArrayList<>();
+        List<TextLine> page = new ArrayList<>();
+        pages.add(page);
+        String text = data.consumeRemainingAsString();
+        int cell = 0;
+        for (String raw : text.split("\n", -1)) {
+            if (raw.equals("\f")) {
+                page = new ArrayList<>();
+                pages.add(page);
+                continue;
+            }
+            List<TextToken> tokens = new ArrayList<>();
+            float x = 0;
+            for (String word : raw.split(" +")) {
+                if (!word.isEmpty()) {
+                    tokens.add(new TextToken(word, x, x + word.length() * 4.2f, word.length() % 3 == 0 ? ++cell : cell));
+                }
+                x += (word.length() + 1) * 4.2f;
+            }
+            if (!tokens.isEmpty()) {
+                page.add(new TextLine(tokens));
+            }
+        }
+        try {
+            ReportReconciliation.check(PARSER.parseLines(pages));
+        } catch (ReportRejectedException expected) {
+            // refusing nonsense is the right answer
+        }
+    }
+}
