@@ -1,4 +1,4 @@
-package com.clinicsuite.notification.config;
+package com.clinicsuite.security.errors;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import jakarta.inject.Singleton;
@@ -7,11 +7,11 @@ import org.hibernate.validator.spi.nodenameprovider.Property;
 import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
 
 /**
- * Bean Validation names fields as the JSON does ({@code from_email}, not {@code fromEmail}), so a 422 names the
- * field the caller actually sent. Quarkus picks this bean up for its validator factory.
+ * Bean Validation names fields as the JSON does ({@code package_amount}, not {@code packageAmount}), so a 422
+ * names the field the caller actually sent. Quarkus picks this bean up for its validator factory.
  */
 @Singleton
-public class SnakeCasePropertyNames implements PropertyNodeNameProvider {
+public class SnakeCaseFieldNames implements PropertyNodeNameProvider {
 
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
 
