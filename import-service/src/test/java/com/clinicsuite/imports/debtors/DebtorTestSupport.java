@@ -2,15 +2,12 @@ package com.clinicsuite.imports.debtors;
 
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.auth.PharmacyUpserted;
-import com.clinicsuite.outbox.OutboxRelay;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.KafkaBroker;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.Arc;
-import io.quarkus.vertx.VertxContextSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +57,6 @@ final class DebtorTestSupport {
     /** The DebtorReportChunk events of a pharmacy that reached the broker, as JSON. */
     static List<JsonNode> chunks(long pharmacyId, int atLeast, Duration timeout) {
         ensureTopic(EventCatalog.DEBTOR_REPORT_CHUNK.topic());
-        relayOutbox();
         try (TopicReader reader = new TopicReader(EventCatalog.DEBTOR_REPORT_CHUNK.topic())) {
             return reader.await(atLeast, r -> Long.toString(pharmacyId).equals(r.key()), timeout).stream()
                     .map(r -> {
@@ -70,19 +66,6 @@ final class DebtorTestSupport {
                             throw new UncheckedIOException(e);
                         }
                     }).toList();
-        }
-    }
-
-    /**
-     * Relays pending outbox events once, as the scheduled relay would. In some test JVMs the scheduled relay never
-     * ran after start-up (reported to the platform's owner); relaying by hand keeps these tests about imports.
-     */
-    static void relayOutbox() {
-        OutboxRelay relay = Arc.container().instance(OutboxRelay.class).get();
-        try {
-            VertxContextSupport.subscribeAndAwait(relay::relayOnce);
-        } catch (Throwable e) {
-            throw new IllegalStateException("Outbox relay failed", e);
         }
     }
 

@@ -46,6 +46,10 @@ public class Outbox {
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.publish must run inside a transaction (event " + type.type() + ")"))
                 .chain(tx -> event.persist())
+                // inserted at once (identity id); nobody changes an event after publishing it, so it need not stay
+                // in the session: a transaction that writes many large events (an import's row chunks) then holds
+                // one payload at a time, not all of them until commit
+                .call(() -> Panache.getSession().invoke(session -> session.detach(event)))
                 .replaceWith(event);
     }
 }

@@ -71,7 +71,7 @@ public class OutboxRelay {
 
     @Scheduled(every = "${outbox.relay.interval:0.2s}", delayed = "${outbox.relay.initial-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayDisabled.class)
+            skipExecutionIf = RelayPaused.class)
     Uni<Void> tick() {
         return relayOnce().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("Outbox relay run failed: %s", e.toString()))

@@ -54,4 +54,8 @@ public class CreditImportJob extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+
+    /** Renewed while an instance works on the job (queued, parsing); see CreditImportWatchdog. */
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
 }

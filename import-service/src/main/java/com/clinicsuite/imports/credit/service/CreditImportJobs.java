@@ -35,6 +35,7 @@ public class CreditImportJobs {
         job.requestedBy = requestedBy;
         job.status = ImportStatus.QUEUED.value();
         job.createdAt = now();
+        job.heartbeatAt = job.createdAt;
         return repository.persist(job);
     }
 
@@ -78,6 +79,28 @@ public class CreditImportJobs {
                     job.status = ImportStatus.FAILED.value();
                     job.finishedAt = now();
                 });
+    }
+
+    /** Renews the heartbeat of those jobs that are still in one of {@code statuses}. */
+    public Uni<Integer> renewHeartbeat(List<String> ids, List<String> statuses) {
+        return repository.update("heartbeatAt = ?1 where id in ?2 and status in ?3", now(), ids, statuses);
+    }
+
+    /** Jobs in one of {@code statuses} whose heartbeat is older than {@code cutoff}. */
+    public Uni<List<String>> staleIds(List<String> statuses, OffsetDateTime cutoff) {
+        return repository.find("status in ?1 and heartbeatAt < ?2", statuses, cutoff)
+                .project(JobId.class).list().map(found -> found.stream().map(JobId::id).toList());
+    }
+
+    /** Fails the job unless it moved on meanwhile; whether it was failed. */
+    public Uni<Boolean> failIfUnfinished(String id, String reason, List<String> statuses) {
+        return repository.findById(id).chain(job -> job == null || !statuses.contains(job.status)
+                ? Uni.createFrom().item(false)
+                : fail(id, reason, null).replaceWith(true));
+    }
+
+    /** Projection of a job's id. */
+    public record JobId(String id) {
     }
 
     static CreditImportJobError failure(String importId, String reason, String source) {

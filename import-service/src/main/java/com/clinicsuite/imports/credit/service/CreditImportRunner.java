@@ -30,11 +30,14 @@ public class CreditImportRunner {
     private final CreditSheetParser parser;
     private final CreditImportJobs jobs;
     private final CreditRowsPublisher publisher;
+    private final CreditImportWatchdog watchdog;
 
-    public CreditImportRunner(CreditSheetParser parser, CreditImportJobs jobs, CreditRowsPublisher publisher) {
+    public CreditImportRunner(CreditSheetParser parser, CreditImportJobs jobs, CreditRowsPublisher publisher,
+                              CreditImportWatchdog watchdog) {
         this.parser = parser;
         this.jobs = jobs;
         this.publisher = publisher;
+        this.watchdog = watchdog;
     }
 
     public void run(Task task) {
@@ -63,6 +66,7 @@ public class CreditImportRunner {
             LOG.errorf(e, "Credit import %s failed", id);
             failQuietly(id, "The import failed unexpectedly; the incident was logged (import " + id + ")", sheet);
         } finally {
+            watchdog.release(id);
             deleteQuietly(task.stagedFile());
         }
     }

