@@ -39,8 +39,7 @@ public class RetryPolicy {
         if (wait.compareTo(config.maxRetryAfter()) > 0) {
             wait = config.maxRetryAfter();
         }
-        return wait.isZero() ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+        return TimerDelay.after(wait);
     }
 
     private static boolean retryable(Throwable e) {

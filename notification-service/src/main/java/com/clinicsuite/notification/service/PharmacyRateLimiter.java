@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.notification.client.TimerDelay;
 import com.clinicsuite.notification.config.NotificationConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,6 @@ public class PharmacyRateLimiter {
         long cost = nanosPerMessage * messages;
         long end = nextFreeSlot.merge(pharmacyId, now + cost, (previous, ignored) -> Math.max(previous, now) + cost);
         long wait = end - cost - now;
-        return wait <= 0 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait));
+        return TimerDelay.after(Duration.ofNanos(wait));
     }
 }
