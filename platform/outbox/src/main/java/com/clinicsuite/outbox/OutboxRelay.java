@@ -73,7 +73,9 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayPaused.class)
     Uni<Void> tick() {
-        return relayOnce().replaceWithVoid()
+        // a full batch means more may be waiting: relay them now rather than a tick (a second) later each
+        return Multi.createBy().repeating().uni(this::relayOnce).whilst(sent -> sent == batchSize)
+                .collect().last().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("Outbox relay run failed: %s", e.toString()))
                 .onFailure().recoverWithNull();
     }

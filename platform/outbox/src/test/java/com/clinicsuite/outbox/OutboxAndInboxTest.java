@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -127,6 +128,33 @@ class OutboxAndInboxTest {
         try (TopicReader reader = new TopicReader("test.notes")) {
             assertThat(reader.await(3, r -> key.equals(r.key()), WAIT)).extracting(r -> seqOf(r.value()))
                     .containsExactly(0, 1, 2);
+        }
+    }
+
+    @Test
+    void aBacklogOfManyBatchesIsRelayedWithoutWaitingATickPerBatch() throws Throwable {
+        // 40 rows at 5 per batch (test config): one batch per tick (ticks are a second apart) would take 8 s
+        String key = "backlog-" + UUID.randomUUID();
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+             PreparedStatement insert = c.prepareStatement("insert into outbox_event (event_id, event_type, topic,"
+                     + " aggregate_key, payload, created_at, attempts) values (?, 'test.note-written.v1', 'test.notes',"
+                     + " ?, ?, now(), 0)")) {
+            c.setAutoCommit(false);
+            for (int seq = 0; seq < 40; seq++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, key);
+                insert.setString(3, "{\"note_key\":\"" + key + "\",\"seq\":" + seq + ",\"body\":\"backlog\"}");
+                insert.executeUpdate();
+            }
+            c.commit();
+        }
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> count(
+                "select count(*) from outbox_event where sent_at is null and aggregate_key = '" + key + "'") == 0);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        try (TopicReader reader = new TopicReader("test.notes")) {
+            assertThat(reader.await(40, r -> key.equals(r.key()), WAIT)).extracting(r -> seqOf(r.value()))
+                    .containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
         }
     }
 
