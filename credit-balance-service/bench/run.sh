@@ -3,91 +3,24 @@
 # loopback only, and prints the figures. Usage (from the repository root):
 #   credit-balance-service/bench/run.sh [duration, default 20s] [connections, default 32]
 #   BENCH_HOLD=1 credit-balance-service/bench/run.sh   # set up, load 1,353 records, then keep the stack up
+# BENCH_JAVA_OPTS (default -Xmx256m) are the service's JVM options, BENCH_WARMUP (default 10s) how long every
+# scenario runs before it is measured; any other environment (HTTP_PROXY_FORWARDING, API_LOG_*) reaches the service.
 # Needs: wrk, openssl, python3, Debian's PostgreSQL 15 binaries, the Kafka classpath of deploy/local/infra-classpath.
 set -euo pipefail
 
 DURATION=${1:-20s}
 CONNECTIONS=${2:-32}
+WARMUP=${BENCH_WARMUP:-10s}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SERVICE=$ROOT/credit-balance-service
 WORK=$SERVICE/target/bench
-PGBIN=/usr/lib/postgresql/15/bin
-PG_PORT=${BENCH_PG_PORT:-25432}
-KAFKA_PORT=${BENCH_KAFKA_PORT:-29092}
-KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1))
-HTTP_PORT=${BENCH_HTTP_PORT:-28082}
-BASE=http://127.0.0.1:$HTTP_PORT
-KAFKA_CLASSPATH_FILE=$ROOT/deploy/local/infra-classpath/target/classes/com/clinicsuite/infra/kafka.classpath
+source "$SERVICE/bench/stack.sh"
 
-rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK"
-SERVICE_PID= KAFKA_PID=
-cleanup() {
-    [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
-    [ -n "$KAFKA_PID" ] && kill "$KAFKA_PID" 2>/dev/null && wait "$KAFKA_PID" 2>/dev/null || true
-    [ -d "$WORK/pg" ] && su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-
-echo "== PostgreSQL 15 on 127.0.0.1:$PG_PORT"
-mkdir -p pg && chown postgres "$WORK" pg
-su postgres -s /bin/sh -c "$PGBIN/initdb -D $WORK/pg -U postgres -A trust >/dev/null"
-su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $WORK/pg -l $WORK/pg.log -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=128MB -c max_connections=100' -w start >/dev/null"
-psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database credit"
-
-echo "== Kafka on 127.0.0.1:$KAFKA_PORT"
-cat > server.properties <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=$WORK/kafka-data
-num.partitions=3
-auto.create.topics.enable=true
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-PROPS
-printf 'status = error\nrootLogger.level = WARN\nappender.f.type = File\nappender.f.name = F\nappender.f.fileName = %s\nappender.f.layout.type = PatternLayout\nappender.f.layout.pattern = %%d %%p %%m%%n\nrootLogger.appenderRef.f.ref = F\n' "$WORK/kafka.log" > log4j2.properties
-KAFKA_CP=$(cat "$KAFKA_CLASSPATH_FILE")
-KAFKA_JVM=(-Xms64m -Xmx384m -XX:+UseSerialGC -Dlog4j2.configurationFile=$WORK/log4j2.properties -cp "$KAFKA_CP")
-java "${KAFKA_JVM[@]}" kafka.tools.StorageTool format -t "$(cat /proc/sys/kernel/random/uuid | tr -d '-' | cut -c1-22)" -c server.properties >kafka-format.log 2>&1
-java "${KAFKA_JVM[@]}" kafka.Kafka server.properties >kafka-stdout.log 2>&1 &
-KAFKA_PID=$!
-
-echo "== signing key and token"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out private.pem 2>/dev/null
-openssl rsa -in private.pem -pubout -out public.pem 2>/dev/null
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-NOW=$(date +%s)
-HEADER='{"alg":"RS256","typ":"JWT","kid":"bench"}'
-PAYLOAD=$(printf '{"iss":"https://auth.clinicsuite.local","aud":"clinic-suite","sub":"1","upn":"bench-admin","preferred_username":"bench-admin","groups":["admin"],"jti":"%s","iat":%d,"exp":%d}' \
-    "$(cat /proc/sys/kernel/random/uuid)" "$NOW" "$((NOW + 7200))")
-SIGNED="$(printf %s "$HEADER" | b64url).$(printf %s "$PAYLOAD" | b64url)"
-TOKEN="$SIGNED.$(printf %s "$SIGNED" | openssl dgst -sha256 -sign private.pem | b64url)"
-
-echo "== service (built jar)"
-if [ ! -f "$SERVICE/target/quarkus-app/quarkus-run.jar" ]; then
-    (cd "$ROOT" && mvn -o -q -pl credit-balance-service package -DskipTests)
-fi
-HTTP_PORT=$HTTP_PORT DB_USER=postgres DB_PASSWORD=postgres \
-DB_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/credit DB_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/credit \
-KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT JWKS_URL=file:$WORK/public.pem \
-    java -Xmx256m -jar "$SERVICE/target/quarkus-app/quarkus-run.jar" >service.log 2>&1 &
-SERVICE_PID=$!
-for _ in $(seq 1 180); do
-    curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
-    sleep 1
-done
-curl -sf "$BASE/q/health/ready" >/dev/null || { echo "service not ready, see $WORK/service.log"; exit 1; }
-
-psql_credit() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d credit -qAt "$@"; }
+start_postgres
+start_kafka
+mint_token
+# shellcheck disable=SC2086 # the options are words
+start_service ${BENCH_JAVA_OPTS:--Xmx256m}
 
 echo "== loading the 1,353 ground-truth records (main.json)"
 python3 - "$ROOT/../shared/testdata/credit/main.json" > main.csv <<'PY'
@@ -109,6 +42,13 @@ VOUCHERS=$(psql_credit -c "select string_agg('\"' || voucher_number || '\"', ','
 cat > get_by_id.lua <<LUA
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 request = function() return wrk.format("GET", "/credit-balances/" .. math.random($MIN_ID, $MAX_ID)) end
+LUA
+cat > get_by_id_proxied.lua <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+request = function()
+  wrk.headers["X-Forwarded-For"] = "203.0.113." .. math.random(1, 254) .. ", 10.1.2.3"
+  return wrk.format("GET", "/credit-balances/" .. math.random($MIN_ID, $MAX_ID))
+end
 LUA
 cat > by_voucher.lua <<LUA
 wrk.headers["Authorization"] = "Bearer $TOKEN"
@@ -133,12 +73,16 @@ LUA
 run() { # name, records, script, path, connections
     local out threads=$(( $5 < 2 ? 1 : 2 ))
     out=$(wrk -t"$threads" -c"$5" -d"$DURATION" --latency -s "$3" "$BASE$4")
-    local rps p50 p99 non2xx
+    local rps p50 p99 non2xx errors
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $4}' <<<"$out")
-    printf '%-28s %8s records  c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "$1" "$2" "$5" "$rps" "$p50" "$p99" "${non2xx:-0}" | tee -a results.txt
+    errors=$(awk '/Socket errors/ {print $0}' <<<"$out")
+    printf '%-28s %8s records  c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %s %s\n' "$1" "$2" "$5" "$rps" "$p50" "$p99" "${non2xx:-0}" "$errors" | tee -a results.txt
+}
+warm() { # script, path: the JIT compiles what this scenario runs before it is measured
+    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$1" "$BASE$2" >/dev/null
 }
 
 if [ -n "${BENCH_HOLD:-}" ]; then # keep the stack up for exploring by hand; Ctrl-C stops everything
@@ -147,12 +91,17 @@ if [ -n "${BENCH_HOLD:-}" ]; then # keep the stack up for exploring by hand; Ctr
     sleep infinity
 fi
 
-echo "== warm-up"
-wrk -t2 -c8 -d10s -s get_by_id.lua "$BASE" >/dev/null
-wrk -t2 -c8 -d5s -s search.lua "$BASE" >/dev/null
+echo "== warm-up: every scenario $WARMUP"
+warm get_by_id.lua /
+warm get_by_id_proxied.lua /
+warm by_voucher.lua /
+warm search.lua /
+warm plain.lua /credit-balances/stats/summary
 
-echo "== figures (duration $DURATION)" | tee results.txt
+{ echo "== figures (duration $DURATION, warm-up $WARMUP per scenario, load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "   service: ${BENCH_JAVA_OPTS:--Xmx256m}, HTTP_PROXY_FORWARDING=${HTTP_PROXY_FORWARDING:-default}"; } | tee results.txt
 run "get by id" 1353 get_by_id.lua / "$CONNECTIONS"
+run "get by id, X-Forwarded-For" 1353 get_by_id_proxied.lua / "$CONNECTIONS"
 run "by-voucher" 1353 by_voucher.lua / "$CONNECTIONS"
 run "list search+center" 1353 search.lua / "$CONNECTIONS"
 run "stats summary" 1353 plain.lua /credit-balances/stats/summary "$CONNECTIONS"
@@ -169,6 +118,9 @@ psql_credit -c "insert into credit_balance (client_code, client_name, phone_no, 
   from generate_series(1, 100000) as i"
 psql_credit -c "vacuum analyze credit_balance"
 TOTAL=$(psql_credit -c "select count(*) from credit_balance")
+# records added behind the service's back: the cached totals expire (5 s), then the new plans warm up
+sleep 6
+warm search.lua /
 run "stats summary" "$TOTAL" plain.lua /credit-balances/stats/summary 1
 run "stats summary" "$TOTAL" plain.lua /credit-balances/stats/summary "$CONNECTIONS"
 run "list search+center" "$TOTAL" search.lua / "$CONNECTIONS"

@@ -1,5 +1,7 @@
 package com.clinicsuite.credit.repository;
 
+import com.clinicsuite.credit.service.TotalsCache;
+import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
@@ -19,12 +21,25 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
             + "coalesce(sum(c.prepaidGiftCardBalance), 0), coalesce(sum(c.sessionsPaid), 0), "
             + "coalesce(sum(c.sessionsConsumed), 0), coalesce(sum(c.balanceSessions), 0)) from CreditBalance c ";
 
-    /** One page in id order, and the number of all matches. Both run in the caller's session. */
-    public Uni<Page<CreditBalance>> page(CreditBalanceFilter filter, int skip, int limit) {
+    /** One page of matches in id order, read-only (nothing to dirty-check or flush). */
+    public Uni<List<CreditBalance>> pageItems(CreditBalanceFilter filter, int skip, int limit) {
         Where where = where(filter);
-        return find(where.hql(), Sort.by("id"), where.params())
-                .range(skip, skip + limit - 1).list()
-                .chain(items -> count(where.hql(), where.params()).map(total -> new Page<>(items, total)));
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery("from CreditBalance where " + where.hql() + " order by id",
+                    CreditBalance.class);
+            where.params().map().forEach(query::setParameter);
+            return query.setFirstResult(skip).setMaxResults(limit).setReadOnly(true).getResultList();
+        });
+    }
+
+    /**
+     * The number of all matches. Cached per generation and filter (the filter holds the caller's center scope):
+     * see TotalsCache, which drops it after every change committed here.
+     */
+    @CacheResult(cacheName = TotalsCache.COUNTS)
+    public Uni<Long> countMatching(@CacheKey long generation, @CacheKey CreditBalanceFilter filter) {
+        Where where = where(filter);
+        return count(where.hql(), where.params());
     }
 
     public Uni<List<CreditBalance>> findByVoucher(String voucherNumber) {
@@ -36,9 +51,9 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
         return list("clientCode in ?1", clientCodes);
     }
 
-    /** Totals per center; {@code center} empty means all centers. Cached: see StatsCache. */
-    @CacheResult(cacheName = "credit-totals")
-    public Uni<List<CenterTotals>> totalsByCenter(String center) {
+    /** Totals per center; {@code center} empty means all centers. Cached per generation: see TotalsCache. */
+    @CacheResult(cacheName = TotalsCache.STATS)
+    public Uni<List<CenterTotals>> totalsByCenter(@CacheKey long generation, @CacheKey String center) {
         boolean all = center.isEmpty();
         String hql = TOTALS + (all ? "" : "where c.center = :center ") + "group by c.center order by c.center";
         return getSession().chain(session -> {

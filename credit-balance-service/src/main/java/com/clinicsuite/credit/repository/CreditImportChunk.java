@@ -8,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One received chunk of an import, its rows kept as JSON until the whole import is applied. */
+/**
+ * Records that chunk {@code chunkIndex} of an import was staged (its rows are in {@link CreditImportRow}), so a
+ * chunk sent again under a new event id is recognised and the import is applied once all chunks are in.
+ */
 @Entity
 @Table(name = "credit_import_chunk")
 public class CreditImportChunk extends PanacheEntityBase {
@@ -22,7 +25,4 @@ public class CreditImportChunk extends PanacheEntityBase {
 
     @Column(name = "chunk_index", nullable = false)
     public int chunkIndex;
-
-    @Column(name = "rows_json", nullable = false, columnDefinition = "text")
-    public String rowsJson;
 }

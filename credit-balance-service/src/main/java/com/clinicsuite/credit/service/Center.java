@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The clinic's centers, recognised in the spellings staff and spreadsheets use (GK-2, G.K.-II, PB, Pitam Pura ...). */
@@ -13,6 +14,7 @@ public enum Center {
     PREET_VIHAR("Preet Vihar", "preetvihar", "pv"),
     PITAMPURA("Pitampura", "pitampura", "ptp", "pt");
 
+    private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9]");
     private static final Map<String, Center> BY_KEY = Arrays.stream(values())
             .flatMap(c -> Arrays.stream(c.keys).map(k -> Map.entry(k, c)))
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -36,7 +38,7 @@ public enum Center {
         if (spelling == null) {
             return Optional.empty();
         }
-        String key = spelling.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String key = NOT_KEY.matcher(spelling.toLowerCase(Locale.ROOT)).replaceAll("");
         Center exact = BY_KEY.get(key);
         if (exact != null || key.isEmpty()) {
             return Optional.ofNullable(exact);

@@ -20,14 +20,14 @@ public class CreditBalanceService {
     private final CreditBalanceRepository repository;
     private final CreditBalanceEvents events;
     private final CenterScope scope;
-    private final StatsCache statsCache;
+    private final TotalsCache totalsCache;
 
     public CreditBalanceService(CreditBalanceRepository repository, CreditBalanceEvents events, CenterScope scope,
-                                StatsCache statsCache) {
+                                TotalsCache totalsCache) {
         this.repository = repository;
         this.events = events;
         this.scope = scope;
-        this.statsCache = statsCache;
+        this.totalsCache = totalsCache;
     }
 
     /** A page of the records the caller may see; staff asking for another center get 403. */
@@ -39,13 +39,27 @@ public class CreditBalanceService {
             }
             return own;
         }).orElse(filter.center());
-        return repository.page(filter.withCenter(center), skip, limit);
+        return page(filter.withCenter(center), skip, limit);
     }
 
     /** The records of the caller's own center; 400 when the caller has none. */
     @WithSession
     public Uni<Page<CreditBalance>> listOwnCenter(int skip, int limit) {
-        return repository.page(CreditBalanceFilter.ofCenter(scope.ownCenter()), skip, limit);
+        return page(CreditBalanceFilter.ofCenter(scope.ownCenter()), skip, limit);
+    }
+
+    /**
+     * A page and the exact number of all matches: counted only when the page does not tell it (a page shorter than
+     * asked, and not empty, is the last one), and then cached until the next change (see {@link TotalsCache}).
+     */
+    private Uni<Page<CreditBalance>> page(CreditBalanceFilter filter, int skip, int limit) {
+        long generation = totalsCache.generation();
+        return repository.pageItems(filter, skip, limit).chain(items -> {
+            if (!items.isEmpty() && items.size() < limit) {
+                return Uni.createFrom().item(new Page<>(items, (long) skip + items.size()));
+            }
+            return repository.countMatching(generation, filter).map(total -> new Page<>(items, total));
+        });
     }
 
     @WithSession
@@ -62,7 +76,7 @@ public class CreditBalanceService {
         record.updatedAt = now;
         return Panache.withTransaction(() -> repository.persist(record)
                         .call(saved -> events.created(saved, scope.username())))
-                .call(statsCache::invalidate);
+                .call(totalsCache::invalidate);
     }
 
     public Uni<CreditBalance> update(long id, CreditBalanceInput input) {
@@ -72,14 +86,14 @@ public class CreditBalanceService {
                     record.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     return events.updated(record, scope.username());
                 }))
-                .call(statsCache::invalidate);
+                .call(totalsCache::invalidate);
     }
 
     public Uni<Void> delete(long id) {
         return Panache.withTransaction(() -> findAccessible(id)
                         .call(record -> events.deleted(record, scope.username()))
                         .call(repository::delete))
-                .call(statsCache::invalidate)
+                .call(totalsCache::invalidate)
                 .replaceWithVoid();
     }
 

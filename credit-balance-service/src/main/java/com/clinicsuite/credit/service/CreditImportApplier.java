@@ -3,23 +3,16 @@ package com.clinicsuite.credit.service;
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceRepository;
 import com.clinicsuite.credit.repository.CreditImport;
-import com.clinicsuite.credit.repository.CreditImportChunk;
 import com.clinicsuite.credit.repository.CreditImportRepository;
+import com.clinicsuite.credit.repository.CreditImportRow;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.imports.CreditRowsChunk.Row;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.clinicsuite.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,19 +22,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
- * Applies imports whose chunks have all been staged, each in ONE transaction: {@code replace} swaps the whole
- * data set (delete all, insert the rows), {@code upsert} merges on client code + treatment + center. Any failure
- * rolls everything back, leaving the old data intact, and the import is reported {@code failed}.
+ * Applies imports whose chunks have all been staged (as normalised rows, see {@link CreditImportStaging}), each in
+ * ONE transaction. {@code replace} is set-based SQL: delete every record, then one INSERT ... SELECT from the staged
+ * rows. {@code upsert} merges on client code + treatment (case-insensitive) + center chunk by chunk, flushing and
+ * clearing the session after each so memory stays bounded by a chunk. Any failure rolls everything back, leaving
+ * the old data intact, and the import is reported {@code failed}; when the database refused a row, that row is
+ * found by re-trying halves of the staged rows in transactions that are always rolled back.
  */
 @ApplicationScoped
 public class CreditImportApplier {
 
     private static final Logger LOG = Logger.getLogger(CreditImportApplier.class);
-    private static final TypeReference<List<Row>> ROWS = new TypeReference<>() {
-    };
     private static final Pattern CONSTRAINT = Pattern.compile("constraint \"?([A-Za-z0-9_]+)\"?");
     /** Keeps IN lists under SQL Server's 2100-parameter limit. */
     private static final int CODES_PER_QUERY = 500;
@@ -49,16 +44,14 @@ public class CreditImportApplier {
     private final CreditImportRepository imports;
     private final CreditBalanceRepository balances;
     private final Outbox outbox;
-    private final ObjectMapper mapper;
-    private final StatsCache statsCache;
+    private final TotalsCache totalsCache;
 
     public CreditImportApplier(CreditImportRepository imports, CreditBalanceRepository balances, Outbox outbox,
-                               ObjectMapper mapper, StatsCache statsCache) {
+                               TotalsCache totalsCache) {
         this.imports = imports;
         this.balances = balances;
         this.outbox = outbox;
-        this.mapper = mapper;
-        this.statsCache = statsCache;
+        this.totalsCache = totalsCache;
     }
 
     /** Applies every complete import; never fails (an import that cannot be applied is reported failed). */
@@ -82,60 +75,82 @@ public class CreditImportApplier {
     }
 
     private Uni<Void> apply(String importId) {
+        long started = System.nanoTime();
         return Panache.withTransaction(() -> imports.transition(importId, CreditImport.STAGED, CreditImport.APPLYING,
                                 0, 0, 0, null)
-                        .chain(claimed -> claimed ? applyClaimed(importId) : Uni.createFrom().voidItem()))
-                .call(statsCache::invalidate)
+                        .chain(claimed -> claimed ? applyClaimed(importId, started) : Uni.createFrom().voidItem()))
+                .call(totalsCache::invalidate)
                 .onFailure().recoverWithUni(e -> fail(importId, e));
     }
 
-    private Uni<Void> applyClaimed(String importId) {
-        return imports.findByImportId(importId).chain(found -> imports.chunks(importId).chain(chunks -> {
-            List<Row> rows = rows(chunks);
-            Uni<Counts> applied = "replace".equals(found.mode) ? replace(rows) : upsert(rows);
+    private Uni<Void> applyClaimed(String importId, long started) {
+        return imports.findByImportId(importId).chain(found -> imports.stagedRowCount(importId).chain(rows -> {
+            Uni<Counts> applied = "replace".equals(found.mode) ? replace(importId) : upsert(importId);
             return applied.chain(counts -> imports.transition(importId, CreditImport.APPLYING, CreditImport.COMPLETED,
                                     counts.inserted, counts.updated, counts.deleted, null)
-                            .chain(() -> imports.deleteChunks(importId))
+                            .chain(() -> imports.deleteStaged(importId))
                             .chain(() -> outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, importId,
-                                    new CreditImportResult(importId, "completed", rows.size(), counts.inserted,
+                                    new CreditImportResult(importId, "completed", rows.intValue(), counts.inserted,
                                             counts.updated, counts.deleted, List.of(), null)))
-                            .invoke(() -> LOG.infof("Import %s (%s) applied: %d inserted, %d updated, %d deleted",
-                                    importId, found.mode, counts.inserted, counts.updated, counts.deleted)))
+                            .invoke(() -> LOG.infof("Import %s (%s, %d rows) applied in %d ms: %d inserted, "
+                                            + "%d updated, %d deleted", importId, found.mode, rows,
+                                    (System.nanoTime() - started) / 1_000_000, counts.inserted, counts.updated,
+                                    counts.deleted)))
                     .replaceWithVoid();
         }));
     }
 
-    private Uni<Counts> replace(List<Row> rows) {
+    /** Every record goes, the staged rows come in: two statements, however many rows. */
+    private Uni<Counts> replace(String importId) {
         Counts counts = new Counts();
         return balances.deleteAll().invoke(n -> counts.deleted = n.intValue())
-                .chain(() -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row -> insert(row).invoke(() -> counts.inserted++))
+                .chain(() -> imports.insertStaged(importId, Long.MIN_VALUE, Long.MAX_VALUE))
+                .invoke(n -> counts.inserted = n)
+                .replaceWith(counts);
+    }
+
+    /**
+     * Chunk by chunk, in sheet order: every record matching a row's key takes the row's values; a row without match
+     * is inserted, and a later row of the same key (in this chunk or a later one) updates it.
+     */
+    private Uni<Counts> upsert(String importId) {
+        Counts counts = new Counts();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return imports.chunkIndexes(importId)
+                .chain(indexes -> Multi.createFrom().iterable(indexes)
+                        .onItem().transformToUniAndConcatenate(index -> upsertChunk(importId, index, counts, now))
                         .collect().last())
                 .replaceWith(counts);
     }
 
-    private Uni<Counts> upsert(List<Row> rows) {
-        Counts counts = new Counts();
-        return existingByKey(rows).chain(existing -> Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> {
-                    List<CreditBalance> matches = existing.get(key(row));
-                    if (matches == null) {
-                        return insert(row).invoke(created -> {
-                            existing.put(key(row), new ArrayList<>(List.of(created)));
-                            counts.inserted++;
-                        }).replaceWithVoid();
-                    }
-                    // managed entities: the changes are flushed with the transaction
-                    matches.forEach(record -> copy(row, record));
-                    counts.updated += matches.size();
-                    return Uni.createFrom().voidItem();
-                })
-                .collect().last()
-                .replaceWith(counts));
+    private Uni<Void> upsertChunk(String importId, int chunkIndex, Counts counts, OffsetDateTime now) {
+        return imports.stagedRows(importId, chunkIndex).chain(rows -> existingByKey(rows).chain(existing ->
+                        Multi.createFrom().iterable(rows)
+                                .onItem().transformToUniAndConcatenate(row -> {
+                                    String key = key(row.clientCode, row.treatmentName, row.center);
+                                    List<CreditBalance> matches = existing.get(key);
+                                    if (matches == null) {
+                                        CreditBalance created = new CreditBalance();
+                                        copy(row, created, now);
+                                        created.createdAt = now;
+                                        return balances.persist(created).invoke(saved -> {
+                                            existing.put(key, new ArrayList<>(List.of(saved)));
+                                            counts.inserted++;
+                                        }).replaceWithVoid();
+                                    }
+                                    // managed entities: the changes are flushed below
+                                    matches.forEach(record -> copy(row, record, now));
+                                    counts.updated += matches.size();
+                                    return Uni.createFrom().voidItem();
+                                })
+                                .collect().last()))
+                // write this chunk's changes and forget its entities: the next chunk reads what it needs afresh
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.flush().invoke(session::clear));
     }
 
-    private Uni<Map<String, List<CreditBalance>>> existingByKey(List<Row> rows) {
-        List<String> codes = rows.stream().map(r -> clientCode(r)).distinct().toList();
+    private Uni<Map<String, List<CreditBalance>>> existingByKey(List<CreditImportRow> rows) {
+        List<String> codes = rows.stream().map(r -> r.clientCode).distinct().toList();
         List<List<String>> slices = new ArrayList<>();
         for (int i = 0; i < codes.size(); i += CODES_PER_QUERY) {
             slices.add(codes.subList(i, Math.min(codes.size(), i + CODES_PER_QUERY)));
@@ -149,110 +164,118 @@ public class CreditImportApplier {
                 .replaceWith(byKey);
     }
 
-    private Uni<CreditBalance> insert(Row row) {
-        CreditBalance record = new CreditBalance();
-        copy(row, record);
-        record.createdAt = record.updatedAt;
-        return balances.persist(record)
-                .onFailure().transform(e -> new RowRejected(row.sourceRow(), null, databaseReason(e), e));
-    }
-
-    private static void copy(Row row, CreditBalance target) {
-        Center center = Center.parse(row.center()).orElseThrow(() -> new RowRejected(row.sourceRow(), "center",
-                "unknown center; use one of " + Center.knownNames(), null));
-        target.clientCode = clientCode(row);
-        target.clientName = row.clientName() == null ? "" : row.clientName().trim();
-        target.phoneNo = blankToNull(row.phoneNo());
-        target.emailId = blankToNull(row.emailId());
-        target.treatmentName = row.treatmentName() == null ? "" : row.treatmentName().trim();
-        target.center = center.displayName();
-        target.finalBucket = blankToNull(row.finalBucket());
-        target.packageAmount = money(row, "package_amount", row.packageAmount());
-        target.amountPaid = money(row, "amount_paid", row.amountPaid());
-        target.balanceAmount = money(row, "balance_amount", row.balanceAmount());
-        target.prepaidGiftCardBalance = money(row, "prepaid_gift_card_balance", row.prepaidGiftCardBalance());
-        target.sessionsPaid = row.sessionsPaid();
-        target.sessionsConsumed = row.sessionsConsumed();
-        target.balanceSessions = row.balanceSessions();
-        target.voucherNumber = VoucherRule.voucherNumber(center, target.clientCode, target.phoneNo);
-        target.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    private static void copy(CreditImportRow row, CreditBalance target, OffsetDateTime now) {
+        target.clientCode = row.clientCode;
+        target.clientName = row.clientName;
+        target.phoneNo = row.phoneNo;
+        target.emailId = row.emailId;
+        target.treatmentName = row.treatmentName;
+        target.center = row.center;
+        target.finalBucket = row.finalBucket;
+        target.packageAmount = row.packageAmount;
+        target.amountPaid = row.amountPaid;
+        target.balanceAmount = row.balanceAmount;
+        target.prepaidGiftCardBalance = row.prepaidGiftCardBalance;
+        target.sessionsPaid = row.sessionsPaid;
+        target.sessionsConsumed = row.sessionsConsumed;
+        target.balanceSessions = row.balanceSessions;
+        target.voucherNumber = row.voucherNumber;
+        target.updatedAt = now;
     }
 
     private Uni<Void> fail(String importId, Throwable cause) {
-        String error;
-        List<CreditImportResult.RowError> rejected;
-        if (cause instanceof RowRejected row) {
-            error = "Row " + row.row() + ": " + row.getMessage() + "; nothing was changed";
-            rejected = List.of(new CreditImportResult.RowError(row.row(), row.column(), row.getMessage()));
-        } else {
-            error = "The import could not be applied (" + databaseReason(cause) + "); nothing was changed";
-            rejected = List.of();
-        }
-        // the reason names rows and constraints only, never the row's content
-        LOG.warnf("Import %s failed: %s", importId, error);
-        return Panache.withTransaction(() -> imports.transition(importId, CreditImport.STAGED, CreditImport.FAILED,
-                        0, 0, 0, error)
-                .chain(changed -> !changed ? Uni.createFrom().voidItem() : imports.deleteChunks(importId)
-                        .chain(() -> outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, importId,
-                                new CreditImportResult(importId, "failed", 0, 0, 0, 0, rejected, error)))
-                        .replaceWithVoid()));
+        Uni<RowRejected> located = cause instanceof RowRejected row ? Uni.createFrom().item(row)
+                : locate(importId, constraintName(cause)).onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Import %s: the refused row could not be located: %s", importId, e.toString());
+                    return null;
+                });
+        return located.chain(row -> {
+            String error = row != null ? describe(row)
+                    : "The import could not be applied (" + databaseReason(cause) + "); nothing was changed";
+            List<CreditImportResult.RowError> rejected = row == null ? List.of()
+                    : List.of(new CreditImportResult.RowError(row.row(), row.column(), row.getMessage()));
+            // the reason names rows, columns and constraints only, never the row's content
+            LOG.warnf("Import %s failed: %s", importId, error);
+            return Panache.withTransaction(() -> imports.transition(importId, CreditImport.STAGED,
+                            CreditImport.FAILED, 0, 0, 0, error)
+                    .chain(changed -> !changed ? Uni.createFrom().voidItem() : imports.deleteStaged(importId)
+                            .chain(() -> outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, importId,
+                                    new CreditImportResult(importId, "failed", 0, 0, 0, 0, rejected, error)))
+                            .replaceWithVoid()));
+        });
     }
 
-    private List<Row> rows(List<CreditImportChunk> chunks) {
-        List<Row> rows = new ArrayList<>();
-        for (CreditImportChunk chunk : chunks) {
-            try {
-                rows.addAll(mapper.readValue(chunk.rowsJson, ROWS));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return rows;
+    /** The failure text of a refused row: sheet row, column and reason. */
+    static String describe(RowRejected row) {
+        return "Row " + row.row() + (row.column() == null ? "" : " (" + row.column() + ")") + ": " + row.getMessage()
+                + "; nothing was changed";
     }
 
-    /** The constraint a database refusal names, without the refused values (they may be personal data). */
-    private static String databaseReason(Throwable error) {
+    /**
+     * The staged row the database refuses for {@code constraint}, or null. A CHECK constraint depends on the row's
+     * own values only, so inserting a range of staged rows fails exactly when the range holds such a row: halving
+     * the range ~17 times finds it among 100,000. Every try runs in a transaction that is rolled back.
+     */
+    private Uni<RowRejected> locate(String importId, String constraint) {
+        if (constraint == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.withSession(() -> imports.stagedSeqRange(importId))
+                .chain(range -> range == null ? Uni.createFrom().<Long>nullItem()
+                        : refuses(importId, constraint, range[0], range[1]).chain(refused -> refused
+                                ? bisect(importId, constraint, range[0], range[1])
+                                : Uni.createFrom().<Long>nullItem()))
+                .chain(id -> id == null ? Uni.createFrom().<RowRejected>nullItem()
+                        : Panache.withSession(() -> imports.stagedRow(importId, id)).map(row -> new RowRejected(row.sourceRow,
+                                ImportRowRules.columnBreaking(constraint, row), "violates constraint " + constraint,
+                                null)));
+    }
+
+    /** The seq of a refused row in [from, to], which holds one. */
+    private Uni<Long> bisect(String importId, String constraint, long from, long to) {
+        if (from == to) {
+            return Uni.createFrom().item(from);
+        }
+        long middle = from + (to - from) / 2;
+        return refuses(importId, constraint, from, middle).chain(refused -> refused
+                ? bisect(importId, constraint, from, middle)
+                : bisect(importId, constraint, middle + 1, to));
+    }
+
+    /** Whether the database refuses the staged rows with seq in [from, to] for {@code constraint}; changes nothing. */
+    private Uni<Boolean> refuses(String importId, String constraint, long from, long to) {
+        return Panache.withTransaction(() -> Panache.currentTransaction()
+                        .invoke(Mutiny.Transaction::markForRollback)
+                        .chain(() -> imports.transition(importId, CreditImport.STAGED, CreditImport.APPLYING,
+                                0, 0, 0, null))
+                        .chain(() -> imports.insertStaged(importId, from, to)))
+                .map(inserted -> false)
+                .onFailure(e -> constraint.equals(constraintName(e))).recoverWithItem(true);
+    }
+
+    /** The constraint a database refusal names, or null. */
+    private static String constraintName(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof RowRejected r && r.getCause() == null) {
-                return r.getMessage();
-            }
             if (e instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
-                return "violates constraint " + c.getConstraintName();
+                return c.getConstraintName();
             }
             Matcher m = CONSTRAINT.matcher(String.valueOf(e.getMessage()));
             if (m.find()) {
-                return "violates constraint " + m.group(1);
+                return m.group(1);
             }
         }
-        return "the database refused the data: " + error.getClass().getSimpleName();
+        return null;
     }
 
-    private static BigDecimal money(Row row, String column, BigDecimal amount) {
-        if (amount == null) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        try {
-            return amount.setScale(2, RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new RowRejected(row.sourceRow(), column, "has more than 2 decimals", null);
-        }
-    }
-
-    private static String clientCode(Row row) {
-        return row.clientCode() == null ? "" : row.clientCode().trim().toUpperCase(Locale.ROOT);
-    }
-
-    private static String key(Row row) {
-        return key(clientCode(row), row.treatmentName() == null ? "" : row.treatmentName().trim(),
-                Center.parse(row.center()).map(Center::displayName).orElse(row.center()));
+    /** What a database refusal names, without the refused values (they may be personal data). */
+    private static String databaseReason(Throwable error) {
+        String constraint = constraintName(error);
+        return constraint != null ? "violates constraint " + constraint
+                : "the database refused the data: " + error.getClass().getSimpleName();
     }
 
     private static String key(String clientCode, String treatmentName, String center) {
         return clientCode + '\u0000' + treatmentName.toLowerCase(Locale.ROOT) + '\u0000' + center;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static final class Counts {

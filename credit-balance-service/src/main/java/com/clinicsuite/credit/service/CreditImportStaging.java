@@ -1,39 +1,41 @@
 package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditImport;
-import com.clinicsuite.credit.repository.CreditImportChunk;
 import com.clinicsuite.credit.repository.CreditImportRepository;
+import com.clinicsuite.credit.repository.CreditImportRow;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.PoisonMessageException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
- * Keeps the chunks of an import until all have arrived. Runs inside the inbox's transaction, so a redelivered
- * chunk changes nothing; a chunk that arrives again under a new event id is recognised by its index.
+ * Stages the chunks of an import until all have arrived: each row is validated and normalised right away
+ * ({@link ImportRowRules}) and kept in credit_import_row, so applying never needs more than the database. Runs
+ * inside the inbox's transaction, so a redelivered chunk changes nothing; a chunk that arrives again under a new
+ * event id is recognised by its index. A row that cannot be applied fails the whole import at once (the failed
+ * result is published, what was staged is dropped) and later chunks of it are ignored.
  */
 @ApplicationScoped
 public class CreditImportStaging {
 
+    private static final Logger LOG = Logger.getLogger(CreditImportStaging.class);
     static final Set<String> MODES = Set.of("replace", "upsert");
 
     private final CreditImportRepository repository;
     private final Outbox outbox;
-    private final ObjectMapper mapper;
 
-    public CreditImportStaging(CreditImportRepository repository, Outbox outbox, ObjectMapper mapper) {
+    public CreditImportStaging(CreditImportRepository repository, Outbox outbox) {
         this.repository = repository;
         this.outbox = outbox;
-        this.mapper = mapper;
     }
 
     public Uni<Void> stage(CreditRowsChunk chunk) {
@@ -42,11 +44,11 @@ public class CreditImportStaging {
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing) : announce(chunk))
                 .chain(found -> {
                     if (!CreditImport.STAGED.equals(found.status)) {
-                        return Uni.createFrom().voidItem(); // a late copy of an import already settled
+                        return Uni.createFrom().voidItem(); // a late copy or a later chunk of an import settled already
                     }
                     return repository.hasChunk(chunk.importId(), chunk.chunkIndex()).chain(seen -> seen
                             ? Uni.createFrom().voidItem()
-                            : keep(chunk).chain(() -> announceApplyingWhenComplete(found)));
+                            : keep(chunk, found));
                 });
     }
 
@@ -62,17 +64,23 @@ public class CreditImportStaging {
         return repository.persist(created);
     }
 
-    private Uni<Void> keep(CreditRowsChunk chunk) {
-        CreditImportChunk staged = new CreditImportChunk();
-        staged.importId = chunk.importId();
-        staged.chunkIndex = chunk.chunkIndex();
-        try {
-            staged.rowsJson = mapper.writeValueAsString(chunk.rows() == null ? List.of() : chunk.rows());
-        } catch (JsonProcessingException e) {
+    private Uni<Void> keep(CreditRowsChunk chunk, CreditImport found) {
+        List<CreditRowsChunk.Row> received = chunk.rows() == null ? List.of() : chunk.rows();
+        if (received.size() >= CreditImportRow.CHUNK_SPAN) {
             throw new PoisonMessageException("Chunk " + chunk.chunkIndex() + " of import " + chunk.importId()
-                    + " cannot be stored", e);
+                    + " has too many rows");
         }
-        return staged.persist().replaceWithVoid();
+        List<CreditImportRow> rows = new ArrayList<>(received.size());
+        try {
+            for (int i = 0; i < received.size(); i++) {
+                rows.add(ImportRowRules.normalise(chunk.importId(), chunk.chunkIndex(), i, received.get(i)));
+            }
+        } catch (RowRejected rejected) {
+            return reject(found.importId, rejected);
+        }
+        return repository.stageRows(rows)
+                .chain(() -> repository.recordChunk(chunk.importId(), chunk.chunkIndex()))
+                .chain(() -> announceApplyingWhenComplete(found));
     }
 
     /** Tells import-service the import is about to be applied, once its last chunk is in. */
@@ -81,6 +89,19 @@ public class CreditImportStaging {
                 ? Uni.createFrom().voidItem()
                 : outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, found.importId, new CreditImportResult(
                         found.importId, "applying", 0, 0, 0, 0, List.of(), null)).replaceWithVoid());
+    }
+
+    /** The import fails now: nothing of it was applied, what was staged goes, import-service hears why. */
+    private Uni<Void> reject(String importId, RowRejected row) {
+        String error = CreditImportApplier.describe(row);
+        // the reason names the row and column only, never the row's content
+        LOG.warnf("Import %s failed while staging: %s", importId, error);
+        return repository.transition(importId, CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0, error)
+                .chain(() -> repository.deleteStaged(importId))
+                .chain(() -> outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, importId, new CreditImportResult(
+                        importId, "failed", 0, 0, 0, 0,
+                        List.of(new CreditImportResult.RowError(row.row(), row.column(), row.getMessage())), error)))
+                .replaceWithVoid();
     }
 
     /** A chunk whose envelope makes no sense can never be applied: dead-letter it at once. */

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The summary figures, from one grouped query, cached between changes (see {@link StatsCache}). */
+/** The summary figures, from one grouped query, cached between changes (see {@link TotalsCache}). */
 @ApplicationScoped
 public class StatsService {
 
@@ -16,15 +16,17 @@ public class StatsService {
 
     private final CreditBalanceRepository repository;
     private final CenterScope scope;
+    private final TotalsCache totalsCache;
 
-    public StatsService(CreditBalanceRepository repository, CenterScope scope) {
+    public StatsService(CreditBalanceRepository repository, CenterScope scope, TotalsCache totalsCache) {
         this.repository = repository;
         this.scope = scope;
+        this.totalsCache = totalsCache;
     }
 
     @WithSession
     public Uni<StatsSummary> summary() {
-        return repository.totalsByCenter(scope.restriction().orElse("")).map(StatsService::summarise);
+        return repository.totalsByCenter(totalsCache.generation(), scope.restriction().orElse("")).map(StatsService::summarise);
     }
 
     private static StatsSummary summarise(List<CenterTotals> centers) {

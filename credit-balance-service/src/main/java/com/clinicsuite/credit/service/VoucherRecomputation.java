@@ -24,10 +24,13 @@ public class VoucherRecomputation {
 
     private final CreditBalanceRepository repository;
     private final CreditBalanceEvents events;
+    private final TotalsCache totalsCache;
 
-    public VoucherRecomputation(CreditBalanceRepository repository, CreditBalanceEvents events) {
+    public VoucherRecomputation(CreditBalanceRepository repository, CreditBalanceEvents events,
+                                TotalsCache totalsCache) {
         this.repository = repository;
         this.events = events;
+        this.totalsCache = totalsCache;
     }
 
     public record Result(long records, long changed) {
@@ -47,6 +50,8 @@ public class VoucherRecomputation {
                             .map(ignored -> new Batch(batch.size(), batch.isEmpty() ? afterId : batch.get(batch.size() - 1).id,
                                     changed.size()));
                 }))
+                // vouchers are searched: list totals may change with them
+                .call(batch -> batch.changed() > 0 ? totalsCache.invalidate() : Uni.createFrom().voidItem())
                 .chain(batch -> {
                     Result next = new Result(soFar.records() + batch.size(), soFar.changed() + batch.changed());
                     return batch.size() < BATCH ? Uni.createFrom().item(next) : batchFrom(batch.lastId(), requestedBy, next);

@@ -3,6 +3,7 @@ package com.clinicsuite.credit.service;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The voucher number rule of the contract, and the phone normalisation it depends on, in one place:
@@ -12,6 +13,10 @@ import java.util.Optional;
  * Punjabi Bagh, {@code AD03C4403}, {@code 7985349490} gives {@code PBAD05349}; no valid phone, no voucher.
  */
 public final class VoucherRule {
+
+    private static final Pattern SPREADSHEET_NUMBER = Pattern.compile("[0-9.]+[eE][+]?[0-9]+|[0-9]+\\.0*");
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+    private static final Pattern MOBILE = Pattern.compile("[6-9][0-9]{9}");
 
     private VoucherRule() {
     }
@@ -26,7 +31,7 @@ public final class VoucherRule {
             return Optional.empty();
         }
         String text = raw.trim();
-        if (text.matches("[0-9.]+[eE][+]?[0-9]+|[0-9]+\\.0*")) {
+        if (SPREADSHEET_NUMBER.matcher(text).matches()) {
             // a phone that went through a spreadsheet as a number
             try {
                 text = new BigDecimal(text).toBigIntegerExact().toString();
@@ -34,13 +39,13 @@ public final class VoucherRule {
                 return Optional.empty();
             }
         }
-        String digits = text.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(text).replaceAll("");
         if (digits.length() == 12 && digits.startsWith("91")) {
             digits = digits.substring(2);
         } else if (digits.length() == 11 && digits.startsWith("0")) {
             digits = digits.substring(1);
         }
-        return digits.matches("[6-9][0-9]{9}") ? Optional.of(digits) : Optional.empty();
+        return MOBILE.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
     }
 
     /** The voucher number, or null when the phone is not a valid mobile number or the code is blank. */

@@ -63,37 +63,56 @@ class CreditImportTest {
         assertThat(sql("select voucher_number from credit_balance where client_code = 'AD03C4403'")).isEqualTo("PBAD05349");
         assertThat(sql("select count(*) from credit_balance where voucher_number is null")).isEqualTo("30");
         assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(sql("select count(*) from credit_balance where created_at is null or updated_at is null")).isEqualTo("0");
     }
 
     @Test
     void upsertMergesOnClientCodeTreatmentAndCenter() throws Exception {
         String code = "UP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        RestAssured.given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("client_code", code, "client_name", "Upsert Client", "treatment_name", "Vampire Facial",
-                        "center", "GK2", "package_amount", 1000, "amount_paid", 900, "sessions_paid", 4))
-                .when().post("/credit-balances/").then().statusCode(201);
+        String other = "UQ" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        for (int i = 0; i < 2; i++) { // two records share a key: both take the row's values
+            RestAssured.given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("client_code", code, "client_name", "Upsert Client", "treatment_name", "Vampire Facial",
+                            "center", "GK2", "package_amount", 1000, "amount_paid", 900, "sessions_paid", 4))
+                    .when().post("/credit-balances/").then().statusCode(201);
+        }
 
+        assertSearchTotal(code, "2");
         String importId = "imp-" + UUID.randomUUID();
         List<Row> rows = List.of(
+                // chunk 0: updates both GK2 records; inserts the Punjabi Bagh one
                 row(2, code, "Vampire Facial", "GK2", "9811012345", "500.00", 4, 1),
-                row(3, code, "Vampire Facial", "Punjabi Bagh", "9811012345", "700.00", 6, 0));
+                row(3, code, "Vampire Facial", "Punjabi Bagh", "9811012345", "700.00", 6, 0),
+                // chunk 1: updates the record chunk 0 inserted (treatment in another case, center spelt PB); new key
+                row(4, code, "VAMPIRE FACIAL", "PB", "9811012345", "650.00", 6, 2),
+                row(5, other.toLowerCase(), "Botox", "PV", "9811054321", "300.00", 3, 0));
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
              EventPublisher publisher = new EventPublisher()) {
-            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks(importId, "upsert", rows, 500).get(0));
+            for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
+                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
+            }
             JsonNode completed = awaitStatus(results, importId, "completed");
-            assertThat(completed.get("updated").asInt()).isEqualTo(1);
-            assertThat(completed.get("inserted").asInt()).isEqualTo(1);
+            assertThat(completed.get("updated").asInt()).isEqualTo(3);
+            assertThat(completed.get("inserted").asInt()).isEqualTo(2);
             assertThat(completed.get("deleted").asInt()).isZero();
+            assertThat(completed.get("rows_applied").asInt()).isEqualTo(4);
         }
-        assertThat(sql("select count(*) from credit_balance where client_code = '" + code + "'")).isEqualTo("2");
+        assertSearchTotal(code, "3"); // the import dropped the cached total
+        assertThat(sql("select count(*) from credit_balance where client_code = '" + code + "'")).isEqualTo("3");
+        assertThat(sql("select count(*) from credit_balance where client_code = '" + code + "' and center = 'GK2' "
+                + "and balance_amount = 500.00 and balance_sessions = 3 and voucher_number = 'GK" + code.substring(0, 3)
+                + "1012'")).isEqualTo("2");
         assertThat(sql("select balance_amount || ' ' || balance_sessions || ' ' || voucher_number from credit_balance "
-                + "where client_code = '" + code + "' and center = 'GK2'")).isEqualTo("500.00 3 GK" + code.substring(0, 3) + "1012");
+                + "where client_code = '" + code + "' and center = 'Punjabi Bagh'")).isEqualTo("650.00 4 PB" + code.substring(0, 3) + "1012");
+        assertThat(sql("select center || ' ' || voucher_number from credit_balance where client_code = '" + other + "'"))
+                .isEqualTo("Preet Vihar PV" + other.substring(0, 3) + "1054");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
     }
 
     @Test
-    void aRowTheDatabaseRefusesHalfWayLeavesTheOldDataIntact() throws Exception {
-        long before = count();
-        String sumBefore = sql("select coalesce(sum(balance_amount), 0) from credit_balance");
+    void aRowTheDatabaseRefusesHalfWayLeavesTheOldDataExactlyIntact() throws Exception {
+        String before = fingerprint();
         String importId = "imp-" + UUID.randomUUID();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -112,18 +131,196 @@ class CreditImportTest {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode failed = awaitStatus(results, importId, "failed");
-            assertThat(failed.get("error").asText()).contains("Row 6").contains("credit_balance_sessions_add_up");
+            assertThat(failed.get("error").asText()).contains("Row 6").contains("credit_balance_sessions_add_up")
+                    .contains("nothing was changed");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(6);
+            assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("balance_sessions");
             assertThat(failed.get("inserted").asInt()).isZero();
+            // "applying" went out when the last chunk was staged; nothing says completed
+            assertThat(results.await(1, r -> importId.equals(r.key()) && r.value().contains("\"applying\""), WAIT))
+                    .hasSize(1);
+            assertThat(results.await(1, r -> importId.equals(r.key()) && r.value().contains("\"completed\""),
+                    Duration.ofSeconds(2))).isEmpty();
         }
-        assertThat(count()).isEqualTo(before);
-        assertThat(sql("select coalesce(sum(balance_amount), 0) from credit_balance")).isEqualTo(sumBefore);
+        assertThat(fingerprint()).isEqualTo(before);
         assertThat(sql("select status from credit_import where import_id = '" + importId + "'")).isEqualTo("failed");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'")).isEqualTo("0");
+    }
+
+    @Test
+    void anUpsertRowTheDatabaseRefusesLeavesTheOldDataExactlyIntact() throws Exception {
+        String code = "UR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        RestAssured.given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("client_code", code, "client_name", "Upsert Client", "treatment_name", "Botox",
+                        "center", "PV", "package_amount", 1000, "amount_paid", 900, "sessions_paid", 4))
+                .when().post("/credit-balances/").then().statusCode(201);
+        String before = fingerprint();
+        String importId = "imp-" + UUID.randomUUID();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(row(2 + i, code + i, "Botox", "PV", "9811012345", "100.00", 5, 1));
+        }
+        // sheet row 7 updates the existing record with a negative package amount, which the database refuses
+        Row update = row(7, code, "botox", "Preet Vihar", "9811012345", "100.00", 5, 1);
+        rows.add(new Row(update.sourceRow(), null, update.clientCode(), update.clientName(), update.phoneNo(), null,
+                update.treatmentName(), update.center(), null, new BigDecimal("-5.00"), update.amountPaid(),
+                update.balanceAmount(), update.prepaidGiftCardBalance(), 5, 1, 4));
+
+        try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
+             EventPublisher publisher = new EventPublisher()) {
+            for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
+                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
+            }
+            JsonNode failed = awaitStatus(results, importId, "failed");
+            assertThat(failed.get("error").asText()).contains("Row 7").contains("credit_balance_amounts_not_negative");
+            assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(7);
+            assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("package_amount");
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+        assertThat(sql("select count(*) from credit_balance where client_code like '" + code + "%'")).isEqualTo("1");
+    }
+
+    @Test
+    void aRowRejectedWhileStagingFailsTheImportAtOnceAndItsLaterChunksAreIgnored() throws Exception {
+        String before = fingerprint();
+        String importId = "imp-" + UUID.randomUUID();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(row(2 + i, "SR" + i + UUID.randomUUID().toString().substring(0, 4), "Botox", "PV", "9811012345",
+                    "100.00", 5, 1));
+        }
+        Row bad = rows.get(3); // sheet row 5, in the second chunk: a center nobody knows
+        rows.set(3, new Row(bad.sourceRow(), null, bad.clientCode(), bad.clientName(), bad.phoneNo(), null,
+                bad.treatmentName(), "Lajpat Nagar", null, bad.packageAmount(), bad.amountPaid(), bad.balanceAmount(),
+                bad.prepaidGiftCardBalance(), 5, 1, 4));
+        List<CreditRowsChunk> chunks = chunks(importId, "replace", rows, 2);
+
+        try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
+             EventPublisher publisher = new EventPublisher()) {
+            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(0));
+            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(1));
+            // failed right away, before the last chunk was even sent
+            JsonNode failed = awaitStatus(results, importId, "failed");
+            assertThat(failed.get("error").asText()).contains("Row 5").contains("center").contains("nothing was changed")
+                    .doesNotContain("Lajpat");
+            assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(5);
+            assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("center");
+            assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+
+            String last = publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(2));
+            awaitSql("select count(*) from inbox_event where event_id = '" + last + "'", "1");
+            assertThat(results.await(2, r -> importId.equals(r.key()), Duration.ofSeconds(3)))
+                    .as("only the failed result").hasSize(1);
+        }
+        assertThat(sql("select status from credit_import where import_id = '" + importId + "'")).isEqualTo("failed");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void anAmountWithMoreThanTwoDecimalsIsRejectedNamingRowAndColumn() throws Exception {
+        String before = fingerprint();
+        String importId = "imp-" + UUID.randomUUID();
+        Row good = row(2, "DC" + UUID.randomUUID().toString().substring(0, 6), "Botox", "GK2", null, "10.00", 1, 0);
+        Row bad = row(3, "DD" + UUID.randomUUID().toString().substring(0, 6), "Botox", "GK2", null, "10.00", 1, 0);
+        bad = new Row(bad.sourceRow(), null, bad.clientCode(), bad.clientName(), bad.phoneNo(), null,
+                bad.treatmentName(), bad.center(), null, bad.packageAmount(), new BigDecimal("500.125"),
+                bad.balanceAmount(), bad.prepaidGiftCardBalance(), 1, 0, 1);
+        try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
+             EventPublisher publisher = new EventPublisher()) {
+            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks(importId, "upsert", List.of(good, bad), 10).get(0));
+            JsonNode failed = awaitStatus(results, importId, "failed");
+            assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(3);
+            assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("amount_paid");
+            assertThat(failed.get("rejected").get(0).get("message").asText()).contains("more than 2 decimals");
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /**
+     * 100,000 rows in 100 chunks of 1,000, as import-service publishes a large sheet: staged chunk by chunk and
+     * applied with set-based SQL. (Memory is bounded by a chunk; bench/import-apply.sh proves it with -Xmx128m.)
+     */
+    @Test
+    void aReplaceOfOneHundredThousandRowsIsAppliedExactly() throws Exception {
+        int total = 100_000;
+        int chunkSize = 1_000;
+        String[] centers = {"G.K.-II", "PB", "Preet Vihar", "Pitam Pura"};
+        String[] treatments = {"PRP Hair Restoration", "Laser Hair Reduction", "Vampire Facial", "Botox"};
+        BigDecimal packageSum = BigDecimal.ZERO;
+        BigDecimal paidSum = BigDecimal.ZERO;
+        BigDecimal balanceSum = BigDecimal.ZERO;
+        long balanceSessions = 0;
+        long before = count();
+        String importId = "imp-" + UUID.randomUUID();
+        long started;
+        long publishedMs;
+        try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
+             EventPublisher publisher = new EventPublisher()) {
+            started = System.nanoTime();
+            for (int c = 0; c < total / chunkSize; c++) {
+                List<Row> rows = new ArrayList<>(chunkSize);
+                for (int i = c * chunkSize; i < (c + 1) * chunkSize; i++) {
+                    BigDecimal pkg = new BigDecimal(30000).add(new BigDecimal("10.25").multiply(BigDecimal.valueOf(i % 1000)));
+                    BigDecimal paid = new BigDecimal(10000).add(new BigDecimal("5.50").multiply(BigDecimal.valueOf(i % 500)));
+                    BigDecimal balance = pkg.subtract(paid);
+                    int consumed = i % 11;
+                    rows.add(new Row(i + 2, null, String.format("gn%07d", i), "Generated Client " + i,
+                            String.format("9%09d", i), "client" + i + "@example.com", treatments[i % 4], centers[i % 4],
+                            "Bucket " + (i % 3), pkg, paid, balance, new BigDecimal((i % 7) * 100), 10, consumed,
+                            10 - consumed));
+                    packageSum = packageSum.add(pkg);
+                    paidSum = paidSum.add(paid);
+                    balanceSum = balanceSum.add(balance);
+                    balanceSessions += 10 - consumed;
+                }
+                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId,
+                        new CreditRowsChunk(importId, "replace", "admin", c, total / chunkSize, total, rows));
+            }
+            publishedMs = (System.nanoTime() - started) / 1_000_000;
+            JsonNode completed = awaitStatus(results, importId, "completed", Duration.ofMinutes(5));
+            assertThat(completed.get("inserted").asInt()).isEqualTo(total);
+            assertThat(completed.get("rows_applied").asInt()).isEqualTo(total);
+            assertThat(completed.get("deleted").asLong()).isEqualTo(before);
+        }
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("100,000-row replace: published in %d ms, completed %d ms after the first chunk%n",
+                publishedMs, tookMs);
+        assertThat(count()).isEqualTo(total);
+        assertThat(new BigDecimal(sql("select sum(package_amount) from credit_balance"))).isEqualByComparingTo(packageSum);
+        assertThat(new BigDecimal(sql("select sum(amount_paid) from credit_balance"))).isEqualByComparingTo(paidSum);
+        assertThat(new BigDecimal(sql("select sum(balance_amount) from credit_balance"))).isEqualByComparingTo(balanceSum);
+        assertThat(Long.parseLong(sql("select sum(balance_sessions) from credit_balance"))).isEqualTo(balanceSessions);
+        assertThat(sql("select count(distinct center) || ' ' || min(center) || ' ' || max(center) from credit_balance"))
+                .isEqualTo("4 GK2 Punjabi Bagh");
+        assertThat(sql("select count(*) from credit_balance where center = 'Pitampura'")).isEqualTo("25000");
+        // row i = 12345: Punjabi Bagh, GN0012345, phone 9000012345 -> PB + GN0 + 0012
+        assertThat(sql("select center || ' ' || voucher_number from credit_balance where client_code = 'GN0012345'"))
+                .isEqualTo("Punjabi Bagh PBGN00012");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+
+        // leave the shared database small again for the other tests
+        String restoreId = "imp-" + UUID.randomUUID();
+        try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
+             EventPublisher publisher = new EventPublisher()) {
+            for (CreditRowsChunk chunk : chunks(restoreId, "replace", groundTruth("main.json"), 1000)) {
+                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, restoreId, chunk);
+            }
+            awaitStatus(results, restoreId, "completed");
+        }
+        assertThat(count()).isEqualTo(1353);
     }
 
     private static JsonNode awaitStatus(TopicReader results, String importId, String status) throws Exception {
+        return awaitStatus(results, importId, status, WAIT);
+    }
+
+    private static JsonNode awaitStatus(TopicReader results, String importId, String status, Duration wait)
+            throws Exception {
         List<TopicReader.Record> found = results.await(1,
-                r -> importId.equals(r.key()) && r.value().contains("\"status\":\"" + status + "\""), WAIT);
+                r -> importId.equals(r.key()) && r.value().contains("\"status\":\"" + status + "\""), wait);
         assertThat(found).as("%s event for %s", status, importId).hasSize(1);
         assertThat(found.get(0).ceType()).isEqualTo("credit.import-result.v1");
         return JSON.readTree(found.get(0).value());
@@ -161,6 +358,27 @@ class CreditImportTest {
                     r.get("sessions_consumed").asInt(), r.get("balance_sessions").asInt()));
         }
         return rows;
+    }
+
+    /** X-Total-Count of a search for {@code term}, asked with limit 1 so that it is counted (and cached). */
+    private static void assertSearchTotal(String term, String expected) {
+        RestAssured.given().auth().oauth2(TestTokens.admin()).queryParam("search", term).queryParam("limit", 1)
+                .when().get("/credit-balances/")
+                .then().statusCode(200).header("X-Total-Count", expected);
+    }
+
+    /** Every column of every record, in id order: equal fingerprints mean nothing changed at all. */
+    private static String fingerprint() throws Exception {
+        return sql("select count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' order by t.id)), '-') "
+                + "from credit_balance t");
+    }
+
+    private static void awaitSql(String query, String expected) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!expected.equals(sql(query)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(sql(query)).isEqualTo(expected);
     }
 
     private static long count() throws Exception {

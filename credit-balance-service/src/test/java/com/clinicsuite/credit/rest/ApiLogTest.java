@@ -13,8 +13,14 @@ import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,12 +80,41 @@ class ApiLogTest {
     }
 
     @Test
+    void theClientAddressComesFromXForwardedForOnlyWhenATrustedProxySendsIt() throws Exception {
+        String user = "proxied-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.user(user).roles("staff").center("GK2").sign();
+        // from 127.0.0.1, a trusted proxy (the default TRUSTED_PROXIES): the browser's address is believed
+        given().auth().oauth2(token).header("X-Forwarded-For", "203.0.113.7")
+                .when().get("/credit-balances/by-user-center").then().statusCode(200);
+        // from 127.0.0.2, which is not a trusted proxy: its X-Forwarded-For is ignored, the peer is logged
+        assertThat(getFrom("127.0.0.2", "/credit-balances/by-user-center", token, "198.51.100.9")).isEqualTo(200);
+
+        JsonPath logs = awaitLogs(user, 2);
+        assertThat(logs.getList("client_ip", String.class)).containsExactly("127.0.0.2", "203.0.113.7");
+    }
+
+    @Test
     void onlyAdminsReadTheLog() {
         given().auth().oauth2(TestTokens.staff("GK2")).when().get("/api-logs").then().statusCode(403);
         given().auth().oauth2(TestTokens.staff("GK2")).when().get("/api-logs/by-user/admin").then().statusCode(403);
         given().when().get("/api-logs").then().statusCode(401);
         given().auth().oauth2(ADMIN).queryParam("from", "yesterday").when().get("/api-logs")
                 .then().statusCode(400).body("detail", containsString("from"));
+    }
+
+    /** A GET sent from a chosen local address (RestAssured cannot pick one); the response status. */
+    private static int getFrom(String localAddress, String path, String token, String forwardedFor) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5_000);
+            socket.setSoTimeout(10_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     private static JsonPath awaitLogs(String user, int count) throws InterruptedException {

@@ -118,6 +118,38 @@ class CreditBalanceResourceTest {
     }
 
     @Test
+    void theTotalCountFollowsEveryChangeMadeHere() {
+        String bucket = "Count-" + CreditBalances.uniqueCode("C");
+        long[] ids = new long[3];
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("CT" + i), i < 2 ? "GK2" : "PB",
+                    "98110" + (20000 + i));
+            body.put("final_bucket", bucket);
+            ids[i] = CreditBalances.create(ADMIN, body);
+            // limit 1: a full page, so the total is counted (and cached until the next change)
+            assertTotal(ADMIN, bucket, 0, String.valueOf(i + 1));
+            assertTotal(ADMIN, bucket, 0, String.valueOf(i + 1));
+        }
+        assertTotal(GK_STAFF, bucket, 0, "2"); // staff count within their center
+        assertTotal(ADMIN, bucket, 10, "3"); // past the end: an empty page still tells the total
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("final_bucket", "Elsewhere"))
+                .when().put("/credit-balances/" + ids[0]).then().statusCode(200);
+        assertTotal(ADMIN, bucket, 0, "2");
+        assertTotal(GK_STAFF, bucket, 0, "1");
+        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + ids[2]).then().statusCode(204);
+        assertTotal(ADMIN, bucket, 0, "1");
+        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + ids[1]).then().statusCode(204);
+        assertTotal(ADMIN, bucket, 0, "0");
+    }
+
+    private static void assertTotal(String token, String bucket, int skip, String expected) {
+        given().auth().oauth2(token).queryParam("final_bucket", bucket).queryParam("skip", skip).queryParam("limit", 1)
+                .when().get("/credit-balances/")
+                .then().statusCode(200).header("X-Total-Count", expected);
+    }
+
+    @Test
     void badQueryParametersAreClientErrors() {
         given().auth().oauth2(ADMIN).queryParam("limit", 5000).when().get("/credit-balances/")
                 .then().statusCode(422).body("detail", containsString("limit"));
