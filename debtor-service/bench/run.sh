@@ -4,7 +4,8 @@
 # then prints: replacement time per report, wrk figures for the list and statistics, and the CSV export time.
 #
 #   mvn -o -q -pl debtor-service package -DskipTests     # from the repository root, once
-#   debtor-service/bench/run.sh                          # PHARMACIES=10 ACCOUNTS=20000 CONCURRENCY=32 DURATION=20s
+#   debtor-service/bench/run.sh                          # PHARMACIES=10 ACCOUNTS=20000 CONCURRENCY=32 DURATION=20s WARMUP=30s
+#   BENCH_HOLD=1 debtor-service/bench/run.sh             # load the data, then keep the stack up for psql/curl by hand
 #
 # Needs: /usr/lib/postgresql/15/bin, the Kafka classpath of deploy/local/infra-classpath, wrk, kcat, openssl, python3.
 set -euo pipefail
@@ -17,6 +18,7 @@ ACCOUNTS=${ACCOUNTS:-20000}
 CHUNK=${CHUNK:-2000}
 CONCURRENCY=${CONCURRENCY:-32}
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-30s}
 PG_BIN=/usr/lib/postgresql/15/bin
 KAFKA_CP_FILE=$ROOT/deploy/local/infra-classpath/target/classes/com/clinicsuite/infra/kafka.classpath
 JAR=$MODULE/target/quarkus-app/quarkus-run.jar
@@ -34,6 +36,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 echo "== PostgreSQL 15 on $PG_PORT, Kafka on $KAFKA_PORT, debtor-service on $HTTP_PORT (work dir $WORK)"
 mkdir "$WORK/pg" && chown postgres "$WORK/pg"
@@ -135,12 +138,29 @@ echo "re-upload of $ACCOUNTS accounts over $ACCOUNTS: $(grep -o 'accounts in [0-
 
 export PHARMACIES="$IDS"
 BASE="http://127.0.0.1:$HTTP_PORT"
-echo "== warm-up"
-PATH_SUFFIX="?min_balance=100&has_email=true&page=1&per_page=100" wrk -t2 -c8 -d5s -s "$HERE/rotate.lua" "$BASE" >/dev/null
+if [ -n "${BENCH_HOLD:-}" ]; then # keep the stack up for exploring by hand; Ctrl-C (or kill of this script) stops it
+  echo "$TOKEN" >"$WORK/token.txt"
+  echo "holding: $BASE (token in $WORK/token.txt, pharmacies$IDS), psql -h 127.0.0.1 -p $PG_PORT -U postgres debtor"
+  sleep infinity & PIDS+=($!); wait $!
+fi
+echo "== warm-up (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+# long enough for the JIT: after the load, C2 compiles for about a minute (one C2 thread on 2 cores), and a list
+# measured during that ran at a third of its later rate
+PATH_SUFFIX="?min_balance=100&has_email=true&page=1&per_page=100" wrk -t2 -c"$CONCURRENCY" -d"$WARMUP" -s "$HERE/rotate.lua" "$BASE" >/dev/null
+SIZES=10 PATH_SUFFIX="?min_balance=100&has_email=true&page=1" wrk -t2 -c8 -d5s -s "$HERE/rotate.lua" "$BASE" >/dev/null
 PATH_SUFFIX="/statistics" wrk -t2 -c8 -d5s -s "$HERE/rotate.lua" "$BASE" >/dev/null
 echo "== list: GET /pharmacies/{id}/debtors?min_balance=100&has_email=true&page=1&per_page=100, $CONCURRENCY connections, $DURATION"
 PATH_SUFFIX="?min_balance=100&has_email=true&page=1&per_page=100" wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
   | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
+echo "== list as above but per_page 100, 99 .. 91 in turn: 100 different pages, twice what the page cache keeps (what"
+echo "   pages not in the cache cost; its hits and misses below), $CONCURRENCY connections, $DURATION"
+page_cache() { curl -s "$BASE/q/metrics" | awk '/^cache_gets_total/ && /debtor-list-pages/ && /result="hit"/ {h=$NF}
+  /^cache_gets_total/ && /debtor-list-pages/ && /result="miss"/ {m=$NF} END {printf "%d %d", h, m}'; }
+read -r HITS0 MISSES0 <<<"$(page_cache)"
+SIZES=10 PATH_SUFFIX="?min_balance=100&has_email=true&page=1" wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
+  | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
+read -r HITS1 MISSES1 <<<"$(page_cache)"
+echo "   page cache during this run: $((MISSES1 - MISSES0)) misses (read from the database), $((HITS1 - HITS0)) hits"
 echo "== statistics: GET /pharmacies/{id}/debtors/statistics, $CONCURRENCY connections, $DURATION"
 PATH_SUFFIX="/statistics" wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
   | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'

@@ -196,6 +196,81 @@ class DebtorListTest {
                 .then().statusCode(200).body("total", equalTo(0)).body("pages", equalTo(0));
     }
 
+    /**
+     * The total and the pages are cached per (pharmacy, current report, filter): a new report must change both at
+     * once, a failed one neither. (Debtor rows change only through reports: the API has no endpoint that edits one.)
+     */
+    @Test
+    void theTotalAndThePagesFollowEveryAppliedReport() {
+        long pharmacyId = Fixtures.pharmacy("Totals Pharmacy");
+        List<DebtorReportChunk.Account> first = GroundTruth.load("split_page_break").accounts();
+        Fixtures.report(pharmacyId, first, 30);
+        Map<String, Object> query = Map.of("has_email", "true", "min_balance", "0", "per_page", "10");
+        Predicate<DebtorReportChunk.Account> selected = ORDINARY.and(a -> a.email() != null)
+                .and(a -> GroundTruth.arrears(a).signum() > 0);
+        List<String> before = ordered(first, selected);
+        assertThat(before.size()).isGreaterThan(15);
+        double totalHits = cacheHits("debtor-list-totals");
+        double pageHits = cacheHits("debtor-list-pages");
+        assertFirstPage(pharmacyId, query, before);
+        assertFirstPage(pharmacyId, query, before);
+        assertThat(cacheHits("debtor-list-totals")).as("total answered from the cache").isGreaterThan(totalHits);
+        assertThat(cacheHits("debtor-list-pages")).as("page answered from the cache").isGreaterThan(pageHits);
+
+        // the next report drops the five largest selected accounts, changes one and adds three
+        List<DebtorReportChunk.Account> second = new java.util.ArrayList<>(first);
+        second.removeIf(a -> before.subList(0, 5).contains(a.accNo()));
+        DebtorReportChunk.Account sixth = second.stream().filter(a -> a.accNo().equals(before.get(5))).findFirst()
+                .orElseThrow();
+        second.set(second.indexOf(sixth), Fixtures.account(sixth.accNo(), sixth.name(), "0.01", sixth.email(), null));
+        for (int i = 1; i <= 3; i++) {
+            second.add(Fixtures.account("NEW" + i, "NEW ACCOUNT " + i, "999999" + i + ".00", "new" + i + "@example.com",
+                    null));
+        }
+        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, second, 30))).isEqualTo("completed");
+        List<String> after = ordered(second, selected);
+        assertThat(after).hasSize(before.size() - 5 + 3).startsWith("NEW3", "NEW2", "NEW1");
+        assertFirstPage(pharmacyId, query, after);
+        assertThat(list(pharmacyId, Map.of("has_email", "true", "min_balance", "0", "per_page", "10", "page", "2"))
+                .getList("debtors.acc_no", String.class)).isEqualTo(after.subList(10, Math.min(20, after.size())));
+
+        // a report that fails (an account twice) leaves the set, and so the list, as it was
+        List<DebtorReportChunk.Account> duplicated = new java.util.ArrayList<>(first);
+        duplicated.add(first.get(0));
+        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, duplicated, 30))).isEqualTo("failed");
+        assertFirstPage(pharmacyId, query, after);
+    }
+
+    /** Acc_nos of these accounts the filter selects, in the list's order. */
+    private static List<String> ordered(List<DebtorReportChunk.Account> accounts,
+                                        Predicate<DebtorReportChunk.Account> filter) {
+        return accounts.stream().filter(filter)
+                .sorted(Comparator.comparing((DebtorReportChunk.Account a) -> a.amounts().balance()).reversed()
+                        .thenComparing(DebtorReportChunk.Account::accNo))
+                .map(DebtorReportChunk.Account::accNo).toList();
+    }
+
+    private static void assertFirstPage(long pharmacyId, Map<String, ?> query, List<String> expected) {
+        JsonPath page = list(pharmacyId, query);
+        assertThat(page.getLong("total")).isEqualTo(expected.size());
+        assertThat(page.getLong("pages")).isEqualTo((expected.size() + 9) / 10);
+        assertThat(page.getList("debtors.acc_no", String.class)).isEqualTo(expected.subList(0, 10));
+    }
+
+    private static JsonPath list(long pharmacyId, Map<String, ?> query) {
+        return given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).queryParams(query)
+                .get("/pharmacies/{p}/debtors", pharmacyId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Hits of one of the list's caches so far, from the service's Prometheus metrics. */
+    private static double cacheHits(String cache) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("cache_gets_total") && l.contains("cache=\"" + cache + "\"")
+                        && l.contains("result=\"hit\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     @ParameterizedTest
     @CsvSource({
             "ageing_buckets, d45", "ageing_buckets, 'd60,x'", "per_page, 0", "per_page, 1001", "page, 0",

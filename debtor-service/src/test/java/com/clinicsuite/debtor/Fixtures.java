@@ -12,11 +12,15 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -110,6 +114,37 @@ final class Fixtures {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every column of the pharmacy's debtor rows, by id: to prove a set is exactly unchanged. */
+    static List<Map<String, Object>> debtorRows(long pharmacyId) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+             PreparedStatement s = c.prepareStatement("SELECT * FROM debtor WHERE pharmacy_id = ? ORDER BY id")) {
+            s.setLong(1, pharmacyId);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnName(i), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs DDL/DML straight on the service's database (test-only triggers and constraints). */
+    static void execute(String sql) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -144,6 +144,121 @@ class ReportReplacementTest {
         }
     }
 
+    /**
+     * A database error half-way through the swap (here a trigger refusing to delete a marker account, after the
+     * MERGE already updated and inserted rows) is undone to the savepoint: the report ends failed with a message the
+     * user can act on, the previous rows are exactly as they were, and ReportProcessed(failed) reaches the broker.
+     */
+    @Test
+    void aDatabaseErrorInTheSwapFailsTheReportAndLeavesThePreviousDebtorsExactly() throws Exception {
+        long pharmacyId = Fixtures.pharmacy("Swap Failure Pharmacy");
+        List<DebtorReportChunk.Account> good = new ArrayList<>(GroundTruth.load("winterton_small").accounts());
+        good.add(Fixtures.account("KEEP01", "MARKER ACCOUNT", "12.00", null, null));
+        Fixtures.report(pharmacyId, good, 10);
+        List<Map<String, Object>> rowsBefore = Fixtures.debtorRows(pharmacyId);
+        long currentReport = Fixtures.count("SELECT current_report_id FROM pharmacy WHERE id = ?", pharmacyId);
+        assertThat(rowsBefore).hasSize(good.size());
+
+        // the next report changes every amount (MERGE updates), adds an account (insert) and drops the marker (delete)
+        List<DebtorReportChunk.Account> next = new ArrayList<>();
+        for (DebtorReportChunk.Account a : good.subList(0, good.size() - 1)) {
+            next.add(Fixtures.account(a.accNo(), a.name(), "999.00", a.email(), a.phone()));
+        }
+        next.add(Fixtures.account("NEW01", "NEW ACCOUNT", "5.00", null, null));
+        String function = "debtor_test_keep_" + pharmacyId;
+        Fixtures.execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF OLD.pharmacy_id = " + pharmacyId + " AND OLD.acc_no = 'KEEP01' THEN"
+                + " RAISE EXCEPTION 'test: account KEEP01 may not be deleted'; END IF; RETURN OLD; END $$");
+        Fixtures.execute("CREATE TRIGGER " + function + " BEFORE DELETE ON debtor FOR EACH ROW EXECUTE FUNCTION "
+                + function + "()");
+        String reportId = UUID.randomUUID().toString();
+        try {
+            Fixtures.chunks(pharmacyId, reportId, next, 10).forEach(Fixtures::send);
+            assertThat(Fixtures.awaitFinished(reportId)).isEqualTo("failed");
+        } finally {
+            Fixtures.execute("DROP TRIGGER " + function + " ON debtor");
+            Fixtures.execute("DROP FUNCTION " + function + "()");
+        }
+
+        assertThat(Fixtures.debtorRows(pharmacyId)).as("previous debtors, every column").isEqualTo(rowsBefore);
+        assertThat(Fixtures.count("SELECT current_report_id FROM pharmacy WHERE id = ?", pharmacyId))
+                .isEqualTo(currentReport);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM staged_account s JOIN debtor_report r ON r.id = s.report_id"
+                + " WHERE r.import_report_id = ?", reportId)).as("staging emptied").isZero();
+        JsonPath reports = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .get("/pharmacies/{p}/debtors/reports", pharmacyId).then().statusCode(200).extract().jsonPath();
+        assertThat(reports.getString("[0].status")).isEqualTo("failed");
+        String error = reports.getString("[0].error_message");
+        assertThat(error).contains("could not be applied", "SQLSTATE P0001", "previous debtors are unchanged",
+                "Upload the report again").doesNotContain("KEEP01");
+        assertThat(reports.getInt("[0].total_accounts")).isZero();
+        given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).queryParam("exclude_medical_aid", false)
+                .get("/pharmacies/{p}/debtors", pharmacyId).then().statusCode(200).body("total", equalTo(good.size()));
+
+        Fixtures.awaitRelayed(reportId);
+        try (TopicReader reader = new TopicReader(Topics.DEBTORS_REPORT_STATUS)) {
+            TopicReader.Record event = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20)).get(0);
+            assertThat(event.key()).isEqualTo(Long.toString(pharmacyId));
+            JsonNode data = JSON.readTree(event.value());
+            assertThat(data.get("status").asText()).isEqualTo("failed");
+            assertThat(data.get("error").asText()).isEqualTo(error);
+            assertThat(data.get("total_accounts").asInt()).isZero();
+        }
+
+        // what the message asks for: uploaded again (the cause gone), the report applies
+        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, next, 10))).isEqualTo("completed");
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ? AND d60 = 999.00", pharmacyId))
+                .isEqualTo(next.size() - 1);
+    }
+
+    /** A report in one chunk (its row created in the same transaction) refused by a database-only rule. */
+    @Test
+    void aReportRefusedByADatabaseRuleIsRecordedFailedNamingTheRule() throws Exception {
+        long pharmacyId = Fixtures.pharmacy("Database Rule Pharmacy");
+        List<DebtorReportChunk.Account> good = GroundTruth.load("winterton_small").accounts();
+        Fixtures.report(pharmacyId, good, 100);
+        List<Map<String, Object>> rowsBefore = Fixtures.debtorRows(pharmacyId);
+
+        String constraint = "debtor_test_rule_" + pharmacyId;
+        Fixtures.execute("ALTER TABLE debtor ADD CONSTRAINT " + constraint + " CHECK (pharmacy_id <> " + pharmacyId
+                + " OR name <> 'REFUSED BY THE DATABASE') NOT VALID");
+        List<DebtorReportChunk.Account> next = new ArrayList<>(good);
+        next.add(Fixtures.account("R0001", "REFUSED BY THE DATABASE", "10.00", null, null));
+        String reportId = UUID.randomUUID().toString();
+        try {
+            Fixtures.send(Fixtures.chunks(pharmacyId, reportId, next, 1000).get(0));
+            assertThat(Fixtures.awaitFinished(reportId)).isEqualTo("failed");
+        } finally {
+            Fixtures.execute("ALTER TABLE debtor DROP CONSTRAINT " + constraint);
+        }
+
+        assertThat(Fixtures.debtorRows(pharmacyId)).isEqualTo(rowsBefore);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor_report WHERE import_report_id = ? AND error_message"
+                + " LIKE ?", reportId, "%under rule " + constraint + " (SQLSTATE 23514)%")).isEqualTo(1);
+        Fixtures.awaitRelayed(reportId);
+        try (TopicReader reader = new TopicReader(Topics.DEBTORS_REPORT_STATUS)) {
+            TopicReader.Record event = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20)).get(0);
+            JsonNode data = JSON.readTree(event.value());
+            assertThat(data.get("status").asText()).isEqualTo("failed");
+            assertThat(data.get("error").asText()).contains(constraint);
+        }
+    }
+
+    @Test
+    void arrearsBeyondTheStoredRangeFailTheReportNamingTheAccount() {
+        long pharmacyId = Fixtures.pharmacy("Huge Arrears Pharmacy");
+        BigDecimal big = new BigDecimal("9000000000000.00");
+        BigDecimal zero = new BigDecimal("0.00");
+        // the balance fits (a credit in current offsets it) but d60..d180 add up to 18,000,000,000,000.00
+        DebtorReportChunk.Account huge = new DebtorReportChunk.Account("H0001", "HUGE",
+                new DebtorReportChunk.Amounts(big.negate(), zero, big, big, zero, zero, zero, big),
+                null, null, List.of(), false, null, null, null, null);
+        String reportId = Fixtures.report(pharmacyId, List.of(huge), 10);
+        assertThat(Fixtures.reportStatus(reportId)).isEqualTo("failed");
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor_report WHERE import_report_id = ? AND error_message"
+                + " LIKE 'Account H0001: arrears%'", reportId)).isEqualTo(1);
+    }
+
     @Test
     void anAccountWhoseBalanceIsNotTheSumOfItsBucketsFailsTheReport() {
         long pharmacyId = Fixtures.pharmacy("Inconsistent Pharmacy");

@@ -19,16 +19,17 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
     /** The list's order: largest balance first, acc_no to make pages stable. */
     public static final Sort LIST_ORDER = Sort.descending("balance").and("accNo", Sort.Direction.Ascending);
 
-    public record DebtorPage(long total, List<Debtor> debtors) {
+    /** How many debtors the filter selects (the list's {@code total}). */
+    public Uni<Long> count(long pharmacyId, DebtorFilter filter) {
+        Query query = Query.of(pharmacyId, filter);
+        return count(query.where, query.parameters);
     }
 
-    public Uni<DebtorPage> page(long pharmacyId, DebtorFilter filter, int page, int perPage) {
+    /** One page (1-based) of the debtors the filter selects, in list order, as read-only projections. */
+    public Uni<List<DebtorRow>> page(long pharmacyId, DebtorFilter filter, int page, int perPage) {
         Query query = Query.of(pharmacyId, filter);
-        var panacheQuery = find(query.where, LIST_ORDER, query.parameters).page(Page.of(page - 1, perPage));
-        return panacheQuery.count()
-                .chain(total -> total == 0
-                        ? Uni.createFrom().item(new DebtorPage(0, List.of()))
-                        : panacheQuery.list().map(rows -> new DebtorPage(total, rows)));
+        return find(query.where, LIST_ORDER, query.parameters).page(Page.of(page - 1, perPage))
+                .project(DebtorRow.class).list();
     }
 
     /** Every debtor the filter selects, in list order (exports). */

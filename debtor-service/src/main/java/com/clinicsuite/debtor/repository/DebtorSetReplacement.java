@@ -2,21 +2,37 @@ package com.clinicsuite.debtor.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.JDBCException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 /**
  * Makes a staged report the pharmacy's debtor set with three set-based statements in the caller's transaction:
  * accounts still reported keep their row (and id) and get the new amounts, new accounts are inserted, accounts no
  * longer reported are deleted. Readers see the old or the new set, never a mix. MERGE is valid on PostgreSQL 15+
  * and SQL Server.
+ *
+ * <p>When the database refuses the swap (a constraint, an out-of-range value, a trigger, a conflict), its changes are
+ * undone and {@link SwapFailed} says why, while the caller's transaction stays usable to mark the report failed and
+ * publish that. On PostgreSQL the statements run in the function {@code debtor_set_swap} (migration V2), whose
+ * exception block is a subtransaction: the reactive client cannot go on with a transaction after a failed statement,
+ * even rolled back to a savepoint. On SQL Server they run here, inside {@code SAVE TRANSACTION}.
  */
 @ApplicationScoped
 public class DebtorSetReplacement {
 
+    private static final Logger LOG = Logger.getLogger(DebtorSetReplacement.class);
+
+    private static final String POSTGRES_SWAP = "SELECT * FROM debtor_set_swap(?1, ?2, ?3)";
+
+    /** SQL Server: the statements of {@code debtor_set_swap} (keep in step with it). */
     private static final String MERGE = """
             MERGE INTO debtor d
             USING (SELECT * FROM staged_account WHERE report_id = ?1) s
@@ -42,16 +58,32 @@ public class DebtorSetReplacement {
                 (SELECT 1 FROM staged_account s WHERE s.report_id = ?2 AND s.acc_no = debtor.acc_no)
             """;
 
+    /** Cast to the report row's DECIMAL(15,2): an overflow fails here, inside the savepoint. */
     private static final String TOTALS = """
-            SELECT COUNT(*), COALESCE(SUM(balance), 0), COALESCE(SUM(current_amount), 0), COALESCE(SUM(d30), 0),
-                COALESCE(SUM(d60), 0), COALESCE(SUM(d90), 0), COALESCE(SUM(d120), 0), COALESCE(SUM(d150), 0),
-                COALESCE(SUM(d180), 0)
+            SELECT COUNT(*), CAST(COALESCE(SUM(balance), 0) AS DECIMAL(15,2)),
+                CAST(COALESCE(SUM(current_amount), 0) AS DECIMAL(15,2)), CAST(COALESCE(SUM(d30), 0) AS DECIMAL(15,2)),
+                CAST(COALESCE(SUM(d60), 0) AS DECIMAL(15,2)), CAST(COALESCE(SUM(d90), 0) AS DECIMAL(15,2)),
+                CAST(COALESCE(SUM(d120), 0) AS DECIMAL(15,2)), CAST(COALESCE(SUM(d150), 0) AS DECIMAL(15,2)),
+                CAST(COALESCE(SUM(d180), 0) AS DECIMAL(15,2))
             FROM debtor WHERE pharmacy_id = ?1 AND is_medical_aid_control = ?2
             """;
+
+    private static final String SAVEPOINT = "debtor_set_replacement";
 
     /** Column sums of the pharmacy's debtors, medical-aid control accounts excluded. */
     public record Totals(int accounts, BigDecimal outstanding, BigDecimal current, BigDecimal d30, BigDecimal d60,
                          BigDecimal d90, BigDecimal d120, BigDecimal d150, BigDecimal d180) {
+    }
+
+    /**
+     * The database refused the swap and its changes were undone: the pharmacy's previous debtors are untouched and
+     * the caller's transaction is usable. The message is for the user (no account data: it also goes to logs and
+     * events).
+     */
+    public static final class SwapFailed extends RuntimeException {
+        public SwapFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private final boolean postgres;
@@ -60,8 +92,31 @@ public class DebtorSetReplacement {
         this.postgres = dbKind.startsWith("postgres");
     }
 
+    /**
+     * Replaces the pharmacy's debtors with the staged accounts of the report. Fails with {@link SwapFailed} when the
+     * database refused it and it was undone; any other failure (the connection lost, say, so nothing could be
+     * undone) leaves the whole transaction to the caller to roll back.
+     */
     public Uni<Totals> replace(long pharmacyId, long reportId, OffsetDateTime now) {
-        return Panache.getSession().chain(session -> planForBulk(session)
+        return Panache.getSession().chain(session -> postgres
+                ? swapOnPostgres(session, pharmacyId, reportId, now)
+                : swapInSavepoint(session, pharmacyId, reportId, now));
+    }
+
+    private static Uni<Totals> swapOnPostgres(Mutiny.Session session, long pharmacyId, long reportId,
+                                              OffsetDateTime now) {
+        return session.createNativeQuery(POSTGRES_SWAP, Object[].class)
+                .setParameter(1, pharmacyId).setParameter(2, reportId).setParameter(3, now)
+                .getSingleResult()
+                .chain(row -> row[0] != null
+                        ? refused(reportId, (String) row[0], blankToNull((String) row[1]), null)
+                        : Uni.createFrom().item(totals(row, 2)));
+    }
+
+    private static Uni<Totals> swapInSavepoint(Mutiny.Session session, long pharmacyId, long reportId,
+                                               OffsetDateTime now) {
+        return session.flush() // the report's and chunk's pending changes stay outside the savepoint
+                .chain(() -> execute(session, "SAVE TRANSACTION " + SAVEPOINT))
                 .chain(() -> session.createNativeQuery(MERGE)
                         .setParameter(1, reportId).setParameter(2, pharmacyId).setParameter(3, now)
                         .executeUpdate())
@@ -71,26 +126,77 @@ public class DebtorSetReplacement {
                 .chain(() -> session.createNativeQuery(TOTALS, Object[].class)
                         .setParameter(1, pharmacyId).setParameter(2, false)
                         .getSingleResult())
-                .call(() -> postgres
-                        ? session.createNativeQuery("SET LOCAL enable_nestloop = on").executeUpdate()
-                        : Uni.createFrom().voidItem())
-                .map(row -> new Totals(((Number) row[0]).intValue(), decimal(row[1]), decimal(row[2]),
-                        decimal(row[3]), decimal(row[4]), decimal(row[5]), decimal(row[6]), decimal(row[7]),
-                        decimal(row[8]))));
+                .map(row -> totals(row, 0))
+                .onFailure().recoverWithUni(failure -> execute(session, "ROLLBACK TRANSACTION " + SAVEPOINT)
+                        .onFailure().invoke(rollbackFailure -> rollbackFailure.addSuppressed(failure))
+                        .chain(() -> refused(reportId, sqlState(failure), constraint(failure), failure)));
     }
 
-    /**
-     * Staged rows were just inserted, and autovacuum may have last analysed staged_account while it was empty: the
-     * planner then expects one row and picks nested loops that take minutes for 20,000 x 20,000 accounts. On
-     * PostgreSQL, fresh statistics and no nested loops keep the three statements on hash joins (well under a second).
-     */
-    private Uni<Void> planForBulk(Mutiny.Session session) {
-        if (!postgres) {
-            return Uni.createFrom().voidItem(); // SQL Server updates statistics itself before compiling the plan
+    private static Uni<Totals> refused(long reportId, String sqlState, String constraint, Throwable cause) {
+        // ids, SQLSTATE and constraint name only: a database message may quote account data
+        LOG.errorf("Replacement by report %d refused by the database and undone: SQLSTATE %s, constraint %s%s",
+                reportId, sqlState, constraint, cause == null ? "" : ", " + cause.getClass().getName());
+        return Uni.createFrom().failure(new SwapFailed(reason(sqlState, constraint), cause));
+    }
+
+    /** What the user reads in the report's error_message (and import-service in ReportProcessed.error). */
+    static String reason(String sqlState, String constraint) {
+        String unchanged = " The previous debtors are unchanged.";
+        String state = sqlState == null ? "" : " (SQLSTATE " + sqlState + ")";
+        if (sqlState != null && sqlState.startsWith("23")) {
+            return "The report could not be applied: the database refused its accounts"
+                    + (constraint == null ? "" : " under rule " + constraint) + state + "." + unchanged
+                    + " Check the report against that rule and upload it again; if it is correct, contact support.";
         }
-        return session.createNativeQuery("ANALYZE staged_account").executeUpdate()
-                .chain(() -> session.createNativeQuery("SET LOCAL enable_nestloop = off").executeUpdate())
-                .replaceWithVoid();
+        if (sqlState != null && sqlState.startsWith("22")) {
+            return "The report could not be applied: an amount, a total or a text of the report is out of the range"
+                    + " the database stores" + state + "." + unchanged + " Check the report's amounts and upload it"
+                    + " again.";
+        }
+        if (sqlState != null && (sqlState.startsWith("40") || sqlState.equals("55P03"))) {
+            return "The report could not be applied: the database was busy with a conflicting change" + state + "."
+                    + unchanged + " Upload the report again.";
+        }
+        return "The report could not be applied because of an unexpected database error" + state + "." + unchanged
+                + " Upload the report again; if it fails again, contact support.";
+    }
+
+    private static Totals totals(Object[] row, int first) {
+        return new Totals(((Number) row[first]).intValue(), decimal(row[first + 1]), decimal(row[first + 2]),
+                decimal(row[first + 3]), decimal(row[first + 4]), decimal(row[first + 5]), decimal(row[first + 6]),
+                decimal(row[first + 7]), decimal(row[first + 8]));
+    }
+
+    static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseException db && db.getSqlState() != null) {
+                return db.getSqlState();
+            }
+            if (t instanceof JDBCException jdbc && jdbc.getSQLState() != null) {
+                return jdbc.getSQLState();
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    static String constraint(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                return violation.getConstraintName();
+            }
+        }
+        return null;
+    }
+
+    private static Uni<Void> execute(Mutiny.Session session, String sql) {
+        return session.createNativeQuery(sql).executeUpdate().replaceWithVoid();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static BigDecimal decimal(Object value) {

@@ -1,6 +1,6 @@
 package com.clinicsuite.debtor.rest;
 
-import com.clinicsuite.debtor.repository.Debtor;
+import com.clinicsuite.debtor.repository.DebtorRow;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,9 +14,10 @@ public record DebtorView(long id, long pharmacyId, long reportId, String accNo, 
                          LocalDate lastPaymentDate, BigDecimal lastPaymentAmount, String terms,
                          BigDecimal creditLimit, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    static DebtorView of(Debtor d) {
-        return new DebtorView(d.id, d.pharmacyId, d.reportId, d.accNo, d.name, d.current, d.d30, d.d60, d.d90,
-                d.d120, d.d150, d.d180, d.balance, d.email, d.phone, d.medicalAidControl, d.lastPaymentDate,
-                d.lastPaymentAmount, d.terms, d.creditLimit, d.createdAt, d.updatedAt);
+    static DebtorView of(DebtorRow d) {
+        return new DebtorView(d.id(), d.pharmacyId(), d.reportId(), d.accNo(), d.name(), d.current(), d.d30(),
+                d.d60(), d.d90(), d.d120(), d.d150(), d.d180(), d.balance(), d.email(), d.phone(),
+                d.medicalAidControl(), d.lastPaymentDate(), d.lastPaymentAmount(), d.terms(), d.creditLimit(),
+                d.createdAt(), d.updatedAt());
     }
 }

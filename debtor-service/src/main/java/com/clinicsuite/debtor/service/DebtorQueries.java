@@ -7,6 +7,7 @@ import com.clinicsuite.debtor.repository.DebtorFilter;
 import com.clinicsuite.debtor.repository.DebtorReport;
 import com.clinicsuite.debtor.repository.DebtorReportRepository;
 import com.clinicsuite.debtor.repository.DebtorRepository;
+import com.clinicsuite.debtor.repository.DebtorRow;
 import com.clinicsuite.debtor.repository.Pharmacy;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -22,18 +23,37 @@ public class DebtorQueries {
     private final DebtorRepository debtors;
     private final DebtorReportRepository reports;
     private final CommunicationRepository communications;
+    private final DebtorListCache cache;
 
     public DebtorQueries(PharmacyDirectory directory, DebtorRepository debtors, DebtorReportRepository reports,
-                         CommunicationRepository communications) {
+                         CommunicationRepository communications, DebtorListCache cache) {
         this.directory = directory;
         this.debtors = debtors;
         this.reports = reports;
         this.communications = communications;
+        this.cache = cache;
     }
 
+    public record DebtorPage(long total, List<DebtorRow> debtors) {
+    }
+
+    /**
+     * One page of the list and the filter's total, both cached per (pharmacy, current report, filter)
+     * ({@link DebtorListCache}); a pharmacy without an applied report has no debtors, so nothing is queried.
+     */
     @WithSession
-    public Uni<DebtorRepository.DebtorPage> list(long pharmacyId, DebtorFilter filter, int page, int perPage) {
-        return directory.require(pharmacyId).chain(() -> debtors.page(pharmacyId, filter, page, perPage));
+    public Uni<DebtorPage> list(long pharmacyId, DebtorFilter filter, int page, int perPage) {
+        return directory.require(pharmacyId).chain(pharmacy -> {
+            if (pharmacy.currentReportId == null) {
+                return Uni.createFrom().item(new DebtorPage(0, List.of()));
+            }
+            var selection = new DebtorListCache.Selection(pharmacyId, pharmacy.currentReportId, filter);
+            return cache.total(selection, () -> debtors.count(pharmacyId, filter))
+                    .chain(total -> (long) (page - 1) * perPage >= total
+                            ? Uni.createFrom().item(new DebtorPage(total, List.of()))
+                            : cache.page(selection, page, perPage, () -> debtors.page(pharmacyId, filter, page, perPage))
+                                    .map(rows -> new DebtorPage(total, rows)));
+        });
     }
 
     /** The totals recorded when the current set was applied: one row read, whatever the pharmacy's size. */

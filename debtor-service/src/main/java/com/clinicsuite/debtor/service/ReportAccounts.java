@@ -52,6 +52,11 @@ final class ReportAccounts {
                 return problem("Account " + accNo + ": balance " + a.balance()
                         + " is not the sum of its ageing amounts (" + sum + ")");
             }
+            BigDecimal arrears = a.d60().add(a.d90()).add(a.d120()).add(a.d150()).add(a.d180());
+            if (arrears.abs().compareTo(LIMIT) >= 0) { // stored beside the buckets (min_balance filters on it)
+                return problem("Account " + accNo + ": arrears (60 to 180 days) of " + arrears
+                        + " exceed the largest amount stored, 9999999999999.99");
+            }
             if (!isOptionalMoney(account.lastPaymentAmount()) || !isOptionalMoney(account.creditLimit())) {
                 return problem("Account " + accNo + ": last payment or credit limit is not a 2-decimal amount");
             }

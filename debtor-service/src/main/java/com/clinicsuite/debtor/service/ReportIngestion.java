@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * Receives a report chunk by chunk and, once every chunk is here, makes it the pharmacy's debtor set in the same
  * transaction that records the outcome and publishes {@code ReportProcessed}. A report that cannot be applied is
- * marked failed (with the reason) and the previous debtors stay. Every method runs in the caller's transaction
- * (the Inbox's), which also makes a redelivered chunk a no-op.
+ * marked failed (with the reason) and the previous debtors stay, also when the database refuses the swap itself
+ * ({@link DebtorSetReplacement.SwapFailed}: its statements undone, the transaction still usable). Every method runs
+ * in the caller's transaction (the Inbox's), which also makes a redelivered chunk a no-op.
  */
 @ApplicationScoped
 public class ReportIngestion {
@@ -136,7 +137,9 @@ public class ReportIngestion {
                     LOG.infof("Report %d applied to pharmacy %d: %d accounts in %d ms", report.id,
                             report.pharmacyId, counts.accounts(), (System.nanoTime() - started) / 1_000_000);
                     return staged.delete(report.id).chain(() -> published(report, null));
-                });
+                }).onFailure(DebtorSetReplacement.SwapFailed.class)
+                        // the swap was undone: the previous set stays; record and announce the failure
+                        .recoverWithUni(failure -> fail(report, failure.getMessage()));
             });
         });
     }

@@ -1,0 +1,67 @@
+package com.clinicsuite.debtor.service;
+
+import com.clinicsuite.debtor.repository.DebtorFilter;
+import com.clinicsuite.debtor.repository.DebtorRow;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The debtor list's totals and pages, per (pharmacy, current report, filter). A pharmacy's debtor rows change only
+ * when a report is applied, which moves {@code pharmacy.current_report_id} in the same transaction (the API has no
+ * endpoint that edits a debtor): a request that sees the new report id builds new keys, so what was read from an
+ * older set can never be answered again. Nothing to invalidate, correct across several replicas; old entries age
+ * out of the bounded caches. Anything that changes debtor rows without applying a report must change the key too.
+ *
+ * <p>Values are stored once read; two requests missing at the same moment both read (harmless), each in its own
+ * session. Only pages of up to {@link #LARGEST_CACHED_PAGE} rows are kept (about 145 KB of heap for 100 rows).
+ */
+@ApplicationScoped
+public class DebtorListCache {
+
+    /** Cache names in configuration ({@code quarkus.cache.caffeine."<name>".*}) and in metrics. */
+    public static final String TOTALS = "debtor-list-totals";
+    public static final String PAGES = "debtor-list-pages";
+    static final int LARGEST_CACHED_PAGE = 100;
+
+    /** The set of debtors one filter selects from the set applied by a report. */
+    public record Selection(long pharmacyId, long reportId, DebtorFilter filter) {
+    }
+
+    record PageKey(Selection selection, int page, int perPage) {
+    }
+
+    private final CaffeineCache totals;
+    private final CaffeineCache pages;
+
+    public DebtorListCache(@CacheName(TOTALS) Cache totals, @CacheName(PAGES) Cache pages) {
+        this.totals = totals.as(CaffeineCache.class);
+        this.pages = pages.as(CaffeineCache.class);
+    }
+
+    /** How many debtors the selection holds: cached, else {@code count}'s answer. */
+    public Uni<Long> total(Selection selection, Supplier<Uni<Long>> count) {
+        return cached(totals, selection, count);
+    }
+
+    /** One page of the selection (1-based): cached when small enough, else {@code read}'s answer. */
+    public Uni<List<DebtorRow>> page(Selection selection, int page, int perPage, Supplier<Uni<List<DebtorRow>>> read) {
+        if (perPage > LARGEST_CACHED_PAGE) {
+            return read.get();
+        }
+        return cached(pages, new PageKey(selection, page, perPage), () -> read.get().map(List::copyOf));
+    }
+
+    private static <V> Uni<V> cached(CaffeineCache cache, Object key, Supplier<Uni<V>> load) {
+        CompletableFuture<V> cached = cache.getIfPresent(key);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            return Uni.createFrom().item(cached.join());
+        }
+        return load.get().invoke(value -> cache.put(key, CompletableFuture.completedFuture(value)));
+    }
+}
