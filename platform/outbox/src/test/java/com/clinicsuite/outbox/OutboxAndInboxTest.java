@@ -114,17 +114,7 @@ class OutboxAndInboxTest {
         // What a service killed between commit and relay leaves behind: committed, unsent outbox rows.
         // The relay keeps no state outside the table, so the next process (this one) must deliver them.
         String key = "orphan-" + UUID.randomUUID();
-        try (Connection c = SuiteInfrastructure.jdbcConnection();
-             PreparedStatement insert = c.prepareStatement("insert into outbox_event (event_id, event_type, topic,"
-                     + " aggregate_key, payload, created_at, attempts) values (?, 'test.note-written.v1', 'test.notes',"
-                     + " ?, ?, now(), 0)")) {
-            for (int seq = 0; seq < 3; seq++) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, key);
-                insert.setString(3, "{\"note_key\":\"" + key + "\",\"seq\":" + seq + ",\"body\":\"orphan\"}");
-                insert.executeUpdate();
-            }
-        }
+        insertUnsentRows(key, 3);
         try (TopicReader reader = new TopicReader("test.notes")) {
             assertThat(reader.await(3, r -> key.equals(r.key()), WAIT)).extracting(r -> seqOf(r.value()))
                     .containsExactly(0, 1, 2);
@@ -135,19 +125,7 @@ class OutboxAndInboxTest {
     void aBacklogOfManyBatchesIsRelayedWithoutWaitingATickPerBatch() throws Throwable {
         // 40 rows at 5 per batch (test config): one batch per tick (ticks are a second apart) would take 8 s
         String key = "backlog-" + UUID.randomUUID();
-        try (Connection c = SuiteInfrastructure.jdbcConnection();
-             PreparedStatement insert = c.prepareStatement("insert into outbox_event (event_id, event_type, topic,"
-                     + " aggregate_key, payload, created_at, attempts) values (?, 'test.note-written.v1', 'test.notes',"
-                     + " ?, ?, now(), 0)")) {
-            c.setAutoCommit(false);
-            for (int seq = 0; seq < 40; seq++) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, key);
-                insert.setString(3, "{\"note_key\":\"" + key + "\",\"seq\":" + seq + ",\"body\":\"backlog\"}");
-                insert.executeUpdate();
-            }
-            c.commit();
-        }
+        insertUnsentRows(key, 40);
         long start = System.nanoTime();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> count(
                 "select count(*) from outbox_event where sent_at is null and aggregate_key = '" + key + "'") == 0);
@@ -200,6 +178,23 @@ class OutboxAndInboxTest {
         }
         await().atMost(WAIT).until(() -> count("select count(*) from note_seen where note_key = '" + key
                 + "' and body = 'fine'") == 1);
+    }
+
+    /** Committed, unsent outbox rows, as a process leaves them that died before relaying (one transaction). */
+    private static void insertUnsentRows(String key, int count) throws SQLException {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+             PreparedStatement insert = c.prepareStatement("insert into outbox_event (event_id, event_type, topic,"
+                     + " aggregate_key, payload, created_at, attempts) values (?, 'test.note-written.v1', 'test.notes',"
+                     + " ?, ?, now(), 0)")) {
+            c.setAutoCommit(false);
+            for (int seq = 0; seq < count; seq++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, key);
+                insert.setString(3, "{\"note_key\":\"" + key + "\",\"seq\":" + seq + ",\"body\":\"unsent\"}");
+                insert.executeUpdate();
+            }
+            c.commit();
+        }
     }
 
     private void write(String key, int seq, String body, boolean fail) throws Throwable {
