@@ -1,13 +1,11 @@
 package com.clinicsuite.credit.repository;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -19,7 +17,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "credit_import_row")
 @IdClass(CreditImportRow.Key.class)
-public class CreditImportRow extends PanacheEntityBase {
+public class CreditImportRow extends CreditBalanceValues {
 
     /** Rows a chunk may hold: {@link #seq} is {@code chunk index * CHUNK_SPAN + position in the chunk}. */
     public static final long CHUNK_SPAN = 1_000_000L;
@@ -36,51 +34,6 @@ public class CreditImportRow extends PanacheEntityBase {
     /** The 1-based row of the sheet it came from. */
     @Column(name = "source_row", nullable = false)
     public int sourceRow;
-
-    @Column(name = "client_code", nullable = false, length = 50)
-    public String clientCode;
-
-    @Column(name = "client_name", nullable = false, length = 200)
-    public String clientName;
-
-    @Column(name = "phone_no", length = 20)
-    public String phoneNo;
-
-    @Column(name = "email_id", length = 500)
-    public String emailId;
-
-    @Column(name = "treatment_name", nullable = false, length = 200)
-    public String treatmentName;
-
-    @Column(name = "package_amount", nullable = false, precision = 15, scale = 2)
-    public BigDecimal packageAmount;
-
-    @Column(name = "amount_paid", nullable = false, precision = 15, scale = 2)
-    public BigDecimal amountPaid;
-
-    @Column(name = "balance_amount", nullable = false, precision = 15, scale = 2)
-    public BigDecimal balanceAmount;
-
-    @Column(name = "prepaid_gift_card_balance", nullable = false, precision = 15, scale = 2)
-    public BigDecimal prepaidGiftCardBalance;
-
-    @Column(nullable = false, length = 30)
-    public String center;
-
-    @Column(name = "final_bucket", length = 100)
-    public String finalBucket;
-
-    @Column(name = "sessions_paid", nullable = false)
-    public int sessionsPaid;
-
-    @Column(name = "sessions_consumed", nullable = false)
-    public int sessionsConsumed;
-
-    @Column(name = "balance_sessions", nullable = false)
-    public int balanceSessions;
-
-    @Column(name = "voucher_number", length = 20)
-    public String voucherNumber;
 
     /** The composite key: import id and seq. */
     public static class Key implements Serializable {

@@ -165,21 +165,7 @@ public class CreditImportApplier {
     }
 
     private static void copy(CreditImportRow row, CreditBalance target, OffsetDateTime now) {
-        target.clientCode = row.clientCode;
-        target.clientName = row.clientName;
-        target.phoneNo = row.phoneNo;
-        target.emailId = row.emailId;
-        target.treatmentName = row.treatmentName;
-        target.center = row.center;
-        target.finalBucket = row.finalBucket;
-        target.packageAmount = row.packageAmount;
-        target.amountPaid = row.amountPaid;
-        target.balanceAmount = row.balanceAmount;
-        target.prepaidGiftCardBalance = row.prepaidGiftCardBalance;
-        target.sessionsPaid = row.sessionsPaid;
-        target.sessionsConsumed = row.sessionsConsumed;
-        target.balanceSessions = row.balanceSessions;
-        target.voucherNumber = row.voucherNumber;
+        target.copyValuesFrom(row);
         target.updatedAt = now;
     }
 
