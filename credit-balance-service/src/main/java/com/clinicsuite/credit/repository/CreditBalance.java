@@ -22,4 +22,11 @@ public class CreditBalance extends CreditBalanceValues {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /**
+     * What the list's {@code search} looks in: client code, name, phone, e-mail and voucher, lowercased and joined by
+     * U+001F. Computed by the database (a generated column with a trigram index), never written from here.
+     */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    public String searchText;
 }

@@ -78,9 +78,7 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
             params.and("center", filter.center());
         }
         if (filter.search() != null) {
-            clauses.add("(lower(clientCode) like :search escape '\\' or lower(clientName) like :search escape '\\'"
-                    + " or lower(phoneNo) like :search escape '\\' or lower(emailId) like :search escape '\\'"
-                    + " or lower(voucherNumber) like :search escape '\\')");
+            clauses.add("searchText like :search escape '\\'");
             params.and("search", contains(filter.search()));
         }
         if (filter.treatmentName() != null) {
@@ -99,9 +97,12 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
         return new Where(hql, params);
     }
 
-    /** A case-insensitive "contains" pattern in which the user's % and _ are literal. */
+    /**
+     * A case-insensitive "contains" pattern in which the user's % and _ are literal. Control characters are dropped:
+     * searchText joins its fields with one, so a term keeping it could match across two fields.
+     */
     private static String contains(String text) {
-        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = text.toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
 

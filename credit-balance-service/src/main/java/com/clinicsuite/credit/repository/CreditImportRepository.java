@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Staged imports, the chunks received and their rows. The SQL here is plain enough for PostgreSQL and SQL Server
- * alike (no dialect-specific syntax).
+ * alike, except staging rows ({@link StagedRowsInsert}).
  */
 @ApplicationScoped
 public class CreditImportRepository implements PanacheRepository<CreditImport> {
@@ -28,6 +28,12 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
             + "r.sessions_consumed, r.balance_sessions, r.voucher_number, i.finished_at, i.finished_at "
             + "from credit_import_row r join credit_import i on i.import_id = r.import_id "
             + "where r.import_id = ? and r.seq between ? and ? order by r.seq";
+
+    private final StagedRowsInsert stagedRowsInsert;
+
+    public CreditImportRepository(StagedRowsInsert stagedRowsInsert) {
+        this.stagedRowsInsert = stagedRowsInsert;
+    }
 
     public Uni<CreditImport> findByImportId(String importId) {
         return find("importId", importId).firstResult();
@@ -48,12 +54,16 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
         return chunk.persist().replaceWithVoid();
     }
 
-    /**
-     * Stages a chunk's rows. Their keys are assigned, so Hibernate sends them as one batch at flush (see
-     * quarkus.hibernate-orm.jdbc.statement-batch-size) rather than an INSERT round trip each.
-     */
-    public Uni<Void> stageRows(List<CreditImportRow> rows) {
-        return getSession().chain(session -> session.persistAll(rows.toArray()).chain(session::flush));
+    /** Stages a chunk's rows (all of import {@code importId}) with one statement, see {@link StagedRowsInsert}. */
+    public Uni<Void> stageRows(String importId, List<CreditImportRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return getSession().chain(s -> s.createNativeQuery(stagedRowsInsert.sql())
+                        .setParameter(1, importId)
+                        .setParameter(2, stagedRowsInsert.json(rows))
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The chunk indexes staged for an import, in order. */

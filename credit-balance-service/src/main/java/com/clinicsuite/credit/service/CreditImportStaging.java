@@ -78,7 +78,7 @@ public class CreditImportStaging {
         } catch (RowRejected rejected) {
             return reject(found.importId, rejected);
         }
-        return repository.stageRows(rows)
+        return repository.stageRows(chunk.importId(), rows)
                 .chain(() -> repository.recordChunk(chunk.importId(), chunk.chunkIndex()))
                 .chain(() -> announceApplyingWhenComplete(found));
     }

@@ -118,6 +118,29 @@ class CreditBalanceResourceTest {
     }
 
     @Test
+    void searchMatchesWithinOneFieldNeverAcrossTwo() {
+        // the searched fields are kept joined in one indexed column: a term spanning the end of the client code and
+        // the start of the name must not match
+        String code = CreditBalances.uniqueCode("XF");
+        Map<String, Object> body = CreditBalances.body(code, "GK2", "9811077777");
+        body.put("client_name", "Zebulon Quist");
+        CreditBalances.create(ADMIN, body);
+        String tail = code.substring(code.length() - 3).toLowerCase();
+        given().auth().oauth2(ADMIN).queryParam("search", tail + "zeb").queryParam("limit", 1)
+                .when().get("/credit-balances/")
+                .then().statusCode(200).header("X-Total-Count", "0").body("$", hasSize(0));
+        given().auth().oauth2(ADMIN).queryParam("search", tail + "\u001fzeb").queryParam("limit", 1)
+                .when().get("/credit-balances/")
+                .then().statusCode(200).header("X-Total-Count", "0");
+        given().auth().oauth2(ADMIN).queryParam("search", "ZEBULON q").queryParam("center", "GK2")
+                .when().get("/credit-balances/")
+                .then().statusCode(200).body("client_code", hasItem(code));
+        given().auth().oauth2(ADMIN).queryParam("search", "1077777")
+                .when().get("/credit-balances/")
+                .then().statusCode(200).body("client_code", hasItem(code));
+    }
+
+    @Test
     void theTotalCountFollowsEveryChangeMadeHere() {
         String bucket = "Count-" + CreditBalances.uniqueCode("C");
         long[] ids = new long[3];
