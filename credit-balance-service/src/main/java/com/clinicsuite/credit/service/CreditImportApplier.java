@@ -5,6 +5,7 @@ import com.clinicsuite.credit.repository.CreditBalanceRepository;
 import com.clinicsuite.credit.repository.CreditImport;
 import com.clinicsuite.credit.repository.CreditImportRepository;
 import com.clinicsuite.credit.repository.CreditImportRow;
+import com.clinicsuite.credit.repository.SearchIndexUpkeep;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.outbox.Outbox;
@@ -45,13 +46,15 @@ public class CreditImportApplier {
     private final CreditBalanceRepository balances;
     private final Outbox outbox;
     private final TotalsCache totalsCache;
+    private final SearchIndexUpkeep searchIndex;
 
     public CreditImportApplier(CreditImportRepository imports, CreditBalanceRepository balances, Outbox outbox,
-                               TotalsCache totalsCache) {
+                               TotalsCache totalsCache, SearchIndexUpkeep searchIndex) {
         this.imports = imports;
         this.balances = balances;
         this.outbox = outbox;
         this.totalsCache = totalsCache;
+        this.searchIndex = searchIndex;
     }
 
     /** Applies every complete import; never fails (an import that cannot be applied is reported failed). */
@@ -78,8 +81,16 @@ public class CreditImportApplier {
         long started = System.nanoTime();
         return Panache.withTransaction(() -> imports.transition(importId, CreditImport.STAGED, CreditImport.APPLYING,
                                 0, 0, 0, null)
-                        .chain(claimed -> claimed ? applyClaimed(importId, started) : Uni.createFrom().voidItem()))
+                        .chain(claimed -> claimed ? searchIndex.deferForThisTransaction()
+                                .chain(() -> applyClaimed(importId, started))
+                                .replaceWith(true) : Uni.createFrom().item(false)))
+                .invoke(applied -> {
+                    if (applied) {
+                        searchIndex.mergePendingEntries();
+                    }
+                })
                 .call(totalsCache::invalidate)
+                .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> fail(importId, e));
     }
 

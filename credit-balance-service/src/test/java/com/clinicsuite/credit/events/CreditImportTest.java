@@ -326,6 +326,10 @@ class CreditImportTest {
         assertThat(sql("select center || ' ' || voucher_number from credit_balance where client_code = 'GN0012345'"))
                 .isEqualTo("Punjabi Bagh PBGN00012");
         assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+        // the search index took the new records in bulk after the commit (or still holds them pending): either way
+        // the search finds exactly them
+        assertSearchTotal("client12345@", "1");
+        assertSearchTotal("GENERATED CLIENT 9999", "11");
 
         // leave the shared database small again for the other tests
         String restoreId = "imp-" + UUID.randomUUID();
