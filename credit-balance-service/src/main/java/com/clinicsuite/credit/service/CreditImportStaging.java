@@ -5,6 +5,7 @@ import com.clinicsuite.credit.repository.CreditImportRepository;
 import com.clinicsuite.credit.repository.CreditImportRow;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.credit.CreditImportResult;
+import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.PoisonMessageException;
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
  * ({@link ImportRowRules}) and kept in credit_import_row, so applying never needs more than the database. Runs
  * inside the inbox's transaction, so a redelivered chunk changes nothing; a chunk that arrives again under a new
  * event id is recognised by its index. A row that cannot be applied fails the whole import at once (the failed
- * result is published, what was staged is dropped) and later chunks of it are ignored.
+ * result is published, what was staged is dropped) and later chunks of it are ignored. Chunks arrive while
+ * import-service still reads the file: only the last one tells how many there are (chunk_count 0 before), and an
+ * import it could not finish is called off ({@link #abort}).
  */
 @ApplicationScoped
 public class CreditImportStaging {
@@ -64,6 +67,22 @@ public class CreditImportStaging {
         return repository.persist(created);
     }
 
+    /**
+     * The import ended without its last chunk (import-service could not finish reading the file): what was staged
+     * goes and later chunks are ignored. An import never seen here needs nothing: its chunks would have come first.
+     */
+    public Uni<Void> abort(CreditImportAborted aborted) {
+        if (aborted.importId() == null || aborted.importId().isBlank()) {
+            throw new PoisonMessageException("Abort without an import_id");
+        }
+        String reason = "Called off by import-service: " + (aborted.reason() == null ? "no reason given"
+                : aborted.reason());
+        return repository.transition(aborted.importId(), CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0,
+                        reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                .chain(changed -> changed ? repository.deleteStaged(aborted.importId()) : Uni.createFrom().voidItem())
+                .invoke(() -> LOG.infof("Import %s called off by import-service", aborted.importId()));
+    }
+
     private Uni<Void> keep(CreditRowsChunk chunk, CreditImport found) {
         List<CreditRowsChunk.Row> received = chunk.rows() == null ? List.of() : chunk.rows();
         if (received.size() >= CreditImportRow.CHUNK_SPAN) {
@@ -78,6 +97,10 @@ public class CreditImportStaging {
         } catch (RowRejected rejected) {
             return reject(found.importId, rejected);
         }
+        if (chunk.chunkCount() > 0) { // the last chunk: now the import's size is known
+            found.chunkCount = chunk.chunkCount();
+            found.totalRows = chunk.totalRows();
+        }
         return repository.stageRows(chunk.importId(), rows)
                 .chain(() -> repository.recordChunk(chunk.importId(), chunk.chunkIndex()))
                 .chain(() -> announceApplyingWhenComplete(found));
@@ -85,6 +108,9 @@ public class CreditImportStaging {
 
     /** Tells import-service the import is about to be applied, once its last chunk is in. */
     private Uni<Void> announceApplyingWhenComplete(CreditImport found) {
+        if (found.chunkCount == 0) {
+            return Uni.createFrom().voidItem(); // the last chunk (which tells the count) is still to come
+        }
         return repository.chunksReceived(found.importId).chain(received -> received < found.chunkCount
                 ? Uni.createFrom().voidItem()
                 : outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, found.importId, new CreditImportResult(
@@ -112,7 +138,9 @@ public class CreditImportStaging {
         if (!MODES.contains(chunk.mode())) {
             throw new PoisonMessageException("Import " + chunk.importId() + " has unknown mode " + chunk.mode());
         }
-        if (chunk.chunkCount() < 1 || chunk.chunkIndex() < 0 || chunk.chunkIndex() >= chunk.chunkCount()) {
+        // chunk_count 0: not known yet (every chunk but the last, which tells it)
+        if (chunk.chunkCount() < 0 || chunk.chunkIndex() < 0
+                || (chunk.chunkCount() > 0 && chunk.chunkIndex() >= chunk.chunkCount())) {
             throw new PoisonMessageException("Import " + chunk.importId() + " has chunk " + chunk.chunkIndex()
                     + " of " + chunk.chunkCount());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.Topics;
+import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.events.imports.CreditRowsChunk.Row;
 import com.clinicsuite.testkit.EventPublisher;
@@ -40,8 +41,10 @@ class CreditImportTest {
         List<Row> rows = groundTruth("main.json");
         long before = count();
         String importId = "imp-" + UUID.randomUUID();
-        List<CreditRowsChunk> chunks = chunks(importId, "replace", rows, 500);
+        // as import-service sends them: published while the file is read, the count known with the last chunk only
+        List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 500);
         assertThat(chunks).hasSize(3);
+        assertThat(chunks.get(1).chunkCount()).isZero();
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
              EventPublisher publisher = new EventPublisher()) {
@@ -65,6 +68,40 @@ class CreditImportTest {
         assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'")).isEqualTo("0");
         assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
         assertThat(sql("select count(*) from credit_balance where created_at is null or updated_at is null")).isEqualTo("0");
+    }
+
+    @Test
+    void anAbortedImportLosesWhatWasStagedAndIgnoresLaterChunks() throws Exception {
+        String before = fingerprint();
+        String importId = "imp-" + UUID.randomUUID();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(row(2 + i, "AB" + i + UUID.randomUUID().toString().substring(0, 4), "Botox", "PV", "9811012345",
+                    "100.00", 5, 1));
+        }
+        List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 2);
+        String staged = "select count(*) from credit_import_row where import_id = '" + importId + "'";
+        try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
+             EventPublisher publisher = new EventPublisher()) {
+            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(0));
+            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(1));
+            awaitSql(staged, "4");
+
+            // import-service could not finish reading the file: the import is called off
+            publisher.send(EventCatalog.CREDIT_IMPORT_ABORTED, importId,
+                    new CreditImportAborted(importId, "The file has more than 4 data rows"));
+            awaitSql("select status from credit_import where import_id = '" + importId + "'", "failed");
+            assertThat(sql(staged)).isEqualTo("0");
+            assertThat(sql("select error from credit_import where import_id = '" + importId + "'"))
+                    .contains("more than 4 data rows");
+
+            // a last chunk arriving anyway changes nothing
+            String last = publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(2));
+            awaitSql("select count(*) from inbox_event where event_id = '" + last + "'", "1");
+            assertThat(sql(staged)).isEqualTo("0");
+            assertThat(results.await(1, r -> importId.equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+        }
+        assertThat(fingerprint()).isEqualTo(before);
     }
 
     @Test
@@ -354,6 +391,18 @@ class CreditImportTest {
         assertThat(found).as("%s event for %s", status, importId).hasSize(1);
         assertThat(found.get(0).ceType()).isEqualTo("credit.import-result.v1");
         return JSON.readTree(found.get(0).value());
+    }
+
+    /** Chunks as import-service publishes them while reading a file: chunk_count and total_rows in the last only. */
+    private static List<CreditRowsChunk> streamedChunks(String importId, String mode, List<Row> rows, int size) {
+        List<CreditRowsChunk> all = chunks(importId, mode, rows, size);
+        List<CreditRowsChunk> streamed = new ArrayList<>();
+        for (CreditRowsChunk c : all) {
+            boolean last = c.chunkIndex() == all.size() - 1;
+            streamed.add(new CreditRowsChunk(importId, mode, c.requestedBy(), c.chunkIndex(), last ? c.chunkCount() : 0,
+                    last ? c.totalRows() : 0, c.rows()));
+        }
+        return streamed;
     }
 
     private static List<CreditRowsChunk> chunks(String importId, String mode, List<Row> rows, int size) {

@@ -8,6 +8,7 @@ import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.events.credit.VoucherSearched;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.events.notifications.ChannelConfigured;
@@ -39,6 +40,8 @@ public final class EventCatalog {
 
     public static final EventType<CreditRowsChunk> CREDIT_ROWS_CHUNK =
             new EventType<>("imports.credit-rows-chunk.v1", Topics.IMPORTS_CREDIT_ROWS, CreditRowsChunk.class);
+    public static final EventType<CreditImportAborted> CREDIT_IMPORT_ABORTED =
+            new EventType<>("imports.credit-import-aborted.v1", Topics.IMPORTS_CREDIT_ROWS, CreditImportAborted.class);
     public static final EventType<DebtorReportChunk> DEBTOR_REPORT_CHUNK =
             new EventType<>("imports.debtor-report-chunk.v1", Topics.IMPORTS_DEBTOR_REPORTS, DebtorReportChunk.class);
 
@@ -59,7 +62,7 @@ public final class EventCatalog {
             PHARMACY_UPSERTED, USER_DEACTIVATED, GRANTS_CHANGED,
             CREDIT_BALANCE_CREATED, CREDIT_BALANCE_UPDATED, CREDIT_BALANCE_DELETED, VOUCHER_SEARCHED,
             CREDIT_IMPORT_RESULT,
-            CREDIT_ROWS_CHUNK, DEBTOR_REPORT_CHUNK,
+            CREDIT_ROWS_CHUNK, CREDIT_IMPORT_ABORTED, DEBTOR_REPORT_CHUNK,
             REPORT_PROCESSED, REMINDER_REQUESTED,
             DELIVERY_STATUS_CHANGED, CHANNEL_CONFIGURED, OPT_OUT_RECORDED);
 

@@ -10,6 +10,7 @@ import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.events.credit.VoucherSearched;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.events.notifications.ChannelConfigured;
@@ -60,6 +61,8 @@ class EventCatalogTest {
                     List.of(new CreditRowsChunk.Row(19, "Credit Balance", "AD03C4403", "Aditi Malhotra", "7985349490",
                             "aditi@example.com", "PRP Hair Restoration", "Punjabi Bagh", null, AMOUNT, AMOUNT,
                             BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 12, 11, 1)))),
+            Map.entry("imports.credit-import-aborted.v1", new CreditImportAborted("imp-1",
+                    "The file has more than 200000 data rows")),
             Map.entry("imports.debtor-report-chunk.v1", new DebtorReportChunk("rep-1", 2, "deb013.pdf", "ab12",
                     "upload", 7L, "thandi", NOW, LocalDate.of(2025, 1, 27), 1, amounts(), 0, 1,
                     List.of(new DebtorReportChunk.Account("100234", "DU PLESSIS, J", amounts(), "j@example.com",

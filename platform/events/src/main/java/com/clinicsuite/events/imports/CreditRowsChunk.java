@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * One chunk of a clinic spreadsheet import's validated rows. A large sheet does not fit one Kafka message,
  * so the rows travel in chunks keyed by import id; the consumer applies the import only once it holds
- * all {@code chunkCount} chunks, in one transaction.
+ * all {@code chunkCount} chunks, in one transaction. The sender publishes chunks while it is still reading the file:
+ * until the last chunk, {@code chunkCount} and {@code totalRows} are 0 ("not known yet"); the last chunk carries
+ * both. An import that ends without its last chunk is called off by a {@link CreditImportAborted}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreditRowsChunk(
