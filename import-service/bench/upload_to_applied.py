@@ -31,10 +31,14 @@ def call(method, path, token=None, body=None, multipart=None, timeout=120):
     if token:
         headers["Authorization"] = "Bearer " + token
     if multipart is not None:
-        filename, content = multipart
+        filename, content, *rest = multipart  # (filename, bytes[, content type][, {other form fields}])
+        content_type = rest[0] if rest else "application/pdf"
+        fields = rest[1] if len(rest) > 1 else {}
         boundary = uuid.uuid4().hex
-        data = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
-                f"Content-Type: application/pdf\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        data = b"".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+                        for k, v in fields.items())
+        data += (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+                 f"Content-Type: {content_type}\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
         headers["Content-Type"] = "multipart/form-data; boundary=" + boundary
     elif body is not None:
         data = json.dumps(body).encode()
@@ -47,11 +51,15 @@ def call(method, path, token=None, body=None, multipart=None, timeout=120):
         return e.code, json.loads(e.read() or b"null")
 
 
-def main():
+def admin_token():
     password = os.environ.get("ADMIN_PASSWORD") or open(os.path.join(ROOT, ".stack/secrets/admin-password")).read().strip()
     status, login = call("POST", "/login", body={"username": "admin", "password": password})
     assert status == 200, f"login failed: {status} {login}"
-    token = login["access_token"]
+    return login["access_token"]
+
+
+def main():
+    token = admin_token()
 
     out_dir = os.path.join(ROOT, "import-service/target/bench")
     os.makedirs(out_dir, exist_ok=True)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -69,13 +70,27 @@ public final class CreditSheetParser {
      * @throws MissingColumnsException        when a required column is missing
      */
     public CreditSheet parse(Path file, String filename, Progress progress) {
-        Collector collector = new Collector(progress);
+        List<CreditRow> rows = new ArrayList<>();
+        CreditSheet sheet = parse(file, filename, progress, rows::add);
+        return new CreditSheet(rows, sheet.issues(), sheet.issuesOmitted(), sheet.rowsTotal(), sheet.rowsAccepted(),
+                sheet.rowsRejected());
+    }
+
+    /**
+     * Reads the whole file, handing each accepted row to {@code accepted} as soon as it is read instead of keeping
+     * it: memory stays at what the consumer keeps. The result's {@code rows} is empty.
+     *
+     * @throws UnreadableSpreadsheetException when the file cannot be read, or holds more than {@code maxRows}
+     * @throws MissingColumnsException        when a required column is missing
+     */
+    public CreditSheet parse(Path file, String filename, Progress progress, Consumer<CreditRow> accepted) {
+        Collector collector = new Collector(progress, accepted);
         SpreadsheetFormat.detect(file, filename).reader().read(file, filename, collector);
         collector.finder.finish();
         collector.addSkippedSheetNotes();
-        progress.update(collector.total, collector.rows.size(), collector.rejected);
-        return new CreditSheet(collector.rows, collector.issues, collector.issuesOmitted, collector.total,
-                collector.rejected);
+        progress.update(collector.total, collector.accepted, collector.rejected);
+        return new CreditSheet(List.of(), collector.issues, collector.issuesOmitted, collector.total,
+                collector.accepted, collector.rejected);
     }
 
     /** Finds each sheet's header row and notes the sheets that have none. */
@@ -136,19 +151,21 @@ public final class CreditSheetParser {
         }
     }
 
-    /** Normalises the data rows of every sheet, keeping the accepted ones and the issues. */
+    /** Normalises the data rows of every sheet, handing on the accepted ones and keeping the issues. */
     private final class Collector implements RowSink {
         final HeaderFinder finder = new HeaderFinder();
         final Progress progress;
-        final List<CreditRow> rows = new ArrayList<>();
+        final Consumer<CreditRow> acceptedRows;
         final List<RowIssue> issues = new ArrayList<>();
         int issuesOmitted;
         int total;
+        int accepted;
         int rejected;
         int notedSkippedSheets;
 
-        Collector(Progress progress) {
+        Collector(Progress progress, Consumer<CreditRow> acceptedRows) {
             this.progress = progress;
+            this.acceptedRows = acceptedRows;
         }
 
         @Override
@@ -171,7 +188,8 @@ public final class CreditSheetParser {
             }
             CreditRowNormaliser.Result result = CreditRowNormaliser.normalise(sheet, rowNumber, cells, columns);
             if (result.row() != null) {
-                rows.add(result.row());
+                accepted++;
+                acceptedRows.accept(result.row());
             } else {
                 rejected++;
             }
@@ -179,7 +197,7 @@ public final class CreditSheetParser {
                 keep(issue);
             }
             if (total % PROGRESS_EVERY == 0) {
-                progress.update(total, rows.size(), rejected);
+                progress.update(total, accepted, rejected);
             }
             return Next.CONTINUE;
         }

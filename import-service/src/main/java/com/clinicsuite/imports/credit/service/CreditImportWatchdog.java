@@ -28,12 +28,14 @@ public class CreditImportWatchdog {
 
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final CreditImportJobs jobs;
+    private final CreditRowsPublisher publisher;
     private final Duration staleAfter;
 
-    public CreditImportWatchdog(CreditImportJobs jobs,
+    public CreditImportWatchdog(CreditImportJobs jobs, CreditRowsPublisher publisher,
                                 @ConfigProperty(name = "credit-import.stale-after", defaultValue = "PT3M")
                                 Duration staleAfter) {
         this.jobs = jobs;
+        this.publisher = publisher;
         this.staleAfter = staleAfter;
     }
 
@@ -70,8 +72,10 @@ public class CreditImportWatchdog {
         return Panache.withSession(() -> jobs.staleIds(UNFINISHED, CreditImportJobs.now().minus(staleAfter)))
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .filter(id -> !held.contains(id))
+                        // a parsing job may have published chunks already: call them off with the failure
                         .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(
-                                () -> jobs.failIfUnfinished(id, INTERRUPTED, UNFINISHED)))
+                                () -> jobs.failIfUnfinished(id, INTERRUPTED, UNFINISHED).call(failed -> failed
+                                        ? publisher.abort(id, INTERRUPTED) : Uni.createFrom().voidItem())))
                         .collect().asList())
                 .map(results -> (int) results.stream().filter(Boolean::booleanValue).count())
                 .invoke(ended -> {

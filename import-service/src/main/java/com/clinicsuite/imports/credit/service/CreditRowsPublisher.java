@@ -1,6 +1,7 @@
 package com.clinicsuite.imports.credit.service;
 
 import com.clinicsuite.events.EventCatalog;
+import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.imports.credit.config.CreditImportConfig;
 import com.clinicsuite.imports.credit.parse.CreditRow;
@@ -8,15 +9,20 @@ import com.clinicsuite.imports.credit.parse.CreditSheet;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Hands an import's validated rows to credit-balance-service: the rows go out as {@link CreditRowsChunk} events
- * (keyed by import id, so they stay in order) written to the outbox in the same transaction that moves the job to
- * {@code applying}. Either the job is applying and every chunk will be sent, or nothing happened.
+ * Hands an import's validated rows to credit-balance-service as {@link CreditRowsChunk} events (keyed by import
+ * id, so they stay in order), while the file is still being read: credit-balance-service stages chunk after chunk
+ * meanwhile, and only one chunk is held here at a time. Every full chunk is committed to the outbox on its own
+ * (chunk_count 0: not known yet); the last chunk, which tells the count, goes in the same transaction that moves
+ * the job to {@code applying}. An import that ends otherwise after chunks went out is called off with a
+ * {@link CreditImportAborted}, so credit-balance-service drops what it staged: nothing is applied unless the whole
+ * file was read.
  */
 @ApplicationScoped
 public class CreditRowsPublisher {
@@ -31,22 +37,71 @@ public class CreditRowsPublisher {
         this.chunkRows = config.chunkRows();
     }
 
-    public Uni<CreditImportJob> publish(CreditImportJob job, CreditSheet sheet) {
-        List<CreditRow> rows = sheet.rows();
-        int chunkCount = (rows.size() + chunkRows - 1) / chunkRows;
-        // One chunk built and serialised at a time (the outbox lets go of each event once written): memory stays
-        // at the parsed rows plus one chunk, however large the sheet
-        return Panache.withTransaction(() -> Multi.createFrom().range(0, chunkCount)
-                .onItem().transformToUniAndConcatenate(
-                        i -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk(job, rows, i, chunkCount)))
-                .collect().last()
-                .chain(() -> jobs.recordValidation(job.id, sheet, ImportStatus.APPLYING)));
+    /** Starts publishing the rows of {@code job}; called from the import worker thread that reads the file. */
+    public Publication start(CreditImportJob job) {
+        return new Publication(job);
     }
 
-    private CreditRowsChunk chunk(CreditImportJob job, List<CreditRow> rows, int index, int count) {
-        List<CreditRowsChunk.Row> slice = rows.subList(index * chunkRows, Math.min(rows.size(), (index + 1) * chunkRows))
-                .stream().map(CreditRowsPublisher::toEvent).toList();
-        return new CreditRowsChunk(job.id, job.mode, job.requestedBy, index, count, rows.size(), slice);
+    /**
+     * Tells credit-balance-service an import will never get its last chunk, in the caller's transaction. Harmless
+     * for an import of which nothing was published.
+     */
+    public Uni<Void> abort(String importId, String reason) {
+        return outbox.publish(EventCatalog.CREDIT_IMPORT_ABORTED, importId, new CreditImportAborted(importId, reason))
+                .replaceWithVoid();
+    }
+
+    /** One import's publication; not thread-safe (one reader thread feeds it). */
+    public final class Publication implements Consumer<CreditRow> {
+
+        private final CreditImportJob job;
+        private final List<CreditRow> pending = new ArrayList<>(chunkRows + 1);
+        private int chunksPublished;
+        private int rows;
+
+        private Publication(CreditImportJob job) {
+            this.job = job;
+        }
+
+        /**
+         * Takes an accepted row. A full chunk is published once a further row shows it is not the last, so the last
+         * chunk is never empty.
+         */
+        @Override
+        public void accept(CreditRow row) {
+            if (pending.size() == chunkRows) {
+                CreditRowsChunk chunk = chunk(0, 0);
+                pending.clear();
+                Blocking.await(() -> Panache.withTransaction(
+                        () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk)));
+                chunksPublished++;
+            }
+            pending.add(row);
+            rows++;
+        }
+
+        /** Whether credit-balance-service may hold some of this import (and needs an abort if it ends otherwise). */
+        public boolean started() {
+            return chunksPublished > 0;
+        }
+
+        /** The last chunk and the job's move to {@code applying}, in one transaction. Needs at least one row. */
+        public CreditImportJob finish(CreditSheet sheet) {
+            if (rows == 0) {
+                throw new IllegalStateException("An import without rows is never published");
+            }
+            CreditRowsChunk last = chunk(chunksPublished + 1, rows);
+            pending.clear();
+            return Blocking.await(() -> Panache.withTransaction(
+                    () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, last)
+                            .chain(() -> jobs.recordValidation(job.id, sheet, ImportStatus.APPLYING))));
+        }
+
+        private CreditRowsChunk chunk(int chunkCount, int totalRows) {
+            List<CreditRowsChunk.Row> slice = pending.stream().map(CreditRowsPublisher::toEvent).toList();
+            return new CreditRowsChunk(job.id, job.mode, job.requestedBy, chunksPublished, chunkCount, totalRows,
+                    slice);
+        }
     }
 
     private static CreditRowsChunk.Row toEvent(CreditRow row) {

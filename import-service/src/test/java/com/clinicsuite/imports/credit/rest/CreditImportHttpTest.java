@@ -65,8 +65,11 @@ class CreditImportHttpTest {
             for (TopicReader.Record record : chunks) {
                 JsonNode chunk = JSON.readTree(record.value());
                 assertThat(chunk.get("mode").asText()).isEqualTo("replace");
-                assertThat(chunk.get("chunk_count").asInt()).isEqualTo(2);
-                assertThat(chunk.get("total_rows").asInt()).isEqualTo(1353);
+                // published while the file was read: only the last chunk knows how many there are
+                boolean last = chunk.get("chunk_index").asInt() == 1;
+                assertThat(chunk.get("chunk_count").asInt()).isEqualTo(last ? 2 : 0);
+                assertThat(chunk.get("total_rows").asInt()).isEqualTo(last ? 1353 : 0);
+                assertThat(chunk.get("rows")).hasSize(last ? 353 : 1000);
                 for (JsonNode row : chunk.get("rows")) {
                     balance = balance.add(new BigDecimal(row.get("balance_amount").asText()));
                     rows++;
@@ -91,6 +94,36 @@ class CreditImportHttpTest {
         assertThat(done.getInt("rows_rejected")).isEqualTo(1);
         assertThat(done.getList("errors.findAll { it.rejected }.row", Integer.class)).containsExactly(7);
         assertThat(done.getString("finished_at")).isNotNull();
+    }
+
+    @Test
+    void aFileThatFailsAfterItsFirstChunkWentOutIsCalledOff() throws Exception {
+        // 1,450 valid rows, over this profile's limit of 1,400: the first 1,000 are published before the reader
+        // reaches row 1,401 and refuses the file
+        Path csv = Files.createTempFile("too-many", ".csv");
+        StringBuilder text = new StringBuilder("Client Code,Client Name,Phone No,Treatment Name,Center,"
+                + "Package Amount,Amount Paid,Balance Amount,Sessions Paid,Sessions Consumed,Balance Sessions\n");
+        for (int i = 0; i < 1450; i++) {
+            text.append("TM").append(i).append(",Client ").append(i).append(",98110").append(10000 + i)
+                    .append(",Botox,GK2,1000.00,400.00,600.00,5,1,4\n");
+        }
+        Files.writeString(csv, text);
+        String id = upload(csv, "replace", false).statusCode(202).extract().path("import_id");
+
+        JsonPath failed = awaitStatus(id, "failed");
+        assertThat(failed.getList("errors.message", String.class))
+                .anySatisfy(m -> assertThat(m).contains("more than 1400 data rows"));
+        try (TopicReader reader = new TopicReader(Topics.IMPORTS_CREDIT_ROWS)) {
+            List<TopicReader.Record> sent = reader.await(2, keyed(id), WAIT);
+            assertThat(sent).extracting(TopicReader.Record::ceType).containsExactly(
+                    EventCatalog.CREDIT_ROWS_CHUNK.type(), EventCatalog.CREDIT_IMPORT_ABORTED.type());
+            JsonNode chunk = JSON.readTree(sent.get(0).value());
+            assertThat(chunk.get("chunk_count").asInt()).isZero();
+            assertThat(chunk.get("rows")).hasSize(1000);
+            assertThat(JSON.readTree(sent.get(1).value()).get("reason").asText()).contains("more than 1400 data rows");
+            // nothing else follows: no last chunk
+            assertThat(reader.await(3, keyed(id), Duration.ofSeconds(2))).hasSize(2);
+        }
     }
 
     @Test
