@@ -18,9 +18,11 @@ import java.util.UUID;
 public class Outbox {
 
     private final ObjectMapper mapper;
+    private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper mapper) {
+    public Outbox(ObjectMapper mapper, OutboxRelay relay) {
         this.mapper = mapper;
+        this.relay = relay;
     }
 
     /**
@@ -50,6 +52,7 @@ public class Outbox {
                 // in the session: a transaction that writes many large events (an import's row chunks) then holds
                 // one payload at a time, not all of them until commit
                 .call(() -> Panache.getSession().invoke(session -> session.detach(event)))
+                .invoke(relay::eventsPublished)
                 .replaceWith(event);
     }
 }

@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -14,6 +17,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,6 +27,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -44,6 +49,8 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** How long after publishing an event the outbox is read at the fast pace. */
+    static final long HOT_WINDOW_MS = 3_000;
 
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
@@ -52,14 +59,31 @@ public class OutboxRelay {
     private final Counter relayed;
     private final Counter failures;
     private final AtomicLong backlog = new AtomicLong();
+    private final Duration interval;
+    private final Duration initialDelay;
+    private final Vertx vertx;
+    private final RelayPaused paused;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Duration idleInterval;
+    private long timer = -1;
+    private volatile long lastPublished = System.nanoTime() - HOT_WINDOW_MS * 1_000_000L;
+    private long lastRun = System.nanoTime();
 
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "500") int batchSize,
                        @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT20S") Duration sendTimeout,
+                       @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT0.1S") Duration interval,
+                       @ConfigProperty(name = "outbox.relay.initial-delay", defaultValue = "PT1S") Duration initialDelay,
+                       @ConfigProperty(name = "outbox.relay.idle-interval", defaultValue = "PT1S") Duration idleInterval,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, Vertx vertx, RelayPaused paused) {
         this.emitter = emitter;
+        this.interval = interval;
+        this.initialDelay = initialDelay;
+        this.idleInterval = idleInterval;
+        this.vertx = vertx;
+        this.paused = paused;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
         this.source = URI.create("urn:clinicsuite:" + applicationName);
@@ -69,9 +93,41 @@ public class OutboxRelay {
                 .description("unsent outbox rows seen by the last relay run").register(registry);
     }
 
-    @Scheduled(every = "${outbox.relay.interval:0.2s}", delayed = "${outbox.relay.initial-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayPaused.class)
+    /**
+     * Starts the relay's timer. A Vert.x timer, not {@code @Scheduled}: Quarkus' scheduler looks at its triggers
+     * once a second whatever their interval, so every relay hop waited up to a second (two hops, upload to applied,
+     * up to two). The timer ticks every {@code outbox.relay.interval}, but a tick reads the outbox only while this
+     * instance published events in the last {@value #HOT_WINDOW_MS} ms (their transactions are about to commit),
+     * or once every {@code outbox.relay.idle-interval} otherwise (rows of other replicas, of a crashed run): an idle
+     * service costs one query a second, not ten. Runs never overlap; the first comes after
+     * {@code outbox.relay.initial-delay}.
+     */
+    void startTimer(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(initialDelay.toMillis(), Math.max(1, interval.toMillis()), id -> runUnlessBusy());
+    }
+
+    /** Called by {@link Outbox#publish}: look at the outbox at the fast pace for a while. */
+    void eventsPublished() {
+        lastPublished = System.nanoTime();
+    }
+
+    void stopTimer(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
+    }
+
+    private void runUnlessBusy() {
+        long now = System.nanoTime();
+        boolean due = now - lastPublished < HOT_WINDOW_MS * 1_000_000L || now - lastRun >= idleInterval.toNanos();
+        if (!due || paused.isPaused() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        lastRun = now;
+        // Hibernate Reactive needs a duplicated Vert.x context of its own, flagged safe, for the run
+        Context run = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(run, true);
+        run.runOnContext(ignored -> tick().subscribe().with(done -> running.set(false), failed -> running.set(false)));
+    }
+
     Uni<Void> tick() {
         // a full batch means more may be waiting: relay them now rather than a tick (a second) later each
         return Multi.createBy().repeating().uni(this::relayOnce).whilst(sent -> sent == batchSize)

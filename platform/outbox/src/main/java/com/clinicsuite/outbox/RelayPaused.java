@@ -2,20 +2,17 @@ package com.clinicsuite.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Skips the scheduled relay while {@code outbox.relay.enabled=false} (tests drive it by hand; maintenance) and
- * outside the application's running time: the scheduler runs before SmallRye Reactive Messaging has wired the
- * {@code outbox} channel to Kafka (a relay run in that gap fails with SRMSG00019), and the database pool closes at
- * shutdown.
+ * Pauses the relay's timer while {@code outbox.relay.enabled=false} (tests drive it by hand; maintenance) and
+ * outside the application's running time: a run before SmallRye Reactive Messaging has wired the {@code outbox}
+ * channel to Kafka fails with SRMSG00019, and the database pool closes at shutdown.
  */
 @Singleton
-public class RelayPaused implements Scheduled.SkipPredicate {
+public class RelayPaused {
 
     private final boolean enabled;
     private volatile boolean started;
@@ -34,8 +31,7 @@ public class RelayPaused implements Scheduled.SkipPredicate {
         started = false;
     }
 
-    @Override
-    public boolean test(ScheduledExecution execution) {
+    public boolean isPaused() {
         return !enabled || !started;
     }
 }

@@ -10,15 +10,18 @@ import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
  * Hands an import's validated rows to credit-balance-service as {@link CreditRowsChunk} events (keyed by import
  * id, so they stay in order), while the file is still being read: credit-balance-service stages chunk after chunk
- * meanwhile, and only one chunk is held here at a time. Every full chunk is committed to the outbox on its own
+ * meanwhile, and at most two chunks are held here (one being written while the next is read). Every full chunk is committed to the outbox on its own
  * (chunk_count 0: not known yet); the last chunk, which tells the count, goes in the same transaction that moves
  * the job to {@code applying}. An import that ends otherwise after chunks went out is called off with a
  * {@link CreditImportAborted}, so credit-balance-service drops what it staged: nothing is applied unless the whole
@@ -31,10 +34,13 @@ public class CreditRowsPublisher {
     private final CreditImportJobs jobs;
     private final int chunkRows;
 
-    public CreditRowsPublisher(Outbox outbox, CreditImportJobs jobs, CreditImportConfig config) {
+    private final Vertx vertx;
+
+    public CreditRowsPublisher(Outbox outbox, CreditImportJobs jobs, CreditImportConfig config, Vertx vertx) {
         this.outbox = outbox;
         this.jobs = jobs;
         this.chunkRows = config.chunkRows();
+        this.vertx = vertx;
     }
 
     /** Starts publishing the rows of {@code job}; called from the import worker thread that reads the file. */
@@ -58,6 +64,8 @@ public class CreditRowsPublisher {
         private final List<CreditRow> pending = new ArrayList<>(chunkRows + 1);
         private int chunksPublished;
         private int rows;
+        /** The chunk being written while the reader goes on; at most one, so memory stays at two chunks. */
+        private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
         private Publication(CreditImportJob job) {
             this.job = job;
@@ -72,16 +80,21 @@ public class CreditRowsPublisher {
             if (pending.size() == chunkRows) {
                 CreditRowsChunk chunk = chunk(0, 0);
                 pending.clear();
-                Blocking.await(() -> Panache.withTransaction(
-                        () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk)));
+                awaitInFlight();
+                inFlight = Blocking.start(vertx, () -> Panache.withTransaction(
+                        () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk))).thenApply(e -> null);
                 chunksPublished++;
             }
             pending.add(row);
             rows++;
         }
 
-        /** Whether credit-balance-service may hold some of this import (and needs an abort if it ends otherwise). */
+        /**
+         * Whether credit-balance-service may hold some of this import (and needs an abort if it ends otherwise). Waits
+         * for the chunk being written first, so an abort published next can never overtake it.
+         */
         public boolean started() {
+            inFlight.exceptionally(e -> null).join();
             return chunksPublished > 0;
         }
 
@@ -92,9 +105,19 @@ public class CreditRowsPublisher {
             }
             CreditRowsChunk last = chunk(chunksPublished + 1, rows);
             pending.clear();
+            awaitInFlight(); // the chunks before it are committed first: the outbox keeps their order
             return Blocking.await(() -> Panache.withTransaction(
                     () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, last)
                             .chain(() -> jobs.recordValidation(job.id, sheet, ImportStatus.APPLYING))));
+        }
+
+        /** Waits for the chunk being written; its failure fails the import (and calls off what went out). */
+        private void awaitInFlight() {
+            try {
+                inFlight.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
 
         private CreditRowsChunk chunk(int chunkCount, int totalRows) {
