@@ -21,14 +21,14 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
             + "coalesce(sum(c.prepaidGiftCardBalance), 0), coalesce(sum(c.sessionsPaid), 0), "
             + "coalesce(sum(c.sessionsConsumed), 0), coalesce(sum(c.balanceSessions), 0)) from CreditBalance c ";
 
-    /** One page of matches in id order, read-only (nothing to dirty-check or flush). */
-    public Uni<List<CreditBalance>> pageItems(CreditBalanceFilter filter, int skip, int limit) {
+    /** One page of matches in id order, as views: nothing enters the session, nothing to dirty-check or flush. */
+    public Uni<List<CreditBalanceView>> pageItems(CreditBalanceFilter filter, int skip, int limit) {
         Where where = where(filter);
         return getSession().chain(session -> {
-            var query = session.createSelectionQuery("from CreditBalance where " + where.hql() + " order by id",
-                    CreditBalance.class);
+            var query = session.createSelectionQuery(
+                    CreditBalanceView.SELECT + "where " + where.hql() + " order by c.id", CreditBalanceView.class);
             where.params().map().forEach(query::setParameter);
-            return query.setFirstResult(skip).setMaxResults(limit).setReadOnly(true).getResultList();
+            return query.setFirstResult(skip).setMaxResults(limit).getResultList();
         });
     }
 

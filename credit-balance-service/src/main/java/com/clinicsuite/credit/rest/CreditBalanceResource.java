@@ -2,6 +2,7 @@ package com.clinicsuite.credit.rest;
 
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceFilter;
+import com.clinicsuite.credit.repository.CreditBalanceView;
 import com.clinicsuite.credit.repository.Page;
 import com.clinicsuite.credit.service.Center;
 import com.clinicsuite.credit.service.CreditBalanceInput;
@@ -154,7 +155,7 @@ public class CreditBalanceResource {
         return recomputation.recomputeAll(caller.username());
     }
 
-    private static RestResponse<List<CreditBalanceResponse>> pageResponse(Page<CreditBalance> page) {
+    private static RestResponse<List<CreditBalanceResponse>> pageResponse(Page<CreditBalanceView> page) {
         return RestResponse.ResponseBuilder.ok(page.items().stream().map(CreditBalanceResponse::of).toList())
                 .header(TOTAL_COUNT, page.total()).build();
     }

@@ -1,6 +1,7 @@
 package com.clinicsuite.credit.rest;
 
 import com.clinicsuite.credit.repository.CreditBalance;
+import com.clinicsuite.credit.repository.CreditBalanceView;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -16,5 +17,12 @@ public record CreditBalanceResponse(long id, String clientCode, String clientNam
                 r.packageAmount, r.amountPaid, r.balanceAmount, r.prepaidGiftCardBalance, r.center, r.finalBucket,
                 r.sessionsPaid, r.sessionsConsumed, r.balanceSessions, r.voucherNumber, r.createdAt.toInstant(),
                 r.updatedAt.toInstant());
+    }
+
+    public static CreditBalanceResponse of(CreditBalanceView r) {
+        return new CreditBalanceResponse(r.id(), r.clientCode(), r.clientName(), r.phoneNo(), r.emailId(),
+                r.treatmentName(), r.packageAmount(), r.amountPaid(), r.balanceAmount(), r.prepaidGiftCardBalance(),
+                r.center(), r.finalBucket(), r.sessionsPaid(), r.sessionsConsumed(), r.balanceSessions(),
+                r.voucherNumber(), r.createdAt().toInstant(), r.updatedAt().toInstant());
     }
 }

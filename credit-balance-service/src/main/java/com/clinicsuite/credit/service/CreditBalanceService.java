@@ -3,6 +3,7 @@ package com.clinicsuite.credit.service;
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceFilter;
 import com.clinicsuite.credit.repository.CreditBalanceRepository;
+import com.clinicsuite.credit.repository.CreditBalanceView;
 import com.clinicsuite.credit.repository.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -32,7 +33,7 @@ public class CreditBalanceService {
 
     /** A page of the records the caller may see; staff asking for another center get 403. */
     @WithSession
-    public Uni<Page<CreditBalance>> list(CreditBalanceFilter filter, int skip, int limit) {
+    public Uni<Page<CreditBalanceView>> list(CreditBalanceFilter filter, int skip, int limit) {
         String center = scope.restriction().map(own -> {
             if (filter.center() != null && !filter.center().equals(own)) {
                 throw new ForbiddenException("You can only list records of your center (" + own + ")");
@@ -44,7 +45,7 @@ public class CreditBalanceService {
 
     /** The records of the caller's own center; 400 when the caller has none. */
     @WithSession
-    public Uni<Page<CreditBalance>> listOwnCenter(int skip, int limit) {
+    public Uni<Page<CreditBalanceView>> listOwnCenter(int skip, int limit) {
         return page(CreditBalanceFilter.ofCenter(scope.ownCenter()), skip, limit);
     }
 
@@ -52,7 +53,7 @@ public class CreditBalanceService {
      * A page and the exact number of all matches: counted only when the page does not tell it (a page shorter than
      * asked, and not empty, is the last one), and then cached until the next change (see {@link TotalsCache}).
      */
-    private Uni<Page<CreditBalance>> page(CreditBalanceFilter filter, int skip, int limit) {
+    private Uni<Page<CreditBalanceView>> page(CreditBalanceFilter filter, int skip, int limit) {
         long generation = totalsCache.generation();
         return repository.pageItems(filter, skip, limit).chain(items -> {
             if (!items.isEmpty() && items.size() < limit) {

@@ -118,6 +118,53 @@ class CreditBalanceResourceTest {
     }
 
     @Test
+    void listPagesAnswerEachRecordByteForByteAsGetDoes() {
+        // list pages are read as projections, a single record as an entity: the JSON must not differ at all
+        String code = CreditBalances.uniqueCode("BY1");
+        Map<String, Object> full = CreditBalances.body(code, "Punjabi Bagh", "9811033333");
+        full.put("package_amount", new BigDecimal("45000.10"));
+        full.put("amount_paid", new BigDecimal("15000.25"));
+        full.put("balance_amount", new BigDecimal("29999.85"));
+        full.put("prepaid_gift_card_balance", new BigDecimal("120.50"));
+        full.put("sessions_paid", 12);
+        full.put("sessions_consumed", 5);
+        full.put("balance_sessions", 7);
+        Map<String, Object> sparse = CreditBalances.body(code, "Punjabi Bagh", null);
+        sparse.remove("email_id");
+        sparse.remove("final_bucket");
+        sparse.put("treatment_name", "Vampire Facial");
+        long[] ids = {CreditBalances.create(ADMIN, full), CreditBalances.create(ADMIN, sparse)};
+
+        String[] single = new String[2];
+        for (int i = 0; i < 2; i++) {
+            single[i] = given().auth().oauth2(ADMIN).when().get("/credit-balances/" + ids[i])
+                    .then().statusCode(200).extract().asString();
+        }
+        assertThat(single[0]).contains("\"client_code\":\"" + code + "\"", "\"package_amount\":45000.10",
+                "\"amount_paid\":15000.25", "\"balance_amount\":29999.85", "\"prepaid_gift_card_balance\":120.50",
+                "\"sessions_paid\":12", "\"sessions_consumed\":5", "\"balance_sessions\":7",
+                "\"final_bucket\":\"Hair\"", "\"center\":\"Punjabi Bagh\"")
+                .doesNotContain("search");
+        assertThat(single[1]).contains("\"phone_no\":null", "\"email_id\":null", "\"final_bucket\":null",
+                "\"voucher_number\":null");
+
+        String expected = "[" + single[0] + "," + single[1] + "]";
+        for (String token : List.of(ADMIN, PB_STAFF)) {
+            assertThat(given().auth().oauth2(token).queryParam("search", code).queryParam("center", "PB")
+                    .when().get("/credit-balances/").then().statusCode(200).header("X-Total-Count", "2")
+                    .extract().asString()).isEqualTo(expected);
+        }
+        // the center lists hold the same objects
+        Map<String, Object> first = given().auth().oauth2(ADMIN).when().get("/credit-balances/" + ids[0])
+                .then().extract().jsonPath().getMap("$");
+        for (String path : List.of("/credit-balances/by-center/Punjabi Bagh", "/credit-balances/by-user-center")) {
+            List<Map<String, Object>> page = given().auth().oauth2(PB_STAFF).queryParam("limit", 1000)
+                    .when().get(path).then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(page).contains(first);
+        }
+    }
+
+    @Test
     void searchMatchesWithinOneFieldNeverAcrossTwo() {
         // the searched fields are kept joined in one indexed column: a term spanning the end of the client code and
         // the start of the name must not match

@@ -100,6 +100,13 @@ public final class TestTokens {
             return this;
         }
 
+        /** A token issued now that expires after {@code lifetime} (second resolution, as exp is). */
+        public Builder expiresIn(Duration lifetime) {
+            this.issuedAt = null;
+            this.lifetime = lifetime;
+            return this;
+        }
+
         /** Signed with a key the services do not trust. */
         public Builder badSignature() {
             this.foreignKey = true;
