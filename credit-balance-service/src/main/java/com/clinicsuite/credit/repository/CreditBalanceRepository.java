@@ -12,9 +12,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 @ApplicationScoped
 public class CreditBalanceRepository implements PanacheRepository<CreditBalance> {
+
+    /** Compiled once: String.replaceAll would compile it on every search. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private static final String TOTALS = "select new com.clinicsuite.credit.repository.CenterTotals(c.center, count(c), "
             + "coalesce(sum(c.packageAmount), 0), coalesce(sum(c.amountPaid), 0), coalesce(sum(c.balanceAmount), 0), "
@@ -102,7 +106,8 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
      * searchText joins its fields with one, so a term keeping it could match across two fields.
      */
     private static String contains(String text) {
-        String escaped = text.toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = CONTROL.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
 
