@@ -19,6 +19,8 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
 
     /** Compiled once: String.replaceAll would compile it on every search. */
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** pg_trgm indexes runs of letters and digits: a term without three in a row gives it no trigram to look up. */
+    private static final Pattern TRIGRAM = Pattern.compile("[\\p{L}\\p{N}]{3}");
 
     private static final String TOTALS = "select new com.clinicsuite.credit.repository.CenterTotals(c.center, count(c), "
             + "coalesce(sum(c.packageAmount), 0), coalesce(sum(c.amountPaid), 0), coalesce(sum(c.balanceAmount), 0), "
@@ -82,12 +84,21 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
             params.and("center", filter.center());
         }
         if (filter.search() != null) {
-            clauses.add("searchText like :search escape '\\'");
-            params.and("search", contains(filter.search()));
+            String term = searchTerm(filter.search());
+            if (TRIGRAM.matcher(term).find()) {
+                clauses.add("searchText like :search escape '\\'");
+                params.and("search", contains(term));
+            } else {
+                // The trigram index cannot narrow a term like "ma": it would read its whole posting list. Worse, the
+                // prepared LIKE statement's generic plan (PostgreSQL's after five runs) picked that scan for every
+                // term, 1.4 ms instead of 0.25. A separate statement, which the index cannot serve, keeps both plans sane.
+                clauses.add("locate(:search, searchText) > 0");
+                params.and("search", term);
+            }
         }
         if (filter.treatmentName() != null) {
             clauses.add("lower(treatmentName) like :treatment escape '\\'");
-            params.and("treatment", contains(filter.treatmentName()));
+            params.and("treatment", contains(searchTerm(filter.treatmentName())));
         }
         if (filter.finalBucket() != null) {
             clauses.add("lower(finalBucket) = :bucket");
@@ -102,12 +113,16 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
     }
 
     /**
-     * A case-insensitive "contains" pattern in which the user's % and _ are literal. Control characters are dropped:
-     * searchText joins its fields with one, so a term keeping it could match across two fields.
+     * The search term as searchText holds text: lowercase, without control characters (searchText joins its fields
+     * with one, so a term keeping it could match across two fields).
      */
-    private static String contains(String text) {
-        String escaped = CONTROL.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").replace("\\", "\\\\")
-                .replace("%", "\\%").replace("_", "\\_");
+    private static String searchTerm(String text) {
+        return CONTROL.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    /** A "contains" pattern of a lowercase term in which the user's % and _ are literal. */
+    private static String contains(String term) {
+        String escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
 

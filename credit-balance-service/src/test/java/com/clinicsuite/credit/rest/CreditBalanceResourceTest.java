@@ -188,6 +188,32 @@ class CreditBalanceResourceTest {
     }
 
     @Test
+    void termsTooShortForTheTrigramIndexMatchTheSameWay() {
+        // terms without three letters or digits in a row are looked up by position, not LIKE: same rules apply
+        String bucket = "Short-" + CreditBalances.uniqueCode("S");
+        String code = CreditBalances.uniqueCode("SH");
+        Map<String, Object> body = CreditBalances.body(code, "GK2", "9811088888");
+        body.put("client_name", "Ng O'Hara");
+        body.put("email_id", "a_b%c@x.io");
+        body.put("final_bucket", bucket);
+        CreditBalances.create(ADMIN, body);
+        String codeEnd = code.substring(code.length() - 1).toLowerCase();
+        for (String found : List.of("NG", "o'", "_b", "%c", "@x", "Ng O")) {
+            assertThat(searchTotal(found, bucket)).as(found).isEqualTo("1");
+        }
+        // % and _ are literal, and no term matches across two fields (with or without the separator typed in)
+        for (String absent : List.of("_x", "a%", codeEnd + "n", codeEnd + "\u001fn", "zq")) {
+            assertThat(searchTotal(absent, bucket)).as(absent).isEqualTo("0");
+        }
+    }
+
+    private static String searchTotal(String term, String bucket) {
+        return given().auth().oauth2(ADMIN).queryParam("search", term).queryParam("final_bucket", bucket)
+                .queryParam("limit", 1).when().get("/credit-balances/")
+                .then().statusCode(200).extract().header("X-Total-Count");
+    }
+
+    @Test
     void theTotalCountFollowsEveryChangeMadeHere() {
         String bucket = "Count-" + CreditBalances.uniqueCode("C");
         long[] ids = new long[3];
