@@ -7,8 +7,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -29,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -58,6 +57,8 @@ public class OutboxRelay {
     private final URI source;
     private final Counter relayed;
     private final Counter failures;
+    /** Runs that relayed at least one event: a backlog of many batches should take one. */
+    private final Counter runs;
     private final AtomicLong backlog = new AtomicLong();
     private final Duration interval;
     private final Duration initialDelay;
@@ -89,6 +90,7 @@ public class OutboxRelay {
         this.source = URI.create("urn:clinicsuite:" + applicationName);
         this.relayed = registry.counter("outbox.relayed");
         this.failures = registry.counter("outbox.relay.failures");
+        this.runs = registry.counter("outbox.relay.runs");
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
                 .description("unsent outbox rows seen by the last relay run").register(registry);
     }
@@ -122,16 +124,19 @@ public class OutboxRelay {
             return;
         }
         lastRun = now;
-        // Hibernate Reactive needs a duplicated Vert.x context of its own, flagged safe, for the run
-        Context run = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(run, true);
-        run.runOnContext(ignored -> tick().subscribe().with(done -> running.set(false), failed -> running.set(false)));
+        ReactiveWork.start(vertx, this::tick).whenComplete((done, failed) -> running.set(false));
     }
 
     Uni<Void> tick() {
         // a full batch means more may be waiting: relay them now rather than a tick (a second) later each
         return Multi.createBy().repeating().uni(this::relayOnce).whilst(sent -> sent == batchSize)
-                .collect().last().replaceWithVoid()
+                .collect().with(Collectors.summingInt(Integer::intValue))
+                .invoke(sent -> {
+                    if (sent > 0) {
+                        runs.increment();
+                    }
+                })
+                .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("Outbox relay run failed: %s", e.toString()))
                 .onFailure().recoverWithNull();
     }
@@ -180,13 +185,25 @@ public class OutboxRelay {
         return Uni.join().all(chains).andCollectFailures()
                 // back onto the session's own context before touching managed entities again
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .chain(ignored -> markSent(acked))
                 .map(ignored -> {
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                    acked.forEach(event -> event.sentAt = now);
                     relayed.increment(acked.size());
                     backlog.addAndGet(-acked.size());
                     return acked.size();
                 });
+    }
+
+    /** One UPDATE for the batch rather than one per row from dirty checking (failed rows still flush theirs). */
+    private static Uni<Integer> markSent(List<OutboxEvent> acked) {
+        if (acked.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Long> ids = acked.stream().map(event -> event.id).toList();
+        return Panache.getSession().chain(session -> session
+                .createMutationQuery("update OutboxEvent set sentAt = :now where id in :ids")
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("ids", ids)
+                .executeUpdate());
     }
 
     private Uni<Void> send(OutboxEvent event) {

@@ -8,6 +8,7 @@ import com.clinicsuite.imports.credit.parse.CreditRow;
 import com.clinicsuite.imports.credit.parse.CreditSheet;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.outbox.ReactiveWork;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -81,7 +82,7 @@ public class CreditRowsPublisher {
                 CreditRowsChunk chunk = chunk(0, 0);
                 pending.clear();
                 awaitInFlight();
-                inFlight = Blocking.start(vertx, () -> Panache.withTransaction(
+                inFlight = ReactiveWork.start(vertx, () -> Panache.withTransaction(
                         () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk))).thenApply(e -> null);
                 chunksPublished++;
             }

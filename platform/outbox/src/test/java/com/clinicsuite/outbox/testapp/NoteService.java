@@ -4,6 +4,7 @@ import com.clinicsuite.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** A business change and its event in one transaction, the way services use the outbox. */
 @ApplicationScoped
@@ -13,6 +14,11 @@ public class NoteService {
 
     public NoteService(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** Many notes' events at once, through {@link Outbox#publishAll}. */
+    public Uni<Integer> writeAll(List<NoteWritten> written) {
+        return Panache.withTransaction(() -> outbox.publishAll(NoteWritten.TYPE, written, NoteWritten::noteKey));
     }
 
     public Uni<Void> write(String key, int seq, String body, boolean failAfterPublishing) {
