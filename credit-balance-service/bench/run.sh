@@ -70,9 +70,12 @@ cat > plain.lua <<LUA
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 LUA
 
+REQUESTS=0 # every request sent (warm-ups included): each is an authenticated call the API log must hold
+count_requests() { REQUESTS=$(( REQUESTS + $(awk '/requests in/ {print $1}' <<<"$1") )); }
 run() { # name, records, script, path, connections
     local out threads=$(( $5 < 2 ? 1 : 2 ))
     out=$(wrk -t"$threads" -c"$5" -d"$DURATION" --latency -s "$3" "$BASE$4")
+    count_requests "$out"
     local rps p50 p99 non2xx errors
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
@@ -82,8 +85,9 @@ run() { # name, records, script, path, connections
     printf '%-28s %8s records  c=%-3s %10s req/s  p50 %-9s p99 %-9s non-2xx %s %s\n' "$1" "$2" "$5" "$rps" "$p50" "$p99" "${non2xx:-0}" "$errors" | tee -a results.txt
 }
 warm() { # script, path: the JIT compiles what this scenario runs before it is measured
-    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$1" "$BASE$2" >/dev/null
+    count_requests "$(wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$1" "$BASE$2")"
 }
+metric() { curl -fsS "$BASE/q/metrics" | awk -v name="$1" '$1 == name || index($1, name "{") == 1 {printf "%d", $2}'; }
 
 if [ -n "${BENCH_HOLD:-}" ]; then # keep the stack up for exploring by hand; Ctrl-C stops everything
     echo "$TOKEN" > token.txt
@@ -129,5 +133,9 @@ echo "== stats query alone in PostgreSQL (EXPLAIN ANALYZE, 100k rows)" | tee -a 
 psql_credit -c "explain analyze select center, count(*), sum(package_amount), sum(amount_paid), sum(balance_amount),
     sum(prepaid_gift_card_balance), sum(sessions_paid), sum(sessions_consumed), sum(balance_sessions)
     from credit_balance group by center" | grep -E "Execution Time|Index Only|Seq Scan" | tee -a results.txt
-echo "== API log rows written meanwhile: $(psql_credit -c 'select count(*) from api_log')" | tee -a results.txt
+for _ in $(seq 1 60); do [ "$(metric api_log_queued)" = 0 ] && break; sleep 1; done # the writer catches up
+{ echo "== API log: $REQUESTS requests sent, $(psql_credit -c 'select count(*) from api_log') rows written," \
+       "$(metric api_log_dropped_total) dropped, $(metric api_log_queued) still queued"
+  echo "   voucher-searched events in the outbox: $(psql_credit -c "select count(*) from outbox_event where event_type = 'credit.voucher-searched.v1'")"
+} | tee -a results.txt
 echo "results in $WORK/results.txt"

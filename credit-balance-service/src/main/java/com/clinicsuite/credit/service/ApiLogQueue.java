@@ -7,8 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Calls waiting to be written to the API log. Enqueueing never blocks a request; the queue is bounded, and
@@ -18,10 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ApiLogQueue {
 
+    private static final Logger LOG = Logger.getLogger(ApiLogQueue.class);
+    private static final long WARNING_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final ConcurrentLinkedQueue<ApiCall> calls = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final int capacity;
     private final Counter dropped;
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_EVERY_NANOS);
 
     public ApiLogQueue(@ConfigProperty(name = "api-log.queue-capacity", defaultValue = "100000") int capacity,
                        MeterRegistry registry) {
@@ -34,9 +41,20 @@ public class ApiLogQueue {
         if (size.incrementAndGet() > capacity) {
             size.decrementAndGet();
             dropped.increment();
+            warnOfDropping();
             return;
         }
         calls.add(call);
+    }
+
+    /** At most once a minute, so a flood of dropped calls does not become a flood of log lines. */
+    private void warnOfDropping() {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARNING_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            LOG.warnf("The API log queue is full (%d calls): calls are not being logged, %.0f so far. "
+                    + "The database is not keeping up or is unreachable; see api_log_queued.", capacity, dropped.count());
+        }
     }
 
     /** Takes up to {@code max} calls, oldest first. */

@@ -2,11 +2,14 @@ package com.clinicsuite.credit.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.clinicsuite.credit.service.ApiCall;
+import com.clinicsuite.credit.service.ApiLogQueue;
 import com.clinicsuite.events.Topics;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
@@ -14,6 +17,7 @@ import com.clinicsuite.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
@@ -21,7 +25,11 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +41,9 @@ import org.junit.jupiter.api.Test;
 class ApiLogTest {
 
     private static final String ADMIN = TestTokens.admin();
+
+    @Inject
+    ApiLogQueue apiLog;
 
     @Test
     void everyAuthenticatedCallIsLoggedAndQueryableByUserAndTime() throws Exception {
@@ -91,6 +102,53 @@ class ApiLogTest {
 
         JsonPath logs = awaitLogs(user, 2);
         assertThat(logs.getList("client_ip", String.class)).containsExactly("127.0.0.2", "203.0.113.7");
+    }
+
+    @Test
+    void aBurstOfCallsIsWrittenExactlyWithItsVoucherSearchEvents() throws Exception {
+        // more than two batches (1,000 calls each), a third of them voucher searches, with texts that must survive
+        // the JSON the writer sends them in: quotes, backslash, non-Latin letters, no client address
+        String user = "burst-" + UUID.randomUUID().toString().substring(0, 8);
+        OffsetDateTime at = OffsetDateTime.parse("2026-03-01T09:15:30.123456+05:30");
+        int calls = 2_500;
+        for (int i = 0; i < calls; i++) {
+            boolean search = i % 3 == 0;
+            apiLog.add(new ApiCall(user, search ? "POST" : "GET",
+                    search ? "/credit-balances/by-voucher" : "/credit-balances/by-center/O'Neil \\ \"Ωmega\" " + i,
+                    200 + i % 300, search ? "GKV" + i : null, search ? 1 + i % 2 : null, i % 2 == 0 ? null : "10.0.0." + i % 250,
+                    i, at.plusNanos(i * 1_000L)));
+        }
+        String mine = "from api_log where user_name = '" + user + "'";
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) " + mine) == calls);
+        try (Connection c = SuiteInfrastructure.jdbcConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "select method, endpoint, status_code, voucher_number, client_ip, duration_ms, logged_at " + mine
+                        + " order by duration_ms")) {
+            for (int i = 0; rs.next(); i++) {
+                boolean search = i % 3 == 0;
+                assertThat(rs.getString("endpoint")).isEqualTo(search ? "/credit-balances/by-voucher"
+                        : "/credit-balances/by-center/O'Neil \\ \"Ωmega\" " + i);
+                assertThat(rs.getString("method")).isEqualTo(search ? "POST" : "GET");
+                assertThat(rs.getInt("status_code")).isEqualTo(200 + i % 300);
+                assertThat(rs.getString("voucher_number")).isEqualTo(search ? "GKV" + i : null);
+                assertThat(rs.getString("client_ip")).isEqualTo(i % 2 == 0 ? null : "10.0.0." + i % 250);
+                assertThat(rs.getObject("logged_at", OffsetDateTime.class).toInstant())
+                        .isEqualTo(at.plusNanos(i * 1_000L).toInstant());
+            }
+        }
+        // and every voucher search became an event in the outbox, keyed by its voucher
+        int searches = (calls + 2) / 3;
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from outbox_event where "
+                + "event_type = 'credit.voucher-searched.v1' and payload like '%\"user_name\":\"" + user + "\"%'")
+                == searches);
+        assertThat(count("select count(*) from outbox_event where event_type = 'credit.voucher-searched.v1' and "
+                + "aggregate_key = 'GKV3' and payload like '%\"" + user + "\"%\"matches\":2%'")).isEqualTo(1);
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = SuiteInfrastructure.jdbcConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
