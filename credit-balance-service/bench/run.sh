@@ -3,14 +3,14 @@
 # loopback only, and prints the figures. Usage (from the repository root):
 #   credit-balance-service/bench/run.sh [duration, default 20s] [connections, default 32]
 #   BENCH_HOLD=1 credit-balance-service/bench/run.sh   # set up, load 1,353 records, then keep the stack up
-# BENCH_JAVA_OPTS (default -Xmx256m) are the service's JVM options, BENCH_WARMUP (default 10s) how long every
+# BENCH_JAVA_OPTS (default -Xmx256m) are the service's JVM options, BENCH_WARMUP (default 20s) how long every
 # scenario runs before it is measured; any other environment (HTTP_PROXY_FORWARDING, API_LOG_*) reaches the service.
 # Needs: wrk, openssl, python3, Debian's PostgreSQL 15 binaries, the Kafka classpath of deploy/local/infra-classpath.
 set -euo pipefail
 
 DURATION=${1:-20s}
 CONNECTIONS=${2:-32}
-WARMUP=${BENCH_WARMUP:-10s}
+WARMUP=${BENCH_WARMUP:-20s}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SERVICE=$ROOT/credit-balance-service
 WORK=$SERVICE/target/bench
