@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,10 +23,10 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
     /** pg_trgm indexes runs of letters and digits: a term without three in a row gives it no trigram to look up. */
     private static final Pattern TRIGRAM = Pattern.compile("[\\p{L}\\p{N}]{3}");
 
-    private static final String TOTALS = "select new com.clinicsuite.credit.repository.CenterTotals(c.center, count(c), "
-            + "coalesce(sum(c.packageAmount), 0), coalesce(sum(c.amountPaid), 0), coalesce(sum(c.balanceAmount), 0), "
-            + "coalesce(sum(c.prepaidGiftCardBalance), 0), coalesce(sum(c.sessionsPaid), 0), "
-            + "coalesce(sum(c.sessionsConsumed), 0), coalesce(sum(c.balanceSessions), 0)) from CreditBalance c ";
+    /** Kept per center by triggers on credit_balance (migration V5): four rows, not a pass over every record. */
+    private static final String TOTALS = "select center, records, package_amount, amount_paid, balance_amount, "
+            + "prepaid_gift_card_balance, sessions_paid, sessions_consumed, balance_sessions from credit_center_totals "
+            + "where records > 0 ";
 
     /** One page of matches in id order, as views: nothing enters the session, nothing to dirty-check or flush. */
     public Uni<List<CreditBalanceView>> pageItems(CreditBalanceFilter filter, int skip, int limit) {
@@ -61,14 +62,20 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
     @CacheResult(cacheName = TotalsCache.STATS)
     public Uni<List<CenterTotals>> totalsByCenter(@CacheKey long generation, @CacheKey String center) {
         boolean all = center.isEmpty();
-        String hql = TOTALS + (all ? "" : "where c.center = :center ") + "group by c.center order by c.center";
+        String sql = TOTALS + (all ? "" : "and center = :center ") + "order by center";
         return getSession().chain(session -> {
-            var query = session.createSelectionQuery(hql, CenterTotals.class);
+            var query = session.createNativeQuery(sql, Object[].class);
             if (!all) {
                 query.setParameter("center", center);
             }
             return query.getResultList();
-        });
+        }).map(rows -> rows.stream().map(CreditBalanceRepository::centerTotals).toList());
+    }
+
+    private static CenterTotals centerTotals(Object[] row) {
+        return new CenterTotals((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2],
+                (BigDecimal) row[3], (BigDecimal) row[4], (BigDecimal) row[5], ((Number) row[6]).longValue(),
+                ((Number) row[7]).longValue(), ((Number) row[8]).longValue());
     }
 
     /** Records after {@code afterId} in id order, for walking the whole table in batches. */

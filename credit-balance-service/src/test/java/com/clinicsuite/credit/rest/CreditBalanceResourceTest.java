@@ -2,6 +2,7 @@ package com.clinicsuite.credit.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -403,6 +404,51 @@ class CreditBalanceResourceTest {
         List<BigDecimal> perCenter = stats.getList("by_center.records", BigDecimal.class);
         assertThat(perCenter.stream().mapToLong(BigDecimal::longValue).sum()).isEqualTo(stats.getLong("total_records"));
         assertThat(stats.<BigDecimal>get("total_package_amount").scale()).isEqualTo(2);
+    }
+
+    @Test
+    void centerTotalsFollowEveryKindOfWrite() throws Exception {
+        // the stats summary reads credit_center_totals, kept by triggers: after API writes (one moving a record to
+        // another center), multi-row SQL, a statement that fails half-way and a delete, it must equal the aggregate
+        String before = aggregateTotals();
+        assertThat(keptTotals()).isEqualTo(before);
+        String code = CreditBalances.uniqueCode("CT");
+        long moved = CreditBalances.create(ADMIN, CreditBalances.body(code, "Punjabi Bagh", "9811012345"));
+        long kept = CreditBalances.create(ADMIN, CreditBalances.body(code + "2", "Pitampura", null));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("center", "GK2", "amount_paid", new BigDecimal("15000.05"), "sessions_consumed", 3))
+                .when().put("/credit-balances/" + moved).then().statusCode(200);
+        assertThat(keptTotals()).isEqualTo(aggregateTotals()).isNotEqualTo(before);
+        try (Connection c = SuiteInfrastructure.jdbcConnection()) {
+            c.createStatement().executeUpdate("update credit_balance set package_amount = package_amount + 0.01, "
+                    + "prepaid_gift_card_balance = 7.50 where client_code like '" + code + "%'");
+            String beforeFailure = keptTotals();
+            // the second row breaks a CHECK: the statement, and what its trigger added, roll back together
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("update credit_balance set amount_paid = "
+                    + "case when id = " + kept + " then -1 else amount_paid + 1 end where client_code like '" + code + "%'"))
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThat(keptTotals()).isEqualTo(beforeFailure);
+        }
+        assertThat(keptTotals()).isEqualTo(aggregateTotals());
+        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + moved).then().statusCode(204);
+        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + kept).then().statusCode(204);
+        assertThat(keptTotals()).isEqualTo(aggregateTotals()).isEqualTo(before);
+    }
+
+    private static final String TOTALS_TEXT = "coalesce(string_agg(center || ':' || records || ':' || package_amount || ':' "
+            + "|| amount_paid || ':' || balance_amount || ':' || prepaid_gift_card_balance || ':' || sessions_paid || ':' "
+            + "|| sessions_consumed || ':' || balance_sessions, ',' order by center), '')";
+
+    private static String keptTotals() throws java.sql.SQLException {
+        return sql("select " + TOTALS_TEXT + " from credit_center_totals where records > 0");
+    }
+
+    private static String aggregateTotals() throws java.sql.SQLException {
+        return sql("select " + TOTALS_TEXT + " from (select center, count(*) as records, sum(package_amount) as "
+                + "package_amount, sum(amount_paid) as amount_paid, sum(balance_amount) as balance_amount, "
+                + "sum(prepaid_gift_card_balance) as prepaid_gift_card_balance, sum(sessions_paid) as sessions_paid, "
+                + "sum(sessions_consumed) as sessions_consumed, sum(balance_sessions) as balance_sessions "
+                + "from credit_balance group by center) as t");
     }
 
     @Test
