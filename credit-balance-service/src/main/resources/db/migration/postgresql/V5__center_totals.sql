@@ -21,57 +21,43 @@ SELECT center, count(*), sum(package_amount), sum(amount_paid), sum(balance_amou
        sum(sessions_paid), sum(sessions_consumed), sum(balance_sessions)
 FROM credit_balance GROUP BY center;
 
--- Adds the rows a statement inserted and subtracts those it deleted (an UPDATE: both, old and new values).
+-- Adds per-center changes (negative for removed rows) to the totals with one statement, locking in center order.
+CREATE FUNCTION credit_center_totals_add(changes credit_center_totals[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO credit_center_totals AS t
+    SELECT center, sum(records), sum(package_amount), sum(amount_paid), sum(balance_amount),
+           sum(prepaid_gift_card_balance), sum(sessions_paid), sum(sessions_consumed), sum(balance_sessions)
+    FROM unnest(changes) GROUP BY center ORDER BY center
+    ON CONFLICT (center) DO UPDATE SET
+        records = t.records + excluded.records,
+        package_amount = t.package_amount + excluded.package_amount,
+        amount_paid = t.amount_paid + excluded.amount_paid,
+        balance_amount = t.balance_amount + excluded.balance_amount,
+        prepaid_gift_card_balance = t.prepaid_gift_card_balance + excluded.prepaid_gift_card_balance,
+        sessions_paid = t.sessions_paid + excluded.sessions_paid,
+        sessions_consumed = t.sessions_consumed + excluded.sessions_consumed,
+        balance_sessions = t.balance_sessions + excluded.balance_sessions;
+$$;
+
+-- Adds the rows a statement inserted and subtracts those it deleted (an UPDATE does both: new and old values).
 CREATE FUNCTION credit_center_totals_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changes credit_center_totals[] := '{}';
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO credit_center_totals AS t
-        SELECT center, count(*), sum(package_amount), sum(amount_paid), sum(balance_amount),
-               sum(prepaid_gift_card_balance), sum(sessions_paid), sum(sessions_consumed), sum(balance_sessions)
-        FROM new_rows GROUP BY center ORDER BY center
-        ON CONFLICT (center) DO UPDATE SET
-            records = t.records + excluded.records,
-            package_amount = t.package_amount + excluded.package_amount,
-            amount_paid = t.amount_paid + excluded.amount_paid,
-            balance_amount = t.balance_amount + excluded.balance_amount,
-            prepaid_gift_card_balance = t.prepaid_gift_card_balance + excluded.prepaid_gift_card_balance,
-            sessions_paid = t.sessions_paid + excluded.sessions_paid,
-            sessions_consumed = t.sessions_consumed + excluded.sessions_consumed,
-            balance_sessions = t.balance_sessions + excluded.balance_sessions;
-    ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO credit_center_totals AS t
-        SELECT center, -count(*), -sum(package_amount), -sum(amount_paid), -sum(balance_amount),
-               -sum(prepaid_gift_card_balance), -sum(sessions_paid), -sum(sessions_consumed), -sum(balance_sessions)
-        FROM old_rows GROUP BY center ORDER BY center
-        ON CONFLICT (center) DO UPDATE SET
-            records = t.records + excluded.records,
-            package_amount = t.package_amount + excluded.package_amount,
-            amount_paid = t.amount_paid + excluded.amount_paid,
-            balance_amount = t.balance_amount + excluded.balance_amount,
-            prepaid_gift_card_balance = t.prepaid_gift_card_balance + excluded.prepaid_gift_card_balance,
-            sessions_paid = t.sessions_paid + excluded.sessions_paid,
-            sessions_consumed = t.sessions_consumed + excluded.sessions_consumed,
-            balance_sessions = t.balance_sessions + excluded.balance_sessions;
-    ELSE
-        INSERT INTO credit_center_totals AS t
-        SELECT center, sum(n), sum(package_amount), sum(amount_paid), sum(balance_amount),
-               sum(prepaid_gift_card_balance), sum(sessions_paid), sum(sessions_consumed), sum(balance_sessions)
-        FROM (SELECT center, 1 AS n, package_amount, amount_paid, balance_amount, prepaid_gift_card_balance,
-                     sessions_paid, sessions_consumed, balance_sessions FROM new_rows
-              UNION ALL
-              SELECT center, -1, -package_amount, -amount_paid, -balance_amount, -prepaid_gift_card_balance,
-                     -sessions_paid, -sessions_consumed, -balance_sessions FROM old_rows) AS change
-        GROUP BY center ORDER BY center
-        ON CONFLICT (center) DO UPDATE SET
-            records = t.records + excluded.records,
-            package_amount = t.package_amount + excluded.package_amount,
-            amount_paid = t.amount_paid + excluded.amount_paid,
-            balance_amount = t.balance_amount + excluded.balance_amount,
-            prepaid_gift_card_balance = t.prepaid_gift_card_balance + excluded.prepaid_gift_card_balance,
-            sessions_paid = t.sessions_paid + excluded.sessions_paid,
-            sessions_consumed = t.sessions_consumed + excluded.sessions_consumed,
-            balance_sessions = t.balance_sessions + excluded.balance_sessions;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        changes := changes || ARRAY(
+            SELECT ROW(center, count(*), sum(package_amount), sum(amount_paid), sum(balance_amount),
+                       sum(prepaid_gift_card_balance), sum(sessions_paid), sum(sessions_consumed),
+                       sum(balance_sessions))::credit_center_totals
+            FROM new_rows GROUP BY center);
     END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        changes := changes || ARRAY(
+            SELECT ROW(center, -count(*), -sum(package_amount), -sum(amount_paid), -sum(balance_amount),
+                       -sum(prepaid_gift_card_balance), -sum(sessions_paid), -sum(sessions_consumed),
+                       -sum(balance_sessions))::credit_center_totals
+            FROM old_rows GROUP BY center);
+    END IF;
+    PERFORM credit_center_totals_add(changes);
     RETURN NULL;
 END $$;
 
