@@ -97,7 +97,7 @@ public final class JsonRowsInsert<R> {
 
     /** The rows as the JSON array the INSERT reads. */
     public String json(List<? extends R> rows) {
-        StringWriter out = new StringWriter(rows.size() * 64 * columns.size() / 4 + 16);
+        StringWriter out = new StringWriter(16 + rows.size() * columns.size() * 16); // ~16 characters a value
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartArray();
             for (R row : rows) {

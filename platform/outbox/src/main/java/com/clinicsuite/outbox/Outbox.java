@@ -1,16 +1,15 @@
 package com.clinicsuite.outbox;
 
 import com.clinicsuite.events.EventType;
+import com.clinicsuite.outbox.JsonRowsInsert.Column;
+import com.clinicsuite.outbox.JsonRowsInsert.Type;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import com.clinicsuite.outbox.JsonRowsInsert.Column;
-import com.clinicsuite.outbox.JsonRowsInsert.Type;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -53,8 +52,8 @@ public class Outbox {
         OutboxEvent event;
         try {
             event = event(type, key, data);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Event " + type.type() + " is not serialisable", e));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
         return inTransaction(type)
                 .chain(tx -> event.persist())
@@ -78,29 +77,31 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<OutboxEvent> rows = new ArrayList<>(events.size());
+        String json;
         try {
-            for (T data : events) {
-                rows.add(event(type, key.apply(data), data));
-            }
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Event " + type.type() + " is not serialisable", e));
+            json = insertAll.json(events.stream().map(data -> event(type, key.apply(data), data)).toList());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
-        String json = insertAll.json(rows);
         return inTransaction(type)
                 .chain(tx -> Panache.getSession())
                 .chain(session -> session.createNativeQuery(insertAll.sql()).setParameter(1, json).executeUpdate())
                 .invoke(relay::eventsPublished);
     }
 
-    private <T> OutboxEvent event(EventType<T> type, String key, T data) throws JsonProcessingException {
+    /** A new event row; IllegalArgumentException when {@code data} cannot be written as JSON. */
+    private <T> OutboxEvent event(EventType<T> type, String key, T data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID().toString();
         event.eventType = type.type();
         event.topic = type.topic();
         event.aggregateKey = key;
         event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        event.payload = mapper.writeValueAsString(data);
+        try {
+            event.payload = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + type.type() + " is not serialisable", e);
+        }
         return event;
     }
 
