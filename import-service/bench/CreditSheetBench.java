@@ -14,7 +14,9 @@ public class CreditSheetBench {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         CreditSheetParser parser = new CreditSheetParser(CreditSheetParser.Limits.DEFAULT);
-        System.out.printf("file %s, max heap %d MB%n", file.getFileName(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "file %s, max heap %d MB%n",
+                file.getFileName(), Runtime.getRuntime().maxMemory() >> 20);
         long best = Long.MAX_VALUE;
         CreditSheet last = null;
         for (int run = 1; run <= runs; run++) {
@@ -23,13 +25,20 @@ public class CreditSheetBench {
             last = sheet;
             long millis = (System.nanoTime() - start) / 1_000_000;
             best = Math.min(best, millis);
-            System.out.printf("run %d: %,d ms  rows %,d accepted %,d rejected %,d  (%,.0f rows/s)%n", run, millis,
-                    sheet.rowsTotal(), sheet.rowsAccepted(), sheet.rowsRejected(), sheet.rowsTotal() * 1000.0 / millis);
+            System.out.printf(
+                    "run %d: %,d ms  rows %,d accepted %,d rejected %,d  (%,.0f rows/s)%n",
+                    run,
+                    millis,
+                    sheet.rowsTotal(),
+                    sheet.rowsAccepted(),
+                    sheet.rowsRejected(),
+                    sheet.rowsTotal() * 1000.0 / millis);
         }
         // what an import holds while it publishes: the validated rows of the last run, still reachable here
         System.gc();
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("best %,d ms; heap in use after GC with the %,d rows held: %d MB of %d MB max%n", best,
-                last.rowsAccepted(), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        System.out.printf(
+                "best %,d ms; heap in use after GC with the %,d rows held: %d MB of %d MB max%n",
+                best, last.rowsAccepted(), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
     }
 }

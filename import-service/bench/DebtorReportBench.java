@@ -20,7 +20,8 @@ public final class DebtorReportBench {
         int warmup = Integer.getInteger("warmup", 5);
         int runs = Integer.getInteger("runs", 5);
         DebtorReportReader reader = new DebtorReportReader(MedicalAidControlDetector.withDefaults());
-        System.out.printf("max heap %d MB, %d warm-up + %d timed runs per file%n",
+        System.out.printf(
+                "max heap %d MB, %d warm-up + %d timed runs per file%n",
                 Runtime.getRuntime().maxMemory() >> 20, warmup, runs);
         for (String file : args) {
             byte[] pdf = Files.readAllBytes(Path.of(file));
@@ -46,15 +47,26 @@ public final class DebtorReportBench {
             double meanSeconds = total / 1e9 / runs;
             double cpuSeconds = cpu / 1e9 / runs;
             System.gc();
-            long liveMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
-            System.out.printf("%s: %d KB, %d pages, %d accounts%n"
+            long liveMb =
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+            System.out.printf(
+                    "%s: %d KB, %d pages, %d accounts%n"
                             + "  wall: mean %.0f ms, best %.0f ms -> %.0f pages/s (best %.0f pages/s)%n"
                             + "  cpu:  mean %.0f ms -> %.0f pages/s, %.0f accounts/s (one core, load-independent)%n"
                             + "  heap: old-generation peak %d MB, live after parse with the report held %d MB%n",
-                    Path.of(file).getFileName(), pdf.length >> 10, report.pageCount(), report.accounts().size(),
-                    meanSeconds * 1000, best / 1e6, report.pageCount() / meanSeconds, report.pageCount() / (best / 1e9),
-                    cpuSeconds * 1000, report.pageCount() / cpuSeconds, report.accounts().size() / cpuSeconds,
-                    oldGenPeakMb(), liveMb);
+                    Path.of(file).getFileName(),
+                    pdf.length >> 10,
+                    report.pageCount(),
+                    report.accounts().size(),
+                    meanSeconds * 1000,
+                    best / 1e6,
+                    report.pageCount() / meanSeconds,
+                    report.pageCount() / (best / 1e9),
+                    cpuSeconds * 1000,
+                    report.pageCount() / cpuSeconds,
+                    report.accounts().size() / cpuSeconds,
+                    oldGenPeakMb(),
+                    liveMb);
         }
     }
 

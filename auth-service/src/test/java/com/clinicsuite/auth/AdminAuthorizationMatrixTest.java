@@ -32,7 +32,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @WithTestResource(SuiteInfrastructure.class)
 class AdminAuthorizationMatrixTest {
 
-    enum Caller { NO_TOKEN, EXPIRED, BAD_SIGNATURE, NON_ADMIN, ADMIN }
+    enum Caller {
+        NO_TOKEN,
+        EXPIRED,
+        BAD_SIGNATURE,
+        NON_ADMIN,
+        ADMIN
+    }
 
     /** An admin endpoint with a request an admin is allowed to make. */
     record Endpoint(String method, String path, Supplier<Object> body) {
@@ -53,10 +59,20 @@ class AdminAuthorizationMatrixTest {
                 new Endpoint("GET", "/admin/users", null),
                 new Endpoint("GET", "/admin/users/access", null),
                 new Endpoint("GET", "/admin/users/" + MISSING, null),
-                new Endpoint("POST", "/admin/users", () -> Map.of("username", AuthApi.unique("matrix"),
-                        "password", AuthApi.PASSWORD, "roles", List.of("staff"))),
+                new Endpoint(
+                        "POST",
+                        "/admin/users",
+                        () -> Map.of(
+                                "username",
+                                AuthApi.unique("matrix"),
+                                "password",
+                                AuthApi.PASSWORD,
+                                "roles",
+                                List.of("staff"))),
                 new Endpoint("PUT", "/admin/users/" + MISSING, () -> Map.of("full_name", "Nobody")),
-                new Endpoint("PUT", "/admin/users/" + MISSING + "/pharmacies/" + MISSING,
+                new Endpoint(
+                        "PUT",
+                        "/admin/users/" + MISSING + "/pharmacies/" + MISSING,
                         () -> Map.of("can_read", true, "can_write", false)),
                 new Endpoint("DELETE", "/admin/users/" + MISSING + "/pharmacies/" + MISSING, null),
                 new Endpoint("GET", "/admin/pharmacies", null),
@@ -81,12 +97,15 @@ class AdminAuthorizationMatrixTest {
         Response response = request.when().request(endpoint.method(), endpoint.path());
 
         switch (caller) {
-            case NO_TOKEN, EXPIRED, BAD_SIGNATURE -> response.then().statusCode(401)
-                    .header("WWW-Authenticate", "Bearer")
-                    .body("detail", equalTo("Not authenticated: send a valid bearer token"));
+            case NO_TOKEN, EXPIRED, BAD_SIGNATURE ->
+                response.then()
+                        .statusCode(401)
+                        .header("WWW-Authenticate", "Bearer")
+                        .body("detail", equalTo("Not authenticated: send a valid bearer token"));
             case NON_ADMIN -> response.then().statusCode(403).body("detail", equalTo("You are not allowed to do this"));
             // an admin gets through: the answer is the endpoint's own (404 for the ids that do not exist)
-            case ADMIN -> assertThat(response.statusCode()).as(response.asString()).isIn(200, 201, 204, 404);
+            case ADMIN ->
+                assertThat(response.statusCode()).as(response.asString()).isIn(200, 201, 204, 404);
         }
     }
 
@@ -94,13 +113,16 @@ class AdminAuthorizationMatrixTest {
         return switch (caller) {
             case NO_TOKEN -> null;
             case ADMIN -> TOKENS.computeIfAbsent(caller, c -> AuthApi.adminToken());
-            case NON_ADMIN -> TOKENS.computeIfAbsent(caller, c -> {
-                String username = AuthApi.unique("staff");
-                AuthApi.createUser(username, List.of("staff"), "GK2");
-                return AuthApi.token(username, AuthApi.PASSWORD);
-            });
+            case NON_ADMIN ->
+                TOKENS.computeIfAbsent(caller, c -> {
+                    String username = AuthApi.unique("staff");
+                    AuthApi.createUser(username, List.of("staff"), "GK2");
+                    return AuthApi.token(username, AuthApi.PASSWORD);
+                });
             // signed by auth-service's own key, but expired an hour ago
-            case EXPIRED -> adminClaims(Instant.now().minus(Duration.ofHours(2)), keys.active().privateKey());
+            case EXPIRED ->
+                adminClaims(
+                        Instant.now().minus(Duration.ofHours(2)), keys.active().privateKey());
             // names auth-service's key id, but signed by another key
             case BAD_SIGNATURE -> adminClaims(Instant.now(), foreignKey());
         };
@@ -108,10 +130,18 @@ class AdminAuthorizationMatrixTest {
 
     private String adminClaims(Instant issuedAt, PrivateKey signWith) {
         SigningKey active = keys.active();
-        return Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("1").upn("admin")
-                .preferredUserName("admin").groups("admin").claim("pharmacies", Map.of())
-                .issuedAt(issuedAt).expiresAt(issuedAt.plus(Duration.ofHours(1)))
-                .jws().keyId(active.kid()).sign(signWith);
+        return Jwt.issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE)
+                .subject("1")
+                .upn("admin")
+                .preferredUserName("admin")
+                .groups("admin")
+                .claim("pharmacies", Map.of())
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(Duration.ofHours(1)))
+                .jws()
+                .keyId(active.kid())
+                .sign(signWith);
     }
 
     private static PrivateKey foreignKey() {

@@ -17,8 +17,7 @@ final class AuthApi {
     static final String PASSWORD = "correct-horse-battery";
     private static final AtomicInteger ADDRESS = new AtomicInteger(1);
 
-    private AuthApi() {
-    }
+    private AuthApi() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -35,9 +34,11 @@ final class AuthApi {
     }
 
     static Response login(String username, String password, String clientAddress) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", clientAddress)
+        return given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", clientAddress)
                 .body(Map.of("username", username, "password", password))
-                .when().post("/login");
+                .when()
+                .post("/login");
     }
 
     static String token(String username, String password) {
@@ -51,29 +52,54 @@ final class AuthApi {
     /** Creates a user with {@link #PASSWORD}; answers its id. */
     static long createUser(String username, List<String> roles, String center) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
-                "username", username, "password", PASSWORD, "email", username + "@example.org",
-                "full_name", "Test " + username, "roles", roles));
+                "username",
+                username,
+                "password",
+                PASSWORD,
+                "email",
+                username + "@example.org",
+                "full_name",
+                "Test " + username,
+                "roles",
+                roles));
         if (center != null) {
             body.put("center", center);
         }
-        Number id = given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body(body)
-                .when().post("/admin/users")
-                .then().statusCode(201).extract().path("user_id");
+        Number id = given().auth()
+                .oauth2(adminToken())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/admin/users")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("user_id");
         return id.longValue();
     }
 
     static long createPharmacy(String name) {
-        Number id = given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+        Number id = given().auth()
+                .oauth2(adminToken())
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name, "code", unique("PH")))
-                .when().post("/admin/pharmacies")
-                .then().statusCode(201).extract().path("id");
+                .when()
+                .post("/admin/pharmacies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return id.longValue();
     }
 
     static void grant(long userId, long pharmacyId, boolean read, boolean write) {
-        given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(adminToken())
+                .contentType(ContentType.JSON)
                 .body(Map.of("can_read", read, "can_write", write))
-                .when().put("/admin/users/" + userId + "/pharmacies/" + pharmacyId)
-                .then().statusCode(200);
+                .when()
+                .put("/admin/users/" + userId + "/pharmacies/" + pharmacyId)
+                .then()
+                .statusCode(200);
     }
 }

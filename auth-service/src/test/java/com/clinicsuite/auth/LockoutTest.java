@@ -40,7 +40,9 @@ class LockoutTest {
         String address = AuthApi.freshAddress();
         for (int i = 0; i < 20; i++) {
             // a different (unknown) username each time: password spraying from one address
-            AuthApi.login(AuthApi.unique("spray"), "wrong-password", address).then().statusCode(401);
+            AuthApi.login(AuthApi.unique("spray"), "wrong-password", address)
+                    .then()
+                    .statusCode(401);
         }
         String username = AuthApi.unique("victim");
         AuthApi.createUser(username, List.of("staff"), null);

@@ -29,7 +29,9 @@ class LoginTest {
         long pharmacyId = AuthApi.createPharmacy("Winterton Pharmacy");
         AuthApi.grant(userId, pharmacyId, true, true);
 
-        AuthApi.login(username, PASSWORD).then().statusCode(200)
+        AuthApi.login(username, PASSWORD)
+                .then()
+                .statusCode(200)
                 .body("access_token", notNullValue())
                 .body("token_type", equalTo("bearer"))
                 .body("expires_in", equalTo(1800))
@@ -53,27 +55,48 @@ class LoginTest {
         AuthApi.createUser(username, List.of("staff"), "Pitampura");
 
         String token = given().contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("username", username).formParam("password", PASSWORD)
-                .when().post("/token")
-                .then().statusCode(200)
+                .formParam("grant_type", "password")
+                .formParam("username", username)
+                .formParam("password", PASSWORD)
+                .when()
+                .post("/token")
+                .then()
+                .statusCode(200)
                 .body("token_type", equalTo("bearer"))
                 .body("expires_in", equalTo(1800))
-                .extract().path("access_token");
+                .extract()
+                .path("access_token");
 
-        given().auth().oauth2(token).when().get("/users/me").then().statusCode(200)
-                .body("username", equalTo(username)).body("center", equalTo("Pitampura"));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/users/me")
+                .then()
+                .statusCode(200)
+                .body("username", equalTo(username))
+                .body("center", equalTo("Pitampura"));
 
         given().contentType(ContentType.URLENC)
-                .formParam("grant_type", "client_credentials").formParam("username", username)
+                .formParam("grant_type", "client_credentials")
+                .formParam("username", username)
                 .formParam("password", PASSWORD)
-                .when().post("/token").then().statusCode(400).body("detail", notNullValue());
+                .when()
+                .post("/token")
+                .then()
+                .statusCode(400)
+                .body("detail", notNullValue());
     }
 
     @Test
     void usersMeAnswersTheCurrentUser() {
         String username = AuthApi.unique("me");
         long id = AuthApi.createUser(username, List.of(), null);
-        given().auth().oauth2(AuthApi.token(username, PASSWORD)).when().get("/users/me").then().statusCode(200)
+        given().auth()
+                .oauth2(AuthApi.token(username, PASSWORD))
+                .when()
+                .get("/users/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo((int) id))
                 .body("username", equalTo(username))
                 .body("is_active", equalTo(true))
@@ -86,14 +109,22 @@ class LoginTest {
     void wrongPasswordUnknownUserAndInactiveUserGetTheSame401() {
         String username = AuthApi.unique("inactive");
         long id = AuthApi.createUser(username, List.of("staff"), null);
-        given().auth().oauth2(AuthApi.adminToken()).contentType(ContentType.JSON).body(Map.of("is_active", false))
-                .when().put("/admin/users/" + id).then().statusCode(200);
+        given().auth()
+                .oauth2(AuthApi.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("is_active", false))
+                .when()
+                .put("/admin/users/" + id)
+                .then()
+                .statusCode(200);
 
         var wrongPassword = AuthApi.login(AuthApi.ADMIN_USERNAME, "not-the-password");
         var unknownUser = AuthApi.login(AuthApi.unique("nobody"), PASSWORD);
         var inactiveUser = AuthApi.login(username, PASSWORD);
         for (var answer : List.of(wrongPassword, unknownUser, inactiveUser)) {
-            answer.then().statusCode(401).header("WWW-Authenticate", "Bearer")
+            answer.then()
+                    .statusCode(401)
+                    .header("WWW-Authenticate", "Bearer")
                     .body("detail", equalTo("Incorrect username or password"));
         }
         assertThat(unknownUser.asString()).isEqualTo(wrongPassword.asString()).isEqualTo(inactiveUser.asString());
@@ -101,17 +132,36 @@ class LoginTest {
 
     @Test
     void badLoginBodiesAreRejectedWithoutA500() {
-        given().contentType(ContentType.JSON).body(Map.of("username", "x"))
-                .when().post("/login").then().statusCode(422).body("errors.field", hasItem("password"));
-        given().contentType(ContentType.JSON).body("{not json")
-                .when().post("/login").then().statusCode(400).body("detail", notNullValue());
-        given().contentType(ContentType.URLENC).formParam("grant_type", "password")
-                .when().post("/token").then().statusCode(400).body("detail", notNullValue());
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", "x"))
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("password"));
+        given().contentType(ContentType.JSON)
+                .body("{not json")
+                .when()
+                .post("/login")
+                .then()
+                .statusCode(400)
+                .body("detail", notNullValue());
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password")
+                .when()
+                .post("/token")
+                .then()
+                .statusCode(400)
+                .body("detail", notNullValue());
     }
 
     @Test
     void usersMeNeedsAValidToken() {
-        given().when().get("/users/me").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+        given().when()
+                .get("/users/me")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
                 .body("detail", equalTo("Not authenticated: send a valid bearer token"));
         given().auth().oauth2("not.a.token").when().get("/users/me").then().statusCode(401);
     }

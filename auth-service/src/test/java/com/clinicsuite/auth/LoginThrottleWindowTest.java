@@ -44,29 +44,64 @@ class LoginThrottleWindowTest {
         }
         clock.now = clock.now.plus(Duration.ofMinutes(14));
         assertThatThrownBy(() -> throttle.checkAllowed("ALICE", "10.0.0.9"))
-                .isInstanceOfSatisfying(LoginThrottledException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds()).isEqualTo(60));
+                .isInstanceOfSatisfying(
+                        LoginThrottledException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds())
+                                .isEqualTo(60));
         clock.now = clock.now.plus(Duration.ofMinutes(1));
         assertThatCode(() -> throttle.checkAllowed("alice", "10.0.0.9")).doesNotThrowAnyException();
     }
 
     private static AuthConfig config(int perUser, int perAddress, Duration window) {
         AuthConfig.Lockout lockout = new AuthConfig.Lockout() {
-            public int maxFailuresPerUsername() { return perUser; }
-            public int maxFailuresPerAddress() { return perAddress; }
-            public Duration window() { return window; }
+            public int maxFailuresPerUsername() {
+                return perUser;
+            }
+
+            public int maxFailuresPerAddress() {
+                return perAddress;
+            }
+
+            public Duration window() {
+                return window;
+            }
         };
         return new AuthConfig() {
-            public Token token() { return null; }
-            public Refresh refresh() { return null; }
-            public Keys keys() { return null; }
-            public Password password() { return null; }
-            public Lockout lockout() { return lockout; }
-            public BootstrapAdmin bootstrapAdmin() { return new BootstrapAdmin() {
-                public Optional<String> username() { return Optional.empty(); }
-                public Optional<String> password() { return Optional.empty(); }
-                public Optional<String> email() { return Optional.empty(); }
-            }; }
+            public Token token() {
+                return null;
+            }
+
+            public Refresh refresh() {
+                return null;
+            }
+
+            public Keys keys() {
+                return null;
+            }
+
+            public Password password() {
+                return null;
+            }
+
+            public Lockout lockout() {
+                return lockout;
+            }
+
+            public BootstrapAdmin bootstrapAdmin() {
+                return new BootstrapAdmin() {
+                    public Optional<String> username() {
+                        return Optional.empty();
+                    }
+
+                    public Optional<String> password() {
+                        return Optional.empty();
+                    }
+
+                    public Optional<String> email() {
+                        return Optional.empty();
+                    }
+                };
+            }
         };
     }
 }

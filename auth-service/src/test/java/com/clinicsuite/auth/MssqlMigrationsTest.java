@@ -2,5 +2,4 @@ package com.clinicsuite.auth;
 
 import com.clinicsuite.testkit.MssqlMigrationsContract;
 
-class MssqlMigrationsTest extends MssqlMigrationsContract {
-}
+class MssqlMigrationsTest extends MssqlMigrationsContract {}

@@ -28,25 +28,37 @@ import org.junit.jupiter.api.Test;
 class RefreshTokenTest {
 
     private static Response refresh(String refreshToken) {
-        return given().contentType(ContentType.JSON).body(Map.of("refresh_token", refreshToken))
-                .when().post("/auth/refresh");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("refresh_token", refreshToken))
+                .when()
+                .post("/auth/refresh");
     }
 
     @Test
     void refreshRotatesTheTokenAndAnswersANewAccessToken() {
         String username = AuthApi.unique("spa");
         AuthApi.createUser(username, List.of("staff"), "Preet Vihar");
-        String first = AuthApi.login(username, PASSWORD).then().statusCode(200).extract().path("refresh_token");
+        String first = AuthApi.login(username, PASSWORD)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("refresh_token");
 
         Response answer = refresh(first);
-        answer.then().statusCode(200)
+        answer.then()
+                .statusCode(200)
                 .body("token_type", equalTo("bearer"))
                 .body("expires_in", equalTo(1800))
                 .body("user.username", equalTo(username))
                 .body("refresh_token", not(equalTo(first)));
         String second = answer.path("refresh_token");
-        given().auth().oauth2(answer.<String>path("access_token")).when().get("/users/me")
-                .then().statusCode(200).body("center", equalTo("Preet Vihar"));
+        given().auth()
+                .oauth2(answer.<String>path("access_token"))
+                .when()
+                .get("/users/me")
+                .then()
+                .statusCode(200)
+                .body("center", equalTo("Preet Vihar"));
         refresh(second).then().statusCode(200).body("refresh_token", notNullValue());
     }
 
@@ -68,12 +80,20 @@ class RefreshTokenTest {
         AuthApi.createUser(username, List.of("staff"), null);
         String token = AuthApi.login(username, PASSWORD).path("refresh_token");
 
-        given().contentType(ContentType.JSON).body(Map.of("refresh_token", token))
-                .when().post("/auth/logout").then().statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("refresh_token", token))
+                .when()
+                .post("/auth/logout")
+                .then()
+                .statusCode(204);
         refresh(token).then().statusCode(401);
         // logging out twice (or with an unknown token) is harmless
-        given().contentType(ContentType.JSON).body(Map.of("refresh_token", "unknown"))
-                .when().post("/auth/logout").then().statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("refresh_token", "unknown"))
+                .when()
+                .post("/auth/logout")
+                .then()
+                .statusCode(204);
     }
 
     @Test
@@ -81,8 +101,14 @@ class RefreshTokenTest {
         String username = AuthApi.unique("leaver");
         long id = AuthApi.createUser(username, List.of("staff"), null);
         String token = AuthApi.login(username, PASSWORD).path("refresh_token");
-        given().auth().oauth2(AuthApi.adminToken()).contentType(ContentType.JSON).body(Map.of("is_active", false))
-                .when().put("/admin/users/" + id).then().statusCode(200);
+        given().auth()
+                .oauth2(AuthApi.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("is_active", false))
+                .when()
+                .put("/admin/users/" + id)
+                .then()
+                .statusCode(200);
         refresh(token).then().statusCode(401);
     }
 
@@ -91,12 +117,12 @@ class RefreshTokenTest {
         String username = AuthApi.unique("hashed");
         long id = AuthApi.createUser(username, List.of("staff"), null);
         String token = AuthApi.login(username, PASSWORD).path("refresh_token");
-        String expectedHash = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        String expectedHash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
 
         try (Connection db = SuiteInfrastructure.jdbcConnection();
-             PreparedStatement query = db.prepareStatement(
-                     "SELECT token_hash FROM refresh_token WHERE user_id = ?")) {
+                PreparedStatement query =
+                        db.prepareStatement("SELECT token_hash FROM refresh_token WHERE user_id = ?")) {
             query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 assertThat(rows.next()).isTrue();
@@ -107,6 +133,11 @@ class RefreshTokenTest {
 
     @Test
     void malformedRefreshRequestsAre422() {
-        given().contentType(ContentType.JSON).body(Map.of()).when().post("/auth/refresh").then().statusCode(422);
+        given().contentType(ContentType.JSON)
+                .body(Map.of())
+                .when()
+                .post("/auth/refresh")
+                .then()
+                .statusCode(422);
     }
 }

@@ -78,7 +78,10 @@ class TokenClaimsAndJwksTest {
         JsonWebStructure jws = JsonWebStructure.fromCompactSerialization(token);
         assertThat(jws.getAlgorithmHeaderValue()).isEqualTo("RS256");
         assertThat(jws.getKeyIdHeaderValue()).isEqualTo(keys.active().kid());
-        given().when().get("/.well-known/jwks.json").then().statusCode(200)
+        given().when()
+                .get("/.well-known/jwks.json")
+                .then()
+                .statusCode(200)
                 .body("keys.kid", hasItem(keys.active().kid()))
                 .body("keys[0].kty", equalTo("RSA"))
                 .body("keys[0].d", equalTo(null));
@@ -110,14 +113,20 @@ class TokenClaimsAndJwksTest {
         // kids sort by name and the greatest signs: "zz-..." sorts after every generated "dev-..." kid
         String newKid = "zz-rotation-" + System.nanoTime();
         Path keyFile = Path.of("target/test-signing-keys", newKid + ".pem");
-        Files.writeString(keyFile, pem(KeyUtils.generateKeyPair(2048).getPrivate().getEncoded()));
+        Files.writeString(
+                keyFile, pem(KeyUtils.generateKeyPair(2048).getPrivate().getEncoded()));
         try {
             keys.reload();
             String after = AuthApi.token(username, PASSWORD);
 
-            assertThat(JsonWebStructure.fromCompactSerialization(after).getKeyIdHeaderValue()).isEqualTo(newKid);
-            given().when().get("/.well-known/jwks.json").then().statusCode(200)
-                    .body("keys.kid", hasItem(oldKid)).body("keys.kid", hasItem(newKid));
+            assertThat(JsonWebStructure.fromCompactSerialization(after).getKeyIdHeaderValue())
+                    .isEqualTo(newKid);
+            given().when()
+                    .get("/.well-known/jwks.json")
+                    .then()
+                    .statusCode(200)
+                    .body("keys.kid", hasItem(oldKid))
+                    .body("keys.kid", hasItem(newKid));
             // auth-service itself and another service both accept the tokens of both keys
             for (String token : List.of(before, after)) {
                 given().auth().oauth2(token).when().get("/users/me").then().statusCode(200);
@@ -134,7 +143,8 @@ class TokenClaimsAndJwksTest {
 
     private static String pem(byte[] pkcs8) {
         return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(pkcs8)
                 + "\n-----END PRIVATE KEY-----\n";
     }
 }

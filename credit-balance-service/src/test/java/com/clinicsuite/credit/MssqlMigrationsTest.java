@@ -2,5 +2,4 @@ package com.clinicsuite.credit;
 
 import com.clinicsuite.testkit.MssqlMigrationsContract;
 
-class MssqlMigrationsTest extends MssqlMigrationsContract {
-}
+class MssqlMigrationsTest extends MssqlMigrationsContract {}

@@ -7,5 +7,4 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
-class PlatformEndpointsTest extends PlatformEndpointsContract {
-}
+class PlatformEndpointsTest extends PlatformEndpointsContract {}

@@ -28,8 +28,10 @@ class AccessMatrixTest {
         if (pharmacyId == 0) {
             pharmacyId = Fixtures.pharmacy("Access Pharmacy");
             Fixtures.channels(pharmacyId, true, true);
-            Fixtures.report(pharmacyId, List.of(Fixtures.account("500001", "ACCESS DEBTOR", "99.00",
-                    "access@example.com", "0820000099")), 10);
+            Fixtures.report(
+                    pharmacyId,
+                    List.of(Fixtures.account("500001", "ACCESS DEBTOR", "99.00", "access@example.com", "0820000099")),
+                    10);
             debtorId = Fixtures.count("SELECT id FROM debtor WHERE pharmacy_id = ?", pharmacyId);
         }
         return pharmacyId;
@@ -48,8 +50,8 @@ class AccessMatrixTest {
                 Arguments.of("POST", "/send-sms", true));
     }
 
-    private static io.restassured.response.ValidatableResponse call(String token, String method, String path,
-                                                                    long pharmacy) {
+    private static io.restassured.response.ValidatableResponse call(
+            String token, String method, String path, long pharmacy) {
         RequestSpecification request = given();
         if (token != null) {
             request = request.auth().oauth2(token);
@@ -66,10 +68,18 @@ class AccessMatrixTest {
     @MethodSource("endpoints")
     void withoutAValidTokenAnswers401(String method, String path, boolean writes) {
         long p = pharmacy();
-        for (String token : new String[] {null, "not-a-jwt",
-                TestTokens.user("old").roles("pharmacy").grant(p, true, true).expired().sign(),
-                TestTokens.user("forger").roles("admin").badSignature().sign()}) {
-            call(token, method, path, p).statusCode(401)
+        for (String token : new String[] {
+            null,
+            "not-a-jwt",
+            TestTokens.user("old")
+                    .roles("pharmacy")
+                    .grant(p, true, true)
+                    .expired()
+                    .sign(),
+            TestTokens.user("forger").roles("admin").badSignature().sign()
+        }) {
+            call(token, method, path, p)
+                    .statusCode(401)
                     .header("WWW-Authenticate", containsString("Bearer"))
                     .body("detail", containsString("Not authenticated"));
         }
@@ -79,7 +89,8 @@ class AccessMatrixTest {
     @MethodSource("endpoints")
     void anotherPharmacysUserAnswers403(String method, String path, boolean writes) {
         long p = pharmacy();
-        call(TestTokens.pharmacyWriter(p + 1_000_000), method, path, p).statusCode(403)
+        call(TestTokens.pharmacyWriter(p + 1_000_000), method, path, p)
+                .statusCode(403)
                 .body("detail", containsString("pharmacy " + p));
         call(TestTokens.staff("GK2"), method, path, p).statusCode(403);
     }
@@ -89,7 +100,8 @@ class AccessMatrixTest {
     void readersReadAndOnlyWritersWrite(String method, String path, boolean writes) {
         long p = pharmacy();
         if (writes) {
-            call(TestTokens.pharmacyReader(p), method, path, p).statusCode(403)
+            call(TestTokens.pharmacyReader(p), method, path, p)
+                    .statusCode(403)
                     .body("detail", containsString("read-only"));
         } else {
             call(TestTokens.pharmacyReader(p), method, path, p).statusCode(200);
@@ -103,7 +115,8 @@ class AccessMatrixTest {
     void anUnknownPharmacyAnswers404(String method, String path, boolean writes) {
         pharmacy();
         long unknown = 9_000_000_000L + System.nanoTime() % 1000;
-        call(TestTokens.admin(), method, path, unknown).statusCode(404)
+        call(TestTokens.admin(), method, path, unknown)
+                .statusCode(404)
                 .body("detail", equalTo("Pharmacy " + unknown + " not found"));
         call(TestTokens.pharmacyWriter(unknown), method, path, unknown).statusCode(404);
     }

@@ -39,23 +39,35 @@ class DebtorListTest {
     }
 
     private static JsonPath list(Map<String, ?> query) {
-        return given().auth().oauth2(TestTokens.pharmacyReader(pharmacy())).queryParams(query)
-                .get("/pharmacies/{p}/debtors", pharmacy()).then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy()))
+                .queryParams(query)
+                .get("/pharmacies/{p}/debtors", pharmacy())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Acc_nos the ground truth selects, in the list's order (balance descending, then acc_no). */
     private static List<String> expected(Predicate<DebtorReportChunk.Account> filter) {
-        return TRUTH.accounts().stream().filter(filter)
-                .sorted(Comparator.comparing((DebtorReportChunk.Account a) -> a.amounts().balance()).reversed()
+        return TRUTH.accounts().stream()
+                .filter(filter)
+                .sorted(Comparator.comparing(
+                                (DebtorReportChunk.Account a) -> a.amounts().balance())
+                        .reversed()
                         .thenComparing(DebtorReportChunk.Account::accNo))
-                .map(DebtorReportChunk.Account::accNo).toList();
+                .map(DebtorReportChunk.Account::accNo)
+                .toList();
     }
 
     private static void assertSelects(Map<String, ?> query, Predicate<DebtorReportChunk.Account> filter) {
         List<String> expected = expected(filter);
         JsonPath page = list(withPerPage(query));
         assertThat(page.getInt("total")).as("total for %s", query).isEqualTo(expected.size());
-        assertThat(page.getList("debtors.acc_no", String.class)).as("rows for %s", query).isEqualTo(expected);
+        assertThat(page.getList("debtors.acc_no", String.class))
+                .as("rows for %s", query)
+                .isEqualTo(expected);
     }
 
     private static Map<String, Object> withPerPage(Map<String, ?> query) {
@@ -79,25 +91,38 @@ class DebtorListTest {
     @Test
     void excludeMedicalAidFalseIncludesControlAccounts() {
         assertSelects(Map.of("exclude_medical_aid", "false"), a -> true);
-        assertThat(TRUTH.accounts().stream().filter(DebtorReportChunk.Account::isMedicalAidControl)).hasSize(2);
+        assertThat(TRUTH.accounts().stream().filter(DebtorReportChunk.Account::isMedicalAidControl))
+                .hasSize(2);
     }
 
     @Test
     void minBalanceIsStrictlyGreaterThanTheArrears() {
-        BigDecimal threshold = TRUTH.ordinary().stream().map(GroundTruth::arrears)
-                .filter(v -> v.signum() > 0).sorted().toList().get(40);
-        assertSelects(Map.of("min_balance", threshold.toPlainString()),
+        BigDecimal threshold = TRUTH.ordinary().stream()
+                .map(GroundTruth::arrears)
+                .filter(v -> v.signum() > 0)
+                .sorted()
+                .toList()
+                .get(40);
+        assertSelects(
+                Map.of("min_balance", threshold.toPlainString()),
                 ORDINARY.and(a -> GroundTruth.arrears(a).compareTo(threshold) > 0));
         assertThat(expected(ORDINARY.and(a -> GroundTruth.arrears(a).compareTo(threshold) == 0)))
-                .as("an account sits exactly on the threshold and is left out").isNotEmpty();
-        assertSelects(Map.of("min_balance", "0"), ORDINARY.and(a -> GroundTruth.arrears(a).signum() > 0));
+                .as("an account sits exactly on the threshold and is left out")
+                .isNotEmpty();
+        assertSelects(
+                Map.of("min_balance", "0"),
+                ORDINARY.and(a -> GroundTruth.arrears(a).signum() > 0));
     }
 
     @Test
     void ageingBucketsKeepDebtorsWithAnAmountInAnyOfThem() {
-        assertSelects(Map.of("ageing_buckets", "d120,d180"),
-                ORDINARY.and(a -> a.amounts().d120().signum() != 0 || a.amounts().d180().signum() != 0));
-        assertSelects(Map.of("ageing_buckets", "d30"), ORDINARY.and(a -> a.amounts().d30().signum() != 0));
+        assertSelects(
+                Map.of("ageing_buckets", "d120,d180"),
+                ORDINARY.and(a ->
+                        a.amounts().d120().signum() != 0 || a.amounts().d180().signum() != 0));
+        assertSelects(
+                Map.of("ageing_buckets", "d30"),
+                ORDINARY.and(a -> a.amounts().d30().signum() != 0));
     }
 
     @Test
@@ -113,14 +138,21 @@ class DebtorListTest {
     @Test
     void searchIsCaseInsensitiveAcrossAccountNameEmailAndPhone() {
         DebtorReportChunk.Account sample = TRUTH.ordinary().stream()
-                .filter(a -> a.email() != null && a.phone() != null && a.name().length() > 6).findFirst().orElseThrow();
+                .filter(a -> a.email() != null && a.phone() != null && a.name().length() > 6)
+                .findFirst()
+                .orElseThrow();
         String namePart = sample.name().substring(1, 6).trim().toLowerCase(Locale.ROOT);
-        String emailPart = sample.email().substring(0, sample.email().indexOf('@')).toUpperCase(Locale.ROOT);
+        String emailPart =
+                sample.email().substring(0, sample.email().indexOf('@')).toUpperCase(Locale.ROOT);
         String phonePart = sample.phone().substring(3, 9);
         for (String term : List.of(namePart, emailPart, phonePart, sample.accNo())) {
             String lower = term.toLowerCase(Locale.ROOT);
-            assertSelects(Map.of("search", term), ORDINARY.and(a -> contains(a.accNo(), lower)
-                    || contains(a.name(), lower) || contains(a.email(), lower) || contains(a.phone(), lower)));
+            assertSelects(
+                    Map.of("search", term),
+                    ORDINARY.and(a -> contains(a.accNo(), lower)
+                            || contains(a.name(), lower)
+                            || contains(a.email(), lower)
+                            || contains(a.phone(), lower)));
         }
         assertSelects(Map.of("search", "%"), a -> false);
     }
@@ -131,10 +163,12 @@ class DebtorListTest {
 
     @Test
     void filtersCombine() {
-        assertSelects(Map.of("min_balance", "100", "has_email", "true", "ageing_buckets", "d60,d90"),
+        assertSelects(
+                Map.of("min_balance", "100", "has_email", "true", "ageing_buckets", "d60,d90"),
                 ORDINARY.and(a -> GroundTruth.arrears(a).compareTo(new BigDecimal("100")) > 0)
                         .and(a -> a.email() != null)
-                        .and(a -> a.amounts().d60().signum() != 0 || a.amounts().d90().signum() != 0));
+                        .and(a -> a.amounts().d60().signum() != 0
+                                || a.amounts().d90().signum() != 0));
     }
 
     @Test
@@ -152,7 +186,9 @@ class DebtorListTest {
     @Test
     void aDebtorCarriesTheReportsFields() {
         DebtorReportChunk.Account sample = TRUTH.ordinary().stream()
-                .filter(a -> a.email() != null && a.lastPaymentDate() != null).findFirst().orElseThrow();
+                .filter(a -> a.email() != null && a.lastPaymentDate() != null)
+                .findFirst()
+                .orElseThrow();
         JsonPath page = list(Map.of("search", sample.accNo()));
         Map<String, Object> d = page.getMap("debtors[0]");
         assertThat(d.get("acc_no")).isEqualTo(sample.accNo());
@@ -163,7 +199,8 @@ class DebtorListTest {
         assertThat(money.apply("d180")).isEqualByComparingTo(sample.amounts().d180());
         assertThat(money.apply("balance")).isEqualByComparingTo(sample.amounts().balance());
         assertThat(money.apply("last_payment_amount")).isEqualByComparingTo(sample.lastPaymentAmount());
-        assertThat(d.get("last_payment_date")).isEqualTo(sample.lastPaymentDate().toString());
+        assertThat(d.get("last_payment_date"))
+                .isEqualTo(sample.lastPaymentDate().toString());
         assertThat(d.get("email")).isEqualTo(sample.email());
         assertThat(d.get("phone")).isEqualTo(sample.phone());
         assertThat(d.get("is_medical_aid_control")).isEqualTo(false);
@@ -173,27 +210,56 @@ class DebtorListTest {
 
     @Test
     void statisticsAreTheSumsOfTheOrdinaryAccounts() {
-        JsonPath stats = given().auth().oauth2(TestTokens.pharmacyReader(pharmacy()))
-                .get("/pharmacies/{p}/debtors/statistics", pharmacy()).then().statusCode(200).extract().jsonPath();
+        JsonPath stats = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy()))
+                .get("/pharmacies/{p}/debtors/statistics", pharmacy())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<DebtorReportChunk.Account> ordinary = TRUTH.ordinary();
         assertThat(stats.getInt("total_accounts")).isEqualTo(ordinary.size());
         Map<String, Function<DebtorReportChunk.Amounts, BigDecimal>> columns = Map.of(
-                "total_outstanding", DebtorReportChunk.Amounts::balance, "current", DebtorReportChunk.Amounts::current,
-                "d30", DebtorReportChunk.Amounts::d30, "d60", DebtorReportChunk.Amounts::d60,
-                "d90", DebtorReportChunk.Amounts::d90, "d120", DebtorReportChunk.Amounts::d120,
-                "d150", DebtorReportChunk.Amounts::d150, "d180", DebtorReportChunk.Amounts::d180);
-        columns.forEach((field, column) -> assertThat(new BigDecimal(stats.getString(field))).as(field)
-                .isEqualByComparingTo(ordinary.stream().map(a -> column.apply(a.amounts()))
+                "total_outstanding",
+                DebtorReportChunk.Amounts::balance,
+                "current",
+                DebtorReportChunk.Amounts::current,
+                "d30",
+                DebtorReportChunk.Amounts::d30,
+                "d60",
+                DebtorReportChunk.Amounts::d60,
+                "d90",
+                DebtorReportChunk.Amounts::d90,
+                "d120",
+                DebtorReportChunk.Amounts::d120,
+                "d150",
+                DebtorReportChunk.Amounts::d150,
+                "d180",
+                DebtorReportChunk.Amounts::d180);
+        columns.forEach((field, column) -> assertThat(new BigDecimal(stats.getString(field)))
+                .as(field)
+                .isEqualByComparingTo(ordinary.stream()
+                        .map(a -> column.apply(a.amounts()))
                         .reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
     @Test
     void statisticsOfAPharmacyWithoutReportsAreZero() {
         long empty = Fixtures.pharmacy("Empty Pharmacy");
-        given().auth().oauth2(TestTokens.pharmacyReader(empty)).get("/pharmacies/{p}/debtors/statistics", empty)
-                .then().statusCode(200).body("total_accounts", equalTo(0)).body("d180", equalTo(0.0f));
-        given().auth().oauth2(TestTokens.pharmacyReader(empty)).get("/pharmacies/{p}/debtors", empty)
-                .then().statusCode(200).body("total", equalTo(0)).body("pages", equalTo(0));
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(empty))
+                .get("/pharmacies/{p}/debtors/statistics", empty)
+                .then()
+                .statusCode(200)
+                .body("total_accounts", equalTo(0))
+                .body("d180", equalTo(0.0f));
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(empty))
+                .get("/pharmacies/{p}/debtors", empty)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0))
+                .body("pages", equalTo(0));
     }
 
     /**
@@ -203,7 +269,8 @@ class DebtorListTest {
     @Test
     void theTotalAndThePagesFollowEveryAppliedReport() {
         long pharmacyId = Fixtures.pharmacy("Totals Pharmacy");
-        List<DebtorReportChunk.Account> first = GroundTruth.load("split_page_break").accounts();
+        List<DebtorReportChunk.Account> first =
+                GroundTruth.load("split_page_break").accounts();
         Fixtures.report(pharmacyId, first, 30);
         Map<String, Object> query = Map.of("has_email", "true", "min_balance", "0", "per_page", "10");
         Predicate<DebtorReportChunk.Account> selected = ORDINARY.and(a -> a.email() != null)
@@ -214,40 +281,53 @@ class DebtorListTest {
         double pageHits = cacheHits("debtor-list-pages");
         assertFirstPage(pharmacyId, query, before);
         assertFirstPage(pharmacyId, query, before);
-        assertThat(cacheHits("debtor-list-totals")).as("total answered from the cache").isGreaterThan(totalHits);
-        assertThat(cacheHits("debtor-list-pages")).as("page answered from the cache").isGreaterThan(pageHits);
+        assertThat(cacheHits("debtor-list-totals"))
+                .as("total answered from the cache")
+                .isGreaterThan(totalHits);
+        assertThat(cacheHits("debtor-list-pages"))
+                .as("page answered from the cache")
+                .isGreaterThan(pageHits);
 
         // the next report drops the five largest selected accounts, changes one and adds three
         List<DebtorReportChunk.Account> second = new java.util.ArrayList<>(first);
         second.removeIf(a -> before.subList(0, 5).contains(a.accNo()));
-        DebtorReportChunk.Account sixth = second.stream().filter(a -> a.accNo().equals(before.get(5))).findFirst()
+        DebtorReportChunk.Account sixth = second.stream()
+                .filter(a -> a.accNo().equals(before.get(5)))
+                .findFirst()
                 .orElseThrow();
         second.set(second.indexOf(sixth), Fixtures.account(sixth.accNo(), sixth.name(), "0.01", sixth.email(), null));
         for (int i = 1; i <= 3; i++) {
-            second.add(Fixtures.account("NEW" + i, "NEW ACCOUNT " + i, "999999" + i + ".00", "new" + i + "@example.com",
-                    null));
+            second.add(Fixtures.account(
+                    "NEW" + i, "NEW ACCOUNT " + i, "999999" + i + ".00", "new" + i + "@example.com", null));
         }
-        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, second, 30))).isEqualTo("completed");
+        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, second, 30)))
+                .isEqualTo("completed");
         List<String> after = ordered(second, selected);
         assertThat(after).hasSize(before.size() - 5 + 3).startsWith("NEW3", "NEW2", "NEW1");
         assertFirstPage(pharmacyId, query, after);
         assertThat(list(pharmacyId, Map.of("has_email", "true", "min_balance", "0", "per_page", "10", "page", "2"))
-                .getList("debtors.acc_no", String.class)).isEqualTo(after.subList(10, Math.min(20, after.size())));
+                        .getList("debtors.acc_no", String.class))
+                .isEqualTo(after.subList(10, Math.min(20, after.size())));
 
         // a report that fails (an account twice) leaves the set, and so the list, as it was
         List<DebtorReportChunk.Account> duplicated = new java.util.ArrayList<>(first);
         duplicated.add(first.get(0));
-        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, duplicated, 30))).isEqualTo("failed");
+        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, duplicated, 30)))
+                .isEqualTo("failed");
         assertFirstPage(pharmacyId, query, after);
     }
 
     /** Acc_nos of these accounts the filter selects, in the list's order. */
-    private static List<String> ordered(List<DebtorReportChunk.Account> accounts,
-                                        Predicate<DebtorReportChunk.Account> filter) {
-        return accounts.stream().filter(filter)
-                .sorted(Comparator.comparing((DebtorReportChunk.Account a) -> a.amounts().balance()).reversed()
+    private static List<String> ordered(
+            List<DebtorReportChunk.Account> accounts, Predicate<DebtorReportChunk.Account> filter) {
+        return accounts.stream()
+                .filter(filter)
+                .sorted(Comparator.comparing(
+                                (DebtorReportChunk.Account a) -> a.amounts().balance())
+                        .reversed()
                         .thenComparing(DebtorReportChunk.Account::accNo))
-                .map(DebtorReportChunk.Account::accNo).toList();
+                .map(DebtorReportChunk.Account::accNo)
+                .toList();
     }
 
     private static void assertFirstPage(long pharmacyId, Map<String, ?> query, List<String> expected) {
@@ -258,27 +338,41 @@ class DebtorListTest {
     }
 
     private static JsonPath list(long pharmacyId, Map<String, ?> query) {
-        return given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).queryParams(query)
-                .get("/pharmacies/{p}/debtors", pharmacyId).then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .queryParams(query)
+                .get("/pharmacies/{p}/debtors", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Hits of one of the list's caches so far, from the service's Prometheus metrics. */
     private static double cacheHits(String cache) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
-                .filter(l -> l.startsWith("cache_gets_total") && l.contains("cache=\"" + cache + "\"")
+                .filter(l -> l.startsWith("cache_gets_total")
+                        && l.contains("cache=\"" + cache + "\"")
                         && l.contains("result=\"hit\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @ParameterizedTest
     @CsvSource({
-            "ageing_buckets, d45", "ageing_buckets, 'd60,x'", "per_page, 0", "per_page, 1001", "page, 0",
-            "page, abc", "per_page, 1.5", "min_balance, abc", "has_email, maybe", "has_phone, 2",
-            "exclude_medical_aid, no"})
+        "ageing_buckets, d45", "ageing_buckets, 'd60,x'", "per_page, 0", "per_page, 1001", "page, 0",
+        "page, abc", "per_page, 1.5", "min_balance, abc", "has_email, maybe", "has_phone, 2",
+        "exclude_medical_aid, no"
+    })
     void invalidParametersAnswer422(String parameter, String value) {
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacy())).queryParam(parameter, value)
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy()))
+                .queryParam(parameter, value)
                 .get("/pharmacies/{p}/debtors", pharmacy())
-                .then().statusCode(422).body("detail", containsString(parameter));
+                .then()
+                .statusCode(422)
+                .body("detail", containsString(parameter));
     }
 }

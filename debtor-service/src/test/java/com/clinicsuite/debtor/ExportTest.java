@@ -35,23 +35,39 @@ class ExportTest {
         GroundTruth truth = GroundTruth.load("tlc_medium");
         Fixtures.report(pharmacyId, truth.accounts(), 200);
 
-        Response response = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
+        Response response = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
                 .post("/pharmacies/{p}/debtors/download-csv", pharmacyId);
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .header("Content-Disposition", equalTo("attachment; filename=debtors_" + pharmacyId + ".csv"))
                 .contentType("text/csv; charset=UTF-8");
         List<String> lines = response.asString().lines().toList();
         assertThat(lines.get(0)).isEqualTo(HEADER);
         List<DebtorReportChunk.Account> expected = truth.ordinary().stream()
-                .sorted(Comparator.comparing((DebtorReportChunk.Account a) -> a.amounts().balance()).reversed()
-                        .thenComparing(DebtorReportChunk.Account::accNo)).toList();
+                .sorted(Comparator.comparing(
+                                (DebtorReportChunk.Account a) -> a.amounts().balance())
+                        .reversed()
+                        .thenComparing(DebtorReportChunk.Account::accNo))
+                .toList();
         assertThat(lines).hasSize(expected.size() + 1);
         DebtorReportChunk.Account top = expected.get(0);
         DebtorReportChunk.Amounts m = top.amounts();
-        assertThat(lines.get(1)).isEqualTo(String.join(",", top.accNo(), csvText(top.name()), m.current().toPlainString(),
-                m.d30().toPlainString(), m.d60().toPlainString(), m.d90().toPlainString(), m.d120().toPlainString(),
-                m.d150().toPlainString(), m.d180().toPlainString(), m.balance().toPlainString(),
-                top.email() == null ? "" : top.email(), top.phone() == null ? "" : top.phone()));
+        assertThat(lines.get(1))
+                .isEqualTo(String.join(
+                        ",",
+                        top.accNo(),
+                        csvText(top.name()),
+                        m.current().toPlainString(),
+                        m.d30().toPlainString(),
+                        m.d60().toPlainString(),
+                        m.d90().toPlainString(),
+                        m.d120().toPlainString(),
+                        m.d150().toPlainString(),
+                        m.d180().toPlainString(),
+                        m.balance().toPlainString(),
+                        top.email() == null ? "" : top.email(),
+                        top.phone() == null ? "" : top.phone()));
     }
 
     private static String csvText(String text) {
@@ -61,20 +77,41 @@ class ExportTest {
     @Test
     void csvSelectsByIdsAndMinBalance() {
         long pharmacyId = Fixtures.pharmacy("CSV Filter Pharmacy");
-        Fixtures.report(pharmacyId, List.of(
-                Fixtures.account("1", "SMALL", "50.00", null, null),
-                Fixtures.account("2", "LARGE", "500.00", null, null),
-                Fixtures.account("3", "MEDIUM", "150.00", null, null)), 10);
-        String body = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).contentType("application/json")
-                .body(Map.of("min_balance", 100)).post("/pharmacies/{p}/debtors/download-csv", pharmacyId)
-                .then().statusCode(200).extract().asString();
+        Fixtures.report(
+                pharmacyId,
+                List.of(
+                        Fixtures.account("1", "SMALL", "50.00", null, null),
+                        Fixtures.account("2", "LARGE", "500.00", null, null),
+                        Fixtures.account("3", "MEDIUM", "150.00", null, null)),
+                10);
+        String body = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .contentType("application/json")
+                .body(Map.of("min_balance", 100))
+                .post("/pharmacies/{p}/debtors/download-csv", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(body.lines().skip(1).map(l -> l.split(",")[0]).toList()).containsExactly("2", "3");
 
-        long id = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).queryParam("search", "SMALL")
-                .get("/pharmacies/{p}/debtors", pharmacyId).then().extract().jsonPath().getLong("debtors[0].id");
-        String one = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).contentType("application/json")
-                .body(Map.of("debtor_ids", List.of(id))).post("/pharmacies/{p}/debtors/download-csv", pharmacyId)
-                .then().statusCode(200).extract().asString();
+        long id = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .queryParam("search", "SMALL")
+                .get("/pharmacies/{p}/debtors", pharmacyId)
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("debtors[0].id");
+        String one = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .contentType("application/json")
+                .body(Map.of("debtor_ids", List.of(id)))
+                .post("/pharmacies/{p}/debtors/download-csv", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(one.lines().toList()).hasSize(2).last().asString().startsWith("1,SMALL,");
     }
 
@@ -82,9 +119,18 @@ class ExportTest {
     void csvNeutralisesFormulaCellsAndKeepsNegativeAmountsNumeric() {
         long pharmacyId = Fixtures.pharmacy("Injection Pharmacy");
         BigDecimal zero = new BigDecimal("0.00");
-        DebtorReportChunk.Account credit = new DebtorReportChunk.Account("900", "-CREDIT, \"QUOTED\"",
-                new DebtorReportChunk.Amounts(new BigDecimal("-45.76"), zero, zero, zero, zero, zero, zero,
-                        new BigDecimal("-45.76")), "@evil.example", "+27821234567", List.of(), false, null, null, null,
+        DebtorReportChunk.Account credit = new DebtorReportChunk.Account(
+                "900",
+                "-CREDIT, \"QUOTED\"",
+                new DebtorReportChunk.Amounts(
+                        new BigDecimal("-45.76"), zero, zero, zero, zero, zero, zero, new BigDecimal("-45.76")),
+                "@evil.example",
+                "+27821234567",
+                List.of(),
+                false,
+                null,
+                null,
+                null,
                 null);
         List<DebtorReportChunk.Account> accounts = new ArrayList<>(List.of(
                 Fixtures.account("901", "=HYPERLINK(\"http://evil.example\",\"Click\")", "10.00", null, null),
@@ -94,15 +140,22 @@ class ExportTest {
                 Fixtures.account("905", "\rCR", "50.00", null, null),
                 credit));
         Fixtures.report(pharmacyId, accounts, 10);
-        String body = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
-                .post("/pharmacies/{p}/debtors/download-csv", pharmacyId).then().statusCode(200).extract().asString();
+        String body = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .post("/pharmacies/{p}/debtors/download-csv", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         // leading blanks (tab, CR) are trimmed when the report is applied; DebtorCsvTest covers them in the writer
-        assertThat(body).contains("\r\n905,CR,")
+        assertThat(body)
+                .contains("\r\n905,CR,")
                 .contains("\r\n901,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",0.00,0.00,10.00,")
                 .contains("\r\n902,'+SUM(A1:A2),")
                 .contains("\r\n903,'@SUM(1+1),")
                 .contains("\r\n904,TAB,")
-                .contains("\r\n900,\"'-CREDIT, \"\"QUOTED\"\"\",-45.76,0.00,0.00,0.00,0.00,0.00,0.00,-45.76,'@evil.example,'+27821234567\r\n");
+                .contains(
+                        "\r\n900,\"'-CREDIT, \"\"QUOTED\"\"\",-45.76,0.00,0.00,0.00,0.00,0.00,0.00,-45.76,'@evil.example,'+27821234567\r\n");
     }
 
     @Test
@@ -113,45 +166,77 @@ class ExportTest {
         accounts.add(Fixtures.account("999001", "GONÇALVES, HÉLÈNE MÜLLER", "12.34", null, null));
         Fixtures.report(pharmacyId, accounts, 200);
 
-        Response response = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).contentType("application/json")
-                .body(Map.of("ageing_buckets", List.of("d60", "d90"), "col_names", Map.of("acc_no", "Rekening", "d60", "Sestig dae")))
+        Response response = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .contentType("application/json")
+                .body(Map.of(
+                        "ageing_buckets",
+                        List.of("d60", "d90"),
+                        "col_names",
+                        Map.of("acc_no", "Rekening", "d60", "Sestig dae")))
                 .post("/pharmacies/{p}/debtors/download-pdf", pharmacyId);
-        response.then().statusCode(200).contentType("application/pdf")
+        response.then()
+                .statusCode(200)
+                .contentType("application/pdf")
                 .header("Content-Disposition", equalTo("attachment; filename=debtors_" + pharmacyId + ".pdf"));
         try (PDDocument pdf = Loader.loadPDF(response.asByteArray())) {
             PDPage first = pdf.getPage(0);
-            assertThat(first.getMediaBox().getWidth()).isGreaterThan(first.getMediaBox().getHeight());
+            assertThat(first.getMediaBox().getWidth())
+                    .isGreaterThan(first.getMediaBox().getHeight());
             int pages = pdf.getNumberOfPages();
             assertThat(pages).isGreaterThan(1);
             String text = new PDFTextStripper().getText(pdf);
-            long selected = accounts.stream().filter(a -> !a.isMedicalAidControl())
-                    .filter(a -> a.amounts().d60().signum() != 0 || a.amounts().d90().signum() != 0).count();
-            BigDecimal d60 = accounts.stream().filter(a -> !a.isMedicalAidControl())
-                    .map(a -> a.amounts().d60()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(text).contains("Pharmacie Hélène & Müller")
+            long selected = accounts.stream()
+                    .filter(a -> !a.isMedicalAidControl())
+                    .filter(a ->
+                            a.amounts().d60().signum() != 0 || a.amounts().d90().signum() != 0)
+                    .count();
+            BigDecimal d60 = accounts.stream()
+                    .filter(a -> !a.isMedicalAidControl())
+                    .map(a -> a.amounts().d60())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(text)
+                    .contains("Pharmacie Hélène & Müller")
                     .contains("Ageing buckets: Sestig dae, 90 Days")
                     .contains("GONÇALVES, HÉLÈNE MÜLLER")
                     .contains("Totals (" + selected + " accounts)")
                     .contains(d60.toPlainString())
-                    .contains("Page 1 of " + pages).contains("Page " + pages + " of " + pages);
+                    .contains("Page 1 of " + pages)
+                    .contains("Page " + pages + " of " + pages);
             PDFTextStripper lastPage = new PDFTextStripper();
             lastPage.setStartPage(pages);
             lastPage.setEndPage(pages);
-            assertThat(lastPage.getText(pdf)).as("headings repeat on every page").contains("Rekening").contains("Sestig dae");
+            assertThat(lastPage.getText(pdf))
+                    .as("headings repeat on every page")
+                    .contains("Rekening")
+                    .contains("Sestig dae");
         }
     }
 
     @Test
     void pdfRefusesUnknownColumnsAndBuckets() {
         long pharmacyId = Fixtures.pharmacy("PDF Validation Pharmacy");
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).contentType("application/json")
-                .body(Map.of("col_names", Map.of("shoe_size", "x"))).post("/pharmacies/{p}/debtors/download-pdf", pharmacyId)
-                .then().statusCode(422);
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).contentType("application/json")
-                .body(Map.of("ageing_buckets", List.of("d45"))).post("/pharmacies/{p}/debtors/download-pdf", pharmacyId)
-                .then().statusCode(422);
-        byte[] empty = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
-                .post("/pharmacies/{p}/debtors/download-pdf", pharmacyId).then().statusCode(200).extract().asByteArray();
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .contentType("application/json")
+                .body(Map.of("col_names", Map.of("shoe_size", "x")))
+                .post("/pharmacies/{p}/debtors/download-pdf", pharmacyId)
+                .then()
+                .statusCode(422);
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .contentType("application/json")
+                .body(Map.of("ageing_buckets", List.of("d45")))
+                .post("/pharmacies/{p}/debtors/download-pdf", pharmacyId)
+                .then()
+                .statusCode(422);
+        byte[] empty = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .post("/pharmacies/{p}/debtors/download-pdf", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertThat(new String(empty, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 }

@@ -20,16 +20,30 @@ record GroundTruth(String pharmacyName, LocalDate reportDate, List<DebtorReportC
             JsonNode root = new ObjectMapper().readTree(file.toFile());
             List<DebtorReportChunk.Account> accounts = new ArrayList<>();
             for (JsonNode a : root.get("accounts")) {
-                accounts.add(new DebtorReportChunk.Account(a.get("acc_no").asText(), a.get("name").asText(),
-                        new DebtorReportChunk.Amounts(money(a, "current"), money(a, "d30"), money(a, "d60"),
-                                money(a, "d90"), money(a, "d120"), money(a, "d150"), money(a, "d180"),
+                accounts.add(new DebtorReportChunk.Account(
+                        a.get("acc_no").asText(),
+                        a.get("name").asText(),
+                        new DebtorReportChunk.Amounts(
+                                money(a, "current"),
+                                money(a, "d30"),
+                                money(a, "d60"),
+                                money(a, "d90"),
+                                money(a, "d120"),
+                                money(a, "d150"),
+                                money(a, "d180"),
                                 money(a, "balance")),
-                        text(a, "email"), text(a, "phone"), text(a, "phone") == null ? List.of() : List.of(text(a, "phone")),
+                        text(a, "email"),
+                        text(a, "phone"),
+                        text(a, "phone") == null ? List.of() : List.of(text(a, "phone")),
                         a.get("is_medical_aid_control").asBoolean(),
                         text(a, "last_payment_date") == null ? null : LocalDate.parse(text(a, "last_payment_date")),
-                        money(a, "last_payment_amount"), text(a, "terms"), money(a, "credit_limit")));
+                        money(a, "last_payment_amount"),
+                        text(a, "terms"),
+                        money(a, "credit_limit")));
             }
-            return new GroundTruth(root.get("pharmacy_name").asText(), LocalDate.parse(root.get("report_date").asText()),
+            return new GroundTruth(
+                    root.get("pharmacy_name").asText(),
+                    LocalDate.parse(root.get("report_date").asText()),
                     accounts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

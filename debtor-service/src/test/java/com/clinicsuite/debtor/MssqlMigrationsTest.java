@@ -2,5 +2,4 @@ package com.clinicsuite.debtor;
 
 import com.clinicsuite.testkit.MssqlMigrationsContract;
 
-class MssqlMigrationsTest extends MssqlMigrationsContract {
-}
+class MssqlMigrationsTest extends MssqlMigrationsContract {}

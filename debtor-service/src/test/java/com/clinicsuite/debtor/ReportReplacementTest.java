@@ -41,34 +41,51 @@ class ReportReplacementTest {
 
         Fixtures.send(chunks.get(0));
         await().atMost(Duration.ofSeconds(20)).until(() -> "processing".equals(Fixtures.reportStatus(reportId)));
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ?", pharmacyId)).isZero();
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ?", pharmacyId))
+                .isZero();
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
                 .get("/pharmacies/{p}/debtors/reports", pharmacyId)
-                .then().statusCode(200).body("[0].status", equalTo("processing"));
+                .then()
+                .statusCode(200)
+                .body("[0].status", equalTo("processing"));
 
         Fixtures.send(chunks.get(1));
         Fixtures.send(chunks.get(2));
         assertThat(Fixtures.awaitFinished(reportId)).isEqualTo("completed");
 
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ?", pharmacyId)).isEqualTo(311);
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM staged_account s JOIN debtor_report r ON r.id = s.report_id"
-                + " WHERE r.import_report_id = ?", reportId)).as("staging emptied").isZero();
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ?", pharmacyId))
+                .isEqualTo(311);
+        assertThat(Fixtures.count(
+                        "SELECT COUNT(*) FROM staged_account s JOIN debtor_report r ON r.id = s.report_id"
+                                + " WHERE r.import_report_id = ?",
+                        reportId))
+                .as("staging emptied")
+                .isZero();
 
-        BigDecimal expectedOutstanding = truth.ordinary().stream().map(a -> a.amounts().balance())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        JsonPath reports = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
-                .get("/pharmacies/{p}/debtors/reports", pharmacyId).then().statusCode(200).extract().jsonPath();
+        BigDecimal expectedOutstanding =
+                truth.ordinary().stream().map(a -> a.amounts().balance()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        JsonPath reports = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .get("/pharmacies/{p}/debtors/reports", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(reports.getList("$")).hasSize(1);
         assertThat(reports.getString("[0].status")).isEqualTo("completed");
-        assertThat(reports.getInt("[0].total_accounts")).isEqualTo(truth.ordinary().size());
-        assertThat(new BigDecimal(reports.getString("[0].total_outstanding"))).isEqualByComparingTo(expectedOutstanding);
+        assertThat(reports.getInt("[0].total_accounts"))
+                .isEqualTo(truth.ordinary().size());
+        assertThat(new BigDecimal(reports.getString("[0].total_outstanding")))
+                .isEqualByComparingTo(expectedOutstanding);
         assertThat(reports.getString("[0].filename")).isEqualTo("report-" + reportId + ".pdf");
         assertThat(reports.getLong("[0].uploaded_by")).isEqualTo(4L);
         long debtorReportId = reports.getLong("[0].id");
 
         Fixtures.awaitRelayed(reportId);
         try (TopicReader reader = new TopicReader(Topics.DEBTORS_REPORT_STATUS)) {
-            List<TopicReader.Record> events = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20));
+            List<TopicReader.Record> events =
+                    reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20));
             assertThat(events).hasSize(1);
             TopicReader.Record event = events.get(0);
             assertThat(event.key()).isEqualTo(Long.toString(pharmacyId));
@@ -76,8 +93,10 @@ class ReportReplacementTest {
             JsonNode data = JSON.readTree(event.value());
             assertThat(data.get("status").asText()).isEqualTo("completed");
             assertThat(data.get("debtor_report_id").asLong()).isEqualTo(debtorReportId);
-            assertThat(data.get("total_accounts").asInt()).isEqualTo(truth.ordinary().size());
-            assertThat(new BigDecimal(data.get("total_outstanding").asText())).isEqualByComparingTo(expectedOutstanding);
+            assertThat(data.get("total_accounts").asInt())
+                    .isEqualTo(truth.ordinary().size());
+            assertThat(new BigDecimal(data.get("total_outstanding").asText()))
+                    .isEqualByComparingTo(expectedOutstanding);
             assertThat(data.get("error").isNull()).isTrue();
         }
     }
@@ -85,38 +104,48 @@ class ReportReplacementTest {
     @Test
     void reUploadKeepsIdsOfAccountsStillReportedAddsNewOnesAndDropsTheRest() {
         long pharmacyId = Fixtures.pharmacy("Re-upload Pharmacy");
-        List<DebtorReportChunk.Account> first = GroundTruth.load("winterton_small").accounts();
+        List<DebtorReportChunk.Account> first =
+                GroundTruth.load("winterton_small").accounts();
         Fixtures.report(pharmacyId, first, 10);
         Map<String, Long> idsBefore = ids(pharmacyId);
         assertThat(idsBefore).hasSize(first.size());
 
         // second report: drops the first two accounts, changes the third, adds one
         List<DebtorReportChunk.Account> second = new ArrayList<>(first.subList(2, first.size()));
-        DebtorReportChunk.Account changed = Fixtures.account(second.get(0).accNo(), "CHANGED NAME", "321.00", null, null);
+        DebtorReportChunk.Account changed =
+                Fixtures.account(second.get(0).accNo(), "CHANGED NAME", "321.00", null, null);
         second.set(0, changed);
         second.add(Fixtures.account("777777", "NEW ACCOUNT", "10.00", null, null));
-        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, second, 7))).isEqualTo("completed");
+        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, second, 7)))
+                .isEqualTo("completed");
 
         Map<String, Long> idsAfter = ids(pharmacyId);
         assertThat(idsAfter).hasSize(second.size());
-        assertThat(idsAfter).doesNotContainKeys(first.get(0).accNo(), first.get(1).accNo());
+        assertThat(idsAfter)
+                .doesNotContainKeys(first.get(0).accNo(), first.get(1).accNo());
         for (DebtorReportChunk.Account kept : first.subList(2, first.size())) {
             assertThat(idsAfter.get(kept.accNo())).as(kept.accNo()).isEqualTo(idsBefore.get(kept.accNo()));
         }
         assertThat(idsAfter).containsKey("777777");
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ? AND acc_no = ? AND name = 'CHANGED NAME'"
-                + " AND d60 = 321.00 AND arrears = 321.00", pharmacyId, changed.accNo())).isEqualTo(1);
+        assertThat(Fixtures.count(
+                        "SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ? AND acc_no = ? AND name = 'CHANGED NAME'"
+                                + " AND d60 = 321.00 AND arrears = 321.00",
+                        pharmacyId,
+                        changed.accNo()))
+                .isEqualTo(1);
     }
 
     @Test
     void aReportFailingHalfWayIsMarkedFailedAndLeavesThePreviousDebtors() throws Exception {
         long pharmacyId = Fixtures.pharmacy("Failing Pharmacy");
-        List<DebtorReportChunk.Account> good = GroundTruth.load("winterton_small").accounts();
+        List<DebtorReportChunk.Account> good =
+                GroundTruth.load("winterton_small").accounts();
         Fixtures.report(pharmacyId, good, 100);
         Map<String, Long> before = ids(pharmacyId);
 
         // chunk 0 is fine and staged; chunk 1 repeats an account of chunk 0
-        List<DebtorReportChunk.Account> bad = new ArrayList<>(GroundTruth.load("split_page_break").accounts());
+        List<DebtorReportChunk.Account> bad =
+                new ArrayList<>(GroundTruth.load("split_page_break").accounts());
         bad.set(bad.size() - 1, bad.get(0));
         String reportId = UUID.randomUUID().toString();
         List<DebtorReportChunk> chunks = Fixtures.chunks(pharmacyId, reportId, bad, 40);
@@ -125,19 +154,30 @@ class ReportReplacementTest {
         assertThat(Fixtures.awaitFinished(reportId)).isEqualTo("failed");
 
         assertThat(ids(pharmacyId)).isEqualTo(before);
-        JsonPath reports = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
-                .get("/pharmacies/{p}/debtors/reports", pharmacyId).then().statusCode(200).extract().jsonPath();
+        JsonPath reports = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .get("/pharmacies/{p}/debtors/reports", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(reports.getString("[0].status")).isEqualTo("failed");
-        assertThat(reports.getString("[0].error_message")).contains(bad.get(0).accNo()).contains("more than once");
+        assertThat(reports.getString("[0].error_message"))
+                .contains(bad.get(0).accNo())
+                .contains("more than once");
         assertThat(reports.getString("[1].status")).isEqualTo("completed");
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
-                .get("/pharmacies/{p}/debtors/statistics", pharmacyId).then().statusCode(200)
-                .body("total_accounts", equalTo(
-                        (int) good.stream().filter(a -> !a.isMedicalAidControl()).count()));
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .get("/pharmacies/{p}/debtors/statistics", pharmacyId)
+                .then()
+                .statusCode(200)
+                .body("total_accounts", equalTo((int)
+                        good.stream().filter(a -> !a.isMedicalAidControl()).count()));
 
         Fixtures.awaitRelayed(reportId);
         try (TopicReader reader = new TopicReader(Topics.DEBTORS_REPORT_STATUS)) {
-            TopicReader.Record event = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20)).get(0);
+            TopicReader.Record event = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20))
+                    .get(0);
             JsonNode data = JSON.readTree(event.value());
             assertThat(data.get("status").asText()).isEqualTo("failed");
             assertThat(data.get("error").asText()).contains("more than once");
@@ -152,7 +192,8 @@ class ReportReplacementTest {
     @Test
     void aDatabaseErrorInTheSwapFailsTheReportAndLeavesThePreviousDebtorsExactly() throws Exception {
         long pharmacyId = Fixtures.pharmacy("Swap Failure Pharmacy");
-        List<DebtorReportChunk.Account> good = new ArrayList<>(GroundTruth.load("winterton_small").accounts());
+        List<DebtorReportChunk.Account> good =
+                new ArrayList<>(GroundTruth.load("winterton_small").accounts());
         good.add(Fixtures.account("KEEP01", "MARKER ACCOUNT", "12.00", null, null));
         Fixtures.report(pharmacyId, good, 10);
         List<Map<String, Object>> rowsBefore = Fixtures.debtorRows(pharmacyId);
@@ -180,24 +221,46 @@ class ReportReplacementTest {
             Fixtures.execute("DROP FUNCTION " + function + "()");
         }
 
-        assertThat(Fixtures.debtorRows(pharmacyId)).as("previous debtors, every column").isEqualTo(rowsBefore);
+        assertThat(Fixtures.debtorRows(pharmacyId))
+                .as("previous debtors, every column")
+                .isEqualTo(rowsBefore);
         assertThat(Fixtures.count("SELECT current_report_id FROM pharmacy WHERE id = ?", pharmacyId))
                 .isEqualTo(currentReport);
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM staged_account s JOIN debtor_report r ON r.id = s.report_id"
-                + " WHERE r.import_report_id = ?", reportId)).as("staging emptied").isZero();
-        JsonPath reports = given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId))
-                .get("/pharmacies/{p}/debtors/reports", pharmacyId).then().statusCode(200).extract().jsonPath();
+        assertThat(Fixtures.count(
+                        "SELECT COUNT(*) FROM staged_account s JOIN debtor_report r ON r.id = s.report_id"
+                                + " WHERE r.import_report_id = ?",
+                        reportId))
+                .as("staging emptied")
+                .isZero();
+        JsonPath reports = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .get("/pharmacies/{p}/debtors/reports", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(reports.getString("[0].status")).isEqualTo("failed");
         String error = reports.getString("[0].error_message");
-        assertThat(error).contains("could not be applied", "SQLSTATE P0001", "previous debtors are unchanged",
-                "Upload the report again").doesNotContain("KEEP01");
+        assertThat(error)
+                .contains(
+                        "could not be applied",
+                        "SQLSTATE P0001",
+                        "previous debtors are unchanged",
+                        "Upload the report again")
+                .doesNotContain("KEEP01");
         assertThat(reports.getInt("[0].total_accounts")).isZero();
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacyId)).queryParam("exclude_medical_aid", false)
-                .get("/pharmacies/{p}/debtors", pharmacyId).then().statusCode(200).body("total", equalTo(good.size()));
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .queryParam("exclude_medical_aid", false)
+                .get("/pharmacies/{p}/debtors", pharmacyId)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(good.size()));
 
         Fixtures.awaitRelayed(reportId);
         try (TopicReader reader = new TopicReader(Topics.DEBTORS_REPORT_STATUS)) {
-            TopicReader.Record event = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20)).get(0);
+            TopicReader.Record event = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20))
+                    .get(0);
             assertThat(event.key()).isEqualTo(Long.toString(pharmacyId));
             JsonNode data = JSON.readTree(event.value());
             assertThat(data.get("status").asText()).isEqualTo("failed");
@@ -206,7 +269,8 @@ class ReportReplacementTest {
         }
 
         // what the message asks for: uploaded again (the cause gone), the report applies
-        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, next, 10))).isEqualTo("completed");
+        assertThat(Fixtures.awaitFinished(Fixtures.report(pharmacyId, next, 10)))
+                .isEqualTo("completed");
         assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ? AND d60 = 999.00", pharmacyId))
                 .isEqualTo(next.size() - 1);
     }
@@ -215,7 +279,8 @@ class ReportReplacementTest {
     @Test
     void aReportRefusedByADatabaseRuleIsRecordedFailedNamingTheRule() throws Exception {
         long pharmacyId = Fixtures.pharmacy("Database Rule Pharmacy");
-        List<DebtorReportChunk.Account> good = GroundTruth.load("winterton_small").accounts();
+        List<DebtorReportChunk.Account> good =
+                GroundTruth.load("winterton_small").accounts();
         Fixtures.report(pharmacyId, good, 100);
         List<Map<String, Object>> rowsBefore = Fixtures.debtorRows(pharmacyId);
 
@@ -233,11 +298,15 @@ class ReportReplacementTest {
         }
 
         assertThat(Fixtures.debtorRows(pharmacyId)).isEqualTo(rowsBefore);
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor_report WHERE import_report_id = ? AND error_message"
-                + " LIKE ?", reportId, "%under rule " + constraint + " (SQLSTATE 23514)%")).isEqualTo(1);
+        assertThat(Fixtures.count(
+                        "SELECT COUNT(*) FROM debtor_report WHERE import_report_id = ? AND error_message" + " LIKE ?",
+                        reportId,
+                        "%under rule " + constraint + " (SQLSTATE 23514)%"))
+                .isEqualTo(1);
         Fixtures.awaitRelayed(reportId);
         try (TopicReader reader = new TopicReader(Topics.DEBTORS_REPORT_STATUS)) {
-            TopicReader.Record event = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20)).get(0);
+            TopicReader.Record event = reader.await(1, r -> r.value().contains(reportId), Duration.ofSeconds(20))
+                    .get(0);
             JsonNode data = JSON.readTree(event.value());
             assertThat(data.get("status").asText()).isEqualTo("failed");
             assertThat(data.get("error").asText()).contains(constraint);
@@ -250,32 +319,62 @@ class ReportReplacementTest {
         BigDecimal big = new BigDecimal("9000000000000.00");
         BigDecimal zero = new BigDecimal("0.00");
         // the balance fits (a credit in current offsets it) but d60..d180 add up to 18,000,000,000,000.00
-        DebtorReportChunk.Account huge = new DebtorReportChunk.Account("H0001", "HUGE",
+        DebtorReportChunk.Account huge = new DebtorReportChunk.Account(
+                "H0001",
+                "HUGE",
                 new DebtorReportChunk.Amounts(big.negate(), zero, big, big, zero, zero, zero, big),
-                null, null, List.of(), false, null, null, null, null);
+                null,
+                null,
+                List.of(),
+                false,
+                null,
+                null,
+                null,
+                null);
         String reportId = Fixtures.report(pharmacyId, List.of(huge), 10);
         assertThat(Fixtures.reportStatus(reportId)).isEqualTo("failed");
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor_report WHERE import_report_id = ? AND error_message"
-                + " LIKE 'Account H0001: arrears%'", reportId)).isEqualTo(1);
+        assertThat(Fixtures.count(
+                        "SELECT COUNT(*) FROM debtor_report WHERE import_report_id = ? AND error_message"
+                                + " LIKE 'Account H0001: arrears%'",
+                        reportId))
+                .isEqualTo(1);
     }
 
     @Test
     void anAccountWhoseBalanceIsNotTheSumOfItsBucketsFailsTheReport() {
         long pharmacyId = Fixtures.pharmacy("Inconsistent Pharmacy");
         DebtorReportChunk.Account ok = Fixtures.account("100001", "OK", "5.00", null, null);
-        DebtorReportChunk.Account wrong = new DebtorReportChunk.Account("100002", "WRONG",
-                new DebtorReportChunk.Amounts(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.TEN),
-                null, null, List.of(), false, null, null, null, null);
+        DebtorReportChunk.Account wrong = new DebtorReportChunk.Account(
+                "100002",
+                "WRONG",
+                new DebtorReportChunk.Amounts(
+                        BigDecimal.ONE,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.TEN),
+                null,
+                null,
+                List.of(),
+                false,
+                null,
+                null,
+                null,
+                null);
         String reportId = Fixtures.report(pharmacyId, List.of(ok, wrong), 1);
         assertThat(Fixtures.reportStatus(reportId)).isEqualTo("failed");
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ?", pharmacyId)).isZero();
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ?", pharmacyId))
+                .isZero();
     }
 
     @Test
     void aRedeliveredChunkIsAppliedOnce() {
         long pharmacyId = Fixtures.pharmacy("Redelivery Pharmacy");
-        List<DebtorReportChunk.Account> accounts = GroundTruth.load("split_page_break").accounts();
+        List<DebtorReportChunk.Account> accounts =
+                GroundTruth.load("split_page_break").accounts();
         String reportId = UUID.randomUUID().toString();
         List<DebtorReportChunk> chunks = Fixtures.chunks(pharmacyId, reportId, accounts, 30);
         String eventId = UUID.randomUUID().toString();
@@ -288,16 +387,28 @@ class ReportReplacementTest {
         assertThat(Fixtures.awaitFinished(reportId)).isEqualTo("completed");
         assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor WHERE pharmacy_id = ?", pharmacyId))
                 .isEqualTo(accounts.size());
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM debtor_report_chunk c JOIN debtor_report r ON r.id = c.report_id"
-                + " WHERE r.import_report_id = ?", reportId)).isEqualTo(3);
-        assertThat(Fixtures.count("SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", eventId)).isEqualTo(1);
+        assertThat(Fixtures.count(
+                        "SELECT COUNT(*) FROM debtor_report_chunk c JOIN debtor_report r ON r.id = c.report_id"
+                                + " WHERE r.import_report_id = ?",
+                        reportId))
+                .isEqualTo(3);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", eventId))
+                .isEqualTo(1);
     }
 
     private static Map<String, Long> ids(long pharmacyId) {
-        return given().auth().oauth2(TestTokens.admin())
-                .queryParam("per_page", 1000).queryParam("exclude_medical_aid", false)
-                .get("/pharmacies/{p}/debtors", pharmacyId).then().statusCode(200)
-                .extract().jsonPath().<Map<String, Object>>getList("debtors").stream()
+        return given()
+                .auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("per_page", 1000)
+                .queryParam("exclude_medical_aid", false)
+                .get("/pharmacies/{p}/debtors", pharmacyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .<Map<String, Object>>getList("debtors")
+                .stream()
                 .collect(Collectors.toMap(d -> (String) d.get("acc_no"), d -> ((Number) d.get("id")).longValue()));
     }
 }

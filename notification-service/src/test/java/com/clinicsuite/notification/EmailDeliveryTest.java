@@ -45,21 +45,29 @@ class EmailDeliveryTest {
 
             List<MimeMessage> mails = awaitMails(recipient, 1);
             MimeMessage mail = mails.get(0);
-            assertThat(mail.getSubject()).isEqualTo("Account ACC" + pharmacy + ": R 1 234.56 outstanding at Winterton Pharmacy");
+            assertThat(mail.getSubject())
+                    .isEqualTo("Account ACC" + pharmacy + ": R 1 234.56 outstanding at Winterton Pharmacy");
             String text = textOf(mail);
-            assertThat(text).contains("Dear Thandi Nkosi").contains("R 1 234.56")
-                    .contains("60 days: R 1 000.00").contains("90 days: R 234.56")
-                    .contains("Reference: ACC" + pharmacy).contains("FNB 62000000000 branch 250655");
+            assertThat(text)
+                    .contains("Dear Thandi Nkosi")
+                    .contains("R 1 234.56")
+                    .contains("60 days: R 1 000.00")
+                    .contains("90 days: R 234.56")
+                    .contains("Reference: ACC" + pharmacy)
+                    .contains("FNB 62000000000 branch 250655");
             assertThat(mail.getFrom()[0].toString()).contains("accounts@winterton.example");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(TestData.delivery(reminder.reminderId()).status()));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> "sent"
+                            .equals(TestData.delivery(reminder.reminderId()).status()));
             TestData.Row row = TestData.delivery(reminder.reminderId());
             assertThat(row.provider()).isEqualTo("smtp");
             assertThat(row.externalId()).isEqualTo(mail.getMessageID());
 
-            List<TopicReader.Record> events = statuses.await(2,
-                    r -> r.value().contains(reminder.reminderId()), RELAY_TIMEOUT);
-            assertThat(events).extracting(r -> JSON.readTree(r.value()).get("status").asText())
+            List<TopicReader.Record> events =
+                    statuses.await(2, r -> r.value().contains(reminder.reminderId()), RELAY_TIMEOUT);
+            assertThat(events)
+                    .extracting(r -> JSON.readTree(r.value()).get("status").asText())
                     .containsExactly("queued", "sent");
             JsonNode sent = JSON.readTree(events.get(1).value());
             assertThat(events.get(1).key()).isEqualTo(Long.toString(pharmacy));
@@ -79,13 +87,15 @@ class EmailDeliveryTest {
 
         String eventId = UUID.randomUUID().toString();
         TestData.publish(reminder, eventId);
-        TestData.publish(reminder, eventId);              // a redelivery of the same event
-        TestData.publish(reminder);                        // debtor-service asking again for the same reminder id
+        TestData.publish(reminder, eventId); // a redelivery of the same event
+        TestData.publish(reminder); // debtor-service asking again for the same reminder id
         ReminderRequested marker = TestData.reminder(pharmacy, "email", "marker." + pharmacy + "@debtors.example");
-        TestData.publish(marker);                          // same partition, after the repeats: once it is sent, they were handled
+        TestData.publish(marker); // same partition, after the repeats: once it is sent, they were handled
 
         awaitMails("marker." + pharmacy + "@debtors.example", 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(TestData.delivery(marker.reminderId()).status()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        "sent".equals(TestData.delivery(marker.reminderId()).status()));
         assertThat(mailsTo(recipient)).hasSize(1);
         assertThat(TestData.deliveriesOf(pharmacy)).hasSize(2);
     }
@@ -99,27 +109,36 @@ class EmailDeliveryTest {
         for (int i = 0; i < 3; i++) {
             String reminderId = UUID.randomUUID().toString();
             queued.add(reminderId);
-            TestData.execute("insert into delivery (reminder_id, pharmacy_id, debtor_id, acc_no, channel, provider, recipient,"
-                    + " status, subject, body_text, attempts, created_at, updated_at) values (?, ?, 1, 'ACC1', 'email', 'smtp', ?,"
-                    + " 'queued', 'Left behind', 'Pay please', 0, now(), now())", reminderId, pharmacy,
+            TestData.execute(
+                    "insert into delivery (reminder_id, pharmacy_id, debtor_id, acc_no, channel, provider, recipient,"
+                            + " status, subject, body_text, attempts, created_at, updated_at) values (?, ?, 1, 'ACC1', 'email', 'smtp', ?,"
+                            + " 'queued', 'Left behind', 'Pay please', 0, now(), now())",
+                    reminderId,
+                    pharmacy,
                     "queued" + i + "." + pharmacy + "@debtors.example");
         }
         // claimed by a sender that then died: the provider may have it, so it must never go out again
         String interrupted = UUID.randomUUID().toString();
-        TestData.execute("insert into delivery (reminder_id, pharmacy_id, debtor_id, acc_no, channel, provider, recipient,"
-                + " status, subject, body_text, attempts, created_at, updated_at) values (?, ?, 1, 'ACC2', 'email', 'smtp', ?,"
-                + " 'sending', 'Half sent', 'Pay please', 1, now() - interval '1 hour', now() - interval '1 hour')",
-                interrupted, pharmacy, "interrupted." + pharmacy + "@debtors.example");
+        TestData.execute(
+                "insert into delivery (reminder_id, pharmacy_id, debtor_id, acc_no, channel, provider, recipient,"
+                        + " status, subject, body_text, attempts, created_at, updated_at) values (?, ?, 1, 'ACC2', 'email', 'smtp', ?,"
+                        + " 'sending', 'Half sent', 'Pay please', 1, now() - interval '1 hour', now() - interval '1 hour')",
+                interrupted,
+                pharmacy,
+                "interrupted." + pharmacy + "@debtors.example");
 
         for (int i = 0; i < 3; i++) {
             awaitMails("queued" + i + "." + pharmacy + "@debtors.example", 1);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> queued.stream()
-                .allMatch(id -> "sent".equals(TestData.delivery(id).status())));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(TestData.delivery(interrupted).status()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> queued.stream()
+                        .allMatch(id -> "sent".equals(TestData.delivery(id).status())));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "failed".equals(TestData.delivery(interrupted).status()));
         assertThat(TestData.delivery(interrupted).error()).contains("never gets it twice");
         for (int i = 0; i < 3; i++) {
-            assertThat(mailsTo("queued" + i + "." + pharmacy + "@debtors.example")).hasSize(1);
+            assertThat(mailsTo("queued" + i + "." + pharmacy + "@debtors.example"))
+                    .hasSize(1);
             assertThat(TestData.delivery(queued.get(i)).attempts()).isEqualTo(1);
         }
         assertThat(mailsTo("interrupted." + pharmacy + "@debtors.example")).isEmpty();
@@ -141,7 +160,8 @@ class EmailDeliveryTest {
         String key = "dlq-" + UUID.randomUUID();
         try (TopicReader dlq = new TopicReader(Topics.DEBTORS_REMINDERS + Topics.DEAD_LETTER_SUFFIX)) {
             TestData.publishRaw("{not json", key);
-            assertThat(dlq.await(1, r -> key.equals(r.key()), Duration.ofSeconds(30))).hasSize(1);
+            assertThat(dlq.await(1, r -> key.equals(r.key()), Duration.ofSeconds(30)))
+                    .hasSize(1);
         }
     }
 
@@ -151,14 +171,17 @@ class EmailDeliveryTest {
     }
 
     static List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(MailServer.get().greenMail().getReceivedMessages()).filter(m -> {
-            try {
-                Address[] to = m.getAllRecipients();
-                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(recipient));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(MailServer.get().greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        Address[] to = m.getAllRecipients();
+                        return to != null
+                                && Arrays.stream(to).anyMatch(a -> a.toString().contains(recipient));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     static String textOf(MimeMessage mail) throws Exception {

@@ -38,35 +38,51 @@ class NotificationSettingsTest {
         body.put("sms_sender_id", "WINTERTON");
 
         try (LogCapture logs = LogCapture.start()) {
-            String answer = given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy)).contentType(ContentType.JSON).body(body)
+            String answer = given().auth()
+                    .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                    .contentType(ContentType.JSON)
+                    .body(body)
                     .put("/pharmacies/{id}/notification-settings", pharmacy)
-                    .then().statusCode(200)
+                    .then()
+                    .statusCode(200)
                     .body("sendgrid_api_key", equalTo("****9876"))
                     .body("smsportal_api_secret", equalTo("****4321"))
                     .body("email_configured", equalTo(true))
                     .body("sms_configured", equalTo(true))
                     .body("display_name", equalTo("Winterton Pharmacy"))
-                    .extract().asString();
+                    .extract()
+                    .asString();
             assertThat(answer).doesNotContain(SENDGRID_KEY).doesNotContain(SMS_SECRET);
 
-            String stored = TestData.scalar("select sendgrid_api_key_enc || smsportal_api_secret_enc from notification_settings"
-                    + " where pharmacy_id = ?", pharmacy);
+            String stored = TestData.scalar(
+                    "select sendgrid_api_key_enc || smsportal_api_secret_enc from notification_settings"
+                            + " where pharmacy_id = ?",
+                    pharmacy);
             assertThat(stored).startsWith("v1:").doesNotContain(SENDGRID_KEY).doesNotContain(SMS_SECRET);
 
             // omitted secrets, and the masked values a GET answered, keep what is stored
             body.remove("sendgrid_api_key");
             body.put("smsportal_api_secret", "****4321");
             body.put("from_name", "Winterton Pharmacy Ltd");
-            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .contentType(ContentType.JSON)
+                    .body(body)
                     .put("/pharmacies/{id}/notification-settings", pharmacy)
-                    .then().statusCode(200)
+                    .then()
+                    .statusCode(200)
                     .body("sendgrid_api_key", equalTo("****9876"))
                     .body("smsportal_api_secret", equalTo("****4321"))
                     .body("from_name", equalTo("Winterton Pharmacy Ltd"));
 
-            String read = given().auth().oauth2(TestTokens.pharmacyReader(pharmacy))
+            String read = given().auth()
+                    .oauth2(TestTokens.pharmacyReader(pharmacy))
                     .get("/pharmacies/{id}/notification-settings", pharmacy)
-                    .then().statusCode(200).body("email_configured", equalTo(true)).extract().asString();
+                    .then()
+                    .statusCode(200)
+                    .body("email_configured", equalTo(true))
+                    .extract()
+                    .asString();
             assertThat(read).doesNotContain(SENDGRID_KEY).doesNotContain(SMS_SECRET);
 
             assertThat(logs.size()).isPositive();
@@ -81,15 +97,23 @@ class NotificationSettingsTest {
             TestData.configure(pharmacy, TestData.smtpSettings());
             Map<String, Object> off = TestData.smtpSettings();
             off.put("email_provider", null);
-            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(off)
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .contentType(ContentType.JSON)
+                    .body(off)
                     .put("/pharmacies/{id}/notification-settings", pharmacy)
-                    .then().statusCode(200).body("email_configured", equalTo(false)).body("email_provider", nullValue());
+                    .then()
+                    .statusCode(200)
+                    .body("email_configured", equalTo(false))
+                    .body("email_provider", nullValue());
 
-            List<TopicReader.Record> events = channels.await(2, r -> r.key().equals(Long.toString(pharmacy)),
-                    EmailDeliveryTest.RELAY_TIMEOUT);
+            List<TopicReader.Record> events =
+                    channels.await(2, r -> r.key().equals(Long.toString(pharmacy)), EmailDeliveryTest.RELAY_TIMEOUT);
             assertThat(events).hasSize(2);
             assertThat(events.get(0).ceType()).isEqualTo("notifications.channel-configured.v1");
-            assertThat(events.get(0).value()).contains("\"email_configured\":true").contains("\"sms_configured\":false");
+            assertThat(events.get(0).value())
+                    .contains("\"email_configured\":true")
+                    .contains("\"sms_configured\":false");
             assertThat(events.get(1).value()).contains("\"email_configured\":false");
         }
     }
@@ -97,8 +121,13 @@ class NotificationSettingsTest {
     @Test
     void anUnconfiguredPharmacyAnswersEmptySettings() {
         long pharmacy = TestData.newPharmacyId();
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacy)).get("/pharmacies/{id}/notification-settings", pharmacy)
-                .then().statusCode(200).body("email_configured", equalTo(false)).body("sms_configured", equalTo(false));
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .get("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(200)
+                .body("email_configured", equalTo(false))
+                .body("sms_configured", equalTo(false));
     }
 
     @Test
@@ -106,23 +135,45 @@ class NotificationSettingsTest {
         long pharmacy = TestData.newPharmacyId();
         Map<String, Object> body = TestData.smtpSettings();
         body.put("email_provider", "sendgrid");
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put("/pharmacies/{id}/notification-settings", pharmacy)
-                .then().statusCode(422).body("detail", containsString("sendgrid_api_key"));
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("sendgrid_api_key"));
 
         body.put("email_provider", "carrier-pigeon");
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put("/pharmacies/{id}/notification-settings", pharmacy)
-                .then().statusCode(422).body("detail", containsString("email_provider"));
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("email_provider"));
 
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"email_provider\":")
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"email_provider\":")
                 .put("/pharmacies/{id}/notification-settings", pharmacy)
-                .then().statusCode(400);
+                .then()
+                .statusCode(400);
 
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacy)).contentType(ContentType.JSON).body(TestData.smtpSettings())
-                .put("/pharmacies/{id}/notification-settings", pharmacy).then().statusCode(403);
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy + 1)).get("/pharmacies/{id}/notification-settings", pharmacy)
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .contentType(ContentType.JSON)
+                .body(TestData.smtpSettings())
+                .put("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy + 1))
+                .get("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(403);
         given().get("/pharmacies/{id}/notification-settings", pharmacy).then().statusCode(401);
     }
 }

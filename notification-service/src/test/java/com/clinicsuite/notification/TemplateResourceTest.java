@@ -18,61 +18,111 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SuiteInfrastructure.class)
 class TemplateResourceTest {
 
-    private static final Map<String, Object> DEBTOR = Map.of("debtor_name", "Thandi <b>Nkosi</b>", "acc_no", "WP1001",
-            "amount_due", 1234.56, "buckets", Map.of("d60", 1000.00, "d90", 234.56));
+    private static final Map<String, Object> DEBTOR = Map.of(
+            "debtor_name",
+            "Thandi <b>Nkosi</b>",
+            "acc_no",
+            "WP1001",
+            "amount_due",
+            1234.56,
+            "buckets",
+            Map.of("d60", 1000.00, "d90", 234.56));
 
     @Test
     void defaultsAreServedUntilAPharmacySavesItsOwn() {
         long pharmacy = TestData.newPharmacyId();
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy)).get("/pharmacies/{p}/templates/email", pharmacy)
-                .then().statusCode(200).body("is_default", equalTo(true))
-                .body("subject", containsString("{amount_due}")).body("html", containsString("{payment_reference}"));
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .get("/pharmacies/{p}/templates/email", pharmacy)
+                .then()
+                .statusCode(200)
+                .body("is_default", equalTo(true))
+                .body("subject", containsString("{amount_due}"))
+                .body("html", containsString("{payment_reference}"));
 
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .contentType(ContentType.JSON)
                 .body(Map.of("text", "{pharmacy_name}: {name}, please pay {amount_due} (ref {payment_reference})."))
-                .put("/pharmacies/{p}/templates/sms", pharmacy).then().statusCode(200).body("is_default", equalTo(false));
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy)).get("/pharmacies/{p}/templates/sms", pharmacy)
-                .then().statusCode(200).body("text", containsString("please pay")).body("is_default", equalTo(false));
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy)).get("/pharmacies/{p}/templates/fax", pharmacy)
-                .then().statusCode(404);
+                .put("/pharmacies/{p}/templates/sms", pharmacy)
+                .then()
+                .statusCode(200)
+                .body("is_default", equalTo(false));
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .get("/pharmacies/{p}/templates/sms", pharmacy)
+                .then()
+                .statusCode(200)
+                .body("text", containsString("please pay"))
+                .body("is_default", equalTo(false));
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .get("/pharmacies/{p}/templates/fax", pharmacy)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aTemplateThatDoesNotParseOrNamesAnUnknownPlaceholderIs422WithQutesMessage() {
         long pharmacy = TestData.newPharmacyId();
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", "Hi", "text", "{#if amount_due}unclosed"))
                 .put("/pharmacies/{p}/templates/email", pharmacy)
-                .then().statusCode(422).body("detail", containsString("text")).body("detail", containsString("if"));
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy)).contentType(ContentType.JSON)
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("text"))
+                .body("detail", containsString("if"));
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .contentType(ContentType.JSON)
                 .body(Map.of("text", "Pay {balance_owing}"))
                 .put("/pharmacies/{p}/templates/sms", pharmacy)
-                .then().statusCode(422).body("detail", containsString("balance_owing"));
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy)).contentType(ContentType.JSON)
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("balance_owing"));
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .contentType(ContentType.JSON)
                 .body(Map.of("text", "no subject"))
                 .put("/pharmacies/{p}/templates/email", pharmacy)
-                .then().statusCode(422).body("detail", containsString("subject"));
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacy)).contentType(ContentType.JSON)
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("subject"));
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .contentType(ContentType.JSON)
                 .body(Map.of("text", "{name}"))
-                .put("/pharmacies/{p}/templates/sms", pharmacy).then().statusCode(403);
+                .put("/pharmacies/{p}/templates/sms", pharmacy)
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void previewRendersForOneDebtorWithRandAmountsEscapedHtmlAndSmsParts() {
         long pharmacy = TestData.newPharmacyId();
         TestData.configure(pharmacy, TestData.smtpSettings());
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacy)).contentType(ContentType.JSON).body(DEBTOR)
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .contentType(ContentType.JSON)
+                .body(DEBTOR)
                 .post("/pharmacies/{p}/templates/email/preview", pharmacy)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("subject", equalTo("Account WP1001: R 1 234.56 outstanding at Winterton Pharmacy"))
                 .body("html", containsString("Thandi &lt;b&gt;Nkosi&lt;/b&gt;"))
                 .body("html", containsString("R 1 000.00"))
                 .body("text", containsString("Reference: WP1001"))
                 .body("text", containsString("FNB 62000000000 branch 250655"));
 
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacy)).contentType(ContentType.JSON).body(DEBTOR)
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .contentType(ContentType.JSON)
+                .body(DEBTOR)
                 .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("text", containsString("R 1 234.56"))
                 .body("text", not(containsString("{")))
                 .body("encoding", equalTo("GSM-7"))
@@ -80,13 +130,29 @@ class TemplateResourceTest {
 
         Map<String, Object> longUnicode = new java.util.HashMap<>(DEBTOR);
         longUnicode.put("template", Map.of("text", "Sawubona {name} 🙂 " + "x".repeat(80)));
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacy)).contentType(ContentType.JSON).body(longUnicode)
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .contentType(ContentType.JSON)
+                .body(longUnicode)
                 .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
-                .then().statusCode(200).body("encoding", equalTo("UCS-2")).body("parts", equalTo(2));
+                .then()
+                .statusCode(200)
+                .body("encoding", equalTo("UCS-2"))
+                .body("parts", equalTo(2));
 
-        given().auth().oauth2(TestTokens.pharmacyWriter(pharmacy + 1)).contentType(ContentType.JSON).body(DEBTOR)
-                .post("/pharmacies/{p}/templates/sms/preview", pharmacy).then().statusCode(403);
-        given().auth().oauth2(TestTokens.pharmacyReader(pharmacy)).contentType(ContentType.JSON).body(Map.of("acc_no", "x"))
-                .post("/pharmacies/{p}/templates/sms/preview", pharmacy).then().statusCode(422);
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy + 1))
+                .contentType(ContentType.JSON)
+                .body(DEBTOR)
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .contentType(ContentType.JSON)
+                .body(Map.of("acc_no", "x"))
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(422);
     }
 }

@@ -30,8 +30,10 @@ public class OwnKeysJwtParser extends DefaultJWTParser {
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
         String kid = keyId(bearerToken);
-        return verify(bearerToken, keys.verificationKey(kid)
-                .orElseThrow(() -> new ParseException("Token signed by an unknown key: " + kid)));
+        return verify(
+                bearerToken,
+                keys.verificationKey(kid)
+                        .orElseThrow(() -> new ParseException("Token signed by an unknown key: " + kid)));
     }
 
     private static String keyId(String token) throws ParseException {

@@ -51,8 +51,7 @@ public class SigningKeyRing {
     private static final DateTimeFormatter GENERATED_KID =
             DateTimeFormatter.ofPattern("'dev-'yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private record Snapshot(SigningKey active, Map<String, SigningKey> byKid, String jwksJson) {
-    }
+    private record Snapshot(SigningKey active, Map<String, SigningKey> byKid, String jwksJson) {}
 
     private final AuthConfig.Keys config;
     private final Clock clock;
@@ -86,7 +85,9 @@ public class SigningKeyRing {
         try {
             reload();
         } catch (RuntimeException e) {
-            LOG.errorf("Signing keys not reloaded, keeping kid %s: %s", snapshot.active().kid(), e.getMessage());
+            LOG.errorf(
+                    "Signing keys not reloaded, keeping kid %s: %s",
+                    snapshot.active().kid(), e.getMessage());
         }
     }
 
@@ -109,7 +110,8 @@ public class SigningKeyRing {
         }
         Snapshot previous = snapshot;
         snapshot = new Snapshot(active, keys, toJwks(keys.values().stream().toList()));
-        if (previous == null || !previous.byKid().keySet().equals(keys.keySet())
+        if (previous == null
+                || !previous.byKid().keySet().equals(keys.keySet())
                 || !previous.active().kid().equals(activeKid)) {
             LOG.infof("Signing with kid %s; verifying kids %s", activeKid, keys.keySet());
         }
@@ -121,7 +123,8 @@ public class SigningKeyRing {
             return keys;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .toList()) {
                 String name = file.getFileName().toString();
                 String kid = name.substring(0, name.length() - SUFFIX.length());
                 keys.put(kid, decode(kid, Files.readString(file, StandardCharsets.US_ASCII)));
@@ -153,7 +156,7 @@ public class SigningKeyRing {
             String kid = GENERATED_KID.format(clock.instant());
             String pem = "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(pair.getPrivate().getEncoded())
+                            .encodeToString(pair.getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, kid, ".tmp");
@@ -163,7 +166,8 @@ public class SigningKeyRing {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, dir.resolve(kid + SUFFIX));
             }
-            LOG.warnf("No signing key configured: generated kid %s in %s (development only)", kid, dir.toAbsolutePath());
+            LOG.warnf(
+                    "No signing key configured: generated kid %s in %s (development only)", kid, dir.toAbsolutePath());
             return new SigningKey(kid, pair.getPrivate(), (RSAPublicKey) pair.getPublic());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep a generated signing key in " + dir, e);
@@ -182,13 +186,15 @@ public class SigningKeyRing {
     }
 
     private static String toJwks(List<SigningKey> keys) {
-        List<JsonWebKey> jwks = keys.stream().map(k -> {
-            RsaJsonWebKey jwk = new RsaJsonWebKey(k.publicKey());
-            jwk.setKeyId(k.kid());
-            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-            jwk.setUse("sig");
-            return (JsonWebKey) jwk;
-        }).toList();
+        List<JsonWebKey> jwks = keys.stream()
+                .map(k -> {
+                    RsaJsonWebKey jwk = new RsaJsonWebKey(k.publicKey());
+                    jwk.setKeyId(k.kid());
+                    jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+                    jwk.setUse("sig");
+                    return (JsonWebKey) jwk;
+                })
+                .toList();
         return new JsonWebKeySet(jwks).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 }

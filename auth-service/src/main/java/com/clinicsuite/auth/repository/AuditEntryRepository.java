@@ -24,9 +24,7 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
             params.and("targetId", targetId);
         }
         Sort newestFirst = Sort.descending("occurredAt").and("id", Sort.Direction.Descending);
-        var query = where.isEmpty()
-                ? findAll(newestFirst)
-                : find(String.join(" and ", where), newestFirst, params);
+        var query = where.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", where), newestFirst, params);
         // skip is an offset, not a page number: range() takes it as is
         return query.range(skip, skip + limit - 1).list();
     }

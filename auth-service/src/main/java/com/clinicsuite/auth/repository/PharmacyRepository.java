@@ -10,7 +10,8 @@ import java.util.List;
 public class PharmacyRepository implements PanacheRepositoryBase<Pharmacy, Long> {
 
     public Uni<Boolean> codeTaken(String code, Long exceptId) {
-        return count("code = ?1 and id <> ?2", code, exceptId == null ? -1L : exceptId).map(n -> n > 0);
+        return count("code = ?1 and id <> ?2", code, exceptId == null ? -1L : exceptId)
+                .map(n -> n > 0);
     }
 
     public Uni<List<Pharmacy>> listByName() {

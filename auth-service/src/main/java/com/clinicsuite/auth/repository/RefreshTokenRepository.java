@@ -17,7 +17,8 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
      * update makes concurrent refreshes with one token yield a single successor.
      */
     public Uni<Boolean> revokeIfActive(long id, OffsetDateTime now) {
-        return update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, id).map(n -> n == 1);
+        return update("revokedAt = ?1 where id = ?2 and revokedAt is null", now, id)
+                .map(n -> n == 1);
     }
 
     public Uni<Integer> revokeFamily(String familyId, OffsetDateTime now) {

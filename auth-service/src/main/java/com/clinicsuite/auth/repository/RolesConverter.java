@@ -21,7 +21,9 @@ public class RolesConverter implements AttributeConverter<Set<String>, String> {
         if (column == null || column.isBlank()) {
             return new LinkedHashSet<>();
         }
-        return Arrays.stream(column.split(",")).map(String::trim).filter(r -> !r.isEmpty())
+        return Arrays.stream(column.split(","))
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -14,7 +14,8 @@ public class UserAccountRepository implements PanacheRepositoryBase<UserAccount,
     }
 
     public Uni<Boolean> usernameTaken(String username, Long exceptId) {
-        return count("username = ?1 and id <> ?2", username, exceptId == null ? -1L : exceptId).map(n -> n > 0);
+        return count("username = ?1 and id <> ?2", username, exceptId == null ? -1L : exceptId)
+                .map(n -> n > 0);
     }
 
     private static final String IS_ACTIVE_ADMIN = "active = true and (roles = 'admin' or roles like 'admin,%' "

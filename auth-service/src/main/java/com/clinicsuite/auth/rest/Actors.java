@@ -6,8 +6,7 @@ import com.clinicsuite.security.CallerIdentity;
 /** The admin making a change, from the verified token. */
 final class Actors {
 
-    private Actors() {
-    }
+    private Actors() {}
 
     static Actor of(CallerIdentity caller) {
         return new Actor(caller.userId().orElse(null), caller.username());

@@ -29,7 +29,8 @@ public class AdminAuditResource {
 
     @GET
     @Operation(summary = "Who changed what, when: newest first; filter by target_type (user, pharmacy) and target_id")
-    public Uni<List<AuditEntryView>> list(@QueryParam("target_type") String targetType,
+    public Uni<List<AuditEntryView>> list(
+            @QueryParam("target_type") String targetType,
             @QueryParam("target_id") String targetId,
             @QueryParam("skip") @DefaultValue("0") @Min(0) int skip,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {

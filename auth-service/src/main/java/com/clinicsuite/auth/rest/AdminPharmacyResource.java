@@ -37,7 +37,9 @@ public class AdminPharmacyResource {
 
     @GET
     public Uni<List<PharmacyView>> list() {
-        return pharmacyAdmin.list().map(all -> all.stream().map(PharmacyView::of).toList());
+        return pharmacyAdmin
+                .list()
+                .map(all -> all.stream().map(PharmacyView::of).toList());
     }
 
     @GET

@@ -43,14 +43,18 @@ public class AdminUserResource {
     @GET
     @Operation(summary = "Every user with the number of pharmacies they can access")
     public Uni<List<AdminUserSummary>> list() {
-        return userAdmin.list().map(all -> all.stream().map(AdminUserSummary::of).toList());
+        return userAdmin
+                .list()
+                .map(all -> all.stream().map(AdminUserSummary::of).toList());
     }
 
     @GET
     @Path("access")
     @Operation(summary = "Every user with their pharmacy grants")
     public Uni<List<AdminUserView>> listWithAccess() {
-        return userAdmin.listWithAccess().map(all -> all.stream().map(AdminUserView::of).toList());
+        return userAdmin
+                .listWithAccess()
+                .map(all -> all.stream().map(AdminUserView::of).toList());
     }
 
     @GET
@@ -76,8 +80,8 @@ public class AdminUserResource {
     @PUT
     @Path("{id}/pharmacies/{pharmacy_id}")
     @Operation(summary = "Set the user's access to a pharmacy (write implies read; neither removes the grant)")
-    public Uni<GrantView> setGrant(@PathParam("id") long id, @PathParam("pharmacy_id") long pharmacyId,
-            @NotNull GrantChange body) {
+    public Uni<GrantView> setGrant(
+            @PathParam("id") long id, @PathParam("pharmacy_id") long pharmacyId, @NotNull GrantChange body) {
         return userAdmin.setGrant(Actors.of(caller), id, pharmacyId, body);
     }
 

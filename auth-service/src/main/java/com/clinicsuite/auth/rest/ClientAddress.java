@@ -9,8 +9,7 @@ import io.vertx.core.net.SocketAddress;
  */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String of(HttpServerRequest request) {
         SocketAddress address = request.remoteAddress();

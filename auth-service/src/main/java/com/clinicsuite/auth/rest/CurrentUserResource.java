@@ -30,12 +30,11 @@ public class CurrentUserResource {
     public Uni<CurrentUserView> me() {
         long userId = caller.userId().orElseThrow(UnauthorizedException::new);
         // a user deactivated since the token was issued is signed out
-        return accessQueries.access(userId)
-                .map(access -> {
-                    if (access == null || !access.user().active) {
-                        throw new UnauthorizedException();
-                    }
-                    return CurrentUserView.of(access);
-                });
+        return accessQueries.access(userId).map(access -> {
+            if (access == null || !access.user().active) {
+                throw new UnauthorizedException();
+            }
+            return CurrentUserView.of(access);
+        });
     }
 }

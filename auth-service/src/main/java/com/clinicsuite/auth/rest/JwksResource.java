@@ -23,6 +23,8 @@ public class JwksResource {
     @Operation(summary = "JSON Web Key Set of the token signing keys")
     public Response jwks() {
         // short cache: verifiers re-fetch on an unknown kid anyway, so a rotation is seen at once
-        return Response.ok(keys.jwksJson()).header("Cache-Control", "public, max-age=300").build();
+        return Response.ok(keys.jwksJson())
+                .header("Cache-Control", "public, max-age=300")
+                .build();
     }
 }

@@ -34,7 +34,8 @@ public class LoginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in; answers an access token, a refresh token and the user")
     public Uni<LoginResponse> login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
-        return authentication.login(body.username(), body.password(), ClientAddress.of(request))
+        return authentication
+                .login(body.username(), body.password(), ClientAddress.of(request))
                 .map(LoginResponse::of);
     }
 
@@ -42,15 +43,19 @@ public class LoginResource {
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "OAuth2 password grant (RFC 6749 §4.3)")
-    public Uni<TokenResponse> token(@RestForm("grant_type") String grantType, @RestForm String username,
-            @RestForm String password, @Context HttpServerRequest request) {
+    public Uni<TokenResponse> token(
+            @RestForm("grant_type") String grantType,
+            @RestForm String username,
+            @RestForm String password,
+            @Context HttpServerRequest request) {
         if (!"password".equals(grantType)) {
             throw new BadRequestException("grant_type must be 'password'");
         }
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new BadRequestException("username and password are required");
         }
-        return authentication.login(username, password, ClientAddress.of(request))
+        return authentication
+                .login(username, password, ClientAddress.of(request))
                 .map(session -> TokenResponse.of(session.accessToken()));
     }
 }

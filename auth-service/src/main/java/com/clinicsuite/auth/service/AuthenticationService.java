@@ -19,8 +19,8 @@ public class AuthenticationService {
     private final LoginThrottle throttle;
     private final SessionService sessions;
 
-    public AuthenticationService(UserAccessQueries accessQueries, PasswordHasher hasher, LoginThrottle throttle,
-            SessionService sessions) {
+    public AuthenticationService(
+            UserAccessQueries accessQueries, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions) {
         this.accessQueries = accessQueries;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -28,7 +28,8 @@ public class AuthenticationService {
     }
 
     public Uni<Session> login(String username, String password, String clientAddress) {
-        return Uni.createFrom().item(() -> {
+        return Uni.createFrom()
+                .item(() -> {
                     throttle.checkAllowed(username, clientAddress);
                     return username;
                 })
@@ -42,14 +43,19 @@ public class AuthenticationService {
                         return Uni.createFrom().failure(new InvalidCredentialsException(BAD_CREDENTIALS));
                     }
                     throttle.recordSuccess(username);
-                    return sessions.start(userId).onItem().ifNull()
+                    return sessions.start(userId)
+                            .onItem()
+                            .ifNull()
                             .failWith(() -> new InvalidCredentialsException(BAD_CREDENTIALS));
                 })
-                .invoke(session -> LOG.infof("User %d signed in", session.access().user().id));
+                .invoke(session ->
+                        LOG.infof("User %d signed in", session.access().user().id));
     }
 
     public Uni<Session> refresh(String refreshToken) {
-        return sessions.refresh(refreshToken).onItem().ifNull()
+        return sessions.refresh(refreshToken)
+                .onItem()
+                .ifNull()
                 .failWith(() -> new InvalidCredentialsException("Session expired or revoked: sign in again"));
     }
 

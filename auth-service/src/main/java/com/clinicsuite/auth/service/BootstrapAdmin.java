@@ -36,8 +36,13 @@ public class BootstrapAdmin {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public BootstrapAdmin(AuthConfig config, UserAccountRepository users, PasswordHasher hasher,
-            PasswordPolicy passwordPolicy, AuditTrail audit, Clock clock) {
+    public BootstrapAdmin(
+            AuthConfig config,
+            UserAccountRepository users,
+            PasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            AuditTrail audit,
+            Clock clock) {
         this.config = config.bootstrapAdmin();
         this.users = users;
         this.hasher = hasher;
@@ -67,24 +72,26 @@ public class BootstrapAdmin {
     private Uni<Void> createOrRestore(String hash) {
         String username = config.username().orElseThrow();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return users.findByUsername(username).chain(existing -> {
-            UserAccount admin = existing != null ? existing : new UserAccount();
-            if (existing == null) {
-                admin.username = username;
-                admin.email = config.email().orElse(null);
-                admin.createdAt = now;
-            }
-            Set<String> roles = new LinkedHashSet<>(admin.roles);
-            roles.add(Claims.ROLE_ADMIN);
-            admin.roles = roles;
-            admin.passwordHash = hash;
-            admin.active = true;
-            admin.deactivatedAt = null;
-            admin.updatedAt = now;
-            return users.persist(admin);
-        }).chain(admin -> {
-            LOG.infof("Bootstrap admin ready: user %d", admin.id);
-            return audit.record(Actor.SYSTEM, "user.bootstrap_admin", "user", admin.id, "roles=" + admin.roles);
-        });
+        return users.findByUsername(username)
+                .chain(existing -> {
+                    UserAccount admin = existing != null ? existing : new UserAccount();
+                    if (existing == null) {
+                        admin.username = username;
+                        admin.email = config.email().orElse(null);
+                        admin.createdAt = now;
+                    }
+                    Set<String> roles = new LinkedHashSet<>(admin.roles);
+                    roles.add(Claims.ROLE_ADMIN);
+                    admin.roles = roles;
+                    admin.passwordHash = hash;
+                    admin.active = true;
+                    admin.deactivatedAt = null;
+                    admin.updatedAt = now;
+                    return users.persist(admin);
+                })
+                .chain(admin -> {
+                    LOG.infof("Bootstrap admin ready: user %d", admin.id);
+                    return audit.record(Actor.SYSTEM, "user.bootstrap_admin", "user", admin.id, "roles=" + admin.roles);
+                });
     }
 }

@@ -24,8 +24,7 @@ public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
 
-    private record Failures(int count, Instant windowEnd) {
-    }
+    private record Failures(int count, Instant windowEnd) {}
 
     private final Cache<String, Failures> failures;
     private final Clock clock;
@@ -38,14 +37,17 @@ public class LoginThrottle {
         this.window = config.lockout().window();
         this.maxPerUsername = config.lockout().maxFailuresPerUsername();
         this.maxPerAddress = config.lockout().maxFailuresPerAddress();
-        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(window).build();
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(window)
+                .build();
     }
 
     /** Throws {@link LoginThrottledException} when the username or the address is locked out. */
     public void checkAllowed(String username, String address) {
         Instant now = clock.instant();
-        long wait = Math.max(lockedFor(userKey(username), maxPerUsername, now),
-                lockedFor(addressKey(address), maxPerAddress, now));
+        long wait = Math.max(
+                lockedFor(userKey(username), maxPerUsername, now), lockedFor(addressKey(address), maxPerAddress, now));
         if (wait > 0) {
             throw new LoginThrottledException(wait);
         }
@@ -57,7 +59,8 @@ public class LoginThrottle {
         int addressCount = increment(addressKey(address), now);
         if (userCount == maxPerUsername || addressCount == maxPerAddress) {
             // the username is personal data: log a digest that still correlates attempts
-            LOG.warnf("Login locked out for %s: %d failures for user#%s, %d from address %s",
+            LOG.warnf(
+                    "Login locked out for %s: %d failures for user#%s, %d from address %s",
                     window, userCount, digest(username), addressCount, address);
         }
     }
@@ -77,9 +80,13 @@ public class LoginThrottle {
     }
 
     private int increment(String key, Instant now) {
-        return failures.asMap().compute(key, (k, f) -> f == null || !now.isBefore(f.windowEnd())
-                ? new Failures(1, now.plus(window))
-                : new Failures(f.count() + 1, f.windowEnd())).count();
+        return failures.asMap()
+                .compute(
+                        key,
+                        (k, f) -> f == null || !now.isBefore(f.windowEnd())
+                                ? new Failures(1, now.plus(window))
+                                : new Failures(f.count() + 1, f.windowEnd()))
+                .count();
     }
 
     private static String userKey(String username) {

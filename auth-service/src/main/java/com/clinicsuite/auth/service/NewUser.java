@@ -9,10 +9,11 @@ import java.util.List;
 
 /** An admin's request to create a user. The password policy is checked by {@link PasswordPolicy}. */
 public record NewUser(
-        @NotBlank @Pattern(regexp = UserRules.USERNAME_PATTERN, message = UserRules.USERNAME_MESSAGE) String username,
+        @NotBlank @Pattern(regexp = UserRules.USERNAME_PATTERN, message = UserRules.USERNAME_MESSAGE)
+        String username,
+
         @NotNull String password,
         @Email @Size(max = 254) String email,
         @Size(max = 200) String fullName,
         List<String> roles,
-        String center) {
-}
+        String center) {}

@@ -52,15 +52,18 @@ public class PharmacyAdminService {
             throw new UnprocessableEntityException("name", "must not be blank");
         }
         String code = UserRules.blankToNull(details.code());
-        return requireFreeCode(code, null).chain(() -> {
-            Pharmacy pharmacy = new Pharmacy();
-            pharmacy.name = name;
-            pharmacy.code = code;
-            pharmacy.active = details.isActive() == null || details.isActive();
-            pharmacy.createdAt = now();
-            pharmacy.updatedAt = pharmacy.createdAt;
-            return pharmacies.persist(pharmacy);
-        }).call(p -> announce(p)).call(p -> audit.record(actor, "pharmacy.created", "pharmacy", p.id, null));
+        return requireFreeCode(code, null)
+                .chain(() -> {
+                    Pharmacy pharmacy = new Pharmacy();
+                    pharmacy.name = name;
+                    pharmacy.code = code;
+                    pharmacy.active = details.isActive() == null || details.isActive();
+                    pharmacy.createdAt = now();
+                    pharmacy.updatedAt = pharmacy.createdAt;
+                    return pharmacies.persist(pharmacy);
+                })
+                .call(p -> announce(p))
+                .call(p -> audit.record(actor, "pharmacy.created", "pharmacy", p.id, null));
     }
 
     @WithTransaction
@@ -69,7 +72,11 @@ public class PharmacyAdminService {
             throw new UnprocessableEntityException("name", "must not be blank");
         }
         String code = details.code() == null ? null : UserRules.blankToNull(details.code());
-        return pharmacies.findById(id).onItem().ifNull().failWith(() -> notFound(id))
+        return pharmacies
+                .findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> notFound(id))
                 .call(p -> details.code() == null || Objects.equals(code, p.code)
                         ? Uni.createFrom().voidItem()
                         : requireFreeCode(code, id))
@@ -91,25 +98,32 @@ public class PharmacyAdminService {
                         return Uni.createFrom().voidItem();
                     }
                     p.updatedAt = now();
-                    return announce(p).chain(() ->
-                            audit.record(actor, "pharmacy.updated", "pharmacy", p.id, String.join(", ", changed)));
+                    return announce(p)
+                            .chain(() -> audit.record(
+                                    actor, "pharmacy.updated", "pharmacy", p.id, String.join(", ", changed)));
                 });
     }
 
     private Uni<Void> announce(Pharmacy p) {
-        return outbox.publish(EventCatalog.PHARMACY_UPSERTED, p.id.toString(),
-                new PharmacyUpserted(p.id, p.name, p.code, p.active)).replaceWithVoid();
+        return outbox.publish(
+                        EventCatalog.PHARMACY_UPSERTED,
+                        p.id.toString(),
+                        new PharmacyUpserted(p.id, p.name, p.code, p.active))
+                .replaceWithVoid();
     }
 
     private Uni<Void> requireFreeCode(String code, Long exceptId) {
         if (code == null) {
             return Uni.createFrom().voidItem();
         }
-        return pharmacies.codeTaken(code, exceptId).invoke(taken -> {
-            if (taken) {
-                throw new ClientErrorException("Pharmacy code '" + code + "' is already in use", 409);
-            }
-        }).replaceWithVoid();
+        return pharmacies
+                .codeTaken(code, exceptId)
+                .invoke(taken -> {
+                    if (taken) {
+                        throw new ClientErrorException("Pharmacy code '" + code + "' is already in use", 409);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private OffsetDateTime now() {

@@ -30,8 +30,7 @@ public class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The outcome of presenting a refresh token: the user it belongs to, or null when it must be refused. */
-    public record Use(Long userId, String familyId) {
-    }
+    public record Use(Long userId, String familyId) {}
 
     private final RefreshTokenRepository tokens;
     private final Clock clock;
@@ -76,9 +75,10 @@ public class RefreshTokens {
 
     /** Ends the session a token belongs to; unknown tokens are ignored (logout is idempotent). */
     public Uni<Void> revokeSession(String value) {
-        return tokens.findByHash(sha256(value)).chain(token -> token == null
-                ? Uni.createFrom().voidItem()
-                : tokens.revokeFamily(token.familyId, now()).replaceWithVoid());
+        return tokens.findByHash(sha256(value))
+                .chain(token -> token == null
+                        ? Uni.createFrom().voidItem()
+                        : tokens.revokeFamily(token.familyId, now()).replaceWithVoid());
     }
 
     public Uni<Integer> revokeAllOf(long userId) {
@@ -91,8 +91,8 @@ public class RefreshTokens {
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,4 @@
 package com.clinicsuite.auth.service;
 
 /** What a successful login or refresh hands out. */
-public record Session(IssuedToken accessToken, String refreshToken, UserAccess access) {
-}
+public record Session(IssuedToken accessToken, String refreshToken, UserAccess access) {}

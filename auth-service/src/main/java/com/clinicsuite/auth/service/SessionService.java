@@ -24,19 +24,27 @@ public class SessionService {
     /** A new session for a user whose credentials were just verified. */
     @WithTransaction
     public Uni<Session> start(long userId) {
-        return accessQueries.access(userId).chain(access -> access == null || !access.user().active
-                ? Uni.createFrom().nullItem()
-                : refreshTokens.issue(userId, null).map(refresh -> open(access, refresh)));
+        return accessQueries
+                .access(userId)
+                .chain(access -> access == null || !access.user().active
+                        ? Uni.createFrom().nullItem()
+                        : refreshTokens.issue(userId, null).map(refresh -> open(access, refresh)));
     }
 
     /** Rotates the refresh token and issues a fresh access token with the user's current roles and grants. */
     @WithTransaction
     public Uni<Session> refresh(String refreshToken) {
-        return refreshTokens.use(refreshToken).chain(use -> use == null
-                ? Uni.createFrom().nullItem()
-                : accessQueries.access(use.userId()).chain(access -> access == null || !access.user().active
+        return refreshTokens
+                .use(refreshToken)
+                .chain(use -> use == null
                         ? Uni.createFrom().nullItem()
-                        : refreshTokens.issue(use.userId(), use.familyId()).map(next -> open(access, next))));
+                        : accessQueries
+                                .access(use.userId())
+                                .chain(access -> access == null || !access.user().active
+                                        ? Uni.createFrom().nullItem()
+                                        : refreshTokens
+                                                .issue(use.userId(), use.familyId())
+                                                .map(next -> open(access, next))));
     }
 
     @WithTransaction

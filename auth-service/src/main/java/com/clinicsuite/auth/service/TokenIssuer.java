@@ -28,7 +28,10 @@ public class TokenIssuer {
     private final String issuer;
     private final Set<String> audiences;
 
-    public TokenIssuer(SigningKeyRing keys, Clock clock, AuthConfig config,
+    public TokenIssuer(
+            SigningKeyRing keys,
+            Clock clock,
+            AuthConfig config,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") Set<String> audiences) {
         this.keys = keys;
@@ -54,7 +57,10 @@ public class TokenIssuer {
             claims.claim(Claims.CENTER, access.user().center);
         }
         SigningKey key = keys.active();
-        String token = claims.jws().algorithm(SignatureAlgorithm.RS256).keyId(key.kid()).sign(key.privateKey());
+        String token = claims.jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .keyId(key.kid())
+                .sign(key.privateKey());
         return new IssuedToken(token, lifetime.toSeconds());
     }
 }

@@ -28,8 +28,9 @@ public class UserAccessQueries {
     /** The user with their grants, or null when there is no such user. */
     @WithSession
     public Uni<UserAccess> access(long userId) {
-        return users.findById(userId).chain(user -> user == null
-                ? Uni.createFrom().nullItem()
-                : grants.forUser(userId).map(list -> new UserAccess(user, list)));
+        return users.findById(userId)
+                .chain(user -> user == null
+                        ? Uni.createFrom().nullItem()
+                        : grants.forUser(userId).map(list -> new UserAccess(user, list)));
     }
 }

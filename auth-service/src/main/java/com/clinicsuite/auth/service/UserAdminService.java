@@ -45,9 +45,17 @@ public class UserAdminService {
     private final Outbox outbox;
     private final Clock clock;
 
-    public UserAdminService(UserAccountRepository users, PharmacyRepository pharmacies,
-            PharmacyAccessGrantRepository grants, UserAccessQueries accessQueries, RefreshTokens refreshTokens,
-            PasswordHasher hasher, PasswordPolicy passwordPolicy, AuditTrail audit, Outbox outbox, Clock clock) {
+    public UserAdminService(
+            UserAccountRepository users,
+            PharmacyRepository pharmacies,
+            PharmacyAccessGrantRepository grants,
+            UserAccessQueries accessQueries,
+            RefreshTokens refreshTokens,
+            PasswordHasher hasher,
+            PasswordPolicy passwordPolicy,
+            AuditTrail audit,
+            Outbox outbox,
+            Clock clock) {
         this.users = users;
         this.pharmacies = pharmacies;
         this.grants = grants;
@@ -62,18 +70,23 @@ public class UserAdminService {
 
     @WithSession
     public Uni<List<UserSummary>> list() {
-        return users.listByUsername().chain(all -> grants.countsByUser().map(counts -> all.stream()
-                .map(u -> new UserSummary(u, counts.getOrDefault(u.id, 0L)))
-                .toList()));
+        return users.listByUsername()
+                .chain(all -> grants.countsByUser()
+                        .map(counts -> all.stream()
+                                .map(u -> new UserSummary(u, counts.getOrDefault(u.id, 0L)))
+                                .toList()));
     }
 
     @WithSession
     public Uni<List<UserAccess>> listWithAccess() {
-        return users.listByUsername().chain(all -> grants.allWithPharmacies().map(every -> {
-            Map<Long, List<PharmacyAccessGrant>> byUser =
-                    every.stream().collect(Collectors.groupingBy(g -> g.userId));
-            return all.stream().map(u -> new UserAccess(u, byUser.getOrDefault(u.id, List.of()))).toList();
-        }));
+        return users.listByUsername()
+                .chain(all -> grants.allWithPharmacies().map(every -> {
+                    Map<Long, List<PharmacyAccessGrant>> byUser =
+                            every.stream().collect(Collectors.groupingBy(g -> g.userId));
+                    return all.stream()
+                            .map(u -> new UserAccess(u, byUser.getOrDefault(u.id, List.of())))
+                            .toList();
+                }));
     }
 
     public Uni<UserAccess> get(long userId) {
@@ -84,26 +97,31 @@ public class UserAdminService {
         passwordPolicy.check(request.password());
         Set<String> roles = UserRules.roles(request.roles());
         String center = UserRules.center(request.center());
-        return hasher.hash(request.password()).chain(hash -> Panache.withTransaction(() ->
-                users.usernameTaken(request.username(), null).chain(taken -> {
-                    if (taken) {
-                        throw usernameTaken(request.username());
-                    }
-                    UserAccount user = new UserAccount();
-                    user.username = request.username();
-                    user.email = UserRules.blankToNull(request.email());
-                    user.fullName = UserRules.blankToNull(request.fullName());
-                    user.passwordHash = hash;
-                    user.roles = roles;
-                    user.center = center;
-                    user.active = true;
-                    user.createdAt = now();
-                    user.updatedAt = user.createdAt;
-                    return users.persist(user)
-                            .call(u -> audit.record(actor, "user.created", "user", u.id,
-                                    "roles=" + roles + (center == null ? "" : ", center=" + center)))
-                            .map(u -> new UserAccess(u, List.of()));
-                })));
+        return hasher.hash(request.password())
+                .chain(hash -> Panache.withTransaction(() -> users.usernameTaken(request.username(), null)
+                        .chain(taken -> {
+                            if (taken) {
+                                throw usernameTaken(request.username());
+                            }
+                            UserAccount user = new UserAccount();
+                            user.username = request.username();
+                            user.email = UserRules.blankToNull(request.email());
+                            user.fullName = UserRules.blankToNull(request.fullName());
+                            user.passwordHash = hash;
+                            user.roles = roles;
+                            user.center = center;
+                            user.active = true;
+                            user.createdAt = now();
+                            user.updatedAt = user.createdAt;
+                            return users.persist(user)
+                                    .call(u -> audit.record(
+                                            actor,
+                                            "user.created",
+                                            "user",
+                                            u.id,
+                                            "roles=" + roles + (center == null ? "" : ", center=" + center)))
+                                    .map(u -> new UserAccess(u, List.of()));
+                        })));
     }
 
     public Uni<UserAccess> update(Actor actor, long userId, UserChanges changes) {
@@ -112,11 +130,12 @@ public class UserAdminService {
         }
         Set<String> roles = changes.roles() == null ? null : UserRules.roles(changes.roles());
         String center = changes.center() == null ? null : UserRules.center(changes.center());
-        Uni<String> newHash = changes.password() == null
-                ? Uni.createFrom().nullItem()
-                : hasher.hash(changes.password());
+        Uni<String> newHash =
+                changes.password() == null ? Uni.createFrom().nullItem() : hasher.hash(changes.password());
         return newHash.chain(hash -> Panache.withTransaction(() -> users.findById(userId)
-                .onItem().ifNull().failWith(() -> userNotFound(userId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> userNotFound(userId))
                 .call(user -> changes.username() == null || changes.username().equals(user.username)
                         ? Uni.createFrom().voidItem()
                         : users.usernameTaken(changes.username(), userId).invoke(taken -> {
@@ -132,34 +151,37 @@ public class UserAdminService {
     public Uni<GrantView> setGrant(Actor actor, long userId, long pharmacyId, GrantChange change) {
         boolean canWrite = change.canWrite();
         boolean canRead = change.canRead() || canWrite;
-        return Panache.withTransaction(() -> userAndPharmacy(userId, pharmacyId).chain(found ->
-                grants.find(userId, pharmacyId).chain(existing -> {
-                    if (!canRead) {
-                        // no access at all is the absence of a grant
-                        return removeIfPresent(existing);
-                    }
-                    PharmacyAccessGrant grant = existing != null ? existing : new PharmacyAccessGrant();
-                    grant.userId = userId;
-                    grant.pharmacy = found.pharmacy();
-                    grant.canRead = true;
-                    grant.canWrite = canWrite;
-                    grant.updatedAt = now();
-                    return grants.persist(grant).replaceWithVoid();
-                })
-                .chain(() -> grantsChanged(actor, found.user(), pharmacyId, canWrite ? "rw" : canRead ? "r" : "none"))
-                .replaceWith(new GrantView(userId, pharmacyId, found.pharmacy().name, canRead, canWrite))));
+        return Panache.withTransaction(() -> userAndPharmacy(userId, pharmacyId)
+                .chain(found -> grants.find(userId, pharmacyId)
+                        .chain(existing -> {
+                            if (!canRead) {
+                                // no access at all is the absence of a grant
+                                return removeIfPresent(existing);
+                            }
+                            PharmacyAccessGrant grant = existing != null ? existing : new PharmacyAccessGrant();
+                            grant.userId = userId;
+                            grant.pharmacy = found.pharmacy();
+                            grant.canRead = true;
+                            grant.canWrite = canWrite;
+                            grant.updatedAt = now();
+                            return grants.persist(grant).replaceWithVoid();
+                        })
+                        .chain(() -> grantsChanged(
+                                actor, found.user(), pharmacyId, canWrite ? "rw" : canRead ? "r" : "none"))
+                        .replaceWith(new GrantView(userId, pharmacyId, found.pharmacy().name, canRead, canWrite))));
     }
 
     public Uni<Void> removeGrant(Actor actor, long userId, long pharmacyId) {
-        return Panache.withTransaction(() -> userAndPharmacy(userId, pharmacyId).chain(found ->
-                grants.find(userId, pharmacyId).chain(existing -> existing == null
-                        ? Uni.createFrom().voidItem()
-                        : removeIfPresent(existing)
-                                .chain(() -> grantsChanged(actor, found.user(), pharmacyId, "none")))));
+        return Panache.withTransaction(() -> userAndPharmacy(userId, pharmacyId)
+                .chain(found -> grants.find(userId, pharmacyId)
+                        .chain(existing -> existing == null
+                                ? Uni.createFrom().voidItem()
+                                : removeIfPresent(existing)
+                                        .chain(() -> grantsChanged(actor, found.user(), pharmacyId, "none")))));
     }
 
-    private Uni<UserAccount> apply(Actor actor, UserAccount user, UserChanges changes, Set<String> roles,
-            String center, String newHash) {
+    private Uni<UserAccount> apply(
+            Actor actor, UserAccount user, UserChanges changes, Set<String> roles, String center, String newHash) {
         List<String> changed = new ArrayList<>();
         if (changes.username() != null && !changes.username().equals(user.username)) {
             user.username = changes.username();
@@ -201,8 +223,11 @@ public class UserAdminService {
             sideEffects = refreshTokens.revokeAllOf(user.id).replaceWithVoid();
         }
         if (deactivated) {
-            sideEffects = sideEffects.chain(() -> outbox.publish(EventCatalog.USER_DEACTIVATED, user.id.toString(),
-                    new UserDeactivated(user.id, user.username, user.deactivatedAt.toInstant())).replaceWithVoid());
+            sideEffects = sideEffects.chain(() -> outbox.publish(
+                            EventCatalog.USER_DEACTIVATED,
+                            user.id.toString(),
+                            new UserDeactivated(user.id, user.username, user.deactivatedAt.toInstant()))
+                    .replaceWithVoid());
         }
         return sideEffects
                 .chain(() -> audit.record(actor, "user.updated", "user", user.id, String.join(", ", changed)))
@@ -212,25 +237,32 @@ public class UserAdminService {
     /** Refuses to deactivate or demote the last active admin: nobody could administer the suite anymore. */
     private Uni<Void> keepsAnAdmin(UserAccount user, UserChanges changes, Set<String> roles) {
         boolean isActiveAdmin = user.active && user.roles.contains(Claims.ROLE_ADMIN);
-        boolean losesAdmin = Boolean.FALSE.equals(changes.isActive())
-                || (roles != null && !roles.contains(Claims.ROLE_ADMIN));
+        boolean losesAdmin =
+                Boolean.FALSE.equals(changes.isActive()) || (roles != null && !roles.contains(Claims.ROLE_ADMIN));
         if (!isActiveAdmin || !losesAdmin) {
             return Uni.createFrom().voidItem();
         }
-        return users.otherActiveAdminExists(user.id).invoke(others -> {
-            if (!others) {
-                throw new ClientErrorException("User " + user.id + " is the last active admin", 409);
-            }
-        }).replaceWithVoid();
+        return users.otherActiveAdminExists(user.id)
+                .invoke(others -> {
+                    if (!others) {
+                        throw new ClientErrorException("User " + user.id + " is the last active admin", 409);
+                    }
+                })
+                .replaceWithVoid();
     }
 
-    private record UserAndPharmacy(UserAccount user, Pharmacy pharmacy) {
-    }
+    private record UserAndPharmacy(UserAccount user, Pharmacy pharmacy) {}
 
     private Uni<UserAndPharmacy> userAndPharmacy(long userId, long pharmacyId) {
-        return users.findById(userId).onItem().ifNull().failWith(() -> userNotFound(userId))
-                .chain(user -> pharmacies.findById(pharmacyId)
-                        .onItem().ifNull().failWith(() -> new NotFoundException("Pharmacy " + pharmacyId + " not found"))
+        return users.findById(userId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> userNotFound(userId))
+                .chain(user -> pharmacies
+                        .findById(pharmacyId)
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> new NotFoundException("Pharmacy " + pharmacyId + " not found"))
                         .map(pharmacy -> new UserAndPharmacy(user, pharmacy)));
     }
 
@@ -240,13 +272,19 @@ public class UserAdminService {
 
     /** Publishes the user's complete new set of grants and audits the change. */
     private Uni<Void> grantsChanged(Actor actor, UserAccount user, long pharmacyId, String access) {
-        return grants.flush().chain(() -> grants.forUser(user.id)).chain(current -> {
-            List<GrantsChanged.Grant> all = current.stream()
-                    .map(g -> new GrantsChanged.Grant(g.pharmacy.id, g.canRead, g.canWrite)).toList();
-            return outbox.publish(EventCatalog.GRANTS_CHANGED, user.id.toString(),
-                    new GrantsChanged(user.id, user.username, all, clock.instant()));
-        }).chain(() -> audit.record(actor, "user.grant_changed", "user", user.id,
-                "pharmacy " + pharmacyId + ": " + access));
+        return grants.flush()
+                .chain(() -> grants.forUser(user.id))
+                .chain(current -> {
+                    List<GrantsChanged.Grant> all = current.stream()
+                            .map(g -> new GrantsChanged.Grant(g.pharmacy.id, g.canRead, g.canWrite))
+                            .toList();
+                    return outbox.publish(
+                            EventCatalog.GRANTS_CHANGED,
+                            user.id.toString(),
+                            new GrantsChanged(user.id, user.username, all, clock.instant()));
+                })
+                .chain(() -> audit.record(
+                        actor, "user.grant_changed", "user", user.id, "pharmacy " + pharmacyId + ": " + access));
     }
 
     private OffsetDateTime now() {

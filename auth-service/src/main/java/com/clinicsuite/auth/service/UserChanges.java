@@ -10,11 +10,12 @@ import java.util.List;
  * {@code password} is an admin-initiated reset (and ends the user's sessions).
  */
 public record UserChanges(
-        @Pattern(regexp = UserRules.USERNAME_PATTERN, message = UserRules.USERNAME_MESSAGE) String username,
+        @Pattern(regexp = UserRules.USERNAME_PATTERN, message = UserRules.USERNAME_MESSAGE)
+        String username,
+
         String password,
         @Email @Size(max = 254) String email,
         @Size(max = 200) String fullName,
         List<String> roles,
         String center,
-        Boolean isActive) {
-}
+        Boolean isActive) {}

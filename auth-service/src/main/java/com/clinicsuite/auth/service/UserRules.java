@@ -16,16 +16,18 @@ final class UserRules {
     static final String USERNAME_MESSAGE = "3 to 50 letters, digits or . _ @ -";
     private static final Set<String> KNOWN_ROLES = Set.of(Claims.ROLE_ADMIN, Claims.ROLE_STAFF, Claims.ROLE_PHARMACY);
 
-    private UserRules() {
-    }
+    private UserRules() {}
 
     static Set<String> roles(List<String> requested) {
-        Set<String> roles = requested == null ? new LinkedHashSet<>() : requested.stream()
-                .map(r -> r == null ? "" : r.trim().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> roles = requested == null
+                ? new LinkedHashSet<>()
+                : requested.stream()
+                        .map(r -> r == null ? "" : r.trim().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
         for (String role : roles) {
             if (!KNOWN_ROLES.contains(role)) {
-                throw new UnprocessableEntityException("roles", "unknown role '" + role + "'; use admin, staff or pharmacy");
+                throw new UnprocessableEntityException(
+                        "roles", "unknown role '" + role + "'; use admin, staff or pharmacy");
             }
         }
         return roles;
@@ -36,9 +38,14 @@ final class UserRules {
         if (requested == null || requested.isBlank()) {
             return null;
         }
-        return Center.fromAnySpelling(requested).map(Center::canonicalName)
-                .orElseThrow(() -> new UnprocessableEntityException("center", "unknown center '" + requested
-                        + "'; use one of " + Arrays.stream(Center.values()).map(Center::canonicalName).toList()));
+        return Center.fromAnySpelling(requested)
+                .map(Center::canonicalName)
+                .orElseThrow(() -> new UnprocessableEntityException(
+                        "center",
+                        "unknown center '" + requested + "'; use one of "
+                                + Arrays.stream(Center.values())
+                                        .map(Center::canonicalName)
+                                        .toList()));
     }
 
     static String blankToNull(String value) {

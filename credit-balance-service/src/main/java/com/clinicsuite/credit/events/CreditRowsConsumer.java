@@ -42,7 +42,8 @@ public class CreditRowsConsumer {
     }
 
     private static String eventType(Message<String> message) {
-        return message.getMetadata(IncomingCloudEventMetadata.class).map(IncomingCloudEventMetadata::getType)
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getType)
                 .orElse(null);
     }
 }

@@ -22,8 +22,15 @@ public class ApiLogRepository implements PanacheRepository<ApiLog> {
         }
         if (filter.endpoint() != null) {
             clauses.add("lower(endpoint) like :endpoint escape '\\'");
-            params.and("endpoint", "%" + filter.endpoint().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and(
+                    "endpoint",
+                    "%"
+                            + filter.endpoint()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         }
         if (filter.from() != null) {
             clauses.add("loggedAt >= :from");
@@ -34,7 +41,9 @@ public class ApiLogRepository implements PanacheRepository<ApiLog> {
             params.and("to", filter.to());
         }
         String hql = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
-        return find(hql, Sort.descending("loggedAt", "id"), params).range(skip, skip + limit - 1).list()
+        return find(hql, Sort.descending("loggedAt", "id"), params)
+                .range(skip, skip + limit - 1)
+                .list()
                 .chain(items -> count(hql, params).map(total -> new Page<>(items, total)));
     }
 }

@@ -63,19 +63,29 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
     public Uni<List<CenterTotals>> totalsByCenter(@CacheKey long generation, @CacheKey String center) {
         boolean all = center.isEmpty();
         String sql = TOTALS + (all ? "" : "and center = :center ") + "order by center";
-        return getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Object[].class);
-            if (!all) {
-                query.setParameter("center", center);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(CreditBalanceRepository::centerTotals).toList());
+        return getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(sql, Object[].class);
+                    if (!all) {
+                        query.setParameter("center", center);
+                    }
+                    return query.getResultList();
+                })
+                .map(rows ->
+                        rows.stream().map(CreditBalanceRepository::centerTotals).toList());
     }
 
     private static CenterTotals centerTotals(Object[] row) {
-        return new CenterTotals((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2],
-                (BigDecimal) row[3], (BigDecimal) row[4], (BigDecimal) row[5], ((Number) row[6]).longValue(),
-                ((Number) row[7]).longValue(), ((Number) row[8]).longValue());
+        return new CenterTotals(
+                (String) row[0],
+                ((Number) row[1]).longValue(),
+                (BigDecimal) row[2],
+                (BigDecimal) row[3],
+                (BigDecimal) row[4],
+                (BigDecimal) row[5],
+                ((Number) row[6]).longValue(),
+                ((Number) row[7]).longValue(),
+                ((Number) row[8]).longValue());
     }
 
     /** Records after {@code afterId} in id order, for walking the whole table in batches. */
@@ -98,7 +108,8 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
             } else {
                 // The trigram index cannot narrow a term like "ma": it would read its whole posting list. Worse, the
                 // prepared LIKE statement's generic plan (PostgreSQL's after five runs) picked that scan for every
-                // term, 1.4 ms instead of 0.25. A separate statement, which the index cannot serve, keeps both plans sane.
+                // term, 1.4 ms instead of 0.25. A separate statement, which the index cannot serve, keeps both plans
+                // sane.
                 clauses.add("locate(:search, searchText) > 0");
                 params.and("search", term);
             }
@@ -133,6 +144,5 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
         return "%" + escaped + "%";
     }
 
-    private record Where(String hql, Parameters params) {
-    }
+    private record Where(String hql, Parameters params) {}
 }

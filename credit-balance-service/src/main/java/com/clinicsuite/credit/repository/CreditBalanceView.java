@@ -8,11 +8,25 @@ import java.time.OffsetDateTime;
  * List pages read these instead of entities, which Hibernate would also register in the session (and search_text,
  * which nobody reads).
  */
-public record CreditBalanceView(long id, String clientCode, String clientName, String phoneNo, String emailId,
-                                String treatmentName, BigDecimal packageAmount, BigDecimal amountPaid,
-                                BigDecimal balanceAmount, BigDecimal prepaidGiftCardBalance, String center,
-                                String finalBucket, int sessionsPaid, int sessionsConsumed, int balanceSessions,
-                                String voucherNumber, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record CreditBalanceView(
+        long id,
+        String clientCode,
+        String clientName,
+        String phoneNo,
+        String emailId,
+        String treatmentName,
+        BigDecimal packageAmount,
+        BigDecimal amountPaid,
+        BigDecimal balanceAmount,
+        BigDecimal prepaidGiftCardBalance,
+        String center,
+        String finalBucket,
+        int sessionsPaid,
+        int sessionsConsumed,
+        int balanceSessions,
+        String voucherNumber,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     /** The HQL select list of this record's constructor, for a query over {@code CreditBalance c}. */
     static final String SELECT = "select new " + CreditBalanceView.class.getName() + "(c.id, c.clientCode, "

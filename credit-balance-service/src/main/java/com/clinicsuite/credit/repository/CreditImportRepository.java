@@ -40,7 +40,8 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
     }
 
     public Uni<Boolean> hasChunk(String importId, int chunkIndex) {
-        return CreditImportChunk.count("importId = ?1 and chunkIndex = ?2", importId, chunkIndex).map(n -> n > 0);
+        return CreditImportChunk.count("importId = ?1 and chunkIndex = ?2", importId, chunkIndex)
+                .map(n -> n > 0);
     }
 
     public Uni<Long> chunksReceived(String importId) {
@@ -59,7 +60,8 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return getSession().chain(s -> s.createNativeQuery(stagedRowsInsert.sql())
+        return getSession()
+                .chain(s -> s.createNativeQuery(stagedRowsInsert.sql())
                         .setParameter(1, importId)
                         .setParameter(2, stagedRowsInsert.json(rows))
                         .executeUpdate())
@@ -68,23 +70,25 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
 
     /** The chunk indexes staged for an import, in order. */
     public Uni<List<Integer>> chunkIndexes(String importId) {
-        return getSession().chain(s -> s.createSelectionQuery(
-                        "select c.chunkIndex from CreditImportChunk c where c.importId = :id order by c.chunkIndex",
-                        Integer.class)
-                .setParameter("id", importId)
-                .getResultList());
+        return getSession()
+                .chain(s -> s.createSelectionQuery(
+                                "select c.chunkIndex from CreditImportChunk c where c.importId = :id order by c.chunkIndex",
+                                Integer.class)
+                        .setParameter("id", importId)
+                        .getResultList());
     }
 
     /** One chunk's staged rows in sheet order, read-only (never flushed back). */
     public Uni<List<CreditImportRow>> stagedRows(String importId, int chunkIndex) {
-        return getSession().chain(s -> s.createSelectionQuery(
-                        "from CreditImportRow r where r.importId = :id and r.seq between :from and :to order by r.seq",
-                        CreditImportRow.class)
-                .setParameter("id", importId)
-                .setParameter("from", chunkIndex * CreditImportRow.CHUNK_SPAN)
-                .setParameter("to", (chunkIndex + 1) * CreditImportRow.CHUNK_SPAN - 1)
-                .setReadOnly(true)
-                .getResultList());
+        return getSession()
+                .chain(s -> s.createSelectionQuery(
+                                "from CreditImportRow r where r.importId = :id and r.seq between :from and :to order by r.seq",
+                                CreditImportRow.class)
+                        .setParameter("id", importId)
+                        .setParameter("from", chunkIndex * CreditImportRow.CHUNK_SPAN)
+                        .setParameter("to", (chunkIndex + 1) * CreditImportRow.CHUNK_SPAN - 1)
+                        .setReadOnly(true)
+                        .getResultList());
     }
 
     public Uni<Long> stagedRowCount(String importId) {
@@ -93,11 +97,14 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
 
     /** The lowest and highest seq staged for an import, or null when it has none. */
     public Uni<long[]> stagedSeqRange(String importId) {
-        return getSession().chain(s -> s.createSelectionQuery(
-                        "select min(r.seq), max(r.seq) from CreditImportRow r where r.importId = :id", Object[].class)
-                .setParameter("id", importId)
-                .getSingleResult())
-                .map(range -> range[0] == null ? null
+        return getSession()
+                .chain(s -> s.createSelectionQuery(
+                                "select min(r.seq), max(r.seq) from CreditImportRow r where r.importId = :id",
+                                Object[].class)
+                        .setParameter("id", importId)
+                        .getSingleResult())
+                .map(range -> range[0] == null
+                        ? null
                         : new long[] {((Number) range[0]).longValue(), ((Number) range[1]).longValue()});
     }
 
@@ -110,16 +117,18 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
      * the number inserted. The import must be {@code applying} (its finished_at is the rows' timestamp).
      */
     public Uni<Integer> insertStaged(String importId, long fromSeq, long toSeq) {
-        return getSession().chain(s -> s.createNativeQuery(INSERT_STAGED)
-                .setParameter(1, importId)
-                .setParameter(2, fromSeq)
-                .setParameter(3, toSeq)
-                .executeUpdate());
+        return getSession()
+                .chain(s -> s.createNativeQuery(INSERT_STAGED)
+                        .setParameter(1, importId)
+                        .setParameter(2, fromSeq)
+                        .setParameter(3, toSeq)
+                        .executeUpdate());
     }
 
     /** Drops what was staged for an import (its rows and chunk records), once it is settled. */
     public Uni<Void> deleteStaged(String importId) {
-        return getSession().chain(s -> s.createNativeQuery("delete from credit_import_row where import_id = ?")
+        return getSession()
+                .chain(s -> s.createNativeQuery("delete from credit_import_row where import_id = ?")
                         .setParameter(1, importId)
                         .executeUpdate())
                 .chain(() -> CreditImportChunk.delete("importId", importId))
@@ -128,12 +137,13 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
 
     /** Ids of staged imports that hold all their chunks. */
     public Uni<List<String>> readyToApply() {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select i.importId from CreditImport i where i.status = :staged and i.chunkCount = "
-                                + "(select count(c) from CreditImportChunk c where c.importId = i.importId) order by i.id",
-                        String.class)
-                .setParameter("staged", CreditImport.STAGED)
-                .getResultList());
+        return Panache.getSession()
+                .chain(s -> s.createSelectionQuery(
+                                "select i.importId from CreditImport i where i.status = :staged and i.chunkCount = "
+                                        + "(select count(c) from CreditImportChunk c where c.importId = i.importId) order by i.id",
+                                String.class)
+                        .setParameter("staged", CreditImport.STAGED)
+                        .getResultList());
     }
 
     /**
@@ -141,11 +151,19 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
      * lock this takes is held to the end of the transaction, so of two replicas applying the same import one wins
      * and the other sees nothing to do.
      */
-    public Uni<Boolean> transition(String importId, String from, String to, int inserted, int updated, int deleted,
-                                   String error) {
-        return update("status = ?1, inserted = ?2, updated = ?3, deleted = ?4, error = ?5, finishedAt = ?6 "
-                        + "where importId = ?7 and status = ?8",
-                to, inserted, updated, deleted, error, OffsetDateTime.now(ZoneOffset.UTC), importId, from)
+    public Uni<Boolean> transition(
+            String importId, String from, String to, int inserted, int updated, int deleted, String error) {
+        return update(
+                        "status = ?1, inserted = ?2, updated = ?3, deleted = ?4, error = ?5, finishedAt = ?6 "
+                                + "where importId = ?7 and status = ?8",
+                        to,
+                        inserted,
+                        updated,
+                        deleted,
+                        error,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        importId,
+                        from)
                 .map(n -> n == 1);
     }
 }

@@ -40,8 +40,7 @@ public class CreditImportRow extends CreditBalanceValues {
         public String importId;
         public long seq;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String importId, long seq) {
             this.importId = importId;

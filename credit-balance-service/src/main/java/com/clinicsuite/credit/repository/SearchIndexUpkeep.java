@@ -34,8 +34,10 @@ public class SearchIndexUpkeep {
         if (!postgres) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("set local gin_pending_list_limit = '2GB'")
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("set local gin_pending_list_limit = '2GB'")
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** After the import committed: merges the waiting entries into the index, without holding up the caller. */
@@ -44,10 +46,15 @@ public class SearchIndexUpkeep {
             return;
         }
         long started = System.nanoTime();
-        pool.query("select gin_clean_pending_list('" + SEARCH_INDEX + "'::regclass)").execute().subscribe().with(
-                rows -> LOG.infof("Search index caught up with the import in %d ms",
-                        (System.nanoTime() - started) / 1_000_000),
-                failure -> LOG.warnf("Merging the search index's pending entries failed (autovacuum will): %s",
-                        failure.toString()));
+        pool.query("select gin_clean_pending_list('" + SEARCH_INDEX + "'::regclass)")
+                .execute()
+                .subscribe()
+                .with(
+                        rows -> LOG.infof(
+                                "Search index caught up with the import in %d ms",
+                                (System.nanoTime() - started) / 1_000_000),
+                        failure -> LOG.warnf(
+                                "Merging the search index's pending entries failed (autovacuum will): %s",
+                                failure.toString()));
     }
 }

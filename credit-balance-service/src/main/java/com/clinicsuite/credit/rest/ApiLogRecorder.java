@@ -42,8 +42,8 @@ public class ApiLogRecorder {
     }
 
     @ServerResponseFilter
-    public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response,
-                            HttpServerRequest http) {
+    public Uni<Void> record(
+            ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
         Object started = request.getProperty(STARTED_NANOS);
         if (!(started instanceof Long nanos)) {
             return Uni.createFrom().voidItem();
@@ -59,11 +59,20 @@ public class ApiLogRecorder {
         OffsetDateTime at = (OffsetDateTime) request.getProperty(STARTED_AT);
         // resolved already for every secured endpoint; a failed authentication simply means "not logged"
         return identity.getDeferredIdentity()
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .recoverWithNull()
                 .invoke(caller -> {
                     if (caller != null && !caller.isAnonymous()) {
-                        queue.add(new ApiCall(userName(caller), method, endpoint, status, voucher, matches, clientIp,
-                                durationMs, at));
+                        queue.add(new ApiCall(
+                                userName(caller),
+                                method,
+                                endpoint,
+                                status,
+                                voucher,
+                                matches,
+                                clientIp,
+                                durationMs,
+                                at));
                     }
                 })
                 .replaceWithVoid();

@@ -34,15 +34,22 @@ public class ApiLogResource {
     }
 
     @GET
-    @Operation(summary = "API log", description = "Filters: user_name (exact), endpoint (contains), from (inclusive) "
-            + "and to (exclusive) as ISO-8601 times. Total in X-Total-Count.")
+    @Operation(
+            summary = "API log",
+            description = "Filters: user_name (exact), endpoint (contains), from (inclusive) "
+                    + "and to (exclusive) as ISO-8601 times. Total in X-Total-Count.")
     public Uni<RestResponse<List<ApiLogResponse>>> list(
-            @QueryParam("user_name") String userName, @QueryParam("endpoint") String endpoint,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("user_name") String userName,
+            @QueryParam("endpoint") String endpoint,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("skip") @DefaultValue("0") @Min(0) int skip,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        ApiLogFilter filter = new ApiLogFilter(QueryParams.blankToNull(userName), QueryParams.blankToNull(endpoint),
-                QueryParams.instant("from", from), QueryParams.instant("to", to));
+        ApiLogFilter filter = new ApiLogFilter(
+                QueryParams.blankToNull(userName),
+                QueryParams.blankToNull(endpoint),
+                QueryParams.instant("from", from),
+                QueryParams.instant("to", to));
         return logs.list(filter, skip, limit).map(ApiLogResource::pageResponse);
     }
 
@@ -52,11 +59,14 @@ public class ApiLogResource {
             @PathParam("user_name") String userName,
             @QueryParam("skip") @DefaultValue("0") @Min(0) int skip,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return logs.list(new ApiLogFilter(userName, null, null, null), skip, limit).map(ApiLogResource::pageResponse);
+        return logs.list(new ApiLogFilter(userName, null, null, null), skip, limit)
+                .map(ApiLogResource::pageResponse);
     }
 
     private static RestResponse<List<ApiLogResponse>> pageResponse(Page<ApiLog> page) {
-        return RestResponse.ResponseBuilder.ok(page.items().stream().map(ApiLogResponse::of).toList())
-                .header(CreditBalanceResource.TOTAL_COUNT, page.total()).build();
+        return RestResponse.ResponseBuilder.ok(
+                        page.items().stream().map(ApiLogResponse::of).toList())
+                .header(CreditBalanceResource.TOTAL_COUNT, page.total())
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package com.clinicsuite.credit.rest;
 
-import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceFilter;
 import com.clinicsuite.credit.repository.CreditBalanceView;
 import com.clinicsuite.credit.repository.Page;
@@ -54,8 +53,12 @@ public class CreditBalanceResource {
     private final VoucherRecomputation recomputation;
     private final CallerIdentity caller;
 
-    public CreditBalanceResource(CreditBalanceService balances, StatsService stats, VoucherSearchService vouchers,
-                                 VoucherRecomputation recomputation, CallerIdentity caller) {
+    public CreditBalanceResource(
+            CreditBalanceService balances,
+            StatsService stats,
+            VoucherSearchService vouchers,
+            VoucherRecomputation recomputation,
+            CallerIdentity caller) {
         this.balances = balances;
         this.stats = stats;
         this.vouchers = vouchers;
@@ -64,18 +67,24 @@ public class CreditBalanceResource {
     }
 
     @GET
-    @Operation(summary = "List credit balances", description = "Filters combine; search looks in client code, name, "
-            + "phone, e-mail and voucher (case-insensitive). Ordered by id; the total is in X-Total-Count.")
+    @Operation(
+            summary = "List credit balances",
+            description = "Filters combine; search looks in client code, name, "
+                    + "phone, e-mail and voucher (case-insensitive). Ordered by id; the total is in X-Total-Count.")
     public Uni<RestResponse<List<CreditBalanceResponse>>> list(
-            @QueryParam("center") String center, @QueryParam("search") String search,
-            @QueryParam("treatment_name") String treatmentName, @QueryParam("final_bucket") String finalBucket,
+            @QueryParam("center") String center,
+            @QueryParam("search") String search,
+            @QueryParam("treatment_name") String treatmentName,
+            @QueryParam("final_bucket") String finalBucket,
             @QueryParam("min_balance") String minBalance,
             @QueryParam("skip") @DefaultValue("0") @Min(0) int skip,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         CreditBalanceFilter filter = new CreditBalanceFilter(
                 QueryParams.blankToNull(center) == null ? null : centerOr400(center),
-                QueryParams.blankToNull(search), QueryParams.blankToNull(treatmentName),
-                QueryParams.blankToNull(finalBucket), QueryParams.decimal("min_balance", minBalance));
+                QueryParams.blankToNull(search),
+                QueryParams.blankToNull(treatmentName),
+                QueryParams.blankToNull(finalBucket),
+                QueryParams.decimal("min_balance", minBalance));
         return balances.list(filter, skip, limit).map(CreditBalanceResource::pageResponse);
     }
 
@@ -86,20 +95,26 @@ public class CreditBalanceResource {
     }
 
     @POST
-    @Operation(summary = "Create a credit balance", description = "The voucher number is computed, never taken from "
-            + "the body. balance_sessions defaults to sessions_paid - sessions_consumed, balance_amount to "
-            + "package_amount - amount_paid.")
+    @Operation(
+            summary = "Create a credit balance",
+            description = "The voucher number is computed, never taken from "
+                    + "the body. balance_sessions defaults to sessions_paid - sessions_consumed, balance_amount to "
+                    + "package_amount - amount_paid.")
     public Uni<RestResponse<CreditBalanceResponse>> create(
             @NotNull @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) CreditBalanceInput input) {
-        return balances.create(input).map(created -> RestResponse.ResponseBuilder
-                .<CreditBalanceResponse>created(URI.create("/credit-balances/" + created.id))
-                .entity(CreditBalanceResponse.of(created)).build());
+        return balances.create(input)
+                .map(created -> RestResponse.ResponseBuilder.<CreditBalanceResponse>created(
+                                URI.create("/credit-balances/" + created.id))
+                        .entity(CreditBalanceResponse.of(created))
+                        .build());
     }
 
     @PUT
     @Path("/{id:\\d+}")
-    @Operation(summary = "Update a credit balance", description = "Full or partial: absent fields keep their value. "
-            + "The voucher is recomputed when center, client code or phone change.")
+    @Operation(
+            summary = "Update a credit balance",
+            description = "Full or partial: absent fields keep their value. "
+                    + "The voucher is recomputed when center, client code or phone change.")
     public Uni<CreditBalanceResponse> update(@PathParam("id") long id, @NotNull @Valid CreditBalanceInput input) {
         return balances.update(id, input).map(CreditBalanceResponse::of);
     }
@@ -118,14 +133,18 @@ public class CreditBalanceResource {
 
     @GET
     @Path("/by-center/{center_name}")
-    @Operation(summary = "Credit balances of a center", description = "Any usual spelling: GK2, gk-2, G.K.-II, "
-            + "Greater Kailash 2, Punjabi Bagh, PB, Preet Vihar, PV, Pitampura, Pitam Pura, PTP. 404 for an unknown center.")
+    @Operation(
+            summary = "Credit balances of a center",
+            description =
+                    "Any usual spelling: GK2, gk-2, G.K.-II, "
+                            + "Greater Kailash 2, Punjabi Bagh, PB, Preet Vihar, PV, Pitampura, Pitam Pura, PTP. 404 for an unknown center.")
     public Uni<RestResponse<List<CreditBalanceResponse>>> byCenter(
             @PathParam("center_name") String centerName,
             @QueryParam("skip") @DefaultValue("0") @Min(0) int skip,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        Center center = Center.parse(centerName).orElseThrow(() -> new NotFoundException(
-                "Unknown center '" + centerName + "'; known centers: " + Center.knownNames()));
+        Center center = Center.parse(centerName)
+                .orElseThrow(() -> new NotFoundException(
+                        "Unknown center '" + centerName + "'; known centers: " + Center.knownNames()));
         return balances.list(CreditBalanceFilter.ofCenter(center.displayName()), skip, limit)
                 .map(CreditBalanceResource::pageResponse);
     }
@@ -156,12 +175,16 @@ public class CreditBalanceResource {
     }
 
     private static RestResponse<List<CreditBalanceResponse>> pageResponse(Page<CreditBalanceView> page) {
-        return RestResponse.ResponseBuilder.ok(page.items().stream().map(CreditBalanceResponse::of).toList())
-                .header(TOTAL_COUNT, page.total()).build();
+        return RestResponse.ResponseBuilder.ok(
+                        page.items().stream().map(CreditBalanceResponse::of).toList())
+                .header(TOTAL_COUNT, page.total())
+                .build();
     }
 
     private static String centerOr400(String spelling) {
-        return Center.parse(spelling).map(Center::displayName).orElseThrow(() -> new BadRequestException(
-                "Unknown center '" + spelling + "'; known centers: " + Center.knownNames()));
+        return Center.parse(spelling)
+                .map(Center::displayName)
+                .orElseThrow(() -> new BadRequestException(
+                        "Unknown center '" + spelling + "'; known centers: " + Center.knownNames()));
     }
 }

@@ -10,8 +10,7 @@ import java.time.format.DateTimeParseException;
 /** Parses query parameters that JAX-RS would answer 404 for when malformed; here they are a 400 naming the parameter. */
 final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

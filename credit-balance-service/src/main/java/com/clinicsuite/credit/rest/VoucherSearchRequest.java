@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Body of POST /credit-balances/by-voucher. */
-public record VoucherSearchRequest(@NotBlank @Size(max = 20) String voucherNumber) {
-}
+public record VoucherSearchRequest(@NotBlank @Size(max = 20) String voucherNumber) {}

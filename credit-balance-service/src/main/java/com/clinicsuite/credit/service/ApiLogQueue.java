@@ -30,8 +30,9 @@ public class ApiLogQueue {
     private final Counter dropped;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_EVERY_NANOS);
 
-    public ApiLogQueue(@ConfigProperty(name = "api-log.queue-capacity", defaultValue = "100000") int capacity,
-                       MeterRegistry registry) {
+    public ApiLogQueue(
+            @ConfigProperty(name = "api-log.queue-capacity", defaultValue = "100000") int capacity,
+            MeterRegistry registry) {
         this.capacity = capacity;
         this.dropped = registry.counter("api_log.dropped");
         Gauge.builder("api_log.queued", size, AtomicInteger::get).register(registry);
@@ -52,8 +53,10 @@ public class ApiLogQueue {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARNING_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("The API log queue is full (%d calls): calls are not being logged, %.0f so far. "
-                    + "The database is not keeping up or is unreachable; see api_log_queued.", capacity, dropped.count());
+            LOG.warnf(
+                    "The API log queue is full (%d calls): calls are not being logged, %.0f so far. "
+                            + "The database is not keeping up or is unreachable; see api_log_queued.",
+                    capacity, dropped.count());
         }
     }
 

@@ -46,9 +46,12 @@ public class ApiLogWriter {
     private final int batchSize;
     private final JsonRowsInsert<ApiCall> insert;
 
-    public ApiLogWriter(ApiLogQueue queue, Outbox outbox, Vertx vertx,
-                        @ConfigProperty(name = "api-log.batch-size", defaultValue = "5000") int batchSize,
-                        @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public ApiLogWriter(
+            ApiLogQueue queue,
+            Outbox outbox,
+            Vertx vertx,
+            @ConfigProperty(name = "api-log.batch-size", defaultValue = "5000") int batchSize,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.queue = queue;
         this.outbox = outbox;
         this.vertx = vertx;
@@ -56,8 +59,7 @@ public class ApiLogWriter {
         this.insert = JsonRowsInsert.into("api_log", COLUMNS, dbKind);
     }
 
-    @Scheduled(every = "${api-log.flush-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${api-log.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flushOnSchedule() {
         return flush().onFailure().recoverWithItem(e -> {
             LOG.warnf("Writing the API log failed, will retry: %s", e.toString());
@@ -72,7 +74,8 @@ public class ApiLogWriter {
             return Uni.createFrom().voidItem();
         }
         return write(batch)
-                .onFailure().invoke(e -> batch.forEach(queue::add)) // keep them for the next run
+                .onFailure()
+                .invoke(e -> batch.forEach(queue::add)) // keep them for the next run
                 .chain(this::flush);
     }
 
@@ -89,12 +92,18 @@ public class ApiLogWriter {
 
     private Uni<Void> write(List<ApiCall> batch) {
         String rows = insert.json(batch);
-        List<VoucherSearched> searches = batch.stream().filter(call -> call.voucherMatches() != null)
-                .map(call -> new VoucherSearched(call.voucherNumber(), call.userName(), call.voucherMatches(),
+        List<VoucherSearched> searches = batch.stream()
+                .filter(call -> call.voucherMatches() != null)
+                .map(call -> new VoucherSearched(
+                        call.voucherNumber(),
+                        call.userName(),
+                        call.voucherMatches(),
                         call.at().toInstant()))
                 .toList();
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(insert.sql()).setParameter(1, rows).executeUpdate())
+                .chain(session -> session.createNativeQuery(insert.sql())
+                        .setParameter(1, rows)
+                        .executeUpdate())
                 .chain(() -> outbox.publishAll(EventCatalog.VOUCHER_SEARCHED, searches, VoucherSearched::voucherNumber))
                 .replaceWithVoid());
     }

@@ -25,8 +25,9 @@ public class CenterScope {
         if (caller.isAdmin()) {
             return Optional.empty();
         }
-        return Optional.of(staffCenter().orElseThrow(() -> new ForbiddenException(
-                "Your account is not assigned to a center; ask an administrator to assign one")));
+        return Optional.of(staffCenter()
+                .orElseThrow(() -> new ForbiddenException(
+                        "Your account is not assigned to a center; ask an administrator to assign one")));
     }
 
     /** 403 unless the caller may see and change records of {@code center}. */

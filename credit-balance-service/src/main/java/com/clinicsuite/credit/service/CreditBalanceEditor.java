@@ -18,15 +18,17 @@ import java.util.stream.Collectors;
  */
 public final class CreditBalanceEditor {
 
-    private CreditBalanceEditor() {
-    }
+    private CreditBalanceEditor() {}
 
     /** Applies {@code input} to {@code target}; null fields of the input keep the target's values. */
     public static void apply(CreditBalanceInput input, CreditBalance target) {
         List<FieldError> errors = new ArrayList<>();
         if (input.center() != null) {
-            Center.parse(input.center()).ifPresentOrElse(c -> target.center = c.displayName(),
-                    () -> errors.add(new FieldError("center", "unknown center; use one of " + Center.knownNames())));
+            Center.parse(input.center())
+                    .ifPresentOrElse(
+                            c -> target.center = c.displayName(),
+                            () -> errors.add(
+                                    new FieldError("center", "unknown center; use one of " + Center.knownNames())));
         }
         if (input.clientCode() != null) {
             target.clientCode = input.clientCode().trim().toUpperCase(Locale.ROOT);
@@ -49,11 +51,12 @@ public final class CreditBalanceEditor {
         applyAmounts(input, target, errors);
         applySessions(input, target, errors);
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            String detail =
+                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
             throw new UnprocessableEntityException(detail, errors);
         }
-        target.voucherNumber = VoucherRule.voucherNumber(Center.parse(target.center).orElse(null),
-                target.clientCode, target.phoneNo);
+        target.voucherNumber =
+                VoucherRule.voucherNumber(Center.parse(target.center).orElse(null), target.clientCode, target.phoneNo);
     }
 
     private static void applyAmounts(CreditBalanceInput input, CreditBalance target, List<FieldError> errors) {
@@ -90,10 +93,11 @@ public final class CreditBalanceEditor {
         }
         int left = target.sessionsPaid - target.sessionsConsumed;
         if (left < 0) {
-            errors.add(new FieldError("sessions_consumed", "cannot exceed sessions_paid (" + target.sessionsPaid + ")"));
+            errors.add(
+                    new FieldError("sessions_consumed", "cannot exceed sessions_paid (" + target.sessionsPaid + ")"));
         } else if (input.balanceSessions() != null && input.balanceSessions() != left) {
-            errors.add(new FieldError("balance_sessions",
-                    "must equal sessions_paid - sessions_consumed (" + left + ")"));
+            errors.add(
+                    new FieldError("balance_sessions", "must equal sessions_paid - sessions_consumed (" + left + ")"));
         } else {
             target.balanceSessions = left;
         }
@@ -116,8 +120,11 @@ public final class CreditBalanceEditor {
     }
 
     private static String normalisedEmails(String raw) {
-        String joined = Arrays.stream(EmailList.SEPARATORS.split(raw)).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        String joined = Arrays.stream(EmailList.SEPARATORS.split(raw))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
         return joined.isEmpty() ? null : joined;
     }
 }

@@ -32,9 +32,20 @@ public class CreditBalanceEvents {
 
     private Uni<Void> publish(EventType<CreditBalanceChanged> type, CreditBalance r, String changedBy) {
         // names, phones and e-mails stay out of events: consumers key on client code and voucher
-        CreditBalanceChanged data = new CreditBalanceChanged(r.id, r.clientCode, r.treatmentName, r.center,
-                r.packageAmount, r.amountPaid, r.balanceAmount, r.prepaidGiftCardBalance, r.sessionsPaid,
-                r.sessionsConsumed, r.balanceSessions, r.voucherNumber, changedBy);
+        CreditBalanceChanged data = new CreditBalanceChanged(
+                r.id,
+                r.clientCode,
+                r.treatmentName,
+                r.center,
+                r.packageAmount,
+                r.amountPaid,
+                r.balanceAmount,
+                r.prepaidGiftCardBalance,
+                r.sessionsPaid,
+                r.sessionsConsumed,
+                r.balanceSessions,
+                r.voucherNumber,
+                changedBy);
         return outbox.publish(type, r.clientCode, data).replaceWithVoid();
     }
 }

@@ -12,14 +12,22 @@ import java.math.BigDecimal;
  * {@code voucher_number} is not here on purpose: it is always computed.
  */
 public record CreditBalanceInput(
-        @NotNull(groups = OnCreate.class) @Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9/_-]*\\s*",
-                message = "must be letters and digits") @Size(max = 50) String clientCode,
-        @NotNull(groups = OnCreate.class) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-        @Size(max = 200) String clientName,
-        @Pattern(regexp = "[0-9+()\\-\\s.]*", message = "must be a phone number") @Size(max = 20) String phoneNo,
+        @NotNull(groups = OnCreate.class)
+        @Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9/_-]*\\s*", message = "must be letters and digits")
+        @Size(max = 50)
+        String clientCode,
+
+        @NotNull(groups = OnCreate.class) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200)
+        String clientName,
+
+        @Pattern(regexp = "[0-9+()\\-\\s.]*", message = "must be a phone number") @Size(max = 20)
+        String phoneNo,
+
         @EmailList @Size(max = 500) String emailId,
-        @NotNull(groups = OnCreate.class) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-        @Size(max = 200) String treatmentName,
+
+        @NotNull(groups = OnCreate.class) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200)
+        String treatmentName,
+
         @PositiveOrZero @Digits(integer = 13, fraction = 2) BigDecimal packageAmount,
         @PositiveOrZero @Digits(integer = 13, fraction = 2) BigDecimal amountPaid,
         @PositiveOrZero @Digits(integer = 13, fraction = 2) BigDecimal balanceAmount,
@@ -28,5 +36,4 @@ public record CreditBalanceInput(
         @Size(max = 100) String finalBucket,
         @PositiveOrZero Integer sessionsPaid,
         @PositiveOrZero Integer sessionsConsumed,
-        @PositiveOrZero Integer balanceSessions) {
-}
+        @PositiveOrZero Integer balanceSessions) {}

@@ -23,8 +23,11 @@ public class CreditBalanceService {
     private final CenterScope scope;
     private final TotalsCache totalsCache;
 
-    public CreditBalanceService(CreditBalanceRepository repository, CreditBalanceEvents events, CenterScope scope,
-                                TotalsCache totalsCache) {
+    public CreditBalanceService(
+            CreditBalanceRepository repository,
+            CreditBalanceEvents events,
+            CenterScope scope,
+            TotalsCache totalsCache) {
         this.repository = repository;
         this.events = events;
         this.scope = scope;
@@ -34,12 +37,14 @@ public class CreditBalanceService {
     /** A page of the records the caller may see; staff asking for another center get 403. */
     @WithSession
     public Uni<Page<CreditBalanceView>> list(CreditBalanceFilter filter, int skip, int limit) {
-        String center = scope.restriction().map(own -> {
-            if (filter.center() != null && !filter.center().equals(own)) {
-                throw new ForbiddenException("You can only list records of your center (" + own + ")");
-            }
-            return own;
-        }).orElse(filter.center());
+        String center = scope.restriction()
+                .map(own -> {
+                    if (filter.center() != null && !filter.center().equals(own)) {
+                        throw new ForbiddenException("You can only list records of your center (" + own + ")");
+                    }
+                    return own;
+                })
+                .orElse(filter.center());
         return page(filter.withCenter(center), skip, limit);
     }
 
@@ -75,8 +80,8 @@ public class CreditBalanceService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         record.createdAt = now;
         record.updatedAt = now;
-        return Panache.withTransaction(() -> repository.persist(record)
-                        .call(saved -> events.created(saved, scope.username())))
+        return Panache.withTransaction(
+                        () -> repository.persist(record).call(saved -> events.created(saved, scope.username())))
                 .call(totalsCache::invalidate);
     }
 
@@ -99,8 +104,11 @@ public class CreditBalanceService {
     }
 
     private Uni<CreditBalance> findAccessible(long id) {
-        return repository.findById(id)
-                .onItem().ifNull().failWith(() -> new NotFoundException("Credit balance " + id + " not found"))
+        return repository
+                .findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("Credit balance " + id + " not found"))
                 .invoke(record -> scope.requireAccess(record.center));
     }
 }

@@ -48,8 +48,12 @@ public class CreditImportApplier {
     private final TotalsCache totalsCache;
     private final SearchIndexUpkeep searchIndex;
 
-    public CreditImportApplier(CreditImportRepository imports, CreditBalanceRepository balances, Outbox outbox,
-                               TotalsCache totalsCache, SearchIndexUpkeep searchIndex) {
+    public CreditImportApplier(
+            CreditImportRepository imports,
+            CreditBalanceRepository balances,
+            Outbox outbox,
+            TotalsCache totalsCache,
+            SearchIndexUpkeep searchIndex) {
         this.imports = imports;
         this.balances = balances;
         this.outbox = outbox;
@@ -60,18 +64,24 @@ public class CreditImportApplier {
     /** Applies every complete import; never fails (an import that cannot be applied is reported failed). */
     public Uni<Void> applyReadyImports() {
         return Panache.withSession(imports::readyToApply)
-                .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(this::apply)
-                        .collect().last())
+                .chain(ids -> Multi.createFrom()
+                        .iterable(ids)
+                        .onItem()
+                        .transformToUniAndConcatenate(this::apply)
+                        .collect()
+                        .last())
                 .replaceWithVoid()
-                .onFailure().recoverWithItem(e -> {
+                .onFailure()
+                .recoverWithItem(e -> {
                     LOG.warnf("Applying staged imports failed, the next sweep retries: %s", e.toString());
                     return null;
                 });
     }
 
     /** Catches imports left staged by a crash between staging their last chunk and applying them. */
-    @Scheduled(every = "${credit-import.sweep-interval:30s}", delayed = "10s",
+    @Scheduled(
+            every = "${credit-import.sweep-interval:30s}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return applyReadyImports();
@@ -79,11 +89,14 @@ public class CreditImportApplier {
 
     private Uni<Void> apply(String importId) {
         long started = System.nanoTime();
-        return Panache.withTransaction(() -> imports.transition(importId, CreditImport.STAGED, CreditImport.APPLYING,
-                                0, 0, 0, null)
-                        .chain(claimed -> claimed ? searchIndex.deferForThisTransaction()
-                                .chain(() -> applyClaimed(importId, started))
-                                .replaceWith(true) : Uni.createFrom().item(false)))
+        return Panache.withTransaction(() -> imports.transition(
+                                importId, CreditImport.STAGED, CreditImport.APPLYING, 0, 0, 0, null)
+                        .chain(claimed -> claimed
+                                ? searchIndex
+                                        .deferForThisTransaction()
+                                        .chain(() -> applyClaimed(importId, started))
+                                        .replaceWith(true)
+                                : Uni.createFrom().item(false)))
                 .invoke(applied -> {
                     if (applied) {
                         searchIndex.mergePendingEntries();
@@ -91,30 +104,54 @@ public class CreditImportApplier {
                 })
                 .call(totalsCache::invalidate)
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(e -> fail(importId, e));
+                .onFailure()
+                .recoverWithUni(e -> fail(importId, e));
     }
 
     private Uni<Void> applyClaimed(String importId, long started) {
-        return imports.findByImportId(importId).chain(found -> imports.stagedRowCount(importId).chain(rows -> {
-            Uni<Counts> applied = "replace".equals(found.mode) ? replace(importId) : upsert(importId);
-            return applied.chain(counts -> imports.transition(importId, CreditImport.APPLYING, CreditImport.COMPLETED,
-                                    counts.inserted, counts.updated, counts.deleted, null)
-                            .chain(() -> imports.deleteStaged(importId))
-                            .chain(() -> outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, importId,
-                                    new CreditImportResult(importId, "completed", rows.intValue(), counts.inserted,
-                                            counts.updated, counts.deleted, List.of(), null)))
-                            .invoke(() -> LOG.infof("Import %s (%s, %d rows) applied in %d ms: %d inserted, "
-                                            + "%d updated, %d deleted", importId, found.mode, rows,
-                                    (System.nanoTime() - started) / 1_000_000, counts.inserted, counts.updated,
-                                    counts.deleted)))
-                    .replaceWithVoid();
-        }));
+        return imports.findByImportId(importId)
+                .chain(found -> imports.stagedRowCount(importId).chain(rows -> {
+                    Uni<Counts> applied = "replace".equals(found.mode) ? replace(importId) : upsert(importId);
+                    return applied.chain(counts -> imports.transition(
+                                            importId,
+                                            CreditImport.APPLYING,
+                                            CreditImport.COMPLETED,
+                                            counts.inserted,
+                                            counts.updated,
+                                            counts.deleted,
+                                            null)
+                                    .chain(() -> imports.deleteStaged(importId))
+                                    .chain(() -> outbox.publish(
+                                            EventCatalog.CREDIT_IMPORT_RESULT,
+                                            importId,
+                                            new CreditImportResult(
+                                                    importId,
+                                                    "completed",
+                                                    rows.intValue(),
+                                                    counts.inserted,
+                                                    counts.updated,
+                                                    counts.deleted,
+                                                    List.of(),
+                                                    null)))
+                                    .invoke(() -> LOG.infof(
+                                            "Import %s (%s, %d rows) applied in %d ms: %d inserted, "
+                                                    + "%d updated, %d deleted",
+                                            importId,
+                                            found.mode,
+                                            rows,
+                                            (System.nanoTime() - started) / 1_000_000,
+                                            counts.inserted,
+                                            counts.updated,
+                                            counts.deleted)))
+                            .replaceWithVoid();
+                }));
     }
 
     /** Every record goes, the staged rows come in: two statements, however many rows. */
     private Uni<Counts> replace(String importId) {
         Counts counts = new Counts();
-        return balances.deleteAll().invoke(n -> counts.deleted = n.intValue())
+        return balances.deleteAll()
+                .invoke(n -> counts.deleted = n.intValue())
                 .chain(() -> imports.insertStaged(importId, Long.MIN_VALUE, Long.MAX_VALUE))
                 .invoke(n -> counts.inserted = n)
                 .replaceWith(counts);
@@ -128,33 +165,42 @@ public class CreditImportApplier {
         Counts counts = new Counts();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return imports.chunkIndexes(importId)
-                .chain(indexes -> Multi.createFrom().iterable(indexes)
-                        .onItem().transformToUniAndConcatenate(index -> upsertChunk(importId, index, counts, now))
-                        .collect().last())
+                .chain(indexes -> Multi.createFrom()
+                        .iterable(indexes)
+                        .onItem()
+                        .transformToUniAndConcatenate(index -> upsertChunk(importId, index, counts, now))
+                        .collect()
+                        .last())
                 .replaceWith(counts);
     }
 
     private Uni<Void> upsertChunk(String importId, int chunkIndex, Counts counts, OffsetDateTime now) {
-        return imports.stagedRows(importId, chunkIndex).chain(rows -> existingByKey(rows).chain(existing ->
-                        Multi.createFrom().iterable(rows)
-                                .onItem().transformToUniAndConcatenate(row -> {
+        return imports.stagedRows(importId, chunkIndex)
+                .chain(rows -> existingByKey(rows)
+                        .chain(existing -> Multi.createFrom()
+                                .iterable(rows)
+                                .onItem()
+                                .transformToUniAndConcatenate(row -> {
                                     String key = key(row.clientCode, row.treatmentName, row.center);
                                     List<CreditBalance> matches = existing.get(key);
                                     if (matches == null) {
                                         CreditBalance created = new CreditBalance();
                                         copy(row, created, now);
                                         created.createdAt = now;
-                                        return balances.persist(created).invoke(saved -> {
-                                            existing.put(key, new ArrayList<>(List.of(saved)));
-                                            counts.inserted++;
-                                        }).replaceWithVoid();
+                                        return balances.persist(created)
+                                                .invoke(saved -> {
+                                                    existing.put(key, new ArrayList<>(List.of(saved)));
+                                                    counts.inserted++;
+                                                })
+                                                .replaceWithVoid();
                                     }
                                     // managed entities: the changes are flushed below
                                     matches.forEach(record -> copy(row, record, now));
                                     counts.updated += matches.size();
                                     return Uni.createFrom().voidItem();
                                 })
-                                .collect().last()))
+                                .collect()
+                                .last()))
                 // write this chunk's changes and forget its entities: the next chunk reads what it needs afresh
                 .chain(() -> Panache.getSession())
                 .chain(session -> session.flush().invoke(session::clear));
@@ -167,11 +213,15 @@ public class CreditImportApplier {
             slices.add(codes.subList(i, Math.min(codes.size(), i + CODES_PER_QUERY)));
         }
         Map<String, List<CreditBalance>> byKey = new HashMap<>();
-        return Multi.createFrom().iterable(slices)
-                .onItem().transformToUniAndConcatenate(balances::findByClientCodes)
-                .invoke(found -> found.forEach(r -> byKey.computeIfAbsent(
-                        key(r.clientCode, r.treatmentName, r.center), k -> new ArrayList<>()).add(r)))
-                .collect().last()
+        return Multi.createFrom()
+                .iterable(slices)
+                .onItem()
+                .transformToUniAndConcatenate(balances::findByClientCodes)
+                .invoke(found -> found.forEach(
+                        r -> byKey.computeIfAbsent(key(r.clientCode, r.treatmentName, r.center), k -> new ArrayList<>())
+                                .add(r)))
+                .collect()
+                .last()
                 .replaceWith(byKey);
     }
 
@@ -181,24 +231,31 @@ public class CreditImportApplier {
     }
 
     private Uni<Void> fail(String importId, Throwable cause) {
-        Uni<RowRejected> located = cause instanceof RowRejected row ? Uni.createFrom().item(row)
+        Uni<RowRejected> located = cause instanceof RowRejected row
+                ? Uni.createFrom().item(row)
                 : locate(importId, constraintName(cause)).onFailure().recoverWithItem(e -> {
                     LOG.warnf("Import %s: the refused row could not be located: %s", importId, e.toString());
                     return null;
                 });
         return located.chain(row -> {
-            String error = row != null ? describe(row)
+            String error = row != null
+                    ? describe(row)
                     : "The import could not be applied (" + databaseReason(cause) + "); nothing was changed";
-            List<CreditImportResult.RowError> rejected = row == null ? List.of()
+            List<CreditImportResult.RowError> rejected = row == null
+                    ? List.of()
                     : List.of(new CreditImportResult.RowError(row.row(), row.column(), row.getMessage()));
             // the reason names rows, columns and constraints only, never the row's content
             LOG.warnf("Import %s failed: %s", importId, error);
-            return Panache.withTransaction(() -> imports.transition(importId, CreditImport.STAGED,
-                            CreditImport.FAILED, 0, 0, 0, error)
-                    .chain(changed -> !changed ? Uni.createFrom().voidItem() : imports.deleteStaged(importId)
-                            .chain(() -> outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, importId,
-                                    new CreditImportResult(importId, "failed", 0, 0, 0, 0, rejected, error)))
-                            .replaceWithVoid()));
+            return Panache.withTransaction(() -> imports.transition(
+                            importId, CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0, error)
+                    .chain(changed -> !changed
+                            ? Uni.createFrom().voidItem()
+                            : imports.deleteStaged(importId)
+                                    .chain(() -> outbox.publish(
+                                            EventCatalog.CREDIT_IMPORT_RESULT,
+                                            importId,
+                                            new CreditImportResult(importId, "failed", 0, 0, 0, 0, rejected, error)))
+                                    .replaceWithVoid()));
         });
     }
 
@@ -218,14 +275,20 @@ public class CreditImportApplier {
             return Uni.createFrom().nullItem();
         }
         return Panache.withSession(() -> imports.stagedSeqRange(importId))
-                .chain(range -> range == null ? Uni.createFrom().<Long>nullItem()
-                        : refuses(importId, constraint, range[0], range[1]).chain(refused -> refused
-                                ? bisect(importId, constraint, range[0], range[1])
-                                : Uni.createFrom().<Long>nullItem()))
-                .chain(id -> id == null ? Uni.createFrom().<RowRejected>nullItem()
-                        : Panache.withSession(() -> imports.stagedRow(importId, id)).map(row -> new RowRejected(row.sourceRow,
-                                ImportRowRules.columnBreaking(constraint, row), "violates constraint " + constraint,
-                                null)));
+                .chain(range -> range == null
+                        ? Uni.createFrom().<Long>nullItem()
+                        : refuses(importId, constraint, range[0], range[1])
+                                .chain(refused -> refused
+                                        ? bisect(importId, constraint, range[0], range[1])
+                                        : Uni.createFrom().<Long>nullItem()))
+                .chain(id -> id == null
+                        ? Uni.createFrom().<RowRejected>nullItem()
+                        : Panache.withSession(() -> imports.stagedRow(importId, id))
+                                .map(row -> new RowRejected(
+                                        row.sourceRow,
+                                        ImportRowRules.columnBreaking(constraint, row),
+                                        "violates constraint " + constraint,
+                                        null)));
     }
 
     /** The seq of a refused row in [from, to], which holds one. */
@@ -234,20 +297,22 @@ public class CreditImportApplier {
             return Uni.createFrom().item(from);
         }
         long middle = from + (to - from) / 2;
-        return refuses(importId, constraint, from, middle).chain(refused -> refused
-                ? bisect(importId, constraint, from, middle)
-                : bisect(importId, constraint, middle + 1, to));
+        return refuses(importId, constraint, from, middle)
+                .chain(refused -> refused
+                        ? bisect(importId, constraint, from, middle)
+                        : bisect(importId, constraint, middle + 1, to));
     }
 
     /** Whether the database refuses the staged rows with seq in [from, to] for {@code constraint}; changes nothing. */
     private Uni<Boolean> refuses(String importId, String constraint, long from, long to) {
         return Panache.withTransaction(() -> Panache.currentTransaction()
                         .invoke(Mutiny.Transaction::markForRollback)
-                        .chain(() -> imports.transition(importId, CreditImport.STAGED, CreditImport.APPLYING,
-                                0, 0, 0, null))
+                        .chain(() ->
+                                imports.transition(importId, CreditImport.STAGED, CreditImport.APPLYING, 0, 0, 0, null))
                         .chain(() -> imports.insertStaged(importId, from, to)))
                 .map(inserted -> false)
-                .onFailure(e -> constraint.equals(constraintName(e))).recoverWithItem(true);
+                .onFailure(e -> constraint.equals(constraintName(e)))
+                .recoverWithItem(true);
     }
 
     /** The constraint a database refusal names, or null. */
@@ -267,7 +332,8 @@ public class CreditImportApplier {
     /** What a database refusal names, without the refused values (they may be personal data). */
     private static String databaseReason(Throwable error) {
         String constraint = constraintName(error);
-        return constraint != null ? "violates constraint " + constraint
+        return constraint != null
+                ? "violates constraint " + constraint
                 : "the database refused the data: " + error.getClass().getSimpleName();
     }
 

@@ -43,15 +43,16 @@ public class CreditImportStaging {
 
     public Uni<Void> stage(CreditRowsChunk chunk) {
         checkEnvelope(chunk);
-        return repository.findByImportId(chunk.importId())
+        return repository
+                .findByImportId(chunk.importId())
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing) : announce(chunk))
                 .chain(found -> {
                     if (!CreditImport.STAGED.equals(found.status)) {
                         return Uni.createFrom().voidItem(); // a late copy or a later chunk of an import settled already
                     }
-                    return repository.hasChunk(chunk.importId(), chunk.chunkIndex()).chain(seen -> seen
-                            ? Uni.createFrom().voidItem()
-                            : keep(chunk, found));
+                    return repository
+                            .hasChunk(chunk.importId(), chunk.chunkIndex())
+                            .chain(seen -> seen ? Uni.createFrom().voidItem() : keep(chunk, found));
                 });
     }
 
@@ -75,19 +76,28 @@ public class CreditImportStaging {
         if (aborted.importId() == null || aborted.importId().isBlank()) {
             throw new PoisonMessageException("Abort without an import_id");
         }
-        String reason = "Called off by import-service: " + (aborted.reason() == null ? "no reason given"
-                : aborted.reason());
-        return repository.transition(aborted.importId(), CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0,
+        String reason =
+                "Called off by import-service: " + (aborted.reason() == null ? "no reason given" : aborted.reason());
+        return repository
+                .transition(
+                        aborted.importId(),
+                        CreditImport.STAGED,
+                        CreditImport.FAILED,
+                        0,
+                        0,
+                        0,
                         reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                .chain(changed -> changed ? repository.deleteStaged(aborted.importId()) : Uni.createFrom().voidItem())
+                .chain(changed -> changed
+                        ? repository.deleteStaged(aborted.importId())
+                        : Uni.createFrom().voidItem())
                 .invoke(() -> LOG.infof("Import %s called off by import-service", aborted.importId()));
     }
 
     private Uni<Void> keep(CreditRowsChunk chunk, CreditImport found) {
         List<CreditRowsChunk.Row> received = chunk.rows() == null ? List.of() : chunk.rows();
         if (received.size() >= CreditImportRow.CHUNK_SPAN) {
-            throw new PoisonMessageException("Chunk " + chunk.chunkIndex() + " of import " + chunk.importId()
-                    + " has too many rows");
+            throw new PoisonMessageException(
+                    "Chunk " + chunk.chunkIndex() + " of import " + chunk.importId() + " has too many rows");
         }
         List<CreditImportRow> rows = new ArrayList<>(received.size());
         try {
@@ -101,7 +111,8 @@ public class CreditImportStaging {
             found.chunkCount = chunk.chunkCount();
             found.totalRows = chunk.totalRows();
         }
-        return repository.stageRows(chunk.importId(), rows)
+        return repository
+                .stageRows(chunk.importId(), rows)
                 .chain(() -> repository.recordChunk(chunk.importId(), chunk.chunkIndex()))
                 .chain(() -> announceApplyingWhenComplete(found));
     }
@@ -111,10 +122,15 @@ public class CreditImportStaging {
         if (found.chunkCount == 0) {
             return Uni.createFrom().voidItem(); // the last chunk (which tells the count) is still to come
         }
-        return repository.chunksReceived(found.importId).chain(received -> received < found.chunkCount
-                ? Uni.createFrom().voidItem()
-                : outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, found.importId, new CreditImportResult(
-                        found.importId, "applying", 0, 0, 0, 0, List.of(), null)).replaceWithVoid());
+        return repository
+                .chunksReceived(found.importId)
+                .chain(received -> received < found.chunkCount
+                        ? Uni.createFrom().voidItem()
+                        : outbox.publish(
+                                        EventCatalog.CREDIT_IMPORT_RESULT,
+                                        found.importId,
+                                        new CreditImportResult(found.importId, "applying", 0, 0, 0, 0, List.of(), null))
+                                .replaceWithVoid());
     }
 
     /** The import fails now: nothing of it was applied, what was staged goes, import-service hears why. */
@@ -122,27 +138,40 @@ public class CreditImportStaging {
         String error = CreditImportApplier.describe(row);
         // the reason names the row and column only, never the row's content
         LOG.warnf("Import %s failed while staging: %s", importId, error);
-        return repository.transition(importId, CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0, error)
+        return repository
+                .transition(importId, CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0, error)
                 .chain(() -> repository.deleteStaged(importId))
-                .chain(() -> outbox.publish(EventCatalog.CREDIT_IMPORT_RESULT, importId, new CreditImportResult(
-                        importId, "failed", 0, 0, 0, 0,
-                        List.of(new CreditImportResult.RowError(row.row(), row.column(), row.getMessage())), error)))
+                .chain(() -> outbox.publish(
+                        EventCatalog.CREDIT_IMPORT_RESULT,
+                        importId,
+                        new CreditImportResult(
+                                importId,
+                                "failed",
+                                0,
+                                0,
+                                0,
+                                0,
+                                List.of(new CreditImportResult.RowError(row.row(), row.column(), row.getMessage())),
+                                error)))
                 .replaceWithVoid();
     }
 
     /** A chunk whose envelope makes no sense can never be applied: dead-letter it at once. */
     private static void checkEnvelope(CreditRowsChunk chunk) {
-        if (chunk.importId() == null || chunk.importId().isBlank() || chunk.importId().length() > 64) {
+        if (chunk.importId() == null
+                || chunk.importId().isBlank()
+                || chunk.importId().length() > 64) {
             throw new PoisonMessageException("Credit rows chunk without a usable import_id");
         }
         if (!MODES.contains(chunk.mode())) {
             throw new PoisonMessageException("Import " + chunk.importId() + " has unknown mode " + chunk.mode());
         }
         // chunk_count 0: not known yet (every chunk but the last, which tells it)
-        if (chunk.chunkCount() < 0 || chunk.chunkIndex() < 0
+        if (chunk.chunkCount() < 0
+                || chunk.chunkIndex() < 0
                 || (chunk.chunkCount() > 0 && chunk.chunkIndex() >= chunk.chunkCount())) {
-            throw new PoisonMessageException("Import " + chunk.importId() + " has chunk " + chunk.chunkIndex()
-                    + " of " + chunk.chunkCount());
+            throw new PoisonMessageException(
+                    "Import " + chunk.importId() + " has chunk " + chunk.chunkIndex() + " of " + chunk.chunkCount());
         }
     }
 }

@@ -30,8 +30,8 @@ public @interface EmailList {
     class Validator implements ConstraintValidator<EmailList, String> {
 
         // local part, "@", dotted domain with a 2+ letter top-level domain; no spaces anywhere
-        private static final Pattern ADDRESS = Pattern.compile(
-                "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+        private static final Pattern ADDRESS =
+                Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                         + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}");
 
         @Override

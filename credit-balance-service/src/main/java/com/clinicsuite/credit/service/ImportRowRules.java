@@ -18,23 +18,30 @@ public final class ImportRowRules {
     /** NUMERIC(15,2) / DECIMAL(15,2): 13 digits before the point. */
     private static final BigDecimal MONEY_LIMIT = new BigDecimal("1e13");
 
-    private ImportRowRules() {
-    }
+    private ImportRowRules() {}
 
     /** The staged row for the {@code position}-th row of chunk {@code chunkIndex}. */
     public static CreditImportRow normalise(String importId, int chunkIndex, int position, Row row) {
-        Center center = Center.parse(row.center()).orElseThrow(() -> new RowRejected(row.sourceRow(), "center",
-                "unknown center; use one of " + Center.knownNames(), null));
+        Center center = Center.parse(row.center())
+                .orElseThrow(() -> new RowRejected(
+                        row.sourceRow(), "center", "unknown center; use one of " + Center.knownNames(), null));
         CreditImportRow staged = new CreditImportRow();
         staged.importId = importId;
         staged.seq = chunkIndex * CreditImportRow.CHUNK_SPAN + position;
         staged.sourceRow = row.sourceRow();
         staged.clientCode = text(row, "client_code", clientCode(row.clientCode()), 50);
-        staged.clientName = text(row, "client_name", row.clientName() == null ? "" : row.clientName().trim(), 200);
+        staged.clientName = text(
+                row,
+                "client_name",
+                row.clientName() == null ? "" : row.clientName().trim(),
+                200);
         staged.phoneNo = text(row, "phone_no", blankToNull(row.phoneNo()), 20);
         staged.emailId = text(row, "email_id", blankToNull(row.emailId()), 500);
-        staged.treatmentName = text(row, "treatment_name",
-                row.treatmentName() == null ? "" : row.treatmentName().trim(), 200);
+        staged.treatmentName = text(
+                row,
+                "treatment_name",
+                row.treatmentName() == null ? "" : row.treatmentName().trim(),
+                200);
         staged.center = center.displayName();
         staged.finalBucket = text(row, "final_bucket", blankToNull(row.finalBucket()), 100);
         staged.packageAmount = money(row, "package_amount", row.packageAmount());
@@ -59,10 +66,14 @@ public final class ImportRowRules {
         return switch (constraint) {
             case "credit_balance_center_known" -> "center";
             case "credit_balance_sessions_add_up" -> "balance_sessions";
-            case "credit_balance_amounts_not_negative" -> row.packageAmount.signum() < 0 ? "package_amount"
-                    : row.amountPaid.signum() < 0 ? "amount_paid" : "prepaid_gift_card_balance";
-            case "credit_balance_sessions_not_negative" -> row.sessionsPaid < 0 ? "sessions_paid"
-                    : row.sessionsConsumed < 0 ? "sessions_consumed" : "balance_sessions";
+            case "credit_balance_amounts_not_negative" ->
+                row.packageAmount.signum() < 0
+                        ? "package_amount"
+                        : row.amountPaid.signum() < 0 ? "amount_paid" : "prepaid_gift_card_balance";
+            case "credit_balance_sessions_not_negative" ->
+                row.sessionsPaid < 0
+                        ? "sessions_paid"
+                        : row.sessionsConsumed < 0 ? "sessions_consumed" : "balance_sessions";
             default -> null;
         };
     }

@@ -26,7 +26,9 @@ public class StatsService {
 
     @WithSession
     public Uni<StatsSummary> summary() {
-        return repository.totalsByCenter(totalsCache.generation(), scope.restriction().orElse("")).map(StatsService::summarise);
+        return repository
+                .totalsByCenter(totalsCache.generation(), scope.restriction().orElse(""))
+                .map(StatsService::summarise);
     }
 
     private static StatsSummary summarise(List<CenterTotals> centers) {
@@ -39,8 +41,10 @@ public class StatsService {
                 centers.stream().mapToLong(CenterTotals::sessionsPaid).sum(),
                 centers.stream().mapToLong(CenterTotals::sessionsConsumed).sum(),
                 centers.stream().mapToLong(CenterTotals::balanceSessions).sum(),
-                centers.stream().map(c -> new StatsSummary.CenterSummary(c.center(), c.records(),
-                        c.balanceAmount().setScale(2))).toList());
+                centers.stream()
+                        .map(c -> new StatsSummary.CenterSummary(
+                                c.center(), c.records(), c.balanceAmount().setScale(2)))
+                        .toList());
     }
 
     private static BigDecimal sum(List<BigDecimal> amounts) {

@@ -26,15 +26,14 @@ public class VoucherRecomputation {
     private final CreditBalanceEvents events;
     private final TotalsCache totalsCache;
 
-    public VoucherRecomputation(CreditBalanceRepository repository, CreditBalanceEvents events,
-                                TotalsCache totalsCache) {
+    public VoucherRecomputation(
+            CreditBalanceRepository repository, CreditBalanceEvents events, TotalsCache totalsCache) {
         this.repository = repository;
         this.events = events;
         this.totalsCache = totalsCache;
     }
 
-    public record Result(long records, long changed) {
-    }
+    public record Result(long records, long changed) {}
 
     public Uni<Result> recomputeAll(String requestedBy) {
         return batchFrom(0, requestedBy, new Result(0, 0))
@@ -42,29 +41,41 @@ public class VoucherRecomputation {
     }
 
     private Uni<Result> batchFrom(long afterId, String requestedBy, Result soFar) {
-        return Panache.withTransaction(() -> repository.batchAfter(afterId, BATCH).chain(batch -> {
-                    List<CreditBalance> changed = batch.stream().filter(VoucherRecomputation::recompute).toList();
-                    return Multi.createFrom().iterable(changed)
-                            .onItem().transformToUniAndConcatenate(r -> events.updated(r, requestedBy))
-                            .collect().last()
-                            .map(ignored -> new Batch(batch.size(), batch.isEmpty() ? afterId : batch.get(batch.size() - 1).id,
-                                    changed.size()));
-                }))
+        return Panache.withTransaction(() -> repository
+                        .batchAfter(afterId, BATCH)
+                        .chain(batch -> {
+                            List<CreditBalance> changed = batch.stream()
+                                    .filter(VoucherRecomputation::recompute)
+                                    .toList();
+                            return Multi.createFrom()
+                                    .iterable(changed)
+                                    .onItem()
+                                    .transformToUniAndConcatenate(r -> events.updated(r, requestedBy))
+                                    .collect()
+                                    .last()
+                                    .map(ignored -> new Batch(
+                                            batch.size(),
+                                            batch.isEmpty() ? afterId : batch.get(batch.size() - 1).id,
+                                            changed.size()));
+                        }))
                 // vouchers are searched: list totals may change with them
-                .call(batch -> batch.changed() > 0 ? totalsCache.invalidate() : Uni.createFrom().voidItem())
+                .call(batch -> batch.changed() > 0
+                        ? totalsCache.invalidate()
+                        : Uni.createFrom().voidItem())
                 .chain(batch -> {
                     Result next = new Result(soFar.records() + batch.size(), soFar.changed() + batch.changed());
-                    return batch.size() < BATCH ? Uni.createFrom().item(next) : batchFrom(batch.lastId(), requestedBy, next);
+                    return batch.size() < BATCH
+                            ? Uni.createFrom().item(next)
+                            : batchFrom(batch.lastId(), requestedBy, next);
                 });
     }
 
-    private record Batch(int size, long lastId, int changed) {
-    }
+    private record Batch(int size, long lastId, int changed) {}
 
     /** Sets the rule's voucher; true when it differed from the stored one. */
     private static boolean recompute(CreditBalance record) {
-        String voucher = VoucherRule.voucherNumber(Center.parse(record.center).orElse(null), record.clientCode,
-                record.phoneNo);
+        String voucher =
+                VoucherRule.voucherNumber(Center.parse(record.center).orElse(null), record.clientCode, record.phoneNo);
         if (Objects.equals(voucher, record.voucherNumber)) {
             return false;
         }

@@ -18,8 +18,7 @@ public final class VoucherRule {
     private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
     private static final Pattern MOBILE = Pattern.compile("[6-9][0-9]{9}");
 
-    private VoucherRule() {
-    }
+    private VoucherRule() {}
 
     /**
      * The 10 national digits of an Indian mobile number, however it was written: a spreadsheet number
@@ -55,7 +54,9 @@ public final class VoucherRule {
             return null;
         }
         String code = clientCode.trim().toUpperCase(Locale.ROOT);
-        return prefix(center) + code.substring(0, Math.min(3, code.length())) + mobile.get().substring(3, 7);
+        return prefix(center)
+                + code.substring(0, Math.min(3, code.length()))
+                + mobile.get().substring(3, 7);
     }
 
     private static String prefix(Center center) {

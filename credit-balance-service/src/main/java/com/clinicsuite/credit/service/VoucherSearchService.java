@@ -33,7 +33,8 @@ public class VoucherSearchService {
         String voucher = voucherNumber.trim().toUpperCase(Locale.ROOT);
         Optional<String> own = scope.restriction();
         return repository.findByVoucher(voucher).map(found -> {
-            List<CreditBalance> visible = own.map(c -> found.stream().filter(r -> r.center.equals(c)).toList())
+            List<CreditBalance> visible = own.map(
+                            c -> found.stream().filter(r -> r.center.equals(c)).toList())
                     .orElse(found);
             audit.record(voucher, visible.size());
             if (visible.isEmpty() && !found.isEmpty()) {

@@ -47,7 +47,7 @@ class CreditImportTest {
         assertThat(chunks.get(1).chunkCount()).isZero();
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(0));
             String id = publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(1));
             publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(1), id); // redelivery
@@ -58,16 +58,23 @@ class CreditImportTest {
             assertThat(completed.get("inserted").asInt()).isEqualTo(1353);
             assertThat(completed.get("deleted").asLong()).isEqualTo(before);
             assertThat(completed.get("rows_applied").asInt()).isEqualTo(1353);
-            assertThat(results.await(1, r -> importId.equals(r.key()) && r.value().contains("\"applying\""), WAIT))
+            assertThat(results.await(
+                            1, r -> importId.equals(r.key()) && r.value().contains("\"applying\""), WAIT))
                     .hasSize(1);
         }
         assertThat(count()).isEqualTo(1353);
-        assertThat(new BigDecimal(sql("select sum(balance_amount) from credit_balance"))).isEqualByComparingTo("21942400.57");
-        assertThat(sql("select voucher_number from credit_balance where client_code = 'AD03C4403'")).isEqualTo("PBAD05349");
-        assertThat(sql("select count(*) from credit_balance where voucher_number is null")).isEqualTo("30");
-        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'")).isEqualTo("0");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
-        assertThat(sql("select count(*) from credit_balance where created_at is null or updated_at is null")).isEqualTo("0");
+        assertThat(new BigDecimal(sql("select sum(balance_amount) from credit_balance")))
+                .isEqualByComparingTo("21942400.57");
+        assertThat(sql("select voucher_number from credit_balance where client_code = 'AD03C4403'"))
+                .isEqualTo("PBAD05349");
+        assertThat(sql("select count(*) from credit_balance where voucher_number is null"))
+                .isEqualTo("30");
+        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'"))
+                .isEqualTo("0");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
+                .isEqualTo("0");
+        assertThat(sql("select count(*) from credit_balance where created_at is null or updated_at is null"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -76,19 +83,28 @@ class CreditImportTest {
         String importId = "imp-" + UUID.randomUUID();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            rows.add(row(2 + i, "AB" + i + UUID.randomUUID().toString().substring(0, 4), "Botox", "PV", "9811012345",
-                    "100.00", 5, 1));
+            rows.add(row(
+                    2 + i,
+                    "AB" + i + UUID.randomUUID().toString().substring(0, 4),
+                    "Botox",
+                    "PV",
+                    "9811012345",
+                    "100.00",
+                    5,
+                    1));
         }
         List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 2);
         String staged = "select count(*) from credit_import_row where import_id = '" + importId + "'";
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(0));
             publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(1));
             awaitSql(staged, "4");
 
             // import-service could not finish reading the file: the import is called off
-            publisher.send(EventCatalog.CREDIT_IMPORT_ABORTED, importId,
+            publisher.send(
+                    EventCatalog.CREDIT_IMPORT_ABORTED,
+                    importId,
                     new CreditImportAborted(importId, "The file has more than 4 data rows"));
             awaitSql("select status from credit_import where import_id = '" + importId + "'", "failed");
             assertThat(sql(staged)).isEqualTo("0");
@@ -99,7 +115,8 @@ class CreditImportTest {
             String last = publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(2));
             awaitSql("select count(*) from inbox_event where event_id = '" + last + "'", "1");
             assertThat(sql(staged)).isEqualTo("0");
-            assertThat(results.await(1, r -> importId.equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+            assertThat(results.await(1, r -> importId.equals(r.key()), Duration.ofSeconds(2)))
+                    .isEmpty();
         }
         assertThat(fingerprint()).isEqualTo(before);
     }
@@ -109,10 +126,29 @@ class CreditImportTest {
         String code = "UP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String other = "UQ" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         for (int i = 0; i < 2; i++) { // two records share a key: both take the row's values
-            RestAssured.given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                    .body(Map.of("client_code", code, "client_name", "Upsert Client", "treatment_name", "Vampire Facial",
-                            "center", "GK2", "package_amount", 1000, "amount_paid", 900, "sessions_paid", 4))
-                    .when().post("/credit-balances/").then().statusCode(201);
+            RestAssured.given()
+                    .auth()
+                    .oauth2(TestTokens.admin())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "client_code",
+                            code,
+                            "client_name",
+                            "Upsert Client",
+                            "treatment_name",
+                            "Vampire Facial",
+                            "center",
+                            "GK2",
+                            "package_amount",
+                            1000,
+                            "amount_paid",
+                            900,
+                            "sessions_paid",
+                            4))
+                    .when()
+                    .post("/credit-balances/")
+                    .then()
+                    .statusCode(201);
         }
 
         assertSearchTotal(code, "2");
@@ -125,7 +161,7 @@ class CreditImportTest {
                 row(4, code, "VAMPIRE FACIAL", "PB", "9811012345", "650.00", 6, 2),
                 row(5, other.toLowerCase(), "Botox", "PV", "9811054321", "300.00", 3, 0));
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
@@ -136,15 +172,21 @@ class CreditImportTest {
             assertThat(completed.get("rows_applied").asInt()).isEqualTo(4);
         }
         assertSearchTotal(code, "3"); // the import dropped the cached total
-        assertThat(sql("select count(*) from credit_balance where client_code = '" + code + "'")).isEqualTo("3");
+        assertThat(sql("select count(*) from credit_balance where client_code = '" + code + "'"))
+                .isEqualTo("3");
         assertThat(sql("select count(*) from credit_balance where client_code = '" + code + "' and center = 'GK2' "
-                + "and balance_amount = 500.00 and balance_sessions = 3 and voucher_number = 'GK" + code.substring(0, 3)
-                + "1012'")).isEqualTo("2");
+                        + "and balance_amount = 500.00 and balance_sessions = 3 and voucher_number = 'GK"
+                        + code.substring(0, 3)
+                        + "1012'"))
+                .isEqualTo("2");
         assertThat(sql("select balance_amount || ' ' || balance_sessions || ' ' || voucher_number from credit_balance "
-                + "where client_code = '" + code + "' and center = 'Punjabi Bagh'")).isEqualTo("650.00 4 PB" + code.substring(0, 3) + "1012");
-        assertThat(sql("select center || ' ' || voucher_number from credit_balance where client_code = '" + other + "'"))
+                        + "where client_code = '" + code + "' and center = 'Punjabi Bagh'"))
+                .isEqualTo("650.00 4 PB" + code.substring(0, 3) + "1012");
+        assertThat(sql("select center || ' ' || voucher_number from credit_balance where client_code = '" + other
+                        + "'"))
                 .isEqualTo("Preet Vihar PV" + other.substring(0, 3) + "1054");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -154,21 +196,39 @@ class CreditImportTest {
         String code = "RT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String name = "O'Brien \"Bobby\" \\ Δημήτρης – 😀";
         String importId = "imp-" + UUID.randomUUID();
-        Row tricky = new Row(7, "GK-2 sheet", code, name, null, null, "=HYPERLINK(\"x\")", "gk2", "+Bucket; 1",
-                new BigDecimal("9999999999999.99"), new BigDecimal("0.01"), new BigDecimal("9999999999999.98"),
-                new BigDecimal("12.50"), 3, 1, 2);
+        Row tricky = new Row(
+                7,
+                "GK-2 sheet",
+                code,
+                name,
+                null,
+                null,
+                "=HYPERLINK(\"x\")",
+                "gk2",
+                "+Bucket; 1",
+                new BigDecimal("9999999999999.99"),
+                new BigDecimal("0.01"),
+                new BigDecimal("9999999999999.98"),
+                new BigDecimal("12.50"),
+                3,
+                1,
+                2);
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             for (CreditRowsChunk chunk : chunks(importId, "upsert", List.of(tricky), 1)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
-            assertThat(awaitStatus(results, importId, "completed").get("inserted").asInt()).isEqualTo(1);
+            assertThat(awaitStatus(results, importId, "completed")
+                            .get("inserted")
+                            .asInt())
+                    .isEqualTo(1);
         }
-        assertThat(sql("select client_name from credit_balance where client_code = '" + code + "'")).isEqualTo(name);
+        assertThat(sql("select client_name from credit_balance where client_code = '" + code + "'"))
+                .isEqualTo(name);
         assertThat(sql("select concat_ws('|', treatment_name, center, final_bucket, package_amount, amount_paid, "
-                + "balance_amount, prepaid_gift_card_balance, sessions_paid, sessions_consumed, balance_sessions, "
-                + "coalesce(phone_no, 'no phone'), coalesce(email_id, 'no email'), coalesce(voucher_number, 'no voucher')) "
-                + "from credit_balance where client_code = '" + code + "'"))
+                        + "balance_amount, prepaid_gift_card_balance, sessions_paid, sessions_consumed, balance_sessions, "
+                        + "coalesce(phone_no, 'no phone'), coalesce(email_id, 'no email'), coalesce(voucher_number, 'no voucher')) "
+                        + "from credit_balance where client_code = '" + code + "'"))
                 .isEqualTo("=HYPERLINK(\"x\")|GK2|+Bucket; 1|9999999999999.99|0.01|9999999999999.98|12.50|3|1|2"
                         + "|no phone|no email|no voucher");
     }
@@ -179,45 +239,96 @@ class CreditImportTest {
         String importId = "imp-" + UUID.randomUUID();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            rows.add(row(2 + i, "HW" + i + UUID.randomUUID().toString().substring(0, 4), "Botox", "PV", "9811012345",
-                    "100.00", 5, 1));
+            rows.add(row(
+                    2 + i,
+                    "HW" + i + UUID.randomUUID().toString().substring(0, 4),
+                    "Botox",
+                    "PV",
+                    "9811012345",
+                    "100.00",
+                    5,
+                    1));
         }
         // sheet row 6, in the second chunk: balance_sessions does not add up, which the database refuses
         Row bad = rows.get(4);
-        rows.set(4, new Row(bad.sourceRow(), null, bad.clientCode(), bad.clientName(), bad.phoneNo(), null,
-                bad.treatmentName(), bad.center(), null, bad.packageAmount(), bad.amountPaid(), bad.balanceAmount(),
-                bad.prepaidGiftCardBalance(), 5, 1, 2));
+        rows.set(
+                4,
+                new Row(
+                        bad.sourceRow(),
+                        null,
+                        bad.clientCode(),
+                        bad.clientName(),
+                        bad.phoneNo(),
+                        null,
+                        bad.treatmentName(),
+                        bad.center(),
+                        null,
+                        bad.packageAmount(),
+                        bad.amountPaid(),
+                        bad.balanceAmount(),
+                        bad.prepaidGiftCardBalance(),
+                        5,
+                        1,
+                        2));
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             for (CreditRowsChunk chunk : chunks(importId, "replace", rows, 3)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode failed = awaitStatus(results, importId, "failed");
-            assertThat(failed.get("error").asText()).contains("Row 6").contains("credit_balance_sessions_add_up")
+            assertThat(failed.get("error").asText())
+                    .contains("Row 6")
+                    .contains("credit_balance_sessions_add_up")
                     .contains("nothing was changed");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(6);
             assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("balance_sessions");
             assertThat(failed.get("inserted").asInt()).isZero();
             // "applying" went out when the last chunk was staged; nothing says completed
-            assertThat(results.await(1, r -> importId.equals(r.key()) && r.value().contains("\"applying\""), WAIT))
+            assertThat(results.await(
+                            1, r -> importId.equals(r.key()) && r.value().contains("\"applying\""), WAIT))
                     .hasSize(1);
-            assertThat(results.await(1, r -> importId.equals(r.key()) && r.value().contains("\"completed\""),
-                    Duration.ofSeconds(2))).isEmpty();
+            assertThat(results.await(
+                            1,
+                            r -> importId.equals(r.key()) && r.value().contains("\"completed\""),
+                            Duration.ofSeconds(2)))
+                    .isEmpty();
         }
         assertThat(fingerprint()).isEqualTo(before);
-        assertThat(sql("select status from credit_import where import_id = '" + importId + "'")).isEqualTo("failed");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
-        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(sql("select status from credit_import where import_id = '" + importId + "'"))
+                .isEqualTo("failed");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
+                .isEqualTo("0");
+        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'"))
+                .isEqualTo("0");
     }
 
     @Test
     void anUpsertRowTheDatabaseRefusesLeavesTheOldDataExactlyIntact() throws Exception {
         String code = "UR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        RestAssured.given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("client_code", code, "client_name", "Upsert Client", "treatment_name", "Botox",
-                        "center", "PV", "package_amount", 1000, "amount_paid", 900, "sessions_paid", 4))
-                .when().post("/credit-balances/").then().statusCode(201);
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "client_code",
+                        code,
+                        "client_name",
+                        "Upsert Client",
+                        "treatment_name",
+                        "Botox",
+                        "center",
+                        "PV",
+                        "package_amount",
+                        1000,
+                        "amount_paid",
+                        900,
+                        "sessions_paid",
+                        4))
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(201);
         String before = fingerprint();
         String importId = "imp-" + UUID.randomUUID();
         List<Row> rows = new ArrayList<>();
@@ -226,12 +337,26 @@ class CreditImportTest {
         }
         // sheet row 7 updates the existing record with a negative package amount, which the database refuses
         Row update = row(7, code, "botox", "Preet Vihar", "9811012345", "100.00", 5, 1);
-        rows.add(new Row(update.sourceRow(), null, update.clientCode(), update.clientName(), update.phoneNo(), null,
-                update.treatmentName(), update.center(), null, new BigDecimal("-5.00"), update.amountPaid(),
-                update.balanceAmount(), update.prepaidGiftCardBalance(), 5, 1, 4));
+        rows.add(new Row(
+                update.sourceRow(),
+                null,
+                update.clientCode(),
+                update.clientName(),
+                update.phoneNo(),
+                null,
+                update.treatmentName(),
+                update.center(),
+                null,
+                new BigDecimal("-5.00"),
+                update.amountPaid(),
+                update.balanceAmount(),
+                update.prepaidGiftCardBalance(),
+                5,
+                1,
+                4));
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
@@ -241,7 +366,8 @@ class CreditImportTest {
             assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("package_amount");
         }
         assertThat(fingerprint()).isEqualTo(before);
-        assertThat(sql("select count(*) from credit_balance where client_code like '" + code + "%'")).isEqualTo("1");
+        assertThat(sql("select count(*) from credit_balance where client_code like '" + code + "%'"))
+                .isEqualTo("1");
     }
 
     @Test
@@ -250,35 +376,66 @@ class CreditImportTest {
         String importId = "imp-" + UUID.randomUUID();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            rows.add(row(2 + i, "SR" + i + UUID.randomUUID().toString().substring(0, 4), "Botox", "PV", "9811012345",
-                    "100.00", 5, 1));
+            rows.add(row(
+                    2 + i,
+                    "SR" + i + UUID.randomUUID().toString().substring(0, 4),
+                    "Botox",
+                    "PV",
+                    "9811012345",
+                    "100.00",
+                    5,
+                    1));
         }
         Row bad = rows.get(3); // sheet row 5, in the second chunk: a center nobody knows
-        rows.set(3, new Row(bad.sourceRow(), null, bad.clientCode(), bad.clientName(), bad.phoneNo(), null,
-                bad.treatmentName(), "Lajpat Nagar", null, bad.packageAmount(), bad.amountPaid(), bad.balanceAmount(),
-                bad.prepaidGiftCardBalance(), 5, 1, 4));
+        rows.set(
+                3,
+                new Row(
+                        bad.sourceRow(),
+                        null,
+                        bad.clientCode(),
+                        bad.clientName(),
+                        bad.phoneNo(),
+                        null,
+                        bad.treatmentName(),
+                        "Lajpat Nagar",
+                        null,
+                        bad.packageAmount(),
+                        bad.amountPaid(),
+                        bad.balanceAmount(),
+                        bad.prepaidGiftCardBalance(),
+                        5,
+                        1,
+                        4));
         List<CreditRowsChunk> chunks = chunks(importId, "replace", rows, 2);
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(0));
             publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(1));
             // failed right away, before the last chunk was even sent
             JsonNode failed = awaitStatus(results, importId, "failed");
-            assertThat(failed.get("error").asText()).contains("Row 5").contains("center").contains("nothing was changed")
+            assertThat(failed.get("error").asText())
+                    .contains("Row 5")
+                    .contains("center")
+                    .contains("nothing was changed")
                     .doesNotContain("Lajpat");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(5);
             assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("center");
-            assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+            assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
+                    .isEqualTo("0");
 
             String last = publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(2));
             awaitSql("select count(*) from inbox_event where event_id = '" + last + "'", "1");
             assertThat(results.await(2, r -> importId.equals(r.key()), Duration.ofSeconds(3)))
-                    .as("only the failed result").hasSize(1);
+                    .as("only the failed result")
+                    .hasSize(1);
         }
-        assertThat(sql("select status from credit_import where import_id = '" + importId + "'")).isEqualTo("failed");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
-        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(sql("select status from credit_import where import_id = '" + importId + "'"))
+                .isEqualTo("failed");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
+                .isEqualTo("0");
+        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'"))
+                .isEqualTo("0");
         assertThat(fingerprint()).isEqualTo(before);
     }
 
@@ -288,12 +445,29 @@ class CreditImportTest {
         String importId = "imp-" + UUID.randomUUID();
         Row good = row(2, "DC" + UUID.randomUUID().toString().substring(0, 6), "Botox", "GK2", null, "10.00", 1, 0);
         Row bad = row(3, "DD" + UUID.randomUUID().toString().substring(0, 6), "Botox", "GK2", null, "10.00", 1, 0);
-        bad = new Row(bad.sourceRow(), null, bad.clientCode(), bad.clientName(), bad.phoneNo(), null,
-                bad.treatmentName(), bad.center(), null, bad.packageAmount(), new BigDecimal("500.125"),
-                bad.balanceAmount(), bad.prepaidGiftCardBalance(), 1, 0, 1);
+        bad = new Row(
+                bad.sourceRow(),
+                null,
+                bad.clientCode(),
+                bad.clientName(),
+                bad.phoneNo(),
+                null,
+                bad.treatmentName(),
+                bad.center(),
+                null,
+                bad.packageAmount(),
+                new BigDecimal("500.125"),
+                bad.balanceAmount(),
+                bad.prepaidGiftCardBalance(),
+                1,
+                0,
+                1);
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
-            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks(importId, "upsert", List.of(good, bad), 10).get(0));
+                EventPublisher publisher = new EventPublisher()) {
+            publisher.send(
+                    EventCatalog.CREDIT_ROWS_CHUNK,
+                    importId,
+                    chunks(importId, "upsert", List.of(good, bad), 10).get(0));
             JsonNode failed = awaitStatus(results, importId, "failed");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(3);
             assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("amount_paid");
@@ -321,25 +495,42 @@ class CreditImportTest {
         long started;
         long publishedMs;
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             started = System.nanoTime();
             for (int c = 0; c < total / chunkSize; c++) {
                 List<Row> rows = new ArrayList<>(chunkSize);
                 for (int i = c * chunkSize; i < (c + 1) * chunkSize; i++) {
-                    BigDecimal pkg = new BigDecimal(30000).add(new BigDecimal("10.25").multiply(BigDecimal.valueOf(i % 1000)));
-                    BigDecimal paid = new BigDecimal(10000).add(new BigDecimal("5.50").multiply(BigDecimal.valueOf(i % 500)));
+                    BigDecimal pkg =
+                            new BigDecimal(30000).add(new BigDecimal("10.25").multiply(BigDecimal.valueOf(i % 1000)));
+                    BigDecimal paid =
+                            new BigDecimal(10000).add(new BigDecimal("5.50").multiply(BigDecimal.valueOf(i % 500)));
                     BigDecimal balance = pkg.subtract(paid);
                     int consumed = i % 11;
-                    rows.add(new Row(i + 2, null, String.format("gn%07d", i), "Generated Client " + i,
-                            String.format("9%09d", i), "client" + i + "@example.com", treatments[i % 4], centers[i % 4],
-                            "Bucket " + (i % 3), pkg, paid, balance, new BigDecimal((i % 7) * 100), 10, consumed,
+                    rows.add(new Row(
+                            i + 2,
+                            null,
+                            String.format("gn%07d", i),
+                            "Generated Client " + i,
+                            String.format("9%09d", i),
+                            "client" + i + "@example.com",
+                            treatments[i % 4],
+                            centers[i % 4],
+                            "Bucket " + (i % 3),
+                            pkg,
+                            paid,
+                            balance,
+                            new BigDecimal((i % 7) * 100),
+                            10,
+                            consumed,
                             10 - consumed));
                     packageSum = packageSum.add(pkg);
                     paidSum = paidSum.add(paid);
                     balanceSum = balanceSum.add(balance);
                     balanceSessions += 10 - consumed;
                 }
-                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId,
+                publisher.send(
+                        EventCatalog.CREDIT_ROWS_CHUNK,
+                        importId,
                         new CreditRowsChunk(importId, "replace", "admin", c, total / chunkSize, total, rows));
             }
             publishedMs = (System.nanoTime() - started) / 1_000_000;
@@ -349,20 +540,27 @@ class CreditImportTest {
             assertThat(completed.get("deleted").asLong()).isEqualTo(before);
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("100,000-row replace: published in %d ms, completed %d ms after the first chunk%n",
+        System.out.printf(
+                "100,000-row replace: published in %d ms, completed %d ms after the first chunk%n",
                 publishedMs, tookMs);
         assertThat(count()).isEqualTo(total);
-        assertThat(new BigDecimal(sql("select sum(package_amount) from credit_balance"))).isEqualByComparingTo(packageSum);
-        assertThat(new BigDecimal(sql("select sum(amount_paid) from credit_balance"))).isEqualByComparingTo(paidSum);
-        assertThat(new BigDecimal(sql("select sum(balance_amount) from credit_balance"))).isEqualByComparingTo(balanceSum);
-        assertThat(Long.parseLong(sql("select sum(balance_sessions) from credit_balance"))).isEqualTo(balanceSessions);
+        assertThat(new BigDecimal(sql("select sum(package_amount) from credit_balance")))
+                .isEqualByComparingTo(packageSum);
+        assertThat(new BigDecimal(sql("select sum(amount_paid) from credit_balance")))
+                .isEqualByComparingTo(paidSum);
+        assertThat(new BigDecimal(sql("select sum(balance_amount) from credit_balance")))
+                .isEqualByComparingTo(balanceSum);
+        assertThat(Long.parseLong(sql("select sum(balance_sessions) from credit_balance")))
+                .isEqualTo(balanceSessions);
         assertThat(sql("select count(distinct center) || ' ' || min(center) || ' ' || max(center) from credit_balance"))
                 .isEqualTo("4 GK2 Punjabi Bagh");
-        assertThat(sql("select count(*) from credit_balance where center = 'Pitampura'")).isEqualTo("25000");
+        assertThat(sql("select count(*) from credit_balance where center = 'Pitampura'"))
+                .isEqualTo("25000");
         // row i = 12345: Punjabi Bagh, GN0012345, phone 9000012345 -> PB + GN0 + 0012
         assertThat(sql("select center || ' ' || voucher_number from credit_balance where client_code = 'GN0012345'"))
                 .isEqualTo("Punjabi Bagh PBGN00012");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'")).isEqualTo("0");
+        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
+                .isEqualTo("0");
         // the search index took the new records in bulk after the commit (or still holds them pending): either way
         // the search finds exactly them
         assertSearchTotal("client12345@", "1");
@@ -371,7 +569,7 @@ class CreditImportTest {
         // leave the shared database small again for the other tests
         String restoreId = "imp-" + UUID.randomUUID();
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
-             EventPublisher publisher = new EventPublisher()) {
+                EventPublisher publisher = new EventPublisher()) {
             for (CreditRowsChunk chunk : chunks(restoreId, "replace", groundTruth("main.json"), 1000)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, restoreId, chunk);
             }
@@ -386,8 +584,8 @@ class CreditImportTest {
 
     private static JsonNode awaitStatus(TopicReader results, String importId, String status, Duration wait)
             throws Exception {
-        List<TopicReader.Record> found = results.await(1,
-                r -> importId.equals(r.key()) && r.value().contains("\"status\":\"" + status + "\""), wait);
+        List<TopicReader.Record> found = results.await(
+                1, r -> importId.equals(r.key()) && r.value().contains("\"status\":\"" + status + "\""), wait);
         assertThat(found).as("%s event for %s", status, importId).hasSize(1);
         assertThat(found.get(0).ceType()).isEqualTo("credit.import-result.v1");
         return JSON.readTree(found.get(0).value());
@@ -399,8 +597,14 @@ class CreditImportTest {
         List<CreditRowsChunk> streamed = new ArrayList<>();
         for (CreditRowsChunk c : all) {
             boolean last = c.chunkIndex() == all.size() - 1;
-            streamed.add(new CreditRowsChunk(importId, mode, c.requestedBy(), c.chunkIndex(), last ? c.chunkCount() : 0,
-                    last ? c.totalRows() : 0, c.rows()));
+            streamed.add(new CreditRowsChunk(
+                    importId,
+                    mode,
+                    c.requestedBy(),
+                    c.chunkIndex(),
+                    last ? c.chunkCount() : 0,
+                    last ? c.totalRows() : 0,
+                    c.rows()));
         }
         return streamed;
     }
@@ -409,41 +613,86 @@ class CreditImportTest {
         List<CreditRowsChunk> chunks = new ArrayList<>();
         int count = (rows.size() + size - 1) / size;
         for (int i = 0; i < count; i++) {
-            chunks.add(new CreditRowsChunk(importId, mode, "admin", i, count, rows.size(),
+            chunks.add(new CreditRowsChunk(
+                    importId,
+                    mode,
+                    "admin",
+                    i,
+                    count,
+                    rows.size(),
                     rows.subList(i * size, Math.min(rows.size(), (i + 1) * size))));
         }
         return chunks;
     }
 
-    private static Row row(int sourceRow, String code, String treatment, String center, String phone, String balance,
-                           int paid, int consumed) {
-        return new Row(sourceRow, null, code, "Import Client", phone, "import.client@example.com", treatment, center,
-                null, new BigDecimal("1000.00"), new BigDecimal("500.00"), new BigDecimal(balance), BigDecimal.ZERO,
-                paid, consumed, paid - consumed);
+    private static Row row(
+            int sourceRow,
+            String code,
+            String treatment,
+            String center,
+            String phone,
+            String balance,
+            int paid,
+            int consumed) {
+        return new Row(
+                sourceRow,
+                null,
+                code,
+                "Import Client",
+                phone,
+                "import.client@example.com",
+                treatment,
+                center,
+                null,
+                new BigDecimal("1000.00"),
+                new BigDecimal("500.00"),
+                new BigDecimal(balance),
+                BigDecimal.ZERO,
+                paid,
+                consumed,
+                paid - consumed);
     }
 
     private static List<Row> groundTruth(String file) throws Exception {
-        JsonNode truth = JSON.readTree(Path.of(System.getProperty("testdata.dir"), "credit", file).toFile());
+        JsonNode truth = JSON.readTree(
+                Path.of(System.getProperty("testdata.dir"), "credit", file).toFile());
         List<Row> rows = new ArrayList<>();
         for (JsonNode r : truth.get("rows")) {
             List<String> emails = new ArrayList<>();
             r.get("emails").forEach(e -> emails.add(e.asText()));
-            rows.add(new Row(r.get("source_row").asInt(), null, r.get("client_code").asText(),
-                    r.get("client_name").asText(), r.get("phone").isNull() ? null : r.get("phone").asText(),
-                    emails.isEmpty() ? null : String.join(", ", emails), r.get("treatment_name").asText(),
-                    r.get("center").asText(), null, new BigDecimal(r.get("package_amount").asText()),
-                    new BigDecimal(r.get("amount_paid").asText()), new BigDecimal(r.get("balance_amount").asText()),
-                    new BigDecimal(r.get("prepaid_gift_card_balance").asText()), r.get("sessions_paid").asInt(),
-                    r.get("sessions_consumed").asInt(), r.get("balance_sessions").asInt()));
+            rows.add(new Row(
+                    r.get("source_row").asInt(),
+                    null,
+                    r.get("client_code").asText(),
+                    r.get("client_name").asText(),
+                    r.get("phone").isNull() ? null : r.get("phone").asText(),
+                    emails.isEmpty() ? null : String.join(", ", emails),
+                    r.get("treatment_name").asText(),
+                    r.get("center").asText(),
+                    null,
+                    new BigDecimal(r.get("package_amount").asText()),
+                    new BigDecimal(r.get("amount_paid").asText()),
+                    new BigDecimal(r.get("balance_amount").asText()),
+                    new BigDecimal(r.get("prepaid_gift_card_balance").asText()),
+                    r.get("sessions_paid").asInt(),
+                    r.get("sessions_consumed").asInt(),
+                    r.get("balance_sessions").asInt()));
         }
         return rows;
     }
 
     /** X-Total-Count of a search for {@code term}, asked with limit 1 so that it is counted (and cached). */
     private static void assertSearchTotal(String term, String expected) {
-        RestAssured.given().auth().oauth2(TestTokens.admin()).queryParam("search", term).queryParam("limit", 1)
-                .when().get("/credit-balances/")
-                .then().statusCode(200).header("X-Total-Count", expected);
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("search", term)
+                .queryParam("limit", 1)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", expected);
     }
 
     /** Every column of every record, in id order: equal fingerprints mean nothing changed at all. */
@@ -465,7 +714,8 @@ class CreditImportTest {
     }
 
     private static String sql(String query) throws Exception {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); ResultSet rs = c.createStatement().executeQuery(query)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                ResultSet rs = c.createStatement().executeQuery(query)) {
             rs.next();
             return rs.getString(1);
         }

@@ -17,9 +17,9 @@ import com.clinicsuite.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -29,8 +29,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,16 +54,35 @@ class ApiLogTest {
 
         try (TopicReader searches = new TopicReader(Topics.CREDIT_VOUCHER_SEARCHES)) {
             given().auth().oauth2(token).when().get("/credit-balances/").then().statusCode(200);
-            given().auth().oauth2(token).when().get("/credit-balances/999999999").then().statusCode(404);
-            given().auth().oauth2(token).when().get("/credit-balances/by-center/PB").then().statusCode(403);
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("voucher_number", voucher))
-                    .when().post("/credit-balances/by-voucher").then().statusCode(404);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/credit-balances/999999999")
+                    .then()
+                    .statusCode(404);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/credit-balances/by-center/PB")
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("voucher_number", voucher))
+                    .when()
+                    .post("/credit-balances/by-voucher")
+                    .then()
+                    .statusCode(404);
             given().when().get("/credit-balances/").then().statusCode(401); // no user: not logged
 
             JsonPath logs = awaitLogs(user, 4);
-            assertThat(logs.getList("endpoint", String.class)).containsExactly(
-                    "/credit-balances/by-voucher", "/credit-balances/by-center/PB", "/credit-balances/999999999",
-                    "/credit-balances/");
+            assertThat(logs.getList("endpoint", String.class))
+                    .containsExactly(
+                            "/credit-balances/by-voucher",
+                            "/credit-balances/by-center/PB",
+                            "/credit-balances/999999999",
+                            "/credit-balances/");
             assertThat(logs.getList("status_code", Integer.class)).containsExactly(404, 403, 404, 200);
             assertThat(logs.getList("method", String.class)).containsExactly("POST", "GET", "GET", "GET");
             assertThat(logs.getString("[0].voucher_number")).isEqualTo(voucher);
@@ -76,18 +95,48 @@ class ApiLogTest {
             List<TopicReader.Record> events = searches.await(1, r -> voucher.equals(r.key()), Events.WAIT);
             assertThat(events).hasSize(1);
             assertThat(events.get(0).ceType()).isEqualTo("credit.voucher-searched.v1");
-            assertThat(events.get(0).value()).contains("\"user_name\":\"" + user + "\"").contains("\"matches\":0");
+            assertThat(events.get(0).value())
+                    .contains("\"user_name\":\"" + user + "\"")
+                    .contains("\"matches\":0");
         }
 
-        given().auth().oauth2(ADMIN).when().get("/api-logs/by-user/" + user)
-                .then().statusCode(200).header("X-Total-Count", "4").body("user_name", everyItem(equalTo(user)));
-        given().auth().oauth2(ADMIN).queryParam("user_name", user).queryParam("endpoint", "by-voucher")
-                .when().get("/api-logs").then().statusCode(200).body("$", hasSize(1));
-        given().auth().oauth2(ADMIN).queryParam("user_name", user).queryParam("to", before.minusSeconds(5).toString())
-                .when().get("/api-logs").then().statusCode(200).header("X-Total-Count", "0");
-        given().auth().oauth2(ADMIN).queryParam("user_name", user).queryParam("from", before.minusSeconds(5).toString())
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/api-logs/by-user/" + user)
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "4")
+                .body("user_name", everyItem(equalTo(user)));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("user_name", user)
+                .queryParam("endpoint", "by-voucher")
+                .when()
+                .get("/api-logs")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("user_name", user)
+                .queryParam("to", before.minusSeconds(5).toString())
+                .when()
+                .get("/api-logs")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "0");
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("user_name", user)
+                .queryParam("from", before.minusSeconds(5).toString())
                 .queryParam("limit", 2)
-                .when().get("/api-logs").then().statusCode(200).header("X-Total-Count", "4").body("$", hasSize(2));
+                .when()
+                .get("/api-logs")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "4")
+                .body("$", hasSize(2));
     }
 
     @Test
@@ -95,10 +144,16 @@ class ApiLogTest {
         String user = "proxied-" + UUID.randomUUID().toString().substring(0, 8);
         String token = TestTokens.user(user).roles("staff").center("GK2").sign();
         // from 127.0.0.1, a trusted proxy (the default TRUSTED_PROXIES): the browser's address is believed
-        given().auth().oauth2(token).header("X-Forwarded-For", "203.0.113.7")
-                .when().get("/credit-balances/by-user-center").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .header("X-Forwarded-For", "203.0.113.7")
+                .when()
+                .get("/credit-balances/by-user-center")
+                .then()
+                .statusCode(200);
         // from 127.0.0.2, which is not a trusted proxy: its X-Forwarded-For is ignored, the peer is logged
-        assertThat(getFrom("127.0.0.2", "/credit-balances/by-user-center", token, "198.51.100.9")).isEqualTo(200);
+        assertThat(getFrom("127.0.0.2", "/credit-balances/by-user-center", token, "198.51.100.9"))
+                .isEqualTo(200);
 
         JsonPath logs = awaitLogs(user, 2);
         assertThat(logs.getList("client_ip", String.class)).containsExactly("127.0.0.2", "203.0.113.7");
@@ -113,20 +168,31 @@ class ApiLogTest {
         int calls = 2_500;
         for (int i = 0; i < calls; i++) {
             boolean search = i % 3 == 0;
-            apiLog.add(new ApiCall(user, search ? "POST" : "GET",
+            apiLog.add(new ApiCall(
+                    user,
+                    search ? "POST" : "GET",
                     search ? "/credit-balances/by-voucher" : "/credit-balances/by-center/O'Neil \\ \"Ωmega\" " + i,
-                    200 + i % 300, search ? "GKV" + i : null, search ? 1 + i % 2 : null, i % 2 == 0 ? null : "10.0.0." + i % 250,
-                    i, at.plusNanos(i * 1_000L)));
+                    200 + i % 300,
+                    search ? "GKV" + i : null,
+                    search ? 1 + i % 2 : null,
+                    i % 2 == 0 ? null : "10.0.0." + i % 250,
+                    i,
+                    at.plusNanos(i * 1_000L)));
         }
         String mine = "from api_log where user_name = '" + user + "'";
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) " + mine) == calls);
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "select method, endpoint, status_code, voucher_number, client_ip, duration_ms, logged_at " + mine
-                        + " order by duration_ms")) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "select method, endpoint, status_code, voucher_number, client_ip, duration_ms, logged_at "
+                                        + mine + " order by duration_ms")) {
             for (int i = 0; rs.next(); i++) {
                 boolean search = i % 3 == 0;
-                assertThat(rs.getString("endpoint")).isEqualTo(search ? "/credit-balances/by-voucher"
-                        : "/credit-balances/by-center/O'Neil \\ \"Ωmega\" " + i);
+                assertThat(rs.getString("endpoint"))
+                        .isEqualTo(
+                                search
+                                        ? "/credit-balances/by-voucher"
+                                        : "/credit-balances/by-center/O'Neil \\ \"Ωmega\" " + i);
                 assertThat(rs.getString("method")).isEqualTo(search ? "POST" : "GET");
                 assertThat(rs.getInt("status_code")).isEqualTo(200 + i % 300);
                 assertThat(rs.getString("voucher_number")).isEqualTo(search ? "GKV" + i : null);
@@ -137,15 +203,19 @@ class ApiLogTest {
         }
         // and every voucher search became an event in the outbox, keyed by its voucher
         int searches = (calls + 2) / 3;
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from outbox_event where "
-                + "event_type = 'credit.voucher-searched.v1' and payload like '%\"user_name\":\"" + user + "\"%'")
-                == searches);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from outbox_event where "
+                                + "event_type = 'credit.voucher-searched.v1' and payload like '%\"user_name\":\"" + user
+                                + "\"%'")
+                        == searches);
         assertThat(count("select count(*) from outbox_event where event_type = 'credit.voucher-searched.v1' and "
-                + "aggregate_key = 'GKV3' and payload like '%\"" + user + "\"%\"matches\":2%'")).isEqualTo(1);
+                        + "aggregate_key = 'GKV3' and payload like '%\"" + user + "\"%\"matches\":2%'"))
+                .isEqualTo(1);
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -153,11 +223,27 @@ class ApiLogTest {
 
     @Test
     void onlyAdminsReadTheLog() {
-        given().auth().oauth2(TestTokens.staff("GK2")).when().get("/api-logs").then().statusCode(403);
-        given().auth().oauth2(TestTokens.staff("GK2")).when().get("/api-logs/by-user/admin").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.staff("GK2"))
+                .when()
+                .get("/api-logs")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.staff("GK2"))
+                .when()
+                .get("/api-logs/by-user/admin")
+                .then()
+                .statusCode(403);
         given().when().get("/api-logs").then().statusCode(401);
-        given().auth().oauth2(ADMIN).queryParam("from", "yesterday").when().get("/api-logs")
-                .then().statusCode(400).body("detail", containsString("from"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("from", "yesterday")
+                .when()
+                .get("/api-logs")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("from"));
     }
 
     /** A GET sent from a chosen local address (RestAssured cannot pick one); the response status. */
@@ -169,8 +255,9 @@ class ApiLogTest {
             String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                     + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
@@ -180,8 +267,15 @@ class ApiLogTest {
         JsonPath logs;
         do {
             Thread.sleep(300);
-            logs = given().auth().oauth2(ADMIN).queryParam("user_name", user)
-                    .when().get("/api-logs").then().statusCode(200).extract().jsonPath();
+            logs = given().auth()
+                    .oauth2(ADMIN)
+                    .queryParam("user_name", user)
+                    .when()
+                    .get("/api-logs")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
         } while (logs.getList("$").size() < count && System.nanoTime() < deadline);
         assertThat(logs.getList("$")).hasSize(count);
         return logs;

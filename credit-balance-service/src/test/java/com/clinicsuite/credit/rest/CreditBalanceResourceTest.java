@@ -43,8 +43,12 @@ class CreditBalanceResourceTest {
         body.put("package_amount", new BigDecimal("45000.10"));
         long id = CreditBalances.create(ADMIN, body);
 
-        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/credit-balances/" + id)
+                .then()
+                .statusCode(200)
                 .body("client_code", equalTo(code))
                 .body("center", equalTo("Punjabi Bagh"))
                 .body("phone_no", equalTo("7985349490"))
@@ -53,37 +57,68 @@ class CreditBalanceResourceTest {
                 .body("balance_sessions", equalTo(1))
                 .body("created_at", notNullValue());
         // exact decimals in the database, not floats
-        assertThat(sql("select package_amount from credit_balance where id = " + id)).isEqualTo("45000.10");
+        assertThat(sql("select package_amount from credit_balance where id = " + id))
+                .isEqualTo("45000.10");
 
         // moving the record to GK2 with a new phone recomputes the voucher; absent fields keep their values
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("center", "G.K.-II", "phone_no", "098110-12345", "sessions_consumed", 4))
-                .when().put("/credit-balances/" + id)
-                .then().statusCode(200)
+                .when()
+                .put("/credit-balances/" + id)
+                .then()
+                .statusCode(200)
                 .body("center", equalTo("GK2"))
                 .body("voucher_number", equalTo("GKAD01012"))
                 .body("balance_sessions", equalTo(8))
                 .body("client_name", equalTo("Test Client"));
 
-        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + id).then().statusCode(204);
-        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id)
-                .then().statusCode(404).body("detail", containsString("not found"));
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .delete("/credit-balances/" + id)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/credit-balances/" + id)
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("not found"));
     }
 
     @Test
     void everyChangeIsPublishedKeyedByClientCode() {
         String code = CreditBalances.uniqueCode("EV1");
         long id = CreditBalances.create(ADMIN, CreditBalances.body(code, "Pitampura", "9811012345"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("amount_paid", 20000))
-                .when().put("/credit-balances/" + id).then().statusCode(200);
-        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + id).then().statusCode(204);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("amount_paid", 20000))
+                .when()
+                .put("/credit-balances/" + id)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .delete("/credit-balances/" + id)
+                .then()
+                .statusCode(204);
 
         try (TopicReader reader = new TopicReader(Topics.CREDIT_BALANCES)) {
             List<TopicReader.Record> events = reader.await(3, r -> code.equals(r.key()), Events.WAIT);
-            assertThat(events).extracting(TopicReader.Record::ceType).containsExactly(
-                    "credit.balance-created.v1", "credit.balance-updated.v1", "credit.balance-deleted.v1");
-            assertThat(events.get(1).value()).contains("\"amount_paid\":\"20000.00\"").contains("\"changed_by\":\"admin\"")
-                    .doesNotContain("Test Client").doesNotContain("example.com");
+            assertThat(events)
+                    .extracting(TopicReader.Record::ceType)
+                    .containsExactly(
+                            "credit.balance-created.v1", "credit.balance-updated.v1", "credit.balance-deleted.v1");
+            assertThat(events.get(1).value())
+                    .contains("\"amount_paid\":\"20000.00\"")
+                    .contains("\"changed_by\":\"admin\"")
+                    .doesNotContain("Test Client")
+                    .doesNotContain("example.com");
         }
     }
 
@@ -91,31 +126,64 @@ class CreditBalanceResourceTest {
     void listFiltersAndPagesWithTotalCount() {
         String bucket = "Bucket-" + CreditBalances.uniqueCode("B");
         for (int i = 0; i < 5; i++) {
-            Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("LS" + i), i < 3 ? "PV" : "PTP",
-                    "98110" + (10000 + i));
+            Map<String, Object> body = CreditBalances.body(
+                    CreditBalances.uniqueCode("LS" + i), i < 3 ? "PV" : "PTP", "98110" + (10000 + i));
             body.put("final_bucket", bucket);
             body.put("balance_amount", 1000 * i);
             CreditBalances.create(ADMIN, body);
         }
-        given().auth().oauth2(ADMIN).queryParam("final_bucket", bucket.toLowerCase()).queryParam("limit", 2)
-                .when().get("/credit-balances/")
-                .then().statusCode(200).header("X-Total-Count", "5").body("$", hasSize(2));
-        given().auth().oauth2(ADMIN).queryParam("final_bucket", bucket).queryParam("skip", 4)
-                .when().get("/credit-balances/")
-                .then().statusCode(200).header("X-Total-Count", "5").body("$", hasSize(1));
-        given().auth().oauth2(ADMIN).queryParam("final_bucket", bucket).queryParam("center", "Preet vihar")
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("final_bucket", bucket.toLowerCase())
+                .queryParam("limit", 2)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "5")
+                .body("$", hasSize(2));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("final_bucket", bucket)
+                .queryParam("skip", 4)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "5")
+                .body("$", hasSize(1));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("final_bucket", bucket)
+                .queryParam("center", "Preet vihar")
                 .queryParam("min_balance", "1000")
-                .when().get("/credit-balances/")
-                .then().statusCode(200).header("X-Total-Count", "2").body("center", everyItem(equalTo("Preet Vihar")));
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "2")
+                .body("center", everyItem(equalTo("Preet Vihar")));
         // search looks in the client code (and name, phone, e-mail, voucher), case-insensitively
         String code = CreditBalances.uniqueCode("SRC");
         CreditBalances.create(ADMIN, CreditBalances.body(code, "GK2", "9811099999"));
-        given().auth().oauth2(ADMIN).queryParam("search", code.toLowerCase())
-                .when().get("/credit-balances/")
-                .then().statusCode(200).header("X-Total-Count", "1").body("[0].client_code", equalTo(code));
-        given().auth().oauth2(ADMIN).queryParam("search", "GKSRC1099").queryParam("treatment_name", "hair")
-                .when().get("/credit-balances/")
-                .then().statusCode(200).body("voucher_number", hasItem("GKSRC1099"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("search", code.toLowerCase())
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "1")
+                .body("[0].client_code", equalTo(code));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("search", "GKSRC1099")
+                .queryParam("treatment_name", "hair")
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .body("voucher_number", hasItem("GKSRC1099"));
     }
 
     @Test
@@ -138,29 +206,66 @@ class CreditBalanceResourceTest {
 
         String[] single = new String[2];
         for (int i = 0; i < 2; i++) {
-            single[i] = given().auth().oauth2(ADMIN).when().get("/credit-balances/" + ids[i])
-                    .then().statusCode(200).extract().asString();
+            single[i] = given().auth()
+                    .oauth2(ADMIN)
+                    .when()
+                    .get("/credit-balances/" + ids[i])
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
         }
-        assertThat(single[0]).contains("\"client_code\":\"" + code + "\"", "\"package_amount\":45000.10",
-                "\"amount_paid\":15000.25", "\"balance_amount\":29999.85", "\"prepaid_gift_card_balance\":120.50",
-                "\"sessions_paid\":12", "\"sessions_consumed\":5", "\"balance_sessions\":7",
-                "\"final_bucket\":\"Hair\"", "\"center\":\"Punjabi Bagh\"")
+        assertThat(single[0])
+                .contains(
+                        "\"client_code\":\"" + code + "\"",
+                        "\"package_amount\":45000.10",
+                        "\"amount_paid\":15000.25",
+                        "\"balance_amount\":29999.85",
+                        "\"prepaid_gift_card_balance\":120.50",
+                        "\"sessions_paid\":12",
+                        "\"sessions_consumed\":5",
+                        "\"balance_sessions\":7",
+                        "\"final_bucket\":\"Hair\"",
+                        "\"center\":\"Punjabi Bagh\"")
                 .doesNotContain("search");
-        assertThat(single[1]).contains("\"phone_no\":null", "\"email_id\":null", "\"final_bucket\":null",
-                "\"voucher_number\":null");
+        assertThat(single[1])
+                .contains("\"phone_no\":null", "\"email_id\":null", "\"final_bucket\":null", "\"voucher_number\":null");
 
         String expected = "[" + single[0] + "," + single[1] + "]";
         for (String token : List.of(ADMIN, PB_STAFF)) {
-            assertThat(given().auth().oauth2(token).queryParam("search", code).queryParam("center", "PB")
-                    .when().get("/credit-balances/").then().statusCode(200).header("X-Total-Count", "2")
-                    .extract().asString()).isEqualTo(expected);
+            assertThat(given().auth()
+                            .oauth2(token)
+                            .queryParam("search", code)
+                            .queryParam("center", "PB")
+                            .when()
+                            .get("/credit-balances/")
+                            .then()
+                            .statusCode(200)
+                            .header("X-Total-Count", "2")
+                            .extract()
+                            .asString())
+                    .isEqualTo(expected);
         }
         // the center lists hold the same objects
-        Map<String, Object> first = given().auth().oauth2(ADMIN).when().get("/credit-balances/" + ids[0])
-                .then().extract().jsonPath().getMap("$");
+        Map<String, Object> first = given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/credit-balances/" + ids[0])
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("$");
         for (String path : List.of("/credit-balances/by-center/Punjabi Bagh", "/credit-balances/by-user-center")) {
-            List<Map<String, Object>> page = given().auth().oauth2(PB_STAFF).queryParam("limit", 1000)
-                    .when().get(path).then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> page = given().auth()
+                    .oauth2(PB_STAFF)
+                    .queryParam("limit", 1000)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("$");
             assertThat(page).contains(first);
         }
     }
@@ -174,18 +279,42 @@ class CreditBalanceResourceTest {
         body.put("client_name", "Zebulon Quist");
         CreditBalances.create(ADMIN, body);
         String tail = code.substring(code.length() - 3).toLowerCase();
-        given().auth().oauth2(ADMIN).queryParam("search", tail + "zeb").queryParam("limit", 1)
-                .when().get("/credit-balances/")
-                .then().statusCode(200).header("X-Total-Count", "0").body("$", hasSize(0));
-        given().auth().oauth2(ADMIN).queryParam("search", tail + "\u001fzeb").queryParam("limit", 1)
-                .when().get("/credit-balances/")
-                .then().statusCode(200).header("X-Total-Count", "0");
-        given().auth().oauth2(ADMIN).queryParam("search", "ZEBULON q").queryParam("center", "GK2")
-                .when().get("/credit-balances/")
-                .then().statusCode(200).body("client_code", hasItem(code));
-        given().auth().oauth2(ADMIN).queryParam("search", "1077777")
-                .when().get("/credit-balances/")
-                .then().statusCode(200).body("client_code", hasItem(code));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("search", tail + "zeb")
+                .queryParam("limit", 1)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "0")
+                .body("$", hasSize(0));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("search", tail + "\u001fzeb")
+                .queryParam("limit", 1)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "0");
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("search", "ZEBULON q")
+                .queryParam("center", "GK2")
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .body("client_code", hasItem(code));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("search", "1077777")
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .body("client_code", hasItem(code));
     }
 
     @Test
@@ -209,9 +338,17 @@ class CreditBalanceResourceTest {
     }
 
     private static String searchTotal(String term, String bucket) {
-        return given().auth().oauth2(ADMIN).queryParam("search", term).queryParam("final_bucket", bucket)
-                .queryParam("limit", 1).when().get("/credit-balances/")
-                .then().statusCode(200).extract().header("X-Total-Count");
+        return given().auth()
+                .oauth2(ADMIN)
+                .queryParam("search", term)
+                .queryParam("final_bucket", bucket)
+                .queryParam("limit", 1)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Total-Count");
     }
 
     @Test
@@ -219,8 +356,8 @@ class CreditBalanceResourceTest {
         String bucket = "Count-" + CreditBalances.uniqueCode("C");
         long[] ids = new long[3];
         for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("CT" + i), i < 2 ? "GK2" : "PB",
-                    "98110" + (20000 + i));
+            Map<String, Object> body = CreditBalances.body(
+                    CreditBalances.uniqueCode("CT" + i), i < 2 ? "GK2" : "PB", "98110" + (20000 + i));
             body.put("final_bucket", bucket);
             ids[i] = CreditBalances.create(ADMIN, body);
             // limit 1: a full page, so the total is counted (and cached until the next change)
@@ -230,30 +367,71 @@ class CreditBalanceResourceTest {
         assertTotal(GK_STAFF, bucket, 0, "2"); // staff count within their center
         assertTotal(ADMIN, bucket, 10, "3"); // past the end: an empty page still tells the total
 
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("final_bucket", "Elsewhere"))
-                .when().put("/credit-balances/" + ids[0]).then().statusCode(200);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("final_bucket", "Elsewhere"))
+                .when()
+                .put("/credit-balances/" + ids[0])
+                .then()
+                .statusCode(200);
         assertTotal(ADMIN, bucket, 0, "2");
         assertTotal(GK_STAFF, bucket, 0, "1");
-        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + ids[2]).then().statusCode(204);
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .delete("/credit-balances/" + ids[2])
+                .then()
+                .statusCode(204);
         assertTotal(ADMIN, bucket, 0, "1");
-        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + ids[1]).then().statusCode(204);
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .delete("/credit-balances/" + ids[1])
+                .then()
+                .statusCode(204);
         assertTotal(ADMIN, bucket, 0, "0");
     }
 
     private static void assertTotal(String token, String bucket, int skip, String expected) {
-        given().auth().oauth2(token).queryParam("final_bucket", bucket).queryParam("skip", skip).queryParam("limit", 1)
-                .when().get("/credit-balances/")
-                .then().statusCode(200).header("X-Total-Count", expected);
+        given().auth()
+                .oauth2(token)
+                .queryParam("final_bucket", bucket)
+                .queryParam("skip", skip)
+                .queryParam("limit", 1)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", expected);
     }
 
     @Test
     void badQueryParametersAreClientErrors() {
-        given().auth().oauth2(ADMIN).queryParam("limit", 5000).when().get("/credit-balances/")
-                .then().statusCode(422).body("detail", containsString("limit"));
-        given().auth().oauth2(ADMIN).queryParam("min_balance", "lots").when().get("/credit-balances/")
-                .then().statusCode(400).body("detail", containsString("min_balance"));
-        given().auth().oauth2(ADMIN).queryParam("center", "Noida").when().get("/credit-balances/")
-                .then().statusCode(400).body("detail", containsString("Noida"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("limit", 5000)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("limit"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("min_balance", "lots")
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("min_balance"));
+        given().auth()
+                .oauth2(ADMIN)
+                .queryParam("center", "Noida")
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("Noida"));
     }
 
     @Test
@@ -261,23 +439,46 @@ class CreditBalanceResourceTest {
         String code = CreditBalances.uniqueCode("BC1");
         CreditBalances.create(ADMIN, CreditBalances.body(code, "GK2", "9811012345"));
         for (String spelling : List.of("GK2", "gk-2", "G.K.-II", "Greater Kailash 2")) {
-            given().auth().oauth2(ADMIN).queryParam("limit", 1000)
-                    .when().get("/credit-balances/by-center/" + spelling)
-                    .then().statusCode(200).body("center", everyItem(equalTo("GK2")))
-                    .body("client_code", hasItem(code)).header("X-Total-Count", notNullValue());
+            given().auth()
+                    .oauth2(ADMIN)
+                    .queryParam("limit", 1000)
+                    .when()
+                    .get("/credit-balances/by-center/" + spelling)
+                    .then()
+                    .statusCode(200)
+                    .body("center", everyItem(equalTo("GK2")))
+                    .body("client_code", hasItem(code))
+                    .header("X-Total-Count", notNullValue());
         }
-        given().auth().oauth2(ADMIN).when().get("/credit-balances/by-center/Noida")
-                .then().statusCode(404).body("detail", containsString("Noida"));
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/credit-balances/by-center/Noida")
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("Noida"));
     }
 
     @Test
     void byUserCenterServesTheCallersCenterOr400() {
         String code = CreditBalances.uniqueCode("UC1");
         CreditBalances.create(ADMIN, CreditBalances.body(code, "Punjabi Bagh", "9811012345"));
-        given().auth().oauth2(PB_STAFF).queryParam("limit", 1000).when().get("/credit-balances/by-user-center")
-                .then().statusCode(200).body("center", everyItem(equalTo("Punjabi Bagh"))).body("client_code", hasItem(code));
-        given().auth().oauth2(ADMIN).when().get("/credit-balances/by-user-center")
-                .then().statusCode(400).body("detail", containsString("center"));
+        given().auth()
+                .oauth2(PB_STAFF)
+                .queryParam("limit", 1000)
+                .when()
+                .get("/credit-balances/by-user-center")
+                .then()
+                .statusCode(200)
+                .body("center", everyItem(equalTo("Punjabi Bagh")))
+                .body("client_code", hasItem(code));
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/credit-balances/by-user-center")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("center"));
     }
 
     @Test
@@ -290,60 +491,162 @@ class CreditBalanceResourceTest {
         CreditBalances.create(ADMIN, second);
         String voucher = "PV" + code.substring(0, 3) + "5349";
 
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("voucher_number", voucher.toLowerCase()))
-                .when().post("/credit-balances/by-voucher")
-                .then().statusCode(200).body("$", hasSize(2))
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("voucher_number", voucher.toLowerCase()))
+                .when()
+                .post("/credit-balances/by-voucher")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(2))
                 .body("treatment_name", hasItems("PRP Hair Restoration", "Laser Hair Reduction"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("voucher_number", "ZZZ00000"))
-                .when().post("/credit-balances/by-voucher")
-                .then().statusCode(404).body("detail", containsString("ZZZ00000"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of())
-                .when().post("/credit-balances/by-voucher")
-                .then().statusCode(422).body("errors.field", hasItem("voucher_number"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("voucher_number", "ZZZ00000"))
+                .when()
+                .post("/credit-balances/by-voucher")
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("ZZZ00000"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .when()
+                .post("/credit-balances/by-voucher")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("voucher_number"));
     }
 
     @Test
     void staffSeeAndChangeOnlyTheirCenter() {
-        long pb = CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("SC1"), "Punjabi Bagh", "9811012345"));
-        long gk = CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("SC2"), "GK2", "9811012345"));
+        long pb = CreditBalances.create(
+                ADMIN, CreditBalances.body(CreditBalances.uniqueCode("SC1"), "Punjabi Bagh", "9811012345"));
+        long gk = CreditBalances.create(
+                ADMIN, CreditBalances.body(CreditBalances.uniqueCode("SC2"), "GK2", "9811012345"));
 
-        given().auth().oauth2(PB_STAFF).when().get("/credit-balances/" + pb).then().statusCode(200);
-        given().auth().oauth2(PB_STAFF).when().get("/credit-balances/" + gk)
-                .then().statusCode(403).body("detail", containsString("Punjabi Bagh"));
-        given().auth().oauth2(PB_STAFF).contentType(ContentType.JSON).body(Map.of("amount_paid", 1))
-                .when().put("/credit-balances/" + gk).then().statusCode(403);
-        given().auth().oauth2(PB_STAFF).when().delete("/credit-balances/" + gk).then().statusCode(403);
+        given().auth()
+                .oauth2(PB_STAFF)
+                .when()
+                .get("/credit-balances/" + pb)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(PB_STAFF)
+                .when()
+                .get("/credit-balances/" + gk)
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("Punjabi Bagh"));
+        given().auth()
+                .oauth2(PB_STAFF)
+                .contentType(ContentType.JSON)
+                .body(Map.of("amount_paid", 1))
+                .when()
+                .put("/credit-balances/" + gk)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(PB_STAFF)
+                .when()
+                .delete("/credit-balances/" + gk)
+                .then()
+                .statusCode(403);
         // nor move their own record elsewhere, nor create one elsewhere
-        given().auth().oauth2(PB_STAFF).contentType(ContentType.JSON).body(Map.of("center", "GK2"))
-                .when().put("/credit-balances/" + pb).then().statusCode(403);
-        given().auth().oauth2(PB_STAFF).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(PB_STAFF)
+                .contentType(ContentType.JSON)
+                .body(Map.of("center", "GK2"))
+                .when()
+                .put("/credit-balances/" + pb)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(PB_STAFF)
+                .contentType(ContentType.JSON)
                 .body(CreditBalances.body(CreditBalances.uniqueCode("SC3"), "GK2", "9811012345"))
-                .when().post("/credit-balances/").then().statusCode(403);
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(403);
         CreditBalances.create(PB_STAFF, CreditBalances.body(CreditBalances.uniqueCode("SC4"), "PB", "9811012345"));
 
         // lists are confined to the caller's center; asking for another center is refused
-        given().auth().oauth2(PB_STAFF).queryParam("limit", 1000).when().get("/credit-balances/")
-                .then().statusCode(200).body("center", everyItem(equalTo("Punjabi Bagh")));
-        given().auth().oauth2(PB_STAFF).queryParam("center", "GK2").when().get("/credit-balances/")
-                .then().statusCode(403);
-        given().auth().oauth2(GK_STAFF).when().get("/credit-balances/by-center/Punjabi Bagh").then().statusCode(403);
-        given().auth().oauth2(GK_STAFF).when().get("/credit-balances/stats/summary")
-                .then().statusCode(200).body("by_center.center", everyItem(equalTo("GK2")));
+        given().auth()
+                .oauth2(PB_STAFF)
+                .queryParam("limit", 1000)
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(200)
+                .body("center", everyItem(equalTo("Punjabi Bagh")));
+        given().auth()
+                .oauth2(PB_STAFF)
+                .queryParam("center", "GK2")
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(GK_STAFF)
+                .when()
+                .get("/credit-balances/by-center/Punjabi Bagh")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(GK_STAFF)
+                .when()
+                .get("/credit-balances/stats/summary")
+                .then()
+                .statusCode(200)
+                .body("by_center.center", everyItem(equalTo("GK2")));
 
         // a voucher of another center is not revealed
-        given().auth().oauth2(GK_STAFF).contentType(ContentType.JSON).body(Map.of("voucher_number", "PBSC11012"))
-                .when().post("/credit-balances/by-voucher").then().statusCode(403);
+        given().auth()
+                .oauth2(GK_STAFF)
+                .contentType(ContentType.JSON)
+                .body(Map.of("voucher_number", "PBSC11012"))
+                .when()
+                .post("/credit-balances/by-voucher")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void onlyClinicRolesWithAValidTokenGetIn() {
         given().when().get("/credit-balances/").then().statusCode(401).header("WWW-Authenticate", "Bearer");
-        given().auth().oauth2(TestTokens.user("x").roles("staff").center("GK2").expired().sign())
-                .when().get("/credit-balances/").then().statusCode(401);
-        given().auth().oauth2(TestTokens.pharmacyWriter(7)).when().get("/credit-balances/").then().statusCode(403);
-        given().auth().oauth2(TestTokens.user("nocenter").roles("staff").sign())
-                .when().get("/credit-balances/").then().statusCode(403).body("detail", containsString("center"));
-        given().auth().oauth2(PB_STAFF).when().post("/credit-balances/admin/recompute-vouchers").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.user("x")
+                        .roles("staff")
+                        .center("GK2")
+                        .expired()
+                        .sign())
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(7))
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.user("nocenter").roles("staff").sign())
+                .when()
+                .get("/credit-balances/")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("center"));
+        given().auth()
+                .oauth2(PB_STAFF)
+                .when()
+                .post("/credit-balances/admin/recompute-vouchers")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -354,28 +657,61 @@ class CreditBalanceResourceTest {
         body.put("email_id", "not-an-email");
         body.put("amount_paid", new BigDecimal("10.123"));
         body.remove("client_name");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/credit-balances/")
-                .then().statusCode(422)
-                .body("errors.field", hasItems("package_amount", "sessions_paid", "email_id", "amount_paid", "client_name"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(422)
+                .body(
+                        "errors.field",
+                        hasItems("package_amount", "sessions_paid", "email_id", "amount_paid", "client_name"));
 
-        Map<String, Object> unknownCenter = CreditBalances.body(CreditBalances.uniqueCode("IV2"), "Noida", "9811012345");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(unknownCenter)
-                .when().post("/credit-balances/")
-                .then().statusCode(422).body("errors.field", hasItem("center"));
+        Map<String, Object> unknownCenter =
+                CreditBalances.body(CreditBalances.uniqueCode("IV2"), "Noida", "9811012345");
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(unknownCenter)
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("center"));
 
         Map<String, Object> sessions = CreditBalances.body(CreditBalances.uniqueCode("IV3"), "GK2", "9811012345");
         sessions.put("balance_sessions", 5); // 12 paid - 11 consumed is 1
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(sessions)
-                .when().post("/credit-balances/")
-                .then().statusCode(422).body("errors.field", hasItem("balance_sessions"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(sessions)
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("balance_sessions"));
 
-        long id = CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("IV4"), "GK2", "9811012345"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("sessions_consumed", 13))
-                .when().put("/credit-balances/" + id)
-                .then().statusCode(422).body("errors.field", hasItem("sessions_consumed"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{not json")
-                .when().post("/credit-balances/").then().statusCode(400);
+        long id = CreditBalances.create(
+                ADMIN, CreditBalances.body(CreditBalances.uniqueCode("IV4"), "GK2", "9811012345"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("sessions_consumed", 13))
+                .when()
+                .put("/credit-balances/" + id)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("sessions_consumed"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{not json")
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(400);
         // nothing half-applied
         given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id).then().body("sessions_consumed", equalTo(11));
     }
@@ -385,18 +721,31 @@ class CreditBalanceResourceTest {
         Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("NP1"), "GK2", null);
         body.put("email_id", "A@Example.com; b@example.org");
         long id = CreditBalances.create(ADMIN, body);
-        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id)
-                .then().body("voucher_number", nullValue()).body("email_id", equalTo("a@example.com, b@example.org"));
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/credit-balances/" + id)
+                .then()
+                .body("voucher_number", nullValue())
+                .body("email_id", equalTo("a@example.com, b@example.org"));
     }
 
     @Test
     void statsSummaryAddsUpTheTable() throws Exception {
         CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("ST1"), "GK2", "9811012345"));
         // read numbers as BigDecimal: the default (float) would round the rupee totals
-        var stats = given().auth().oauth2(ADMIN).when().get("/credit-balances/stats/summary")
-                .then().statusCode(200).extract().body().jsonPath(
+        var stats = given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/credit-balances/stats/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .body()
+                .jsonPath(
                         JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-        assertThat(stats.getLong("total_records")).isEqualTo(Long.parseLong(sql("select count(*) from credit_balance")));
+        assertThat(stats.getLong("total_records"))
+                .isEqualTo(Long.parseLong(sql("select count(*) from credit_balance")));
         assertThat(stats.<BigDecimal>get("total_balance"))
                 .isEqualByComparingTo(sql("select coalesce(sum(balance_amount), 0) from credit_balance"));
         assertThat(stats.getLong("total_balance_sessions"))
@@ -415,29 +764,47 @@ class CreditBalanceResourceTest {
         String code = CreditBalances.uniqueCode("CT");
         long moved = CreditBalances.create(ADMIN, CreditBalances.body(code, "Punjabi Bagh", "9811012345"));
         long kept = CreditBalances.create(ADMIN, CreditBalances.body(code + "2", "Pitampura", null));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("center", "GK2", "amount_paid", new BigDecimal("15000.05"), "sessions_consumed", 3))
-                .when().put("/credit-balances/" + moved).then().statusCode(200);
+                .when()
+                .put("/credit-balances/" + moved)
+                .then()
+                .statusCode(200);
         assertThat(keptTotals()).isEqualTo(aggregateTotals()).isNotEqualTo(before);
         try (Connection c = SuiteInfrastructure.jdbcConnection()) {
-            c.createStatement().executeUpdate("update credit_balance set package_amount = package_amount + 0.01, "
-                    + "prepaid_gift_card_balance = 7.50 where client_code like '" + code + "%'");
+            c.createStatement()
+                    .executeUpdate("update credit_balance set package_amount = package_amount + 0.01, "
+                            + "prepaid_gift_card_balance = 7.50 where client_code like '" + code + "%'");
             String beforeFailure = keptTotals();
             // the second row breaks a CHECK: the statement, and what its trigger added, roll back together
-            assertThatThrownBy(() -> c.createStatement().executeUpdate("update credit_balance set amount_paid = "
-                    + "case when id = " + kept + " then -1 else amount_paid + 1 end where client_code like '" + code + "%'"))
+            assertThatThrownBy(() -> c.createStatement()
+                            .executeUpdate("update credit_balance set amount_paid = " + "case when id = " + kept
+                                    + " then -1 else amount_paid + 1 end where client_code like '" + code + "%'"))
                     .isInstanceOf(java.sql.SQLException.class);
             assertThat(keptTotals()).isEqualTo(beforeFailure);
         }
         assertThat(keptTotals()).isEqualTo(aggregateTotals());
-        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + moved).then().statusCode(204);
-        given().auth().oauth2(ADMIN).when().delete("/credit-balances/" + kept).then().statusCode(204);
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .delete("/credit-balances/" + moved)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .delete("/credit-balances/" + kept)
+                .then()
+                .statusCode(204);
         assertThat(keptTotals()).isEqualTo(aggregateTotals()).isEqualTo(before);
     }
 
-    private static final String TOTALS_TEXT = "coalesce(string_agg(center || ':' || records || ':' || package_amount || ':' "
-            + "|| amount_paid || ':' || balance_amount || ':' || prepaid_gift_card_balance || ':' || sessions_paid || ':' "
-            + "|| sessions_consumed || ':' || balance_sessions, ',' order by center), '')";
+    private static final String TOTALS_TEXT =
+            "coalesce(string_agg(center || ':' || records || ':' || package_amount || ':' "
+                    + "|| amount_paid || ':' || balance_amount || ':' || prepaid_gift_card_balance || ':' || sessions_paid || ':' "
+                    + "|| sessions_consumed || ':' || balance_sessions, ',' order by center), '')";
 
     private static String keptTotals() throws java.sql.SQLException {
         return sql("select " + TOTALS_TEXT + " from credit_center_totals where records > 0");
@@ -453,18 +820,29 @@ class CreditBalanceResourceTest {
 
     @Test
     void adminRecomputesEveryVoucher() throws Exception {
-        long id = CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("RV1"), "GK2", "9811012345"));
+        long id = CreditBalances.create(
+                ADMIN, CreditBalances.body(CreditBalances.uniqueCode("RV1"), "GK2", "9811012345"));
         try (Connection c = SuiteInfrastructure.jdbcConnection()) {
             c.createStatement().executeUpdate("update credit_balance set voucher_number = 'STALE' where id = " + id);
         }
-        given().auth().oauth2(ADMIN).when().post("/credit-balances/admin/recompute-vouchers")
-                .then().statusCode(200).body("changed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
-        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id)
-                .then().body("voucher_number", equalTo("GKRV11012"));
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .post("/credit-balances/admin/recompute-vouchers")
+                .then()
+                .statusCode(200)
+                .body("changed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/credit-balances/" + id)
+                .then()
+                .body("voucher_number", equalTo("GKRV11012"));
     }
 
     static String sql(String query) throws java.sql.SQLException {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); ResultSet rs = c.createStatement().executeQuery(query)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                ResultSet rs = c.createStatement().executeQuery(query)) {
             rs.next();
             return rs.getString(1);
         }

@@ -10,12 +10,12 @@ import java.util.UUID;
 /** Builds and creates test records through the API; each test makes its own unique client codes. */
 final class CreditBalances {
 
-    private CreditBalances() {
-    }
+    private CreditBalances() {}
 
     /** A unique client code starting with {@code prefix} (3 chars keep the voucher predictable). */
     static String uniqueCode(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
+        return prefix
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
     }
 
     static Map<String, Object> body(String clientCode, String center, String phone) {
@@ -37,9 +37,16 @@ final class CreditBalances {
     }
 
     static long create(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().post("/credit-balances/")
-                .then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 }

@@ -11,6 +11,5 @@ final class Events {
      */
     static final Duration WAIT = Duration.ofSeconds(90);
 
-    private Events() {
-    }
+    private Events() {}
 }

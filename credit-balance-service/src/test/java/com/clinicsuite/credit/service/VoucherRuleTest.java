@@ -33,15 +33,29 @@ class VoucherRuleTest {
 
     @Test
     void contractExample() {
-        assertThat(VoucherRule.voucherNumber(Center.PUNJABI_BAGH, "AD03C4403", "7985349490")).isEqualTo("PBAD05349");
+        assertThat(VoucherRule.voucherNumber(Center.PUNJABI_BAGH, "AD03C4403", "7985349490"))
+                .isEqualTo("PBAD05349");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"7985349490", "7985349490.0", "7.98534949E9", "+91 79853 49490", "+917985349490",
-            "917985349490", "07985349490", "079853-49490", "79853 49490", " 798-534-9490 ", "(0)7985349490"})
+    @ValueSource(
+            strings = {
+                "7985349490",
+                "7985349490.0",
+                "7.98534949E9",
+                "+91 79853 49490",
+                "+917985349490",
+                "917985349490",
+                "07985349490",
+                "079853-49490",
+                "79853 49490",
+                " 798-534-9490 ",
+                "(0)7985349490"
+            })
     void phonesWrittenAnyUsualWayGiveTheSameVoucher(String phone) {
         assertThat(VoucherRule.nationalMobile(phone)).contains("7985349490");
-        assertThat(VoucherRule.voucherNumber(Center.PUNJABI_BAGH, " ad03c4403 ", phone)).isEqualTo("PBAD05349");
+        assertThat(VoucherRule.voucherNumber(Center.PUNJABI_BAGH, " ad03c4403 ", phone))
+                .isEqualTo("PBAD05349");
     }
 
     @ParameterizedTest
@@ -64,11 +78,14 @@ class VoucherRuleTest {
         JsonNode rows = JSON.readTree(CREDIT.resolve(file).toFile()).get("rows");
         assertThat(rows).isNotEmpty();
         for (JsonNode row : rows) {
-            String expected = row.get("expected_voucher").isNull() ? null : row.get("expected_voucher").asText();
+            String expected = row.get("expected_voucher").isNull()
+                    ? null
+                    : row.get("expected_voucher").asText();
             String phone = row.get("phone").isNull() ? null : row.get("phone").asText();
             Center center = Center.parse(row.get("center").asText()).orElseThrow();
             assertThat(VoucherRule.voucherNumber(center, row.get("client_code").asText(), phone))
-                    .as("%s row %s", file, row.get("source_row")).isEqualTo(expected);
+                    .as("%s row %s", file, row.get("source_row"))
+                    .isEqualTo(expected);
         }
     }
 
@@ -83,11 +100,15 @@ class VoucherRuleTest {
         Map<String, String> bySheetAndRow = new HashMap<>();
         for (JsonNode row : expected.get("rows")) {
             String sheet = row.has("sheet") ? row.get("sheet").asText() : "";
-            bySheetAndRow.put(sheet + "#" + row.get("source_row").asInt(),
-                    row.get("expected_voucher").isNull() ? null : row.get("expected_voucher").asText());
+            bySheetAndRow.put(
+                    sheet + "#" + row.get("source_row").asInt(),
+                    row.get("expected_voucher").isNull()
+                            ? null
+                            : row.get("expected_voucher").asText());
         }
         int checked = 0;
-        try (InputStream in = Files.newInputStream(CREDIT.resolve(workbook)); Workbook book = WorkbookFactory.create(in)) {
+        try (InputStream in = Files.newInputStream(CREDIT.resolve(workbook));
+                Workbook book = WorkbookFactory.create(in)) {
             for (Sheet sheet : book) {
                 String sheetKey = expected.get("rows").get(0).has("sheet") ? sheet.getSheetName() : "";
                 int headerRow = expected.get("header_row").asInt() - 1;
@@ -101,9 +122,11 @@ class VoucherRuleTest {
                     String code = text(row.getCell(columns.get("clientcode")));
                     String phone = text(row.getCell(columns.get("phoneno")));
                     String centerCell = text(row.getCell(columns.get("center")));
-                    Center center = Center.parse(centerCell).orElseThrow(
-                            () -> new AssertionError("unrecognised center '" + centerCell + "' in " + key));
-                    assertThat(VoucherRule.voucherNumber(center, code, phone)).as("%s %s", workbook, key)
+                    Center center = Center.parse(centerCell)
+                            .orElseThrow(
+                                    () -> new AssertionError("unrecognised center '" + centerCell + "' in " + key));
+                    assertThat(VoucherRule.voucherNumber(center, code, phone))
+                            .as("%s %s", workbook, key)
                             .isEqualTo(bySheetAndRow.get(key));
                     checked++;
                 }
@@ -113,12 +136,16 @@ class VoucherRuleTest {
     }
 
     static Stream<Arguments> workbooks() {
-        return Stream.of(Arguments.of("main.xlsx", "main.json"), Arguments.of("messy.xlsx", "messy.json"),
-                Arguments.of("per_center.xlsx", "per_center.json"), Arguments.of("legacy.xls", "legacy.json"));
+        return Stream.of(
+                Arguments.of("main.xlsx", "main.json"),
+                Arguments.of("messy.xlsx", "messy.json"),
+                Arguments.of("per_center.xlsx", "per_center.json"),
+                Arguments.of("legacy.xls", "legacy.json"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GK2", "gk2", "gk-2", "GK-2", "G.K.-II", "G.K. II", "Greater Kailash 2", "greater kailash II"})
+    @ValueSource(
+            strings = {"GK2", "gk2", "gk-2", "GK-2", "G.K.-II", "G.K. II", "Greater Kailash 2", "greater kailash II"})
     void greaterKailashSpellings(String spelling) {
         assertThat(Center.parse(spelling)).contains(Center.GK2);
     }
@@ -139,8 +166,12 @@ class VoucherRuleTest {
     private static Map<String, Integer> columns(Row header) {
         Map<String, Integer> columns = new HashMap<>();
         for (Cell cell : header) {
-            String key = text(cell) == null ? "" : text(cell).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")
-                    .replace("centre", "center");
+            String key = text(cell) == null
+                    ? ""
+                    : text(cell)
+                            .toLowerCase(Locale.ROOT)
+                            .replaceAll("[^a-z]", "")
+                            .replace("centre", "center");
             columns.put(key, cell.getColumnIndex());
         }
         return columns;

@@ -22,6 +22,7 @@ public class ChannelConsumer {
 
     @Incoming("channels")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process("debtor-service.channels", message, ChannelConfigured.class, event -> channels.apply(event.data()));
+        return inbox.process(
+                "debtor-service.channels", message, ChannelConfigured.class, event -> channels.apply(event.data()));
     }
 }

@@ -22,6 +22,10 @@ public class DebtorReportConsumer {
 
     @Incoming("debtor-reports")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process("debtor-service.debtor-reports", message, DebtorReportChunk.class, event -> ingestion.accept(event.data()));
+        return inbox.process(
+                "debtor-service.debtor-reports",
+                message,
+                DebtorReportChunk.class,
+                event -> ingestion.accept(event.data()));
     }
 }

@@ -22,6 +22,10 @@ public class DeliveryStatusConsumer {
 
     @Incoming("delivery-status")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process("debtor-service.delivery-status", message, DeliveryStatusChanged.class, event -> tracker.apply(event.data()));
+        return inbox.process(
+                "debtor-service.delivery-status",
+                message,
+                DeliveryStatusChanged.class,
+                event -> tracker.apply(event.data()));
     }
 }

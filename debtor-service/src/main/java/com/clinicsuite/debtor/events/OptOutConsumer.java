@@ -22,6 +22,7 @@ public class OptOutConsumer {
 
     @Incoming("opt-outs")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process("debtor-service.opt-outs", message, OptOutRecorded.class, event -> optOuts.apply(event.data()));
+        return inbox.process(
+                "debtor-service.opt-outs", message, OptOutRecorded.class, event -> optOuts.apply(event.data()));
     }
 }

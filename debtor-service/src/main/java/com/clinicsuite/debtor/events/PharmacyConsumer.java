@@ -22,6 +22,7 @@ public class PharmacyConsumer {
 
     @Incoming("pharmacies")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process("debtor-service.pharmacies", message, PharmacyUpserted.class, event -> directory.apply(event.data()));
+        return inbox.process(
+                "debtor-service.pharmacies", message, PharmacyUpserted.class, event -> directory.apply(event.data()));
     }
 }

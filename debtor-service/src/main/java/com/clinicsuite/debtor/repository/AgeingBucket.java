@@ -48,6 +48,8 @@ public enum AgeingBucket {
     }
 
     public static Optional<AgeingBucket> fromKey(String key) {
-        return Arrays.stream(values()).filter(b -> b.key.equalsIgnoreCase(key.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(b -> b.key.equalsIgnoreCase(key.trim()))
+                .findFirst();
     }
 }

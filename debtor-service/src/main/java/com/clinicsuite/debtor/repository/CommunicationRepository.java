@@ -15,8 +15,11 @@ public class CommunicationRepository implements PanacheRepository<Communication>
 
     /** The account's history, newest first. */
     public Uni<List<Communication>> history(long pharmacyId, String accNo) {
-        return list("pharmacyId = ?1 and accNo = ?2",
-                Sort.descending("createdAt").and("id", Sort.Direction.Descending), pharmacyId, accNo);
+        return list(
+                "pharmacyId = ?1 and accNo = ?2",
+                Sort.descending("createdAt").and("id", Sort.Direction.Descending),
+                pharmacyId,
+                accNo);
     }
 
     public Uni<Communication> findByReminderId(String reminderId) {
@@ -24,20 +27,21 @@ public class CommunicationRepository implements PanacheRepository<Communication>
     }
 
     /** Accounts reminded on this channel since {@code since}, failed reminders not counted. */
-    public Uni<Set<String>> remindedSince(long pharmacyId, Collection<String> accNos, String channel,
-                                          OffsetDateTime since) {
+    public Uni<Set<String>> remindedSince(
+            long pharmacyId, Collection<String> accNos, String channel, OffsetDateTime since) {
         if (accNos.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "select distinct accNo from Communication where pharmacyId = :pharmacyId and accNo in :accNos"
-                                + " and communicationType = :channel and createdAt > :since and status <> 'failed'",
-                        String.class)
-                .setParameter("pharmacyId", pharmacyId)
-                .setParameter("accNos", accNos)
-                .setParameter("channel", channel)
-                .setParameter("since", since)
-                .getResultList())
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select distinct accNo from Communication where pharmacyId = :pharmacyId and accNo in :accNos"
+                                        + " and communicationType = :channel and createdAt > :since and status <> 'failed'",
+                                String.class)
+                        .setParameter("pharmacyId", pharmacyId)
+                        .setParameter("accNos", accNos)
+                        .setParameter("channel", channel)
+                        .setParameter("since", since)
+                        .getResultList())
                 .map(HashSet::new);
     }
 }

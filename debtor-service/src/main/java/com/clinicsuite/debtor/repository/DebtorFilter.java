@@ -13,8 +13,14 @@ import java.util.List;
  * @param search         case-insensitive substring of acc_no, name, email or phone
  * @param debtorIds      only these debtors (exports)
  */
-public record DebtorFilter(BigDecimal minBalance, List<AgeingBucket> ageingBuckets, Boolean hasEmail,
-                           Boolean hasPhone, String search, boolean excludeMedicalAid, List<Long> debtorIds) {
+public record DebtorFilter(
+        BigDecimal minBalance,
+        List<AgeingBucket> ageingBuckets,
+        Boolean hasEmail,
+        Boolean hasPhone,
+        String search,
+        boolean excludeMedicalAid,
+        List<Long> debtorIds) {
 
     public static DebtorFilter all() {
         return new DebtorFilter(null, List.of(), null, null, null, true, null);

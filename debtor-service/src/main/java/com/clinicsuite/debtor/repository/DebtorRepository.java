@@ -28,8 +28,10 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
     /** One page (1-based) of the debtors the filter selects, in list order, as read-only projections. */
     public Uni<List<DebtorRow>> page(long pharmacyId, DebtorFilter filter, int page, int perPage) {
         Query query = Query.of(pharmacyId, filter);
-        return find(query.where, LIST_ORDER, query.parameters).page(Page.of(page - 1, perPage))
-                .project(DebtorRow.class).list();
+        return find(query.where, LIST_ORDER, query.parameters)
+                .page(Page.of(page - 1, perPage))
+                .project(DebtorRow.class)
+                .list();
     }
 
     /** Every debtor the filter selects, in list order (exports). */
@@ -61,7 +63,8 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
                 parameters.and("minBalance", filter.minBalance());
             }
             if (!filter.ageingBuckets().isEmpty()) {
-                clauses.add(filter.ageingBuckets().stream().map(b -> b.field() + " <> 0")
+                clauses.add(filter.ageingBuckets().stream()
+                        .map(b -> b.field() + " <> 0")
                         .collect(Collectors.joining(" or ", "(", ")")));
             }
             if (filter.hasEmail() != null) {

@@ -71,9 +71,16 @@ public class DebtorSetReplacement {
     private static final String SAVEPOINT = "debtor_set_replacement";
 
     /** Column sums of the pharmacy's debtors, medical-aid control accounts excluded. */
-    public record Totals(int accounts, BigDecimal outstanding, BigDecimal current, BigDecimal d30, BigDecimal d60,
-                         BigDecimal d90, BigDecimal d120, BigDecimal d150, BigDecimal d180) {
-    }
+    public record Totals(
+            int accounts,
+            BigDecimal outstanding,
+            BigDecimal current,
+            BigDecimal d30,
+            BigDecimal d60,
+            BigDecimal d90,
+            BigDecimal d120,
+            BigDecimal d150,
+            BigDecimal d180) {}
 
     /**
      * The database refused the swap and its changes were undone: the pharmacy's previous debtors are untouched and
@@ -98,44 +105,57 @@ public class DebtorSetReplacement {
      * undone) leaves the whole transaction to the caller to roll back.
      */
     public Uni<Totals> replace(long pharmacyId, long reportId, OffsetDateTime now) {
-        return Panache.getSession().chain(session -> postgres
-                ? swapOnPostgres(session, pharmacyId, reportId, now)
-                : swapInSavepoint(session, pharmacyId, reportId, now));
+        return Panache.getSession()
+                .chain(session -> postgres
+                        ? swapOnPostgres(session, pharmacyId, reportId, now)
+                        : swapInSavepoint(session, pharmacyId, reportId, now));
     }
 
-    private static Uni<Totals> swapOnPostgres(Mutiny.Session session, long pharmacyId, long reportId,
-                                              OffsetDateTime now) {
+    private static Uni<Totals> swapOnPostgres(
+            Mutiny.Session session, long pharmacyId, long reportId, OffsetDateTime now) {
         return session.createNativeQuery(POSTGRES_SWAP, Object[].class)
-                .setParameter(1, pharmacyId).setParameter(2, reportId).setParameter(3, now)
+                .setParameter(1, pharmacyId)
+                .setParameter(2, reportId)
+                .setParameter(3, now)
                 .getSingleResult()
                 .chain(row -> row[0] != null
                         ? refused(reportId, (String) row[0], blankToNull((String) row[1]), null)
                         : Uni.createFrom().item(totals(row, 2)));
     }
 
-    private static Uni<Totals> swapInSavepoint(Mutiny.Session session, long pharmacyId, long reportId,
-                                               OffsetDateTime now) {
+    private static Uni<Totals> swapInSavepoint(
+            Mutiny.Session session, long pharmacyId, long reportId, OffsetDateTime now) {
         return session.flush() // the report's and chunk's pending changes stay outside the savepoint
                 .chain(() -> execute(session, "SAVE TRANSACTION " + SAVEPOINT))
                 .chain(() -> session.createNativeQuery(MERGE)
-                        .setParameter(1, reportId).setParameter(2, pharmacyId).setParameter(3, now)
+                        .setParameter(1, reportId)
+                        .setParameter(2, pharmacyId)
+                        .setParameter(3, now)
                         .executeUpdate())
                 .chain(() -> session.createNativeQuery(DELETE_UNREPORTED)
-                        .setParameter(1, pharmacyId).setParameter(2, reportId)
+                        .setParameter(1, pharmacyId)
+                        .setParameter(2, reportId)
                         .executeUpdate())
                 .chain(() -> session.createNativeQuery(TOTALS, Object[].class)
-                        .setParameter(1, pharmacyId).setParameter(2, false)
+                        .setParameter(1, pharmacyId)
+                        .setParameter(2, false)
                         .getSingleResult())
                 .map(row -> totals(row, 0))
-                .onFailure().recoverWithUni(failure -> execute(session, "ROLLBACK TRANSACTION " + SAVEPOINT)
-                        .onFailure().invoke(rollbackFailure -> rollbackFailure.addSuppressed(failure))
+                .onFailure()
+                .recoverWithUni(failure -> execute(session, "ROLLBACK TRANSACTION " + SAVEPOINT)
+                        .onFailure()
+                        .invoke(rollbackFailure -> rollbackFailure.addSuppressed(failure))
                         .chain(() -> refused(reportId, sqlState(failure), constraint(failure), failure)));
     }
 
     private static Uni<Totals> refused(long reportId, String sqlState, String constraint, Throwable cause) {
         // ids, SQLSTATE and constraint name only: a database message may quote account data
-        LOG.errorf("Replacement by report %d refused by the database and undone: SQLSTATE %s, constraint %s%s",
-                reportId, sqlState, constraint, cause == null ? "" : ", " + cause.getClass().getName());
+        LOG.errorf(
+                "Replacement by report %d refused by the database and undone: SQLSTATE %s, constraint %s%s",
+                reportId,
+                sqlState,
+                constraint,
+                cause == null ? "" : ", " + cause.getClass().getName());
         return Uni.createFrom().failure(new SwapFailed(reason(sqlState, constraint), cause));
     }
 
@@ -162,9 +182,16 @@ public class DebtorSetReplacement {
     }
 
     private static Totals totals(Object[] row, int first) {
-        return new Totals(((Number) row[first]).intValue(), decimal(row[first + 1]), decimal(row[first + 2]),
-                decimal(row[first + 3]), decimal(row[first + 4]), decimal(row[first + 5]), decimal(row[first + 6]),
-                decimal(row[first + 7]), decimal(row[first + 8]));
+        return new Totals(
+                ((Number) row[first]).intValue(),
+                decimal(row[first + 1]),
+                decimal(row[first + 2]),
+                decimal(row[first + 3]),
+                decimal(row[first + 4]),
+                decimal(row[first + 5]),
+                decimal(row[first + 6]),
+                decimal(row[first + 7]),
+                decimal(row[first + 8]));
     }
 
     static String sqlState(Throwable failure) {

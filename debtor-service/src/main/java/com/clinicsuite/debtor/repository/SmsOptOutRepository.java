@@ -11,7 +11,8 @@ import java.util.Set;
 public class SmsOptOutRepository implements PanacheRepository<SmsOptOut> {
 
     public Uni<SmsOptOut> find(long pharmacyId, String phoneDigits) {
-        return find("pharmacyId = ?1 and phoneDigits = ?2", pharmacyId, phoneDigits).firstResult();
+        return find("pharmacyId = ?1 and phoneDigits = ?2", pharmacyId, phoneDigits)
+                .firstResult();
     }
 
     /** Which of these numbers opted out of the pharmacy's SMS. */

@@ -28,9 +28,13 @@ public class StagedAccounts {
         for (int i = 0; i < accounts.size(); i += ROWS_PER_STATEMENT) {
             batches.add(accounts.subList(i, Math.min(accounts.size(), i + ROWS_PER_STATEMENT)));
         }
-        return Panache.getSession().chain(session -> Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> insertBatch(session, reportId, batch))
-                .collect().last())
+        return Panache.getSession()
+                .chain(session -> Multi.createFrom()
+                        .iterable(batches)
+                        .onItem()
+                        .transformToUniAndConcatenate(batch -> insertBatch(session, reportId, batch))
+                        .collect()
+                        .last())
                 .replaceWithVoid();
     }
 
@@ -70,32 +74,35 @@ public class StagedAccounts {
         return query.executeUpdate();
     }
 
-    public record StagedCounts(long accounts, long distinctAccNos) {
-    }
+    public record StagedCounts(long accounts, long distinctAccNos) {}
 
     public Uni<StagedCounts> counts(long reportId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT COUNT(*), COUNT(DISTINCT acc_no) FROM staged_account WHERE report_id = ?1", Object[].class)
-                .setParameter(1, reportId)
-                .getSingleResult())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "SELECT COUNT(*), COUNT(DISTINCT acc_no) FROM staged_account WHERE report_id = ?1",
+                                Object[].class)
+                        .setParameter(1, reportId)
+                        .getSingleResult())
                 .map(row -> new StagedCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
     }
 
     /** An account number staged more than once, if any (for the error message). */
     public Uni<String> firstDuplicateAccNo(long reportId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT acc_no FROM staged_account WHERE report_id = ?1 GROUP BY acc_no HAVING COUNT(*) > 1"
-                                + " ORDER BY acc_no", String.class)
-                .setParameter(1, reportId)
-                .setMaxResults(1)
-                .getResultList())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "SELECT acc_no FROM staged_account WHERE report_id = ?1 GROUP BY acc_no HAVING COUNT(*) > 1"
+                                        + " ORDER BY acc_no",
+                                String.class)
+                        .setParameter(1, reportId)
+                        .setMaxResults(1)
+                        .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     public Uni<Integer> delete(long reportId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "DELETE FROM staged_account WHERE report_id = ?1")
-                .setParameter(1, reportId)
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("DELETE FROM staged_account WHERE report_id = ?1")
+                        .setParameter(1, reportId)
+                        .executeUpdate());
     }
 }

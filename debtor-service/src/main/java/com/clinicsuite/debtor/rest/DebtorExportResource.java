@@ -21,8 +21,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestPath;
 
 /** CSV and PDF downloads of the pharmacy's debtors. The JSON body is optional (no body: every debtor). */
 @Path("/pharmacies/{pharmacy_id}/debtors")
@@ -46,9 +46,16 @@ public class DebtorExportResource {
     public RestMulti<String> csv(@RestPath("pharmacy_id") long pharmacyId, ExportRequests.Csv body) {
         access.requireRead(pharmacyId);
         ExportRequests.Csv request = body != null ? body : new ExportRequests.Csv(null, null, null);
-        DebtorFilter filter = new DebtorFilter(request.minBalance(), List.of(), null, null, null,
-                !Boolean.FALSE.equals(request.excludeMedicalAid()), request.debtorIds());
-        return RestMulti.fromUniResponse(queries.select(pharmacyId, filter),
+        DebtorFilter filter = new DebtorFilter(
+                request.minBalance(),
+                List.of(),
+                null,
+                null,
+                null,
+                !Boolean.FALSE.equals(request.excludeMedicalAid()),
+                request.debtorIds());
+        return RestMulti.fromUniResponse(
+                queries.select(pharmacyId, filter),
                 selection -> DebtorCsv.stream(selection.debtors()),
                 selection -> Map.of(
                         HttpHeaders.CONTENT_DISPOSITION, List.of(attachment(pharmacyId, "csv")),
@@ -62,16 +69,27 @@ public class DebtorExportResource {
         access.requireRead(pharmacyId);
         ExportRequests.Pdf request = body != null ? body : new ExportRequests.Pdf(null, null, null, null);
         List<AgeingBucket> selected = request.ageingBuckets() == null
-                ? List.of() : RequestParameters.buckets("ageing_buckets", request.ageingBuckets());
+                ? List.of()
+                : RequestParameters.buckets("ageing_buckets", request.ageingBuckets());
         Map<String, String> headings = headings(request.colNames());
-        DebtorFilter filter = new DebtorFilter(null, selected, null, null, null,
-                !Boolean.FALSE.equals(request.excludeMedicalAid()), request.debtorIds());
+        DebtorFilter filter = new DebtorFilter(
+                null,
+                selected,
+                null,
+                null,
+                null,
+                !Boolean.FALSE.equals(request.excludeMedicalAid()),
+                request.debtorIds());
         List<AgeingBucket> columns = selected.isEmpty() ? Arrays.asList(AgeingBucket.values()) : selected;
         return queries.select(pharmacyId, filter)
                 // rendering is CPU work: keep it off the event loop
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(selection -> DebtorPdf.render(selection.pharmacy().name, selection.debtors(), columns,
-                        headings, LocalDate.now(ZoneOffset.UTC)))
+                .map(selection -> DebtorPdf.render(
+                        selection.pharmacy().name,
+                        selection.debtors(),
+                        columns,
+                        headings,
+                        LocalDate.now(ZoneOffset.UTC)))
                 .map(pdf -> Response.ok(pdf, "application/pdf")
                         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(pharmacyId, "pdf"))
                         .build());
@@ -82,14 +100,17 @@ public class DebtorExportResource {
             return Map.of();
         }
         colNames.forEach((key, heading) -> {
-            boolean known = DebtorPdf.TEXT_COLUMNS.contains(key) || AgeingBucket.fromKey(key).isPresent();
+            boolean known = DebtorPdf.TEXT_COLUMNS.contains(key)
+                    || AgeingBucket.fromKey(key).isPresent();
             if (!known) {
-                throw new UnprocessableEntityException("col_names", "unknown column '" + key + "' (use acc_no, name,"
-                        + " current, d30, d60, d90, d120, d150, d180, balance, phone)");
+                throw new UnprocessableEntityException(
+                        "col_names",
+                        "unknown column '" + key + "' (use acc_no, name,"
+                                + " current, d30, d60, d90, d120, d150, d180, balance, phone)");
             }
             if (heading != null && heading.length() > MAX_HEADING) {
-                throw new UnprocessableEntityException("col_names",
-                        "heading of '" + key + "' is longer than " + MAX_HEADING + " characters");
+                throw new UnprocessableEntityException(
+                        "col_names", "heading of '" + key + "' is longer than " + MAX_HEADING + " characters");
             }
         });
         return colNames;

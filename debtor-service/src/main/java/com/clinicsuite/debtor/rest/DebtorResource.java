@@ -29,15 +29,16 @@ public class DebtorResource {
     }
 
     @GET
-    public Uni<DebtorPageView> list(@RestPath("pharmacy_id") long pharmacyId,
-                                    @RestQuery("min_balance") String minBalance,
-                                    @RestQuery("ageing_buckets") String ageingBuckets,
-                                    @RestQuery("has_email") String hasEmail,
-                                    @RestQuery("has_phone") String hasPhone,
-                                    @RestQuery("search") String search,
-                                    @RestQuery("exclude_medical_aid") String excludeMedicalAid,
-                                    @RestQuery("page") String page,
-                                    @RestQuery("per_page") String perPage) {
+    public Uni<DebtorPageView> list(
+            @RestPath("pharmacy_id") long pharmacyId,
+            @RestQuery("min_balance") String minBalance,
+            @RestQuery("ageing_buckets") String ageingBuckets,
+            @RestQuery("has_email") String hasEmail,
+            @RestQuery("has_phone") String hasPhone,
+            @RestQuery("search") String search,
+            @RestQuery("exclude_medical_aid") String excludeMedicalAid,
+            @RestQuery("page") String page,
+            @RestQuery("per_page") String perPage) {
         access.requireRead(pharmacyId);
         DebtorFilter filter = new DebtorFilter(
                 RequestParameters.amount("min_balance", minBalance),
@@ -50,7 +51,10 @@ public class DebtorResource {
         int pageNumber = RequestParameters.integer("page", page, 1, 1, Integer.MAX_VALUE / 1000);
         int size = RequestParameters.integer("per_page", perPage, 100, 1, 1000);
         return queries.list(pharmacyId, filter, pageNumber, size)
-                .map(result -> new DebtorPageView(result.total(), pageNumber, size,
+                .map(result -> new DebtorPageView(
+                        result.total(),
+                        pageNumber,
+                        size,
                         (result.total() + size - 1) / size,
                         result.debtors().stream().map(DebtorView::of).toList()));
     }
@@ -66,15 +70,18 @@ public class DebtorResource {
     @Path("/reports")
     public Uni<List<ReportView>> reports(@RestPath("pharmacy_id") long pharmacyId) {
         access.requireRead(pharmacyId);
-        return queries.reports(pharmacyId).map(rows -> rows.stream().map(ReportView::of).toList());
+        return queries.reports(pharmacyId)
+                .map(rows -> rows.stream().map(ReportView::of).toList());
     }
 
     @GET
     @Path("/{debtor_id}/communications")
-    public Uni<List<CommunicationView>> communications(@RestPath("pharmacy_id") long pharmacyId,
-                                                       @RestPath("debtor_id") long debtorId) {
+    public Uni<List<CommunicationView>> communications(
+            @RestPath("pharmacy_id") long pharmacyId, @RestPath("debtor_id") long debtorId) {
         access.requireRead(pharmacyId);
         return queries.communications(pharmacyId, debtorId)
-                .map(h -> h.communications().stream().map(c -> CommunicationView.of(c, h.debtor().id)).toList());
+                .map(h -> h.communications().stream()
+                        .map(c -> CommunicationView.of(c, h.debtor().id))
+                        .toList());
     }
 }

@@ -7,15 +7,15 @@ import java.util.Map;
 /** Optional bodies of the export endpoints; every field may be left out. */
 public final class ExportRequests {
 
-    private ExportRequests() {
-    }
+    private ExportRequests() {}
 
     /** {@code exclude_medical_aid} defaults to true, as in the list. */
-    public record Csv(List<Long> debtorIds, BigDecimal minBalance, Boolean excludeMedicalAid) {
-    }
+    public record Csv(List<Long> debtorIds, BigDecimal minBalance, Boolean excludeMedicalAid) {}
 
     /** {@code col_names} maps a column key (acc_no, name, current, d30..d180, balance, phone) to its heading. */
-    public record Pdf(List<Long> debtorIds, List<String> ageingBuckets, Map<String, String> colNames,
-                      Boolean excludeMedicalAid) {
-    }
+    public record Pdf(
+            List<Long> debtorIds,
+            List<String> ageingBuckets,
+            Map<String, String> colNames,
+            Boolean excludeMedicalAid) {}
 }

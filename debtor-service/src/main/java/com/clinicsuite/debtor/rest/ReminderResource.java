@@ -31,8 +31,8 @@ public class ReminderResource {
     private final ReminderRequests reminders;
     private final ReminderConfig config;
 
-    public ReminderResource(PharmacyAccess access, CallerIdentity caller, ReminderRequests reminders,
-                            ReminderConfig config) {
+    public ReminderResource(
+            PharmacyAccess access, CallerIdentity caller, ReminderRequests reminders, ReminderConfig config) {
         this.access = access;
         this.caller = caller;
         this.reminders = reminders;
@@ -54,7 +54,8 @@ public class ReminderResource {
     private Uni<ReminderResponse> send(long pharmacyId, ReminderChannel channel, ReminderRequest body) {
         access.requireWrite(pharmacyId);
         ReminderCommand command = command(body);
-        return reminders.request(pharmacyId, channel, command, caller.username())
+        return reminders
+                .request(pharmacyId, channel, command, caller.username())
                 .map(outcome -> ReminderResponse.of(outcome, channel));
     }
 
@@ -66,11 +67,12 @@ public class ReminderResource {
             throw new UnprocessableEntityException("debtor_ids", "must not contain null");
         }
         if (body.debtorIds().size() > config.maxDebtorsPerRequest()) {
-            throw new UnprocessableEntityException("debtor_ids",
-                    "at most " + config.maxDebtorsPerRequest() + " debtors a request");
+            throw new UnprocessableEntityException(
+                    "debtor_ids", "at most " + config.maxDebtorsPerRequest() + " debtors a request");
         }
         List<AgeingBucket> buckets = body.ageingBuckets() == null
-                ? AgeingBucket.ARREARS : RequestParameters.buckets("ageing_buckets", body.ageingBuckets());
+                ? AgeingBucket.ARREARS
+                : RequestParameters.buckets("ageing_buckets", body.ageingBuckets());
         if (buckets.isEmpty()) {
             throw new UnprocessableEntityException("ageing_buckets", "name at least one bucket, or leave it out");
         }

@@ -6,12 +6,29 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** An entry of the reports history. */
-public record ReportView(long id, long pharmacyId, String filename, OffsetDateTime uploadedAt, Long uploadedBy,
-                         LocalDate reportDate, int totalAccounts, BigDecimal totalOutstanding, String status,
-                         String errorMessage) {
+public record ReportView(
+        long id,
+        long pharmacyId,
+        String filename,
+        OffsetDateTime uploadedAt,
+        Long uploadedBy,
+        LocalDate reportDate,
+        int totalAccounts,
+        BigDecimal totalOutstanding,
+        String status,
+        String errorMessage) {
 
     static ReportView of(DebtorReport r) {
-        return new ReportView(r.id, r.pharmacyId, r.filename, r.uploadedAt, r.uploadedBy, r.reportDate,
-                r.totalAccounts, r.totalOutstanding, r.status, r.errorMessage);
+        return new ReportView(
+                r.id,
+                r.pharmacyId,
+                r.filename,
+                r.uploadedAt,
+                r.uploadedBy,
+                r.reportDate,
+                r.totalAccounts,
+                r.totalOutstanding,
+                r.status,
+                r.errorMessage);
     }
 }

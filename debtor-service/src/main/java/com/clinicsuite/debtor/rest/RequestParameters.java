@@ -11,8 +11,7 @@ import java.util.Locale;
 /** Parses query and body values, answering 422 with the field at fault for anything invalid. */
 final class RequestParameters {
 
-    private RequestParameters() {
-    }
+    private RequestParameters() {}
 
     static int integer(String field, String raw, int defaultValue, int min, int max) {
         if (raw == null || raw.isBlank()) {
@@ -65,8 +64,11 @@ final class RequestParameters {
             if (key == null || key.isBlank()) {
                 continue;
             }
-            AgeingBucket bucket = AgeingBucket.fromKey(key).orElseThrow(() -> new UnprocessableEntityException(field,
-                    "unknown ageing bucket '" + key.trim() + "' (use current, d30, d60, d90, d120, d150, d180)"));
+            AgeingBucket bucket = AgeingBucket.fromKey(key)
+                    .orElseThrow(() -> new UnprocessableEntityException(
+                            field,
+                            "unknown ageing bucket '" + key.trim()
+                                    + "' (use current, d30, d60, d90, d120, d150, d180)"));
             if (!result.contains(bucket)) {
                 result.add(bucket);
             }

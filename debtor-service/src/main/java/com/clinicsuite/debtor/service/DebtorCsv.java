@@ -17,8 +17,7 @@ public final class DebtorCsv {
             "Account No,Name,Current,30 Days,60 Days,90 Days,120 Days,150 Days,180 Days,Balance,Email,Phone";
     private static final int ROWS_PER_CHUNK = 500;
 
-    private DebtorCsv() {
-    }
+    private DebtorCsv() {}
 
     /** The file as a stream of text chunks: the header, then rows a few hundred at a time. */
     public static Multi<String> stream(List<Debtor> debtors) {
@@ -26,20 +25,40 @@ public final class DebtorCsv {
         for (int i = 0; i < debtors.size(); i += ROWS_PER_CHUNK) {
             chunks.add(debtors.subList(i, Math.min(debtors.size(), i + ROWS_PER_CHUNK)));
         }
-        return Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(HEADER + "\r\n"),
-                Multi.createFrom().iterable(chunks).map(DebtorCsv::rows));
+        return Multi.createBy()
+                .concatenating()
+                .streams(
+                        Multi.createFrom().item(HEADER + "\r\n"),
+                        Multi.createFrom().iterable(chunks).map(DebtorCsv::rows));
     }
 
     private static String rows(List<Debtor> debtors) {
         StringBuilder out = new StringBuilder(debtors.size() * 128);
         for (Debtor d : debtors) {
-            out.append(text(d.accNo)).append(',').append(text(d.name)).append(',')
-                    .append(amount(d.current)).append(',').append(amount(d.d30)).append(',')
-                    .append(amount(d.d60)).append(',').append(amount(d.d90)).append(',')
-                    .append(amount(d.d120)).append(',').append(amount(d.d150)).append(',')
-                    .append(amount(d.d180)).append(',').append(amount(d.balance)).append(',')
-                    .append(text(d.email)).append(',').append(text(d.phone)).append("\r\n");
+            out.append(text(d.accNo))
+                    .append(',')
+                    .append(text(d.name))
+                    .append(',')
+                    .append(amount(d.current))
+                    .append(',')
+                    .append(amount(d.d30))
+                    .append(',')
+                    .append(amount(d.d60))
+                    .append(',')
+                    .append(amount(d.d90))
+                    .append(',')
+                    .append(amount(d.d120))
+                    .append(',')
+                    .append(amount(d.d150))
+                    .append(',')
+                    .append(amount(d.d180))
+                    .append(',')
+                    .append(amount(d.balance))
+                    .append(',')
+                    .append(text(d.email))
+                    .append(',')
+                    .append(text(d.phone))
+                    .append("\r\n");
         }
         return out.toString();
     }

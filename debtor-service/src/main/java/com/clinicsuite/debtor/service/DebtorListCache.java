@@ -26,15 +26,14 @@ public class DebtorListCache {
 
     /** Cache names in configuration ({@code quarkus.cache.caffeine."<name>".*}) and in metrics. */
     public static final String TOTALS = "debtor-list-totals";
+
     public static final String PAGES = "debtor-list-pages";
     static final int LARGEST_CACHED_PAGE = 100;
 
     /** The set of debtors one filter selects from the set applied by a report. */
-    public record Selection(long pharmacyId, long reportId, DebtorFilter filter) {
-    }
+    public record Selection(long pharmacyId, long reportId, DebtorFilter filter) {}
 
-    record PageKey(Selection selection, int page, int perPage) {
-    }
+    record PageKey(Selection selection, int page, int perPage) {}
 
     private final CaffeineCache totals;
     private final CaffeineCache pages;
@@ -54,7 +53,8 @@ public class DebtorListCache {
         if (perPage > LARGEST_CACHED_PAGE) {
             return read.get();
         }
-        return cached(pages, new PageKey(selection, page, perPage), () -> read.get().map(List::copyOf));
+        return cached(
+                pages, new PageKey(selection, page, perPage), () -> read.get().map(List::copyOf));
     }
 
     private static <V> Uni<V> cached(CaffeineCache cache, Object key, Supplier<Uni<V>> load) {

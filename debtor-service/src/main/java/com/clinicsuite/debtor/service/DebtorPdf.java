@@ -34,24 +34,35 @@ public final class DebtorPdf {
     private static final float FONT_SIZE = 8;
     private static final float ROW = 12;
 
-    private record Column(String key, String heading, float width, boolean amount, Function<Debtor, String> text,
-                          Function<Debtor, BigDecimal> value) {
-    }
+    private record Column(
+            String key,
+            String heading,
+            float width,
+            boolean amount,
+            Function<Debtor, String> text,
+            Function<Debtor, BigDecimal> value) {}
 
-    private DebtorPdf() {
-    }
+    private DebtorPdf() {}
 
-    public static byte[] render(String pharmacyName, List<Debtor> debtors, List<AgeingBucket> buckets,
-                                Map<String, String> columnNames, LocalDate date) {
+    public static byte[] render(
+            String pharmacyName,
+            List<Debtor> debtors,
+            List<AgeingBucket> buckets,
+            Map<String, String> columnNames,
+            LocalDate date) {
         List<Column> columns = columns(buckets, columnNames);
         try (PDDocument document = new PDDocument();
-             InputStream regularTtf = DebtorPdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf");
-             InputStream boldTtf = DebtorPdf.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
+                InputStream regularTtf = DebtorPdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf");
+                InputStream boldTtf = DebtorPdf.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
             PDType0Font regular = PDType0Font.load(document, regularTtf);
             PDType0Font bold = PDType0Font.load(document, boldTtf);
             Writer writer = new Writer(document, regular, bold, columns);
-            writer.title(pharmacyName, date, buckets.stream().map(b -> heading(b.key(), b.heading(), columnNames))
-                    .collect(Collectors.joining(", ")));
+            writer.title(
+                    pharmacyName,
+                    date,
+                    buckets.stream()
+                            .map(b -> heading(b.key(), b.heading(), columnNames))
+                            .collect(Collectors.joining(", ")));
             BigDecimal[] totals = new BigDecimal[columns.size()];
             for (Debtor debtor : debtors) {
                 List<String> cells = new ArrayList<>(columns.size());
@@ -93,11 +104,12 @@ public final class DebtorPdf {
         float nameWidth = PAGE.getWidth() - 2 * MARGIN - fixed;
         columns.add(new Column("name", heading("name", "Name", names), nameWidth, false, d -> d.name, null));
         for (AgeingBucket b : buckets) {
-            columns.add(new Column(b.key(), heading(b.key(), b.heading(), names), bucketWidth, true, null, b::amountOf));
+            columns.add(
+                    new Column(b.key(), heading(b.key(), b.heading(), names), bucketWidth, true, null, b::amountOf));
         }
         columns.add(new Column("balance", heading("balance", "Balance", names), 70, true, null, d -> d.balance));
-        columns.add(new Column("phone", heading("phone", "Phone", names), 80, false,
-                d -> d.phone == null ? "" : d.phone, null));
+        columns.add(new Column(
+                "phone", heading("phone", "Phone", names), 80, false, d -> d.phone == null ? "" : d.phone, null));
         return columns;
     }
 
@@ -145,8 +157,8 @@ public final class DebtorPdf {
             content.close();
             int pages = document.getNumberOfPages();
             for (int i = 0; i < pages; i++) {
-                try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
-                        PDPageContentStream.AppendMode.APPEND, true)) {
+                try (PDPageContentStream footer = new PDPageContentStream(
+                        document, document.getPage(i), PDPageContentStream.AppendMode.APPEND, true)) {
                     String label = "Page " + (i + 1) + " of " + pages;
                     float width = regular.getStringWidth(label) / 1000 * FONT_SIZE;
                     footer.beginText();

@@ -25,8 +25,12 @@ public class DebtorQueries {
     private final CommunicationRepository communications;
     private final DebtorListCache cache;
 
-    public DebtorQueries(PharmacyDirectory directory, DebtorRepository debtors, DebtorReportRepository reports,
-                         CommunicationRepository communications, DebtorListCache cache) {
+    public DebtorQueries(
+            PharmacyDirectory directory,
+            DebtorRepository debtors,
+            DebtorReportRepository reports,
+            CommunicationRepository communications,
+            DebtorListCache cache) {
         this.directory = directory;
         this.debtors = debtors;
         this.reports = reports;
@@ -34,8 +38,7 @@ public class DebtorQueries {
         this.cache = cache;
     }
 
-    public record DebtorPage(long total, List<DebtorRow> debtors) {
-    }
+    public record DebtorPage(long total, List<DebtorRow> debtors) {}
 
     /**
      * One page of the list and the filter's total, both cached per (pharmacy, current report, filter)
@@ -51,7 +54,11 @@ public class DebtorQueries {
             return cache.total(selection, () -> debtors.count(pharmacyId, filter))
                     .chain(total -> (long) (page - 1) * perPage >= total
                             ? Uni.createFrom().item(new DebtorPage(total, List.of()))
-                            : cache.page(selection, page, perPage, () -> debtors.page(pharmacyId, filter, page, perPage))
+                            : cache.page(
+                                            selection,
+                                            page,
+                                            perPage,
+                                            () -> debtors.page(pharmacyId, filter, page, perPage))
                                     .map(rows -> new DebtorPage(total, rows)));
         });
     }
@@ -59,11 +66,21 @@ public class DebtorQueries {
     /** The totals recorded when the current set was applied: one row read, whatever the pharmacy's size. */
     @WithSession
     public Uni<DebtorStatistics> statistics(long pharmacyId) {
-        return directory.require(pharmacyId).chain(pharmacy -> pharmacy.currentReportId == null
-                ? Uni.createFrom().item(DebtorStatistics.none())
-                : reports.findById(pharmacy.currentReportId).map(r -> new DebtorStatistics(r.totalAccounts,
-                        r.totalOutstanding, r.totalCurrent, r.totalD30, r.totalD60, r.totalD90, r.totalD120,
-                        r.totalD150, r.totalD180)));
+        return directory
+                .require(pharmacyId)
+                .chain(pharmacy -> pharmacy.currentReportId == null
+                        ? Uni.createFrom().item(DebtorStatistics.none())
+                        : reports.findById(pharmacy.currentReportId)
+                                .map(r -> new DebtorStatistics(
+                                        r.totalAccounts,
+                                        r.totalOutstanding,
+                                        r.totalCurrent,
+                                        r.totalD30,
+                                        r.totalD60,
+                                        r.totalD90,
+                                        r.totalD120,
+                                        r.totalD150,
+                                        r.totalD180)));
     }
 
     @WithSession
@@ -71,25 +88,28 @@ public class DebtorQueries {
         return directory.require(pharmacyId).chain(() -> reports.history(pharmacyId));
     }
 
-    public record AccountHistory(Debtor debtor, List<Communication> communications) {
-    }
+    public record AccountHistory(Debtor debtor, List<Communication> communications) {}
 
     @WithSession
     public Uni<AccountHistory> communications(long pharmacyId, long debtorId) {
-        return directory.require(pharmacyId)
+        return directory
+                .require(pharmacyId)
                 .chain(() -> debtors.findInPharmacy(pharmacyId, debtorId))
-                .onItem().ifNull().failWith(() -> new NotFoundException("Debtor " + debtorId + " not found"))
-                .chain(debtor -> communications.history(pharmacyId, debtor.accNo)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("Debtor " + debtorId + " not found"))
+                .chain(debtor -> communications
+                        .history(pharmacyId, debtor.accNo)
                         .map(history -> new AccountHistory(debtor, history)));
     }
 
-    public record Selection(Pharmacy pharmacy, List<Debtor> debtors) {
-    }
+    public record Selection(Pharmacy pharmacy, List<Debtor> debtors) {}
 
     /** The pharmacy and every debtor the filter selects, in list order (exports). */
     @WithSession
     public Uni<Selection> select(long pharmacyId, DebtorFilter filter) {
-        return directory.require(pharmacyId)
+        return directory
+                .require(pharmacyId)
                 .chain(pharmacy -> debtors.all(pharmacyId, filter).map(rows -> new Selection(pharmacy, rows)));
     }
 }

@@ -34,26 +34,32 @@ public class DeliveryStatusTracker {
             LOG.warnf("Ignoring unknown delivery status %s of reminder %s", event.status(), event.reminderId());
             return Uni.createFrom().voidItem();
         }
-        return communications.findByReminderId(event.reminderId()).map(row -> {
-            if (row == null) {
-                LOG.debugf("Delivery status for reminder %s, which debtor-service did not request", event.reminderId());
-                return null;
-            }
-            OffsetDateTime at = event.occurredAt() != null
-                    ? event.occurredAt().atOffset(ZoneOffset.UTC) : OffsetDateTime.now(ZoneOffset.UTC);
-            if (progress > PROGRESS.getOrDefault(row.status, 0)) {
-                row.status = event.status();
-                row.statusAt = at;
-                if (event.error() != null) {
-                    row.errorMessage = truncate(event.error(), 1000);
-                }
-            }
-            if (row.sentAt == null && ("sent".equals(event.status()) || "delivered".equals(event.status()))) {
-                row.sentAt = at;
-            }
-            fillBlanks(row, event);
-            return null;
-        }).replaceWithVoid();
+        return communications
+                .findByReminderId(event.reminderId())
+                .map(row -> {
+                    if (row == null) {
+                        LOG.debugf(
+                                "Delivery status for reminder %s, which debtor-service did not request",
+                                event.reminderId());
+                        return null;
+                    }
+                    OffsetDateTime at = event.occurredAt() != null
+                            ? event.occurredAt().atOffset(ZoneOffset.UTC)
+                            : OffsetDateTime.now(ZoneOffset.UTC);
+                    if (progress > PROGRESS.getOrDefault(row.status, 0)) {
+                        row.status = event.status();
+                        row.statusAt = at;
+                        if (event.error() != null) {
+                            row.errorMessage = truncate(event.error(), 1000);
+                        }
+                    }
+                    if (row.sentAt == null && ("sent".equals(event.status()) || "delivered".equals(event.status()))) {
+                        row.sentAt = at;
+                    }
+                    fillBlanks(row, event);
+                    return null;
+                })
+                .replaceWithVoid();
     }
 
     private static void fillBlanks(Communication row, DeliveryStatusChanged event) {

@@ -21,7 +21,8 @@ public class PharmacyDirectory {
 
     /** Applies auth-service's current state of a pharmacy; runs in the caller's (Inbox) transaction. */
     public Uni<Void> apply(PharmacyUpserted event) {
-        return pharmacies.findById(event.pharmacyId())
+        return pharmacies
+                .findById(event.pharmacyId())
                 .chain(existing -> {
                     Pharmacy pharmacy = existing != null ? existing : new Pharmacy();
                     pharmacy.id = event.pharmacyId();
@@ -36,7 +37,10 @@ public class PharmacyDirectory {
 
     /** The pharmacy, or 404 when auth-service never announced it. Needs a session. */
     public Uni<Pharmacy> require(long pharmacyId) {
-        return pharmacies.findById(pharmacyId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("Pharmacy " + pharmacyId + " not found"));
+        return pharmacies
+                .findById(pharmacyId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("Pharmacy " + pharmacyId + " not found"));
     }
 }

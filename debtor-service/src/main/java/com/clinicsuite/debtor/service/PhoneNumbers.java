@@ -3,8 +3,7 @@ package com.clinicsuite.debtor.service;
 /** South African phone numbers as 10 national digits ({@code +27 82 123 4567} -> {@code 0821234567}). */
 public final class PhoneNumbers {
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The 10 national digits, or null when the text holds no such number. */
     public static String nationalDigits(String phone) {

@@ -34,6 +34,7 @@ public class ReminderChannels {
 
     public Uni<Boolean> isConfigured(long pharmacyId, ReminderChannel channel) {
         return channels.findByPharmacy(pharmacyId)
-                .map(row -> row != null && (channel == ReminderChannel.EMAIL ? row.emailConfigured : row.smsConfigured));
+                .map(row ->
+                        row != null && (channel == ReminderChannel.EMAIL ? row.emailConfigured : row.smsConfigured));
     }
 }

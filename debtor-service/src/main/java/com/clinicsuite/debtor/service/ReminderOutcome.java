@@ -6,9 +6,7 @@ import java.util.List;
 public record ReminderOutcome(List<Queued> queued, List<Refused> refused) {
 
     /** {@code address} is the e-mail or phone as the debtor has it. */
-    public record Queued(long debtorId, String address, String reminderId, String status) {
-    }
+    public record Queued(long debtorId, String address, String reminderId, String status) {}
 
-    public record Refused(long debtorId, String reason) {
-    }
+    public record Refused(long debtorId, String reason) {}
 }

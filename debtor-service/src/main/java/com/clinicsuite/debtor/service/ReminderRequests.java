@@ -45,9 +45,14 @@ public class ReminderRequests {
     private final Outbox outbox;
     private final ReminderConfig config;
 
-    public ReminderRequests(PharmacyDirectory directory, ReminderChannels channels, DebtorRepository debtors,
-                            CommunicationRepository communications, SmsOptOutRepository optOuts, Outbox outbox,
-                            ReminderConfig config) {
+    public ReminderRequests(
+            PharmacyDirectory directory,
+            ReminderChannels channels,
+            DebtorRepository debtors,
+            CommunicationRepository communications,
+            SmsOptOutRepository optOuts,
+            Outbox outbox,
+            ReminderConfig config) {
         this.directory = directory;
         this.channels = channels;
         this.debtors = debtors;
@@ -58,15 +63,15 @@ public class ReminderRequests {
     }
 
     /** What a request decides about one debtor, before anything is written. */
-    private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue) {
-    }
+    private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue) {}
 
     @WithTransaction
-    public Uni<ReminderOutcome> request(long pharmacyId, ReminderChannel channel, ReminderCommand command,
-                                        String requestedBy) {
+    public Uni<ReminderOutcome> request(
+            long pharmacyId, ReminderChannel channel, ReminderCommand command, String requestedBy) {
         Set<Long> ids = new LinkedHashSet<>(command.debtorIds());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return directory.require(pharmacyId)
+        return directory
+                .require(pharmacyId)
                 .chain(() -> channels.isConfigured(pharmacyId, channel))
                 .chain(configured -> {
                     if (!configured) {
@@ -78,22 +83,30 @@ public class ReminderRequests {
                 .chain(found -> {
                     Map<Long, Debtor> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
                     Set<String> accNos = found.stream().map(d -> d.accNo).collect(Collectors.toSet());
-                    Set<String> numbers = found.stream().map(d -> d.phoneDigits).filter(Objects::nonNull)
+                    Set<String> numbers = found.stream()
+                            .map(d -> d.phoneDigits)
+                            .filter(Objects::nonNull)
                             .collect(Collectors.toSet());
                     Uni<Set<String>> optedOut = channel == ReminderChannel.SMS
-                            ? optOuts.optedOut(pharmacyId, numbers) : Uni.createFrom().item(Set.of());
-                    Uni<Set<String>> coolingDown = command.force() ? Uni.createFrom().item(Set.of())
-                            : communications.remindedSince(pharmacyId, accNos, channel.key(),
-                                    now.minus(config.coolDown()));
+                            ? optOuts.optedOut(pharmacyId, numbers)
+                            : Uni.createFrom().item(Set.of());
+                    Uni<Set<String>> coolingDown = command.force()
+                            ? Uni.createFrom().item(Set.of())
+                            : communications.remindedSince(
+                                    pharmacyId, accNos, channel.key(), now.minus(config.coolDown()));
                     return optedOut.chain(blocked -> coolingDown.map(recent -> ids.stream()
                             .map(id -> decide(id, byId.get(id), channel, command.buckets(), blocked, recent))
                             .toList()));
                 })
-                .chain(decisions -> Multi.createFrom().iterable(decisions)
-                        .onItem().transformToUniAndConcatenate(d -> d.refusal() != null
+                .chain(decisions -> Multi.createFrom()
+                        .iterable(decisions)
+                        .onItem()
+                        .transformToUniAndConcatenate(d -> d.refusal() != null
                                 ? Uni.createFrom().item((Object) new ReminderOutcome.Refused(d.debtorId(), d.refusal()))
-                                : queue(pharmacyId, channel, command.buckets(), d, requestedBy, now).map(q -> (Object) q))
-                        .collect().asList())
+                                : queue(pharmacyId, channel, command.buckets(), d, requestedBy, now)
+                                        .map(q -> (Object) q))
+                        .collect()
+                        .asList())
                 .map(results -> {
                     List<ReminderOutcome.Queued> queued = new ArrayList<>();
                     List<ReminderOutcome.Refused> refused = new ArrayList<>();
@@ -108,8 +121,13 @@ public class ReminderRequests {
                 });
     }
 
-    private Decision decide(long id, Debtor debtor, ReminderChannel channel, List<AgeingBucket> buckets,
-                            Set<String> optedOut, Set<String> coolingDown) {
+    private Decision decide(
+            long id,
+            Debtor debtor,
+            ReminderChannel channel,
+            List<AgeingBucket> buckets,
+            Set<String> optedOut,
+            Set<String> coolingDown) {
         if (debtor == null) {
             return refused(id, "Debtor " + id + " not found in this pharmacy");
         }
@@ -130,12 +148,15 @@ public class ReminderRequests {
         }
         BigDecimal amountDue = buckets.stream().map(b -> b.amountOf(debtor)).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (amountDue.signum() <= 0) {
-            return refused(id, "Nothing owed in " + buckets.stream().map(AgeingBucket::key)
-                    .collect(Collectors.joining(", ")));
+            return refused(
+                    id,
+                    "Nothing owed in " + buckets.stream().map(AgeingBucket::key).collect(Collectors.joining(", ")));
         }
         if (coolingDown.contains(debtor.accNo)) {
-            return refused(id, "Already reminded by " + channel.label() + " within " + config.coolDown().toHours()
-                    + "h; send with \"force\": true to remind again");
+            return refused(
+                    id,
+                    "Already reminded by " + channel.label() + " within "
+                            + config.coolDown().toHours() + "h; send with \"force\": true to remind again");
         }
         return new Decision(id, debtor, null, amountDue);
     }
@@ -144,8 +165,13 @@ public class ReminderRequests {
         return new Decision(id, null, reason, null);
     }
 
-    private Uni<ReminderOutcome.Queued> queue(long pharmacyId, ReminderChannel channel, List<AgeingBucket> buckets,
-                                              Decision decision, String requestedBy, OffsetDateTime now) {
+    private Uni<ReminderOutcome.Queued> queue(
+            long pharmacyId,
+            ReminderChannel channel,
+            List<AgeingBucket> buckets,
+            Decision decision,
+            String requestedBy,
+            OffsetDateTime now) {
         Debtor debtor = decision.debtor();
         Communication row = new Communication();
         row.pharmacyId = pharmacyId;
@@ -160,11 +186,25 @@ public class ReminderRequests {
         row.createdAt = now;
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
         buckets.forEach(b -> amounts.put(b.key(), b.amountOf(debtor)));
-        ReminderRequested event = new ReminderRequested(row.reminderId, pharmacyId, debtor.id, debtor.accNo,
-                channel.key(), row.recipient, debtor.name, decision.amountDue(), amounts, requestedBy, now.toInstant());
-        return communications.persist(row)
+        ReminderRequested event = new ReminderRequested(
+                row.reminderId,
+                pharmacyId,
+                debtor.id,
+                debtor.accNo,
+                channel.key(),
+                row.recipient,
+                debtor.name,
+                decision.amountDue(),
+                amounts,
+                requestedBy,
+                now.toInstant());
+        return communications
+                .persist(row)
                 .chain(() -> outbox.publish(EventCatalog.REMINDER_REQUESTED, Long.toString(pharmacyId), event))
-                .map(ignored -> new ReminderOutcome.Queued(debtor.id,
-                        channel == ReminderChannel.EMAIL ? debtor.email : debtor.phone, row.reminderId, row.status));
+                .map(ignored -> new ReminderOutcome.Queued(
+                        debtor.id,
+                        channel == ReminderChannel.EMAIL ? debtor.email : debtor.phone,
+                        row.reminderId,
+                        row.status));
     }
 }

@@ -16,11 +16,9 @@ final class ReportAccounts {
     /** NUMERIC(15,2): 13 integer digits. */
     private static final BigDecimal LIMIT = new BigDecimal("10000000000000");
 
-    record Parsed(List<AccountRow> rows, String problem) {
-    }
+    record Parsed(List<AccountRow> rows, String problem) {}
 
-    private ReportAccounts() {
-    }
+    private ReportAccounts() {}
 
     static Parsed parse(List<DebtorReportChunk.Account> accounts) {
         if (accounts == null) {
@@ -52,7 +50,8 @@ final class ReportAccounts {
                 return problem("Account " + accNo + ": balance " + a.balance()
                         + " is not the sum of its ageing amounts (" + sum + ")");
             }
-            BigDecimal arrears = a.d60().add(a.d90()).add(a.d120()).add(a.d150()).add(a.d180());
+            BigDecimal arrears =
+                    a.d60().add(a.d90()).add(a.d120()).add(a.d150()).add(a.d180());
             if (arrears.abs().compareTo(LIMIT) >= 0) { // stored beside the buckets (min_balance filters on it)
                 return problem("Account " + accNo + ": arrears (60 to 180 days) of " + arrears
                         + " exceed the largest amount stored, 9999999999999.99");
@@ -63,15 +62,30 @@ final class ReportAccounts {
             String email = blankToNull(account.email());
             String phone = blankToNull(account.phone());
             String terms = blankToNull(account.terms());
-            if ((email != null && email.length() > 320) || (phone != null && phone.length() > 40)
+            if ((email != null && email.length() > 320)
+                    || (phone != null && phone.length() > 40)
                     || (terms != null && terms.length() > 20)) {
                 return problem("Account " + accNo + ": e-mail, phone or terms too long");
             }
-            rows.add(new AccountRow(accNo, name, money(a.current()), money(a.d30()), money(a.d60()), money(a.d90()),
-                    money(a.d120()), money(a.d150()), money(a.d180()), money(a.balance()),
-                    email == null ? null : email.toLowerCase(Locale.ROOT), phone, PhoneNumbers.nationalDigits(phone),
-                    account.isMedicalAidControl(), account.lastPaymentDate(), money(account.lastPaymentAmount()),
-                    terms, money(account.creditLimit())));
+            rows.add(new AccountRow(
+                    accNo,
+                    name,
+                    money(a.current()),
+                    money(a.d30()),
+                    money(a.d60()),
+                    money(a.d90()),
+                    money(a.d120()),
+                    money(a.d150()),
+                    money(a.d180()),
+                    money(a.balance()),
+                    email == null ? null : email.toLowerCase(Locale.ROOT),
+                    phone,
+                    PhoneNumbers.nationalDigits(phone),
+                    account.isMedicalAidControl(),
+                    account.lastPaymentDate(),
+                    money(account.lastPaymentAmount()),
+                    terms,
+                    money(account.creditLimit())));
         }
         return new Parsed(rows, null);
     }
@@ -81,7 +95,9 @@ final class ReportAccounts {
     }
 
     private static boolean isMoney(BigDecimal value) {
-        return value != null && value.stripTrailingZeros().scale() <= 2 && value.abs().compareTo(LIMIT) < 0;
+        return value != null
+                && value.stripTrailingZeros().scale() <= 2
+                && value.abs().compareTo(LIMIT) < 0;
     }
 
     private static boolean isOptionalMoney(BigDecimal value) {

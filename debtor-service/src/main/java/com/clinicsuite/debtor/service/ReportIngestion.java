@@ -37,8 +37,13 @@ public class ReportIngestion {
     private final PharmacyRepository pharmacies;
     private final Outbox outbox;
 
-    public ReportIngestion(DebtorReportRepository reports, ReceivedChunkRepository chunks, StagedAccounts staged,
-                           DebtorSetReplacement replacement, PharmacyRepository pharmacies, Outbox outbox) {
+    public ReportIngestion(
+            DebtorReportRepository reports,
+            ReceivedChunkRepository chunks,
+            StagedAccounts staged,
+            DebtorSetReplacement replacement,
+            PharmacyRepository pharmacies,
+            Outbox outbox) {
         this.reports = reports;
         this.chunks = chunks;
         this.staged = staged;
@@ -51,7 +56,9 @@ public class ReportIngestion {
         return reports.findByImportReportId(chunk.reportId())
                 .chain(report -> report != null ? Uni.createFrom().item(report) : open(chunk))
                 // chunks arriving after the report completed or failed change nothing
-                .chain(report -> report.isProcessing() ? stage(report, chunk) : Uni.createFrom().voidItem());
+                .chain(report -> report.isProcessing()
+                        ? stage(report, chunk)
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<DebtorReport> open(DebtorReportChunk chunk) {
@@ -60,7 +67,8 @@ public class ReportIngestion {
         report.importReportId = chunk.reportId();
         report.filename = chunk.filename();
         report.uploadedAt = chunk.uploadedAt() != null
-                ? chunk.uploadedAt().atOffset(ZoneOffset.UTC) : OffsetDateTime.now(ZoneOffset.UTC);
+                ? chunk.uploadedAt().atOffset(ZoneOffset.UTC)
+                : OffsetDateTime.now(ZoneOffset.UTC);
         report.uploadedBy = chunk.uploadedBy();
         report.reportDate = chunk.reportDate();
         report.chunkCount = chunk.chunkCount();
@@ -90,7 +98,9 @@ public class ReportIngestion {
             return chunks.persist(row)
                     .chain(() -> staged.insert(report.id, parsed.rows()))
                     .chain(() -> chunks.countReceived(report.id))
-                    .chain(receivedCount -> receivedCount >= report.chunkCount ? complete(report) : Uni.createFrom().voidItem());
+                    .chain(receivedCount -> receivedCount >= report.chunkCount
+                            ? complete(report)
+                            : Uni.createFrom().voidItem());
         });
     }
 
@@ -112,8 +122,10 @@ public class ReportIngestion {
                         .chain(accNo -> fail(report, "Account " + accNo + " appears more than once in the report"));
             }
             if (counts.accounts() != report.accountCount) {
-                return fail(report, "The report announced " + report.accountCount + " accounts but its chunks hold "
-                        + counts.accounts());
+                return fail(
+                        report,
+                        "The report announced " + report.accountCount + " accounts but its chunks hold "
+                                + counts.accounts());
             }
             return pharmacies.findById(report.pharmacyId).chain(pharmacy -> {
                 if (pharmacy == null) {
@@ -121,23 +133,30 @@ public class ReportIngestion {
                 }
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 long started = System.nanoTime();
-                return replacement.replace(report.pharmacyId, report.id, now).chain(totals -> {
-                    report.status = DebtorReport.COMPLETED;
-                    report.totalAccounts = totals.accounts();
-                    report.totalOutstanding = totals.outstanding();
-                    report.totalCurrent = totals.current();
-                    report.totalD30 = totals.d30();
-                    report.totalD60 = totals.d60();
-                    report.totalD90 = totals.d90();
-                    report.totalD120 = totals.d120();
-                    report.totalD150 = totals.d150();
-                    report.totalD180 = totals.d180();
-                    report.completedAt = now;
-                    pharmacy.currentReportId = report.id;
-                    LOG.infof("Report %d applied to pharmacy %d: %d accounts in %d ms", report.id,
-                            report.pharmacyId, counts.accounts(), (System.nanoTime() - started) / 1_000_000);
-                    return staged.delete(report.id).chain(() -> published(report, null));
-                }).onFailure(DebtorSetReplacement.SwapFailed.class)
+                return replacement
+                        .replace(report.pharmacyId, report.id, now)
+                        .chain(totals -> {
+                            report.status = DebtorReport.COMPLETED;
+                            report.totalAccounts = totals.accounts();
+                            report.totalOutstanding = totals.outstanding();
+                            report.totalCurrent = totals.current();
+                            report.totalD30 = totals.d30();
+                            report.totalD60 = totals.d60();
+                            report.totalD90 = totals.d90();
+                            report.totalD120 = totals.d120();
+                            report.totalD150 = totals.d150();
+                            report.totalD180 = totals.d180();
+                            report.completedAt = now;
+                            pharmacy.currentReportId = report.id;
+                            LOG.infof(
+                                    "Report %d applied to pharmacy %d: %d accounts in %d ms",
+                                    report.id,
+                                    report.pharmacyId,
+                                    counts.accounts(),
+                                    (System.nanoTime() - started) / 1_000_000);
+                            return staged.delete(report.id).chain(() -> published(report, null));
+                        })
+                        .onFailure(DebtorSetReplacement.SwapFailed.class)
                         // the swap was undone: the previous set stays; record and announce the failure
                         .recoverWithUni(failure -> fail(report, failure.getMessage()));
             });
@@ -154,10 +173,17 @@ public class ReportIngestion {
 
     private Uni<Void> published(DebtorReport report, String error) {
         boolean completed = DebtorReport.COMPLETED.equals(report.status);
-        return outbox.publish(EventCatalog.REPORT_PROCESSED, Long.toString(report.pharmacyId),
-                        new ReportProcessed(report.importReportId, report.pharmacyId, report.id, report.status,
+        return outbox.publish(
+                        EventCatalog.REPORT_PROCESSED,
+                        Long.toString(report.pharmacyId),
+                        new ReportProcessed(
+                                report.importReportId,
+                                report.pharmacyId,
+                                report.id,
+                                report.status,
                                 completed ? report.totalAccounts : 0,
-                                completed ? report.totalOutstanding : BigDecimal.ZERO.setScale(2), error))
+                                completed ? report.totalOutstanding : BigDecimal.ZERO.setScale(2),
+                                error))
                 .replaceWithVoid();
     }
 }

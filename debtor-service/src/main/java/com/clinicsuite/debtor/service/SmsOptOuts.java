@@ -35,7 +35,8 @@ public class SmsOptOuts {
             row.pharmacyId = event.pharmacyId();
             row.phoneDigits = digits;
             row.recordedAt = event.recordedAt() != null
-                    ? event.recordedAt().atOffset(ZoneOffset.UTC) : OffsetDateTime.now(ZoneOffset.UTC);
+                    ? event.recordedAt().atOffset(ZoneOffset.UTC)
+                    : OffsetDateTime.now(ZoneOffset.UTC);
             return optOuts.persist(row).replaceWithVoid();
         });
     }

@@ -40,8 +40,8 @@ class DebtorReportUploadTest {
     void uploadIsHandedOverAndAnswered200OnceApplied_thenTheSameFileIsRecognised() throws Exception {
         long pharmacy = 7001;
         pharmacyExists(pharmacy);
-        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(() ->
-                upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf"));
+        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(
+                () -> upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf"));
 
         List<JsonNode> chunks = chunks(pharmacy, 1, Duration.ofSeconds(20));
         assertEquals(1, chunks.size());
@@ -61,11 +61,14 @@ class DebtorReportUploadTest {
         String reportId = chunk.get("report_id").asText();
 
         try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(EventCatalog.REPORT_PROCESSED, Long.toString(pharmacy), new ReportProcessed(reportId,
-                    pharmacy, 4242L, "completed", 24, new BigDecimal("29509.89"), null));
+            publisher.send(
+                    EventCatalog.REPORT_PROCESSED,
+                    Long.toString(pharmacy),
+                    new ReportProcessed(reportId, pharmacy, 4242L, "completed", 24, new BigDecimal("29509.89"), null));
         }
         Response answer = upload.get(20, TimeUnit.SECONDS);
-        answer.then().statusCode(200)
+        answer.then()
+                .statusCode(200)
                 .body("report_id", equalTo(4242))
                 .body("total_accounts", equalTo(24))
                 .body("total_outstanding", equalTo(29509.89f))
@@ -76,10 +79,15 @@ class DebtorReportUploadTest {
                 .body("debtors[0].is_medical_aid_control", equalTo(false))
                 .body("debtors[6].phone", equalTo("0826077953"));
         assertEquals("completed", queryString("select status from debtor_report_upload where id = ?", reportId));
-        assertEquals(64, queryString("select sha256 from debtor_report_upload where id = ?", reportId).length());
+        assertEquals(
+                64,
+                queryString("select sha256 from debtor_report_upload where id = ?", reportId)
+                        .length());
 
         // the same file again: the earlier result, nothing handed over again
-        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf").then().statusCode(200)
+        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf")
+                .then()
+                .statusCode(200)
                 .body("report_id", equalTo(4242))
                 .body("debtors", hasSize(10));
         assertEquals(1, chunks(pharmacy, 2, Duration.ofSeconds(3)).size());
@@ -89,7 +97,9 @@ class DebtorReportUploadTest {
     void noAnswerInTimeIs202AndALargeReportTravelsInChunks() throws Exception {
         long pharmacy = 7002;
         pharmacyExists(pharmacy);
-        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/reitz_large.pdf").then().statusCode(202)
+        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/reitz_large.pdf")
+                .then()
+                .statusCode(202)
                 .body("report_id", nullValue())
                 .body("upload_id", notNullValue())
                 .body("status", equalTo("processing"));
@@ -97,21 +107,34 @@ class DebtorReportUploadTest {
         List<JsonNode> chunks = chunks(pharmacy, 2, Duration.ofSeconds(20));
         assertEquals(2, chunks.size());
         assertEquals(chunks.get(0).get("report_id"), chunks.get(1).get("report_id"));
-        assertEquals(1000 + 541, chunks.get(0).get("accounts").size() + chunks.get(1).get("accounts").size());
-        assertEquals(List.of(0, 1), chunks.stream().map(c -> c.get("chunk_index").asInt()).sorted().toList());
-        assertTrue(chunks.stream().allMatch(c -> c.get("chunk_count").asInt() == 2 && c.get("account_count").asInt() == 1541));
+        assertEquals(
+                1000 + 541,
+                chunks.get(0).get("accounts").size()
+                        + chunks.get(1).get("accounts").size());
+        assertEquals(
+                List.of(0, 1),
+                chunks.stream().map(c -> c.get("chunk_index").asInt()).sorted().toList());
+        assertTrue(chunks.stream()
+                .allMatch(c -> c.get("chunk_count").asInt() == 2
+                        && c.get("account_count").asInt() == 1541));
     }
 
     @Test
     void aReportDebtorServiceRefusesIs422WithItsError() throws Exception {
         long pharmacy = 7003;
         pharmacyExists(pharmacy);
-        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(() ->
-                upload(pharmacy, TestTokens.admin(), "debtors/l1_small.pdf"));
-        String reportId = chunks(pharmacy, 1, Duration.ofSeconds(20)).get(0).get("report_id").asText();
+        CompletableFuture<Response> upload =
+                CompletableFuture.supplyAsync(() -> upload(pharmacy, TestTokens.admin(), "debtors/l1_small.pdf"));
+        String reportId = chunks(pharmacy, 1, Duration.ofSeconds(20))
+                .get(0)
+                .get("report_id")
+                .asText();
         try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(EventCatalog.REPORT_PROCESSED, Long.toString(pharmacy), new ReportProcessed(reportId,
-                    pharmacy, null, "failed", 0, BigDecimal.ZERO, "chunk 0 of 1 never arrived"));
+            publisher.send(
+                    EventCatalog.REPORT_PROCESSED,
+                    Long.toString(pharmacy),
+                    new ReportProcessed(
+                            reportId, pharmacy, null, "failed", 0, BigDecimal.ZERO, "chunk 0 of 1 never arrived"));
         }
         upload.get(20, TimeUnit.SECONDS).then().statusCode(422).body("detail", equalTo("chunk 0 of 1 never arrived"));
         assertEquals("failed", queryString("select status from debtor_report_upload where id = ?", reportId));
@@ -122,25 +145,52 @@ class DebtorReportUploadTest {
         long pharmacy = 7004;
         pharmacyExists(pharmacy);
         String token = TestTokens.pharmacyWriter(pharmacy);
-        upload(pharmacy, token, "debtors/bad/bad_not_a_pdf.pdf").then().statusCode(415)
+        upload(pharmacy, token, "debtors/bad/bad_not_a_pdf.pdf")
+                .then()
+                .statusCode(415)
                 .body("detail", containsString("not a PDF"));
-        upload(pharmacy, token, "debtors/bad/bad_totals_mismatch.pdf").then().statusCode(422)
+        upload(pharmacy, token, "debtors/bad/bad_totals_mismatch.pdf")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("60 days differs by 100.00"));
-        upload(pharmacy, token, "debtors/bad/bad_scanned_image_only.pdf").then().statusCode(422)
+        upload(pharmacy, token, "debtors/bad/bad_scanned_image_only.pdf")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("Scanned reports are not supported"));
-        upload(pharmacy, token, "debtors/bad/bad_encrypted.pdf").then().statusCode(422)
+        upload(pharmacy, token, "debtors/bad/bad_encrypted.pdf")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("encrypted"));
-        upload(pharmacy, token, "debtors/bad/bad_truncated.pdf").then().statusCode(422)
+        upload(pharmacy, token, "debtors/bad/bad_truncated.pdf")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("incomplete"));
-        upload(pharmacy, token, "deb013/empty_report.pdf").then().statusCode(422)
+        upload(pharmacy, token, "deb013/empty_report.pdf")
+                .then()
+                .statusCode(422)
                 .body("detail", containsString("no accounts"));
-        given().auth().oauth2(token).multiPart("file", "big.pdf", new byte[1_200_000], "application/pdf")
-                .when().post(PATH, pharmacy).then().statusCode(413).body("detail", containsString("larger than"));
-        given().auth().oauth2(token).multiPart("other", "x").when().post(PATH, pharmacy).then().statusCode(400)
+        given().auth()
+                .oauth2(token)
+                .multiPart("file", "big.pdf", new byte[1_200_000], "application/pdf")
+                .when()
+                .post(PATH, pharmacy)
+                .then()
+                .statusCode(413)
+                .body("detail", containsString("larger than"));
+        given().auth()
+                .oauth2(token)
+                .multiPart("other", "x")
+                .when()
+                .post(PATH, pharmacy)
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("'file'"));
 
-        assertEquals(6, queryLong("select count(*) from debtor_report_upload where pharmacy_id = ? and status = 'failed'",
-                pharmacy));
+        assertEquals(
+                6,
+                queryLong(
+                        "select count(*) from debtor_report_upload where pharmacy_id = ? and status = 'failed'",
+                        pharmacy));
         assertEquals(0, chunks(pharmacy, 1, Duration.ofSeconds(3)).size());
     }
 
@@ -149,18 +199,32 @@ class DebtorReportUploadTest {
         long pharmacy = 7005;
         pharmacyExists(pharmacy);
         given().multiPart("file", "r.pdf", fixture("debtors/l1_small.pdf"), "application/pdf")
-                .when().post(PATH, pharmacy).then().statusCode(401).body("detail", notNullValue());
-        upload(pharmacy, TestTokens.pharmacyReader(pharmacy), "debtors/l1_small.pdf").then().statusCode(403)
+                .when()
+                .post(PATH, pharmacy)
+                .then()
+                .statusCode(401)
                 .body("detail", notNullValue());
-        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy + 1), "debtors/l1_small.pdf").then().statusCode(403);
-        upload(7999, TestTokens.admin(), "debtors/l1_small.pdf").then().statusCode(404)
+        upload(pharmacy, TestTokens.pharmacyReader(pharmacy), "debtors/l1_small.pdf")
+                .then()
+                .statusCode(403)
+                .body("detail", notNullValue());
+        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy + 1), "debtors/l1_small.pdf")
+                .then()
+                .statusCode(403);
+        upload(7999, TestTokens.admin(), "debtors/l1_small.pdf")
+                .then()
+                .statusCode(404)
                 .body("detail", equalTo("Pharmacy 7999 not found"));
         assertEquals(0, chunks(7999, 1, Duration.ofSeconds(2)).size());
     }
 
     private static Response upload(long pharmacy, String token, String fixture) {
         String name = fixture.substring(fixture.lastIndexOf('/') + 1);
-        return given().auth().oauth2(token).multiPart("file", name, fixture(fixture), "application/pdf")
-                .when().post(PATH, pharmacy).andReturn();
+        return given().auth()
+                .oauth2(token)
+                .multiPart("file", name, fixture(fixture), "application/pdf")
+                .when()
+                .post(PATH, pharmacy)
+                .andReturn();
     }
 }

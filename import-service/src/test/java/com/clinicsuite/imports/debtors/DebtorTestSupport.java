@@ -27,12 +27,12 @@ final class DebtorTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private DebtorTestSupport() {
-    }
+    private DebtorTestSupport() {}
 
     static byte[] fixture(String relative) {
         try {
-            return Files.readAllBytes(Path.of(System.getProperty("testdata.dir")).resolve(relative));
+            return Files.readAllBytes(
+                    Path.of(System.getProperty("testdata.dir")).resolve(relative));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,7 +41,9 @@ final class DebtorTestSupport {
     /** Announces the pharmacy as auth-service would and waits until import-service knows it. */
     static void pharmacyExists(long pharmacyId) throws Exception {
         try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(EventCatalog.PHARMACY_UPSERTED, Long.toString(pharmacyId),
+            publisher.send(
+                    EventCatalog.PHARMACY_UPSERTED,
+                    Long.toString(pharmacyId),
                     new PharmacyUpserted(pharmacyId, "Test pharmacy " + pharmacyId, "T" + pharmacyId, true));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -65,7 +67,8 @@ final class DebtorTestSupport {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                    }).toList();
+                    })
+                    .toList();
         }
     }
 
@@ -76,7 +79,9 @@ final class DebtorTestSupport {
     private static void ensureTopic(String topic) {
         try (Admin admin = Admin.create(KafkaBroker.get().clientProperties())) {
             if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+                        .all()
+                        .get();
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -88,7 +93,8 @@ final class DebtorTestSupport {
     }
 
     static long queryLong(String sql, Object... args) throws Exception {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -100,7 +106,8 @@ final class DebtorTestSupport {
     }
 
     static String queryString(String sql, Object... args) throws Exception {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }

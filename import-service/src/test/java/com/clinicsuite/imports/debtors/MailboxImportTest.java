@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.user.GreenMailUser;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.activation.DataHandler;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -23,7 +24,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import jakarta.activation.DataHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -35,6 +35,7 @@ class MailboxImportTest {
 
     /** Matches %test.import.mailbox.* in application.properties. */
     private static final String MAILBOX = "reports@clinicsuite.test";
+
     private static final long WINTERTON = 7101;
 
     @Inject
@@ -44,10 +45,13 @@ class MailboxImportTest {
     void reportsFromTheMailboxAreImportedOnceAndFailuresAreListed() throws Exception {
         pharmacyExists(WINTERTON);
         GreenMailUser user = MailServer.get().greenMail().setUser(MAILBOX, MAILBOX, "reports-secret");
-        user.deliver(message("reports@winterton.example", "<r1@winterton.example>", "split_page_break.pdf",
+        user.deliver(message(
+                "reports@winterton.example",
+                "<r1@winterton.example>",
+                "split_page_break.pdf",
                 fixture("deb013/split_page_break.pdf")));
-        user.deliver(message("someone@unknown.example", "<r2@unknown.example>", "tlc.pdf",
-                fixture("deb013/winterton_small.pdf")));
+        user.deliver(message(
+                "someone@unknown.example", "<r2@unknown.example>", "tlc.pdf", fixture("deb013/winterton_small.pdf")));
 
         assertEquals(1, poller.poll());
         List<JsonNode> chunks = chunks(WINTERTON, 1, Duration.ofSeconds(20));
@@ -62,11 +66,20 @@ class MailboxImportTest {
         assertEquals(0, countInbox(), "messages left in the inbox");
         assertEquals(1, chunks(WINTERTON, 2, Duration.ofSeconds(3)).size());
 
-        given().auth().oauth2(TestTokens.admin()).when().get("/imports/mailbox/failures").then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get("/imports/mailbox/failures")
+                .then()
+                .statusCode(200)
                 .body("sender", hasItem("someone@unknown.example"))
                 .body("filename", hasItem("tlc.pdf"));
-        given().auth().oauth2(TestTokens.pharmacyWriter(WINTERTON)).when().get("/imports/mailbox/failures")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(WINTERTON))
+                .when()
+                .get("/imports/mailbox/failures")
+                .then()
+                .statusCode(403);
     }
 
     private static int countInbox() throws Exception {

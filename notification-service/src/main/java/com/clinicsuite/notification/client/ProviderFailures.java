@@ -17,8 +17,7 @@ public final class ProviderFailures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProviderFailures() {
-    }
+    private ProviderFailures() {}
 
     public static DeliveryException classify(String provider, Throwable failure) {
         if (failure instanceof DeliveryException d) {
@@ -38,14 +37,20 @@ public final class ProviderFailures {
         }
         if (failure instanceof SMTPException smtp) {
             String detail = "SMTP server answered " + smtp.getReplyCode();
-            return smtp.isPermanent() ? DeliveryException.permanent(detail) : DeliveryException.transientFailure(detail);
+            return smtp.isPermanent()
+                    ? DeliveryException.permanent(detail)
+                    : DeliveryException.transientFailure(detail);
         }
-        if (failure instanceof TimeoutException || failure instanceof ProcessingException
-                || failure instanceof IOException || failure instanceof io.vertx.core.VertxException
+        if (failure instanceof TimeoutException
+                || failure instanceof ProcessingException
+                || failure instanceof IOException
+                || failure instanceof io.vertx.core.VertxException
                 || failure.getCause() instanceof IOException) {
-            return DeliveryException.transientFailure(provider + " unreachable: " + failure.getClass().getSimpleName());
+            return DeliveryException.transientFailure(
+                    provider + " unreachable: " + failure.getClass().getSimpleName());
         }
-        return DeliveryException.transientFailure(provider + " call failed: " + failure.getClass().getSimpleName());
+        return DeliveryException.transientFailure(
+                provider + " call failed: " + failure.getClass().getSimpleName());
     }
 
     /** Retry-After in seconds or as an HTTP date; SendGrid also sends X-RateLimit-Reset (epoch seconds). */

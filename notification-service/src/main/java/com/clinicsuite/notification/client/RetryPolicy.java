@@ -23,14 +23,20 @@ public class RetryPolicy {
     }
 
     public <T> Uni<T> call(String provider, Supplier<Uni<? extends T>> call) {
-        return Uni.createFrom().<T>deferred(call)
-                .onFailure().transform(e -> ProviderFailures.classify(provider, e))
-                .onFailure(RetryPolicy::retryable).call(e -> {
-                    registry.counter("notification.provider.retries", "provider", provider).increment();
+        return Uni.createFrom()
+                .<T>deferred(call)
+                .onFailure()
+                .transform(e -> ProviderFailures.classify(provider, e))
+                .onFailure(RetryPolicy::retryable)
+                .call(e -> {
+                    registry.counter("notification.provider.retries", "provider", provider)
+                            .increment();
                     return waitRetryAfter((DeliveryException) e);
                 })
-                .onFailure(RetryPolicy::retryable).retry()
-                .withBackOff(config.initialBackoff(), config.maxBackoff()).withJitter(0.2)
+                .onFailure(RetryPolicy::retryable)
+                .retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff())
+                .withJitter(0.2)
                 .atMost(config.maxRetries());
     }
 

@@ -27,26 +27,26 @@ public interface SendGridApi {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Mail(List<Personalization> personalizations, Address from, Address replyTo, String subject,
-                List<Content> content, Map<String, String> customArgs, MailSettings mailSettings) {
-    }
+    record Mail(
+            List<Personalization> personalizations,
+            Address from,
+            Address replyTo,
+            String subject,
+            List<Content> content,
+            Map<String, String> customArgs,
+            MailSettings mailSettings) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Personalization(List<Address> to) {
-    }
+    record Personalization(List<Address> to) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Address(String email, String name) {
-    }
+    record Address(String email, String name) {}
 
-    record Content(String type, String value) {
-    }
+    record Content(String type, String value) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record MailSettings(SandboxMode sandboxMode) {
-    }
+    record MailSettings(SandboxMode sandboxMode) {}
 
-    record SandboxMode(boolean enable) {
-    }
+    record SandboxMode(boolean enable) {}
 }

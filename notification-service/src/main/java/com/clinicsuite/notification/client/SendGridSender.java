@@ -33,7 +33,8 @@ public class SendGridSender {
                 List.of(new SendGridApi.Personalization(List.of(new SendGridApi.Address(message.recipient(), null)))),
                 new SendGridApi.Address(settings.fromEmail(), settings.fromName()),
                 settings.replyTo() == null ? null : new SendGridApi.Address(settings.replyTo(), null),
-                message.subject(), content,
+                message.subject(),
+                content,
                 // comes back on every event webhook call, so status reports find the delivery directly
                 Map.of("reminder_id", message.reminderId()),
                 new SendGridApi.MailSettings(new SendGridApi.SandboxMode(sandbox)));

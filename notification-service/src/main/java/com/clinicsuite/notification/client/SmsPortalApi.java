@@ -43,30 +43,26 @@ public interface SmsPortalApi {
     }
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    record BulkRequest(SendOptions sendOptions, List<Message> messages) {
-    }
+    record BulkRequest(SendOptions sendOptions, List<Message> messages) {}
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SendOptions(String senderId, String campaignName, String costCentre, boolean checkOptOuts, boolean testMode) {
-    }
+    record SendOptions(
+            String senderId, String campaignName, String costCentre, boolean checkOptOuts, boolean testMode) {}
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    record Message(String content, String destination, String customerId) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record BulkResult(Long eventId, BigDecimal cost, BigDecimal remainingBalance, Integer parts, ErrorReport errorReport) {
-    }
+    record Message(String content, String destination, String customerId) {}
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ErrorReport(Integer noNetwork, Integer duplicates, Integer optedOuts, List<Fault> faults) {
-    }
+    record BulkResult(
+            Long eventId, BigDecimal cost, BigDecimal remainingBalance, Integer parts, ErrorReport errorReport) {}
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Fault(String rawDestination, String customerId, String errorMessage, String status) {
-    }
+    record ErrorReport(Integer noNetwork, Integer duplicates, Integer optedOuts, List<Fault> faults) {}
+
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Fault(String rawDestination, String customerId, String errorMessage, String status) {}
 }

@@ -59,14 +59,20 @@ public class SmsPortalSender {
                 .map(m -> new SmsPortalApi.Message(m.text(), m.recipient(), m.reminderId()))
                 .toList();
         SmsPortalApi.BulkRequest request = new SmsPortalApi.BulkRequest(
-                new SmsPortalApi.SendOptions(settings.smsSenderId(), config.campaignName(),
-                        "pharmacy-" + settings.pharmacyId(), true, config.testMode()),
+                new SmsPortalApi.SendOptions(
+                        settings.smsSenderId(),
+                        config.campaignName(),
+                        "pharmacy-" + settings.pharmacyId(),
+                        true,
+                        config.testMode()),
                 messages);
-        return retry.call(ChannelSettings.SMSPORTAL, () -> token(settings)
-                        .chain(token -> api.send("Bearer " + token, request))
-                        .onFailure(e -> e instanceof jakarta.ws.rs.WebApplicationException w
-                                && w.getResponse().getStatus() == 401)
-                        .invoke(() -> tokens.remove(settings.smsportalClientId())))
+        return retry.call(
+                        ChannelSettings.SMSPORTAL,
+                        () -> token(settings)
+                                .chain(token -> api.send("Bearer " + token, request))
+                                .onFailure(e -> e instanceof jakarta.ws.rs.WebApplicationException w
+                                        && w.getResponse().getStatus() == 401)
+                                .invoke(() -> tokens.remove(settings.smsportalClientId())))
                 .map(result -> results(batch, result));
     }
 
@@ -97,8 +103,10 @@ public class SmsPortalSender {
         if (cached != null && Instant.now().isBefore(cached.renewAfter())) {
             return Uni.createFrom().item(cached.token());
         }
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.smsportalClientId() + ":" + settings.smsportalApiSecret()).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((settings.smsportalClientId() + ":" + settings.smsportalApiSecret())
+                                .getBytes(StandardCharsets.UTF_8));
         return api.authenticate(basic).map(token -> {
             int minutes = token.expiresInMinutes() == null ? 60 : token.expiresInMinutes();
             Instant renewAfter = Instant.now().plus(Duration.ofMinutes(minutes)).minus(config.tokenRefreshMargin());

@@ -24,9 +24,10 @@ public class SmtpSender {
     public Uni<String> send(OutgoingMessage message, ChannelSettings settings) {
         String messageId = "<" + message.reminderId().replaceAll("[^A-Za-z0-9._-]", "_") + "@notification.clinicsuite>";
         Mail mail = Mail.withText(message.recipient(), message.subject(), message.text())
-                .setFrom(settings.fromName() == null
-                        ? settings.fromEmail()
-                        : "\"" + settings.fromName().replace("\"", "") + "\" <" + settings.fromEmail() + ">")
+                .setFrom(
+                        settings.fromName() == null
+                                ? settings.fromEmail()
+                                : "\"" + settings.fromName().replace("\"", "") + "\" <" + settings.fromEmail() + ">")
                 .addHeader("Message-ID", messageId);
         if (message.html() != null) {
             mail.setHtml(message.html());

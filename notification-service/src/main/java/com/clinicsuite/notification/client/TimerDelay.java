@@ -10,12 +10,13 @@ import java.time.Duration;
  */
 public final class TimerDelay {
 
-    private TimerDelay() {
-    }
+    private TimerDelay() {}
 
     public static Uni<Void> after(Duration wait) {
         Duration timer = timerDuration(wait);
-        return timer.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(timer);
+        return timer.isZero()
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().voidItem().onItem().delayIt().by(timer);
     }
 
     /** The wait as a timer takes it: zero when there is nothing to wait, else whole milliseconds, at least one. */

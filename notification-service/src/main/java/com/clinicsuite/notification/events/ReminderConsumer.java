@@ -22,7 +22,7 @@ public class ReminderConsumer {
 
     @Incoming("reminders")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process("notification-service", message, ReminderRequested.class,
-                event -> deliveries.accept(event.data()));
+        return inbox.process(
+                "notification-service", message, ReminderRequested.class, event -> deliveries.accept(event.data()));
     }
 }

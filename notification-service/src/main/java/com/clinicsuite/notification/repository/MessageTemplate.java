@@ -12,8 +12,12 @@ import java.time.OffsetDateTime;
 
 /** A pharmacy's own reminder template for one channel (Qute source); none stored means the default. */
 @Entity
-@Table(name = "message_template",
-        uniqueConstraints = @UniqueConstraint(name = "message_template_pharmacy_channel", columnNames = {"pharmacy_id", "channel"}))
+@Table(
+        name = "message_template",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "message_template_pharmacy_channel",
+                        columnNames = {"pharmacy_id", "channel"}))
 public class MessageTemplate extends PanacheEntityBase {
 
     @Id

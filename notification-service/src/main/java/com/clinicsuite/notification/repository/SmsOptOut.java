@@ -12,8 +12,12 @@ import java.time.OffsetDateTime;
 
 /** A number that asked one pharmacy for no more SMS; {@code phoneDigits} is the 10-digit national form. */
 @Entity
-@Table(name = "sms_opt_out",
-        uniqueConstraints = @UniqueConstraint(name = "sms_opt_out_pharmacy_phone", columnNames = {"pharmacy_id", "phone_digits"}))
+@Table(
+        name = "sms_opt_out",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "sms_opt_out_pharmacy_phone",
+                        columnNames = {"pharmacy_id", "phone_digits"}))
 public class SmsOptOut extends PanacheEntityBase {
 
     @Id

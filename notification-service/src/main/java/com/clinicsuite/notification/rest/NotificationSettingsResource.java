@@ -39,8 +39,8 @@ public class NotificationSettingsResource {
     }
 
     @PUT
-    public Uni<NotificationSettingsView> put(@PathParam("pharmacy_id") long pharmacyId,
-                                             @NotNull @Valid NotificationSettingsUpdate body) {
+    public Uni<NotificationSettingsView> put(
+            @PathParam("pharmacy_id") long pharmacyId, @NotNull @Valid NotificationSettingsUpdate body) {
         access.requireWrite(pharmacyId);
         return settings.update(pharmacyId, body, caller.username());
     }

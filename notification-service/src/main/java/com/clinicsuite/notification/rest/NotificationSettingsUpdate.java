@@ -14,24 +14,33 @@ public class NotificationSettingsUpdate {
 
     @Pattern(regexp = "smtp|sendgrid", message = "must be smtp, sendgrid or null")
     public String emailProvider;
+
     @Email
     @Size(max = 320)
     public String fromEmail;
+
     @Size(max = 200)
     public String fromName;
+
     @Email
     @Size(max = 320)
     public String replyTo;
+
     @Pattern(regexp = "smsportal", message = "must be smsportal or null")
     public String smsProvider;
+
     @Size(max = 200)
     public String smsportalClientId;
+
     @Size(max = 11, message = "must be at most 11 characters (alphanumeric sender id)")
     public String smsSenderId;
+
     @Size(max = 200)
     public String displayName;
+
     @Size(max = 50)
     public String contactPhone;
+
     @Size(max = 500)
     public String bankDetails;
 
@@ -60,7 +69,11 @@ public class NotificationSettingsUpdate {
 
     /** What a PUT does to a stored secret. */
     public record SecretChange(Kind kind, String value) {
-        public enum Kind { KEEP, CLEAR, SET }
+        public enum Kind {
+            KEEP,
+            CLEAR,
+            SET
+        }
 
         static final SecretChange KEEP = new SecretChange(Kind.KEEP, null);
 

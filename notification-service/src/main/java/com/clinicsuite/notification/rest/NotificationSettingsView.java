@@ -2,8 +2,17 @@ package com.clinicsuite.notification.rest;
 
 /** GET answer: the contract's settings body with secrets masked, plus whether each channel can send. */
 public record NotificationSettingsView(
-        String emailProvider, String fromEmail, String fromName, String replyTo, String sendgridApiKey,
-        String smsProvider, String smsportalClientId, String smsportalApiSecret, String smsSenderId,
-        String displayName, String contactPhone, String bankDetails,
-        boolean emailConfigured, boolean smsConfigured) {
-}
+        String emailProvider,
+        String fromEmail,
+        String fromName,
+        String replyTo,
+        String sendgridApiKey,
+        String smsProvider,
+        String smsportalClientId,
+        String smsportalApiSecret,
+        String smsSenderId,
+        String displayName,
+        String contactPhone,
+        String bankDetails,
+        boolean emailConfigured,
+        boolean smsConfigured) {}

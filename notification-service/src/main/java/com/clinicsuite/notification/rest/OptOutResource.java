@@ -22,9 +22,8 @@ import java.time.OffsetDateTime;
 public class OptOutResource {
 
     /** An opted-out number of one pharmacy. */
-    public record OptOutView(long pharmacyId, String channel, String phoneDigits, boolean optedOut,
-                             OffsetDateTime recordedAt) {
-    }
+    public record OptOutView(
+            long pharmacyId, String channel, String phoneDigits, boolean optedOut, OffsetDateTime recordedAt) {}
 
     private final OptOutService optOuts;
     private final PharmacyAccess access;
@@ -45,15 +44,19 @@ public class OptOutResource {
     @DELETE
     public Uni<Void> optIn(@PathParam("pharmacy_id") long pharmacyId, @PathParam("phone") String phone) {
         access.requireWrite(pharmacyId);
-        return optOuts.optIn(pharmacyId, digits(phone)).invoke(removed -> {
-            if (!removed) {
-                throw new NotFoundException("That number has not opted out of pharmacy " + pharmacyId + "'s SMS");
-            }
-        }).replaceWithVoid();
+        return optOuts.optIn(pharmacyId, digits(phone))
+                .invoke(removed -> {
+                    if (!removed) {
+                        throw new NotFoundException(
+                                "That number has not opted out of pharmacy " + pharmacyId + "'s SMS");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static String digits(String phone) {
-        return PhoneNumbers.nationalDigits(phone).orElseThrow(() -> new UnprocessableEntityException("phone",
-                "must be a South African number: 10 digits starting with 0, or 27 and 9 digits"));
+        return PhoneNumbers.nationalDigits(phone)
+                .orElseThrow(() -> new UnprocessableEntityException(
+                        "phone", "must be a South African number: 10 digits starting with 0, or 27 and 9 digits"));
     }
 }

@@ -35,8 +35,8 @@ public class TemplateResource {
     private final PharmacyAccess access;
     private final CallerIdentity caller;
 
-    public TemplateResource(TemplateService templates, ReminderTemplates defaults, PharmacyAccess access,
-                            CallerIdentity caller) {
+    public TemplateResource(
+            TemplateService templates, ReminderTemplates defaults, PharmacyAccess access, CallerIdentity caller) {
         this.templates = templates;
         this.defaults = defaults;
         this.access = access;
@@ -51,24 +51,37 @@ public class TemplateResource {
     }
 
     @PUT
-    public Uni<TemplateView> put(@PathParam("pharmacy_id") long pharmacyId, @PathParam("channel") String channel,
-                                 @NotNull @Valid TemplateUpdate body) {
+    public Uni<TemplateView> put(
+            @PathParam("pharmacy_id") long pharmacyId,
+            @PathParam("channel") String channel,
+            @NotNull @Valid TemplateUpdate body) {
         requireChannel(channel);
         access.requireWrite(pharmacyId);
-        return templates.save(pharmacyId, channel, new TemplateSource(body.subject(), body.html(), body.text()),
-                caller.username()).map(TemplateResource::view);
+        return templates
+                .save(
+                        pharmacyId,
+                        channel,
+                        new TemplateSource(body.subject(), body.html(), body.text()),
+                        caller.username())
+                .map(TemplateResource::view);
     }
 
     @POST
     @Path("/preview")
-    public Uni<PreviewView> preview(@PathParam("pharmacy_id") long pharmacyId, @PathParam("channel") String channel,
-                                    @NotNull @Valid PreviewRequest body) {
+    public Uni<PreviewView> preview(
+            @PathParam("pharmacy_id") long pharmacyId,
+            @PathParam("channel") String channel,
+            @NotNull @Valid PreviewRequest body) {
         requireChannel(channel);
         access.requireRead(pharmacyId);
-        TemplateSource unsaved = body.template() == null ? null
-                : new TemplateSource(body.template().subject(), body.template().html(), body.template().text());
-        ReminderContent debtor = new ReminderContent(body.debtorName(), body.accNo(), body.amountDue(), body.buckets(),
-                null, null, null);
+        TemplateSource unsaved = body.template() == null
+                ? null
+                : new TemplateSource(
+                        body.template().subject(),
+                        body.template().html(),
+                        body.template().text());
+        ReminderContent debtor = new ReminderContent(
+                body.debtorName(), body.accNo(), body.amountDue(), body.buckets(), null, null, null);
         return templates.preview(pharmacyId, channel, unsaved, debtor).map(m -> preview(channel, m));
     }
 

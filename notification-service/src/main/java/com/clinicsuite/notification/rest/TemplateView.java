@@ -5,6 +5,5 @@ import java.time.OffsetDateTime;
 
 /** A channel's reminder template; {@code is_default} when the pharmacy has not edited it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TemplateView(String channel, String subject, String html, String text, boolean isDefault,
-                           OffsetDateTime updatedAt) {
-}
+public record TemplateView(
+        String channel, String subject, String html, String text, boolean isDefault, OffsetDateTime updatedAt) {}

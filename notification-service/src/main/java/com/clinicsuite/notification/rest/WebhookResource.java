@@ -32,8 +32,8 @@ import java.util.Set;
 public class WebhookResource {
 
     private static final Set<String> SMS_DELIVERED = Set.of("DELIVRD", "DELIVERED");
-    private static final Set<String> SMS_FAILED = Set.of("UNDELIV", "UNDELIVERED", "EXPIRED", "REJECTD", "REJECTED",
-            "FAILED", "DELETED", "BLOCKED");
+    private static final Set<String> SMS_FAILED =
+            Set.of("UNDELIV", "UNDELIVERED", "EXPIRED", "REJECTD", "REJECTED", "FAILED", "DELETED", "BLOCKED");
 
     private final WebhookGuard guard;
     private final DeliveryReports reports;
@@ -50,10 +50,11 @@ public class WebhookResource {
     /** SendGrid Event Webhook: an array of events; delivered / bounce / dropped move a delivery on. */
     @POST
     @Path("/sendgrid")
-    public Uni<Response> sendGrid(@QueryParam("token") String token,
-                                  @HeaderParam("X-Twilio-Email-Event-Webhook-Signature") String signature,
-                                  @HeaderParam("X-Twilio-Email-Event-Webhook-Timestamp") String timestamp,
-                                  byte[] body) {
+    public Uni<Response> sendGrid(
+            @QueryParam("token") String token,
+            @HeaderParam("X-Twilio-Email-Event-Webhook-Signature") String signature,
+            @HeaderParam("X-Twilio-Email-Event-Webhook-Timestamp") String timestamp,
+            byte[] body) {
         guard.checkSendGrid(token, signature, timestamp, body);
         List<Report> found = new ArrayList<>();
         for (JsonNode event : items(body)) {
@@ -66,7 +67,8 @@ public class WebhookResource {
                 continue;
             }
             String error = status.equals(DeliveryStatus.FAILED)
-                    ? "SendGrid reported " + event.path("event").asText() + reason(event) : null;
+                    ? "SendGrid reported " + event.path("event").asText() + reason(event)
+                    : null;
             String messageId = event.path("sg_message_id").asText("");
             String externalId = messageId.contains(".") ? messageId.substring(0, messageId.indexOf('.')) : messageId;
             found.add(new Report(text(event, "reminder_id"), externalId, status, error));
@@ -82,12 +84,17 @@ public class WebhookResource {
         List<Report> found = new ArrayList<>();
         for (JsonNode report : items(body)) {
             String raw = text(report, "Status");
-            String code = raw == null ? "" : raw.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
-            String status = SMS_DELIVERED.contains(code) ? DeliveryStatus.DELIVERED
+            String code = raw == null
+                    ? ""
+                    : raw.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
+            String status = SMS_DELIVERED.contains(code)
+                    ? DeliveryStatus.DELIVERED
                     : SMS_FAILED.contains(code) ? DeliveryStatus.FAILED : null;
             if (status != null) {
-                found.add(new Report(firstText(report, "UserReference", "CustomerId", "CustomerID"),
-                        firstText(report, "EventId", "EventID"), status,
+                found.add(new Report(
+                        firstText(report, "UserReference", "CustomerId", "CustomerID"),
+                        firstText(report, "EventId", "EventID"),
+                        status,
                         status.equals(DeliveryStatus.FAILED) ? "SMSPortal reported " + raw : null));
             }
         }
@@ -102,9 +109,11 @@ public class WebhookResource {
         List<JsonNode> replies = items(body);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (JsonNode reply : replies) {
-            chain = chain.chain(() -> optOuts.reply(firstText(reply, "UserReference", "CustomerId", "CustomerID"),
-                    firstText(reply, "Msisdn", "MSISDN", "Phonenumber"),
-                    firstText(reply, "IncomingData", "Message", "Data")).replaceWithVoid());
+            chain = chain.chain(() -> optOuts.reply(
+                            firstText(reply, "UserReference", "CustomerId", "CustomerID"),
+                            firstText(reply, "Msisdn", "MSISDN", "Phonenumber"),
+                            firstText(reply, "IncomingData", "Message", "Data"))
+                    .replaceWithVoid());
         }
         return chain.replaceWith(Response.noContent().build());
     }

@@ -7,9 +7,19 @@ import com.clinicsuite.notification.repository.NotificationSettings;
  * ({@link #toString()} leaves the secrets out).
  */
 public record ChannelSettings(
-        long pharmacyId, String emailProvider, String fromEmail, String fromName, String replyTo, String sendgridApiKey,
-        String smsProvider, String smsportalClientId, String smsportalApiSecret, String smsSenderId,
-        String displayName, String contactPhone, String bankDetails) {
+        long pharmacyId,
+        String emailProvider,
+        String fromEmail,
+        String fromName,
+        String replyTo,
+        String sendgridApiKey,
+        String smsProvider,
+        String smsportalClientId,
+        String smsportalApiSecret,
+        String smsSenderId,
+        String displayName,
+        String contactPhone,
+        String bankDetails) {
 
     public static final String SMTP = "smtp";
     public static final String SENDGRID = "sendgrid";
@@ -20,15 +30,25 @@ public record ChannelSettings(
     }
 
     static ChannelSettings of(NotificationSettings s, SecretCipher cipher) {
-        return new ChannelSettings(s.pharmacyId, s.emailProvider, s.fromEmail, s.fromName, s.replyTo,
+        return new ChannelSettings(
+                s.pharmacyId,
+                s.emailProvider,
+                s.fromEmail,
+                s.fromName,
+                s.replyTo,
                 s.sendgridApiKeyEnc == null ? null : cipher.decrypt(s.sendgridApiKeyEnc),
-                s.smsProvider, s.smsportalClientId,
+                s.smsProvider,
+                s.smsportalClientId,
                 s.smsportalApiSecretEnc == null ? null : cipher.decrypt(s.smsportalApiSecretEnc),
-                s.smsSenderId, s.displayName, s.contactPhone, s.bankDetails);
+                s.smsSenderId,
+                s.displayName,
+                s.contactPhone,
+                s.bankDetails);
     }
 
     public boolean emailConfigured() {
-        return present(fromEmail) && (SMTP.equals(emailProvider) || SENDGRID.equals(emailProvider) && present(sendgridApiKey));
+        return present(fromEmail)
+                && (SMTP.equals(emailProvider) || SENDGRID.equals(emailProvider) && present(sendgridApiKey));
     }
 
     public boolean smsConfigured() {

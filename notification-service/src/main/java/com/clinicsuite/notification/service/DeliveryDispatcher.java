@@ -50,15 +50,19 @@ public class DeliveryDispatcher {
     private final DeliveryStatusEvents events;
     private final NotificationConfig.Dispatch config;
 
-    private record Claimed(List<OutgoingMessage> messages, Map<Long, ChannelSettings> channels) {
-    }
+    private record Claimed(List<OutgoingMessage> messages, Map<Long, ChannelSettings> channels) {}
 
-    private record Outcome(long deliveryId, String externalId, String error) {
-    }
+    private record Outcome(long deliveryId, String externalId, String error) {}
 
-    public DeliveryDispatcher(DeliveryRepository deliveries, SettingsService settings, SmtpSender smtp,
-                              SendGridSender sendGrid, SmsPortalSender smsPortal, PharmacyRateLimiter rateLimiter,
-                              DeliveryStatusEvents events, NotificationConfig config) {
+    public DeliveryDispatcher(
+            DeliveryRepository deliveries,
+            SettingsService settings,
+            SmtpSender smtp,
+            SendGridSender sendGrid,
+            SmsPortalSender smsPortal,
+            PharmacyRateLimiter rateLimiter,
+            DeliveryStatusEvents events,
+            NotificationConfig config) {
         this.deliveries = deliveries;
         this.settings = settings;
         this.smtp = smtp;
@@ -69,19 +73,29 @@ public class DeliveryDispatcher {
         this.config = config.dispatch();
     }
 
-    @Scheduled(every = "${notification.dispatch.interval:1s}", delayed = "${notification.dispatch.initial-delay:2s}",
+    @Scheduled(
+            every = "${notification.dispatch.interval:1s}",
+            delayed = "${notification.dispatch.initial-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return failInterrupted().chain(this::drain).replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("Delivery dispatch round failed: %s", e.toString()))
-                .onFailure().recoverWithNull();
+        return failInterrupted()
+                .chain(this::drain)
+                .replaceWithVoid()
+                .onFailure()
+                .invoke(e -> LOG.warnf("Delivery dispatch round failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** Sends rounds until nothing is queued; returns how many deliveries were handled. */
     public Uni<Long> drain() {
         Context context = Vertx.currentContext();
-        return Multi.createBy().repeating().uni(() -> round(context)).whilst(n -> n > 0)
-                .collect().with(Collectors.summingLong(Integer::longValue));
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> round(context))
+                .whilst(n -> n > 0)
+                .collect()
+                .with(Collectors.summingLong(Integer::longValue));
     }
 
     private Uni<Integer> round(Context context) {
@@ -95,22 +109,37 @@ public class DeliveryDispatcher {
     }
 
     private Uni<Claimed> claim() {
-        return Panache.withTransaction(() -> deliveries.lockQueued(config.batchSize()).chain(batch -> {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            List<OutgoingMessage> messages = new ArrayList<>(batch.size());
-            for (Delivery d : batch) {
-                d.status = DeliveryStatus.SENDING;
-                d.attempts++;
-                d.updatedAt = now;
-                messages.add(new OutgoingMessage(d.id, d.reminderId, d.pharmacyId, d.channel, d.recipient,
-                        d.subject, d.bodyHtml, d.bodyText));
-            }
-            List<Long> pharmacies = messages.stream().map(OutgoingMessage::pharmacyId).distinct().toList();
-            return Multi.createFrom().iterable(pharmacies)
-                    .onItem().transformToUniAndConcatenate(settings::channels)
-                    .collect().asMap(ChannelSettings::pharmacyId, Function.identity())
-                    .map(channels -> new Claimed(messages, channels));
-        }));
+        return Panache.withTransaction(() -> deliveries
+                .lockQueued(config.batchSize())
+                .chain(batch -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    List<OutgoingMessage> messages = new ArrayList<>(batch.size());
+                    for (Delivery d : batch) {
+                        d.status = DeliveryStatus.SENDING;
+                        d.attempts++;
+                        d.updatedAt = now;
+                        messages.add(new OutgoingMessage(
+                                d.id,
+                                d.reminderId,
+                                d.pharmacyId,
+                                d.channel,
+                                d.recipient,
+                                d.subject,
+                                d.bodyHtml,
+                                d.bodyText));
+                    }
+                    List<Long> pharmacies = messages.stream()
+                            .map(OutgoingMessage::pharmacyId)
+                            .distinct()
+                            .toList();
+                    return Multi.createFrom()
+                            .iterable(pharmacies)
+                            .onItem()
+                            .transformToUniAndConcatenate(settings::channels)
+                            .collect()
+                            .asMap(ChannelSettings::pharmacyId, Function.identity())
+                            .map(channels -> new Claimed(messages, channels));
+                }));
     }
 
     private Uni<List<Outcome>> send(Claimed claimed) {
@@ -119,31 +148,43 @@ public class DeliveryDispatcher {
         for (OutgoingMessage m : claimed.messages()) {
             ChannelSettings channels = claimed.channels().get(m.pharmacyId());
             if (ReminderTemplates.SMS.equals(m.channel())) {
-                smsByPharmacy.computeIfAbsent(m.pharmacyId(), k -> new ArrayList<>()).add(m);
+                smsByPharmacy
+                        .computeIfAbsent(m.pharmacyId(), k -> new ArrayList<>())
+                        .add(m);
             } else {
-                sends.add(rateLimiter.acquire(m.pharmacyId(), 1)
+                sends.add(rateLimiter
+                        .acquire(m.pharmacyId(), 1)
                         .chain(() -> sendEmail(m, channels))
                         .map(externalId -> List.of(new Outcome(m.deliveryId(), externalId, null)))
-                        .onFailure().recoverWithItem(e -> List.of(failed(m, "e-mail", e))));
+                        .onFailure()
+                        .recoverWithItem(e -> List.of(failed(m, "e-mail", e))));
             }
         }
         smsByPharmacy.forEach((pharmacyId, messages) -> {
             ChannelSettings channels = claimed.channels().get(pharmacyId);
             for (int from = 0; from < messages.size(); from += SmsPortalSender.MAX_BATCH) {
-                List<OutgoingMessage> chunk = messages.subList(from, Math.min(messages.size(), from + SmsPortalSender.MAX_BATCH));
-                sends.add(rateLimiter.acquire(pharmacyId, chunk.size())
+                List<OutgoingMessage> chunk =
+                        messages.subList(from, Math.min(messages.size(), from + SmsPortalSender.MAX_BATCH));
+                sends.add(rateLimiter
+                        .acquire(pharmacyId, chunk.size())
                         .chain(() -> sendSms(chunk, channels))
-                        .onFailure().recoverWithItem(e -> chunk.stream().map(m -> failed(m, "SMSPortal", e)).toList()));
+                        .onFailure()
+                        .recoverWithItem(e -> chunk.stream()
+                                .map(m -> failed(m, "SMSPortal", e))
+                                .toList()));
             }
         });
-        return Uni.join().all(sends).andFailFast()
+        return Uni.join()
+                .all(sends)
+                .andFailFast()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
     private Uni<String> sendEmail(OutgoingMessage m, ChannelSettings channels) {
         if (!channels.emailConfigured()) {
-            return Uni.createFrom().failure(DeliveryException.permanent(
-                    "The e-mail channel of pharmacy " + m.pharmacyId() + " was turned off before sending"));
+            return Uni.createFrom()
+                    .failure(DeliveryException.permanent(
+                            "The e-mail channel of pharmacy " + m.pharmacyId() + " was turned off before sending"));
         }
         return ChannelSettings.SENDGRID.equals(channels.emailProvider())
                 ? sendGrid.send(m, channels)
@@ -152,32 +193,46 @@ public class DeliveryDispatcher {
 
     private Uni<List<Outcome>> sendSms(List<OutgoingMessage> chunk, ChannelSettings channels) {
         if (!channels.smsConfigured()) {
-            return Uni.createFrom().failure(DeliveryException.permanent(
-                    "The SMS channel of pharmacy " + channels.pharmacyId() + " was turned off before sending"));
+            return Uni.createFrom()
+                    .failure(DeliveryException.permanent(
+                            "The SMS channel of pharmacy " + channels.pharmacyId() + " was turned off before sending"));
         }
-        return smsPortal.send(chunk, channels).map(results -> results.stream()
-                .map(r -> new Outcome(r.message().deliveryId(), r.externalId(), r.error()))
-                .toList());
+        return smsPortal
+                .send(chunk, channels)
+                .map(results -> results.stream()
+                        .map(r -> new Outcome(r.message().deliveryId(), r.externalId(), r.error()))
+                        .toList());
     }
 
     private static Outcome failed(OutgoingMessage m, String provider, Throwable e) {
         if (!(e instanceof DeliveryException)) {
             // not a provider's answer: a fault of ours. Where it happened, without its message (may hold personal data)
-            LOG.warnf("Unexpected %s while sending reminder %s at %s", e.getClass().getName(), m.reminderId(),
-                    java.util.Arrays.stream(e.getStackTrace()).limit(8).map(String::valueOf).toList());
+            LOG.warnf(
+                    "Unexpected %s while sending reminder %s at %s",
+                    e.getClass().getName(),
+                    m.reminderId(),
+                    java.util.Arrays.stream(e.getStackTrace())
+                            .limit(8)
+                            .map(String::valueOf)
+                            .toList());
         }
         DeliveryException failure = ProviderFailures.classify(provider, e);
-        LOG.infof("Reminder %s (%s) failed: %s", m.reminderId(), m.channel(),
-                failure.retryable() ? "retries exhausted" : "refused");
+        LOG.infof(
+                "Reminder %s (%s) failed: %s",
+                m.reminderId(), m.channel(), failure.retryable() ? "retries exhausted" : "refused");
         return new Outcome(m.deliveryId(), null, failure.getMessage());
     }
 
     private Uni<Void> record(List<Outcome> outcomes) {
         Map<Long, Outcome> byId = outcomes.stream().collect(Collectors.toMap(Outcome::deliveryId, o -> o));
-        return Panache.withTransaction(() -> deliveries.list("id in ?1", new ArrayList<>(byId.keySet()))
-                .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(d -> apply(d, byId.get(d.id)))
-                        .collect().last()))
+        return Panache.withTransaction(() -> deliveries
+                        .list("id in ?1", new ArrayList<>(byId.keySet()))
+                        .chain(rows -> Multi.createFrom()
+                                .iterable(rows)
+                                .onItem()
+                                .transformToUniAndConcatenate(d -> apply(d, byId.get(d.id)))
+                                .collect()
+                                .last()))
                 .replaceWithVoid();
     }
 
@@ -199,17 +254,25 @@ public class DeliveryDispatcher {
     /** Fails deliveries stuck in {@code sending} past the timeout: a crash interrupted them mid-send. */
     Uni<Void> failInterrupted() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.sendingTimeout());
-        return Panache.withTransaction(() -> deliveries.findSendingSince(cutoff, 500).chain(stuck -> {
-            if (stuck.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            LOG.warnf("Failing %d deliveries interrupted while sending", stuck.size());
-            return Multi.createFrom().iterable(stuck).onItem().transformToUniAndConcatenate(d -> {
-                d.status = DeliveryStatus.FAILED;
-                d.error = INTERRUPTED;
-                d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                return events.publish(d);
-            }).collect().last().replaceWithVoid();
-        }));
+        return Panache.withTransaction(() -> deliveries
+                .findSendingSince(cutoff, 500)
+                .chain(stuck -> {
+                    if (stuck.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.warnf("Failing %d deliveries interrupted while sending", stuck.size());
+                    return Multi.createFrom()
+                            .iterable(stuck)
+                            .onItem()
+                            .transformToUniAndConcatenate(d -> {
+                                d.status = DeliveryStatus.FAILED;
+                                d.error = INTERRUPTED;
+                                d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                                return events.publish(d);
+                            })
+                            .collect()
+                            .last()
+                            .replaceWithVoid();
+                }));
     }
 }

@@ -25,8 +25,7 @@ public class DeliveryReports {
     private final DeliveryStatusEvents events;
 
     /** One provider report: the delivery by reminder id or, failing that, by external id. */
-    public record Report(String reminderId, String externalId, String status, String error) {
-    }
+    public record Report(String reminderId, String externalId, String status, String error) {}
 
     public DeliveryReports(DeliveryRepository deliveries, DeliveryStatusEvents events) {
         this.deliveries = deliveries;
@@ -37,8 +36,10 @@ public class DeliveryReports {
     @WithTransaction
     public Uni<Integer> apply(List<Report> reports) {
         int[] changed = {0};
-        return Multi.createFrom().iterable(reports)
-                .onItem().transformToUniAndConcatenate(report -> find(report).chain(d -> {
+        return Multi.createFrom()
+                .iterable(reports)
+                .onItem()
+                .transformToUniAndConcatenate(report -> find(report).chain(d -> {
                     if (d == null || !DeliveryStatus.AWAITING_REPORT.contains(d.status)) {
                         return Uni.createFrom().voidItem();
                     }
@@ -48,7 +49,8 @@ public class DeliveryReports {
                     changed[0]++;
                     return events.publish(d);
                 }))
-                .collect().last()
+                .collect()
+                .last()
                 .map(ignored -> {
                     LOG.debugf("%d of %d delivery reports applied", changed[0], reports.size());
                     return changed[0];

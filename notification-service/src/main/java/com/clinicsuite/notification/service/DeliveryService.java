@@ -32,9 +32,14 @@ public class DeliveryService {
     private final DeliveryStatusEvents events;
     private final MeterRegistry registry;
 
-    public DeliveryService(DeliveryRepository deliveries, SmsOptOutRepository optOuts, SettingsService settings,
-                           TemplateService templates, ReminderTemplates renderer, DeliveryStatusEvents events,
-                           MeterRegistry registry) {
+    public DeliveryService(
+            DeliveryRepository deliveries,
+            SmsOptOutRepository optOuts,
+            SettingsService settings,
+            TemplateService templates,
+            ReminderTemplates renderer,
+            DeliveryStatusEvents events,
+            MeterRegistry registry) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.settings = settings;
@@ -48,7 +53,9 @@ public class DeliveryService {
         return deliveries.findByReminderId(reminder.reminderId()).chain(existing -> {
             if (existing != null) {
                 registry.counter("notification.reminders.repeated").increment();
-                LOG.debugf("Reminder %s is already known (%s); ignoring the repeat", reminder.reminderId(), existing.status);
+                LOG.debugf(
+                        "Reminder %s is already known (%s); ignoring the repeat",
+                        reminder.reminderId(), existing.status);
                 return Uni.createFrom().voidItem();
             }
             return settings.channels(reminder.pharmacyId())
@@ -77,8 +84,9 @@ public class DeliveryService {
                 d.provider = channels.emailProvider();
                 problem = !channels.emailConfigured()
                         ? Optional.of("No e-mail channel is configured for pharmacy " + r.pharmacyId())
-                        : d.recipient.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? Optional.empty()
-                        : Optional.of("The recipient is not a valid e-mail address");
+                        : d.recipient.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+                                ? Optional.empty()
+                                : Optional.of("The recipient is not a valid e-mail address");
             }
             case ReminderTemplates.SMS -> {
                 d.provider = channels.smsProvider();
@@ -86,12 +94,15 @@ public class DeliveryService {
                 digits.ifPresent(n -> d.recipient = PhoneNumbers.international(n));
                 problem = !channels.smsConfigured()
                         ? Optional.of("No SMS channel is configured for pharmacy " + r.pharmacyId())
-                        : digits.isEmpty() ? Optional.of("The recipient is not a South African mobile number")
-                        : Optional.empty();
+                        : digits.isEmpty()
+                                ? Optional.of("The recipient is not a South African mobile number")
+                                : Optional.empty();
                 if (problem.isEmpty()) {
-                    return optOuts.isOptedOut(r.pharmacyId(), digits.get()).chain(optedOut -> optedOut
-                            ? Uni.createFrom().item(fail(d, "The number opted out of this pharmacy's SMS (opted out)"))
-                            : render(d, r, channels));
+                    return optOuts.isOptedOut(r.pharmacyId(), digits.get())
+                            .chain(optedOut -> optedOut
+                                    ? Uni.createFrom()
+                                            .item(fail(d, "The number opted out of this pharmacy's SMS (opted out)"))
+                                    : render(d, r, channels));
                 }
             }
             default -> problem = Optional.of("Unknown channel '" + d.channel + "': use email or sms");
@@ -100,8 +111,8 @@ public class DeliveryService {
     }
 
     private Uni<Delivery> render(Delivery d, ReminderRequested r, ChannelSettings channels) {
-        ReminderContent content = TemplateService.withPharmacy(new ReminderContent(r.debtorName(), r.accNo(),
-                r.amountDue(), r.buckets(), null, null, null), channels);
+        ReminderContent content = TemplateService.withPharmacy(
+                new ReminderContent(r.debtorName(), r.accNo(), r.amountDue(), r.buckets(), null, null, null), channels);
         return templates.effective(r.pharmacyId(), d.channel).map(source -> {
             try {
                 RenderedMessage message = renderer.render(d.channel, source, content);

@@ -22,9 +22,23 @@ public class DeliveryStatusEvents {
     }
 
     public Uni<Void> publish(Delivery d) {
-        registry.counter("notification.deliveries", "channel", d.channel, "status", d.status).increment();
-        return outbox.publish(EventCatalog.DELIVERY_STATUS_CHANGED, Long.toString(d.pharmacyId),
-                new DeliveryStatusChanged(d.reminderId, d.pharmacyId, d.accNo, d.channel, d.status, d.provider,
-                        d.externalId, d.subject, d.bodyText, d.error, Instant.now())).replaceWithVoid();
+        registry.counter("notification.deliveries", "channel", d.channel, "status", d.status)
+                .increment();
+        return outbox.publish(
+                        EventCatalog.DELIVERY_STATUS_CHANGED,
+                        Long.toString(d.pharmacyId),
+                        new DeliveryStatusChanged(
+                                d.reminderId,
+                                d.pharmacyId,
+                                d.accNo,
+                                d.channel,
+                                d.status,
+                                d.provider,
+                                d.externalId,
+                                d.subject,
+                                d.bodyText,
+                                d.error,
+                                Instant.now()))
+                .replaceWithVoid();
     }
 }

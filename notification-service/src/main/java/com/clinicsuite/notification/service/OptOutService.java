@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 public class OptOutService {
 
     private static final Logger LOG = Logger.getLogger(OptOutService.class);
-    private static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "OPTOUT", "CANCEL", "END", "QUIT");
+    private static final Set<String> STOP_WORDS =
+            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "OPTOUT", "CANCEL", "END", "QUIT");
 
     public static final String SOURCE_REPLY = "reply";
     public static final String SOURCE_MANUAL = "manual";
@@ -56,9 +57,12 @@ public class OptOutService {
     /** Lets the number receive SMS again; false when it was not opted out. */
     @WithTransaction
     public Uni<Boolean> optIn(long pharmacyId, String phoneDigits) {
-        return optOuts.find(pharmacyId, phoneDigits).chain(existing -> existing == null
-                ? Uni.createFrom().item(false)
-                : optOuts.delete(existing).chain(() -> announce(pharmacyId, phoneDigits, false)).replaceWith(true));
+        return optOuts.find(pharmacyId, phoneDigits)
+                .chain(existing -> existing == null
+                        ? Uni.createFrom().item(false)
+                        : optOuts.delete(existing)
+                                .chain(() -> announce(pharmacyId, phoneDigits, false))
+                                .replaceWith(true));
     }
 
     /**
@@ -75,9 +79,10 @@ public class OptOutService {
             return Uni.createFrom().item(false);
         }
         String destination = PhoneNumbers.international(digits.get());
-        return pharmacyOf(reminderId, destination).chain(pharmacyId -> pharmacyId == null
-                ? Uni.createFrom().item(false)
-                : optOut(pharmacyId, digits.get(), SOURCE_REPLY).replaceWith(true));
+        return pharmacyOf(reminderId, destination)
+                .chain(pharmacyId -> pharmacyId == null
+                        ? Uni.createFrom().item(false)
+                        : optOut(pharmacyId, digits.get(), SOURCE_REPLY).replaceWith(true));
     }
 
     private Uni<Long> pharmacyOf(String reminderId, String destination) {
@@ -90,7 +95,10 @@ public class OptOutService {
     }
 
     private Uni<Void> announce(long pharmacyId, String phoneDigits, boolean optedOut) {
-        return outbox.publish(EventCatalog.OPT_OUT_RECORDED, Long.toString(pharmacyId),
-                new OptOutRecorded(pharmacyId, "sms", phoneDigits, optedOut, Instant.now())).replaceWithVoid();
+        return outbox.publish(
+                        EventCatalog.OPT_OUT_RECORDED,
+                        Long.toString(pharmacyId),
+                        new OptOutRecorded(pharmacyId, "sms", phoneDigits, optedOut, Instant.now()))
+                .replaceWithVoid();
     }
 }

@@ -5,8 +5,7 @@ import java.util.Optional;
 /** South African numbers: the 10 national digits ({@code 0821234567}) and SMSPortal's form ({@code 27821234567}). */
 public final class PhoneNumbers {
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** {@code 082 123 4567}, {@code +27 82 123 4567}, {@code 27821234567} -> {@code 0821234567}; empty if not a number. */
     public static Optional<String> nationalDigits(String raw) {

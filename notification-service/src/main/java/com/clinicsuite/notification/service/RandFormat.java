@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 /** Rand amounts as South Africans read them: {@code R 1 234.56}, negatives {@code -R 1 234.56}. */
 public final class RandFormat {
 
-    private RandFormat() {
-    }
+    private RandFormat() {}
 
     public static String format(BigDecimal amount) {
         if (amount == null) {

@@ -34,9 +34,14 @@ public class ReminderTemplates {
     private static final List<String> BUCKET_ORDER = List.of("current", "d30", "d60", "d90", "d120", "d150", "d180");
     private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
     private static final Variant TEXT = Variant.forContentType(Variant.TEXT_PLAIN);
-    private static final ReminderContent SAMPLE = new ReminderContent("Sample Debtor", "SAMPLE01",
-            new BigDecimal("1234.56"), Map.of("d60", new BigDecimal("1000.00"), "d90", new BigDecimal("234.56")),
-            "Sample Pharmacy", "000 000 0000", "Sample Bank 000000");
+    private static final ReminderContent SAMPLE = new ReminderContent(
+            "Sample Debtor",
+            "SAMPLE01",
+            new BigDecimal("1234.56"),
+            Map.of("d60", new BigDecimal("1000.00"), "d90", new BigDecimal("234.56")),
+            "Sample Pharmacy",
+            "000 000 0000",
+            "Sample Bank 000000");
 
     private final Engine engine;
     private final Map<String, TemplateSource> defaults;
@@ -49,14 +54,16 @@ public class ReminderTemplates {
 
     /** One ageing bucket as templates see it. */
     @TemplateData
-    public record Bucket(String label, String amount) {
-    }
+    public record Bucket(String label, String amount) {}
 
     public ReminderTemplates(Engine engine) {
         this.engine = engine;
         this.defaults = Map.of(
-                EMAIL, new TemplateSource(resource("reminder-email-subject.txt").strip(), resource("reminder-email.html"),
-                        resource("reminder-email.txt")),
+                EMAIL,
+                        new TemplateSource(
+                                resource("reminder-email-subject.txt").strip(),
+                                resource("reminder-email.html"),
+                                resource("reminder-email.txt")),
                 SMS, new TemplateSource(null, null, resource("reminder-sms.txt")));
     }
 
@@ -72,7 +79,8 @@ public class ReminderTemplates {
             return new RenderedMessage(null, null, text.strip());
         }
         String subject = render("subject", source.subject(), TEXT, data).strip().replaceAll("\\s+", " ");
-        String html = source.html() == null || source.html().isBlank() ? null : render("html", source.html(), HTML, data);
+        String html =
+                source.html() == null || source.html().isBlank() ? null : render("html", source.html(), HTML, data);
         return new RenderedMessage(subject, html, text);
     }
 
@@ -82,11 +90,13 @@ public class ReminderTemplates {
         if (source.text() == null || source.text().isBlank()) {
             errors.add(new ApiError.FieldError("text", "must not be blank"));
         }
-        if (EMAIL.equals(channel) && (source.subject() == null || source.subject().isBlank())) {
+        if (EMAIL.equals(channel)
+                && (source.subject() == null || source.subject().isBlank())) {
             errors.add(new ApiError.FieldError("subject", "must not be blank"));
         }
         if (!errors.isEmpty()) {
-            throw new UnprocessableEntityException(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw new UnprocessableEntityException(
+                    errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
         render(channel, source, SAMPLE);
     }
@@ -153,7 +163,8 @@ public class ReminderTemplates {
     }
 
     private static String resource(String name) {
-        try (InputStream in = ReminderTemplates.class.getClassLoader().getResourceAsStream("default-templates/" + name)) {
+        try (InputStream in =
+                ReminderTemplates.class.getClassLoader().getResourceAsStream("default-templates/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("Missing default template " + name);
             }

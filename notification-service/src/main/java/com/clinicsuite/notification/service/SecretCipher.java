@@ -34,7 +34,8 @@ public class SecretCipher {
             throw new IllegalStateException("notification.secrets.key is not base64");
         }
         if (raw.length != 32) {
-            throw new IllegalStateException("notification.secrets.key must be 256 bits (32 bytes), is " + raw.length * 8);
+            throw new IllegalStateException(
+                    "notification.secrets.key must be 256 bits (32 bytes), is " + raw.length * 8);
         }
         this.key = new SecretKeySpec(raw, "AES");
     }
@@ -46,8 +47,12 @@ public class SecretCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not encrypt a secret", e);
         }

@@ -52,13 +52,15 @@ public class SettingsService {
      */
     @CacheResult(cacheName = CHANNELS_CACHE)
     public Uni<ChannelSettings> channels(long pharmacyId) {
-        return repository.findByPharmacy(pharmacyId)
+        return repository
+                .findByPharmacy(pharmacyId)
                 .map(s -> s == null ? ChannelSettings.none(pharmacyId) : ChannelSettings.of(s, cipher));
     }
 
     @WithTransaction
     @CacheInvalidate(cacheName = CHANNELS_CACHE)
-    public Uni<NotificationSettingsView> update(@CacheKey long pharmacyId, NotificationSettingsUpdate update, String username) {
+    public Uni<NotificationSettingsView> update(
+            @CacheKey long pharmacyId, NotificationSettingsUpdate update, String username) {
         return repository.findByPharmacy(pharmacyId).chain(existing -> {
             NotificationSettings s = existing != null ? existing : new NotificationSettings();
             s.pharmacyId = pharmacyId;
@@ -78,10 +80,14 @@ public class SettingsService {
             s.updatedBy = username;
             ChannelSettings channels = ChannelSettings.of(s, cipher);
             requireComplete(channels);
-            LOG.infof("Pharmacy %d notification settings changed: email %s, sms %s",
+            LOG.infof(
+                    "Pharmacy %d notification settings changed: email %s, sms %s",
                     pharmacyId, channels.emailConfigured(), channels.smsConfigured());
-            return repository.persist(s)
-                    .chain(() -> outbox.publish(EventCatalog.CHANNEL_CONFIGURED, Long.toString(pharmacyId),
+            return repository
+                    .persist(s)
+                    .chain(() -> outbox.publish(
+                            EventCatalog.CHANNEL_CONFIGURED,
+                            Long.toString(pharmacyId),
                             new ChannelConfigured(pharmacyId, channels.emailConfigured(), channels.smsConfigured())))
                     .replaceWith(toView(channels));
         });
@@ -103,7 +109,8 @@ public class SettingsService {
             errors.add(new ApiError.FieldError("smsportal_api_secret", "is required for the smsportal provider"));
         }
         if (!errors.isEmpty()) {
-            throw new UnprocessableEntityException(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw new UnprocessableEntityException(
+                    errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
     }
 
@@ -116,12 +123,21 @@ public class SettingsService {
     }
 
     private static NotificationSettingsView toView(ChannelSettings c) {
-        return new NotificationSettingsView(c.emailProvider(), c.fromEmail(), c.fromName(), c.replyTo(),
+        return new NotificationSettingsView(
+                c.emailProvider(),
+                c.fromEmail(),
+                c.fromName(),
+                c.replyTo(),
                 c.sendgridApiKey() == null ? null : SecretCipher.mask(c.sendgridApiKey()),
-                c.smsProvider(), c.smsportalClientId(),
+                c.smsProvider(),
+                c.smsportalClientId(),
                 c.smsportalApiSecret() == null ? null : SecretCipher.mask(c.smsportalApiSecret()),
-                c.smsSenderId(), c.displayName(), c.contactPhone(), c.bankDetails(),
-                c.emailConfigured(), c.smsConfigured());
+                c.smsSenderId(),
+                c.displayName(),
+                c.contactPhone(),
+                c.bankDetails(),
+                c.emailConfigured(),
+                c.smsConfigured());
     }
 
     private static String blankToNull(String s) {

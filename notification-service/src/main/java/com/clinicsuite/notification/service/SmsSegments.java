@@ -10,11 +10,9 @@ public final class SmsSegments {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
 
-    public record Count(String encoding, int characters, int parts) {
-    }
+    public record Count(String encoding, int characters, int parts) {}
 
-    private SmsSegments() {
-    }
+    private SmsSegments() {}
 
     public static Count count(String text) {
         int septets = 0;

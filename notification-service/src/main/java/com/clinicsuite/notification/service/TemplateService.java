@@ -22,7 +22,8 @@ public class TemplateService {
     private final ReminderTemplates templates;
     private final SettingsService settings;
 
-    public TemplateService(MessageTemplateRepository repository, ReminderTemplates templates, SettingsService settings) {
+    public TemplateService(
+            MessageTemplateRepository repository, ReminderTemplates templates, SettingsService settings) {
         this.repository = repository;
         this.templates = templates;
         this.settings = settings;
@@ -37,17 +38,19 @@ public class TemplateService {
     /** The source that applies to the pharmacy's reminders on this channel; cached like the channel settings. */
     @CacheResult(cacheName = TEMPLATES_CACHE)
     public Uni<TemplateSource> effective(long pharmacyId, String channel) {
-        return repository.findByPharmacyAndChannel(pharmacyId, channel)
-                .map(t -> t == null ? templates.defaultFor(channel) : new TemplateSource(t.subject, t.bodyHtml, t.bodyText));
+        return repository
+                .findByPharmacyAndChannel(pharmacyId, channel)
+                .map(t -> t == null
+                        ? templates.defaultFor(channel)
+                        : new TemplateSource(t.subject, t.bodyHtml, t.bodyText));
     }
 
     @WithTransaction
     @CacheInvalidate(cacheName = TEMPLATES_CACHE)
-    public Uni<MessageTemplate> save(@CacheKey long pharmacyId, @CacheKey String channel, TemplateSource source,
-                                     String username) {
-        TemplateSource normalized = ReminderTemplates.SMS.equals(channel)
-                ? new TemplateSource(null, null, source.text())
-                : source;
+    public Uni<MessageTemplate> save(
+            @CacheKey long pharmacyId, @CacheKey String channel, TemplateSource source, String username) {
+        TemplateSource normalized =
+                ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, source.text()) : source;
         templates.validate(channel, normalized);
         return repository.findByPharmacyAndChannel(pharmacyId, channel).chain(existing -> {
             MessageTemplate t = existing != null ? existing : new MessageTemplate();
@@ -64,10 +67,14 @@ public class TemplateService {
 
     /** Renders the stored (or a given, unsaved) template for a sample debtor, with the pharmacy's details. */
     @WithSession
-    public Uni<RenderedMessage> preview(long pharmacyId, String channel, TemplateSource unsaved,
-                                        ReminderContent debtor) {
+    public Uni<RenderedMessage> preview(
+            long pharmacyId, String channel, TemplateSource unsaved, ReminderContent debtor) {
         Uni<TemplateSource> source = unsaved != null
-                ? Uni.createFrom().item(ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, unsaved.text()) : unsaved)
+                ? Uni.createFrom()
+                        .item(
+                                ReminderTemplates.SMS.equals(channel)
+                                        ? new TemplateSource(null, null, unsaved.text())
+                                        : unsaved)
                 : effective(pharmacyId, channel);
         return source.chain(s -> settings.channels(pharmacyId).map(c -> {
             if (unsaved != null) {
@@ -79,7 +86,13 @@ public class TemplateService {
 
     static ReminderContent withPharmacy(ReminderContent debtor, ChannelSettings c) {
         String name = c.displayName() != null ? c.displayName() : c.fromName();
-        return new ReminderContent(debtor.debtorName(), debtor.accNo(), debtor.amountDue(), debtor.buckets(),
-                name, c.contactPhone(), c.bankDetails());
+        return new ReminderContent(
+                debtor.debtorName(),
+                debtor.accNo(),
+                debtor.amountDue(),
+                debtor.buckets(),
+                name,
+                c.contactPhone(),
+                c.bankDetails());
     }
 }

@@ -32,12 +32,18 @@ public class WebhookGuard {
 
     @Inject
     public WebhookGuard(NotificationConfig config) {
-        this(config.webhooks().sendgridVerificationKey(), config.webhooks().sendgridToken(),
-                config.webhooks().smsportalToken(), config.webhooks().maxSignatureAge());
+        this(
+                config.webhooks().sendgridVerificationKey(),
+                config.webhooks().sendgridToken(),
+                config.webhooks().smsportalToken(),
+                config.webhooks().maxSignatureAge());
     }
 
-    WebhookGuard(Optional<String> sendGridKey, Optional<String> sendGridToken, Optional<String> smsPortalToken,
-                 Duration maxSignatureAge) {
+    WebhookGuard(
+            Optional<String> sendGridKey,
+            Optional<String> sendGridToken,
+            Optional<String> smsPortalToken,
+            Duration maxSignatureAge) {
         this.sendGridKey = sendGridKey.filter(k -> !k.isBlank()).map(WebhookGuard::publicKey);
         this.sendGridToken = sendGridToken.filter(t -> !t.isBlank());
         this.smsPortalToken = smsPortalToken.filter(t -> !t.isBlank());
@@ -68,7 +74,8 @@ public class WebhookGuard {
         if (given == null || given.isEmpty()) {
             throw new NotAuthorizedException("The " + provider + " webhook needs its token", "Token");
         }
-        if (!MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenException("Wrong " + provider + " webhook token");
         }
     }
@@ -76,7 +83,10 @@ public class WebhookGuard {
     private boolean validSignature(PublicKey key, String signature, String timestamp, byte[] body) {
         try {
             long seconds = Long.parseLong(timestamp.strip());
-            if (Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs().compareTo(maxSignatureAge) > 0) {
+            if (Duration.between(Instant.ofEpochSecond(seconds), Instant.now())
+                            .abs()
+                            .compareTo(maxSignatureAge)
+                    > 0) {
                 return false; // a replay of an old, genuinely signed call
             }
             Signature verifier = Signature.getInstance("SHA256withECDSA");
@@ -91,9 +101,11 @@ public class WebhookGuard {
 
     private static PublicKey publicKey(String base64) {
         try {
-            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+            return KeyFactory.getInstance("EC")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("notification.webhooks.sendgrid-verification-key is not a base64 EC public key");
+            throw new IllegalStateException(
+                    "notification.webhooks.sendgrid-verification-key is not a base64 EC public key");
         }
     }
 }

@@ -53,7 +53,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReminderThroughputBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final int reminders = Integer.getInteger("bench.reminders", 10_000);
@@ -71,11 +72,21 @@ class ReminderThroughputBenchmark {
         int imapPort = freePort();
         int httpPort = freePort();
 
-        Process greenMail = start(List.of(java(), "-Xmx512m",
-                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
-                "-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + imapPort,
-                "-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + freePort(),
-                "-jar", greenMailJar()), Map.of(), "greenmail.log");
+        Process greenMail = start(
+                List.of(
+                        java(),
+                        "-Xmx512m",
+                        "-Dgreenmail.smtp.hostname=127.0.0.1",
+                        "-Dgreenmail.smtp.port=" + smtpPort,
+                        "-Dgreenmail.imap.hostname=127.0.0.1",
+                        "-Dgreenmail.imap.port=" + imapPort,
+                        "-Dgreenmail.auth.disabled",
+                        "-Dgreenmail.api.hostname=127.0.0.1",
+                        "-Dgreenmail.api.port=" + freePort(),
+                        "-jar",
+                        greenMailJar()),
+                Map.of(),
+                "greenmail.log");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.put("DB_USER", "postgres");
@@ -92,7 +103,8 @@ class ReminderThroughputBenchmark {
         env.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.publicKeyPem());
         env.put("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", TestTokens.AUDIENCE);
-        Process service = start(List.of(java(), "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar"), env, "service.log");
+        Process service =
+                start(List.of(java(), "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar"), env, "service.log");
         try {
             String base = "http://127.0.0.1:" + httpPort;
             awaitReady(base + "/q/health/ready", Duration.ofMinutes(3));
@@ -116,13 +128,15 @@ class ReminderThroughputBenchmark {
                     if (allAccepted == null && (accepted = count(db, "select count(*) from delivery")) == reminders) {
                         allAccepted = Duration.between(start, Instant.now());
                     }
-                } while (sent + failed < reminders && Duration.between(start, Instant.now()).compareTo(limit.multipliedBy(3)) < 0);
+                } while (sent + failed < reminders
+                        && Duration.between(start, Instant.now()).compareTo(limit.multipliedBy(3)) < 0);
                 Duration elapsed = Duration.between(start, Instant.now());
                 long rows = count(db, "select count(*) from delivery");
-                System.out.printf("%nall %d reminders accepted (queued) after %s; handled after %s%n", accepted,
-                        allAccepted, elapsed);
-                try (ResultSet errors = db.createStatement().executeQuery(
-                        "select error, count(*) from delivery where status = 'failed' group by error")) {
+                System.out.printf(
+                        "%nall %d reminders accepted (queued) after %s; handled after %s%n",
+                        accepted, allAccepted, elapsed);
+                try (ResultSet errors = db.createStatement()
+                        .executeQuery("select error, count(*) from delivery where status = 'failed' group by error")) {
                     while (errors.next()) {
                         System.out.printf("failed: %d x %s%n", errors.getLong(2), errors.getString(1));
                     }
@@ -130,14 +144,24 @@ class ReminderThroughputBenchmark {
 
                 Set<String> messageIds = new HashSet<>();
                 int mails = readMailboxes(imapPort, firstPharmacy, messageIds);
-                System.out.printf("%n=== notification-service benchmark ===%n"
+                System.out.printf(
+                        "%n=== notification-service benchmark ===%n"
                                 + "reminders published:  %d (%d pharmacies) in %d ms%n"
                                 + "all sent after:       %.1f s  (%.0f reminders/s)%n"
                                 + "delivery rows:        %d (sent %d, failed %d)%n"
                                 + "mails received:       %d, distinct Message-IDs %d -> duplicated %d, lost %d%n%n",
-                        reminders, pharmacies, published.toMillis(), elapsed.toMillis() / 1000.0,
-                        reminders / (elapsed.toMillis() / 1000.0), rows, sent, failed,
-                        mails, messageIds.size(), mails - messageIds.size(), reminders - messageIds.size());
+                        reminders,
+                        pharmacies,
+                        published.toMillis(),
+                        elapsed.toMillis() / 1000.0,
+                        reminders / (elapsed.toMillis() / 1000.0),
+                        rows,
+                        sent,
+                        failed,
+                        mails,
+                        messageIds.size(),
+                        mails - messageIds.size(),
+                        reminders - messageIds.size());
                 assertThat(sent).isEqualTo(reminders);
                 assertThat(mails).isEqualTo(reminders);
                 assertThat(messageIds).hasSize(reminders);
@@ -159,11 +183,20 @@ class ReminderThroughputBenchmark {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (int i = 0; i < reminders; i++) {
                 long pharmacy = firstPharmacy + i % pharmacies;
-                ReminderRequested r = new ReminderRequested(UUID.randomUUID().toString(), pharmacy, i, "ACC" + i, "email",
-                        "bench-" + pharmacy + "@debtors.example", "Debtor " + i, new BigDecimal("1234.56"),
-                        Map.of("d60", new BigDecimal("1000.00"), "d90", new BigDecimal("234.56")), "bench", Instant.now());
-                ProducerRecord<String, String> record = new ProducerRecord<>(EventCatalog.REMINDER_REQUESTED.topic(),
-                        Long.toString(pharmacy), JSON.writeValueAsString(r));
+                ReminderRequested r = new ReminderRequested(
+                        UUID.randomUUID().toString(),
+                        pharmacy,
+                        i,
+                        "ACC" + i,
+                        "email",
+                        "bench-" + pharmacy + "@debtors.example",
+                        "Debtor " + i,
+                        new BigDecimal("1234.56"),
+                        Map.of("d60", new BigDecimal("1000.00"), "d90", new BigDecimal("234.56")),
+                        "bench",
+                        Instant.now());
+                ProducerRecord<String, String> record = new ProducerRecord<>(
+                        EventCatalog.REMINDER_REQUESTED.topic(), Long.toString(pharmacy), JSON.writeValueAsString(r));
                 header(record, "ce_specversion", "1.0");
                 header(record, "ce_id", UUID.randomUUID().toString());
                 header(record, "ce_type", EventCatalog.REMINDER_REQUESTED.type());
@@ -204,12 +237,17 @@ class ReminderThroughputBenchmark {
     }
 
     private static void configure(String base, long pharmacy) throws Exception {
-        String body = "{\"email_provider\":\"smtp\",\"from_email\":\"accounts@bench.example\",\"from_name\":\"Bench Pharmacy\","
-                + "\"display_name\":\"Bench Pharmacy\",\"contact_phone\":\"036 000 0000\",\"bank_details\":\"Bank 123\"}";
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base + "/pharmacies/" + pharmacy + "/notification-settings"))
-                .header("Authorization", "Bearer " + TestTokens.admin()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body =
+                "{\"email_provider\":\"smtp\",\"from_email\":\"accounts@bench.example\",\"from_name\":\"Bench Pharmacy\","
+                        + "\"display_name\":\"Bench Pharmacy\",\"contact_phone\":\"036 000 0000\",\"bank_details\":\"Bank 123\"}";
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/pharmacies/" + pharmacy + "/notification-settings"))
+                                .header("Authorization", "Bearer " + TestTokens.admin())
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
@@ -217,8 +255,12 @@ class ReminderThroughputBenchmark {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(URI.create(url)).build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (java.io.IOException notYet) {
@@ -230,7 +272,8 @@ class ReminderThroughputBenchmark {
     }
 
     private Process start(List<String> command, Map<String, String> env, String logName) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(work.resolve(logName).toFile());
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -25,7 +25,7 @@ class TimerDelayTest {
         Vertx vertx = Vertx.vertx();
         try {
             // what failed reminders in the benchmark: Quarkus hands Mutiny's delay to a Vert.x timer in whole ms
-            assertThatThrownBy(() -> vertx.setTimer(Duration.ofNanos(300_000).toMillis(), id -> { }))
+            assertThatThrownBy(() -> vertx.setTimer(Duration.ofNanos(300_000).toMillis(), id -> {}))
                     .isInstanceOf(IllegalArgumentException.class);
             CompletableFuture<Long> fired = new CompletableFuture<>();
             vertx.setTimer(TimerDelay.timerDuration(Duration.ofNanos(300_000)).toMillis(), fired::complete);

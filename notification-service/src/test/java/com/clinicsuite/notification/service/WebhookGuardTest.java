@@ -19,17 +19,23 @@ import org.junit.jupiter.api.Test;
 /** SendGrid's Signed Event Webhook: ECDSA P-256 over timestamp + raw body, as SendGrid signs it. */
 class WebhookGuardTest {
 
-    private static final byte[] BODY = "[{\"event\":\"delivered\",\"sg_message_id\":\"abc.filter\"}]".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "[{\"event\":\"delivered\",\"sg_message_id\":\"abc.filter\"}]".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void aSignatureFromTheConfiguredKeyIsAcceptedAndAnythingElseRefused() throws Exception {
         KeyPair sendGrid = ecKeyPair();
         KeyPair impostor = ecKeyPair();
-        WebhookGuard guard = new WebhookGuard(Optional.of(Base64.getEncoder().encodeToString(sendGrid.getPublic().getEncoded())),
-                Optional.of("token-is-ignored-when-signing"), Optional.empty(), Duration.ofMinutes(10));
+        WebhookGuard guard = new WebhookGuard(
+                Optional.of(
+                        Base64.getEncoder().encodeToString(sendGrid.getPublic().getEncoded())),
+                Optional.of("token-is-ignored-when-signing"),
+                Optional.empty(),
+                Duration.ofMinutes(10));
         String now = Long.toString(Instant.now().getEpochSecond());
 
-        assertThatCode(() -> guard.checkSendGrid(null, sign(sendGrid, now, BODY), now, BODY)).doesNotThrowAnyException();
+        assertThatCode(() -> guard.checkSendGrid(null, sign(sendGrid, now, BODY), now, BODY))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> guard.checkSendGrid(null, sign(impostor, now, BODY), now, BODY))
                 .isInstanceOf(ForbiddenException.class);
         byte[] tampered = "[{\"event\":\"bounce\"}]".getBytes(StandardCharsets.UTF_8);
@@ -37,15 +43,18 @@ class WebhookGuardTest {
                 .isInstanceOf(ForbiddenException.class);
         String old = Long.toString(Instant.now().minus(Duration.ofHours(1)).getEpochSecond());
         assertThatThrownBy(() -> guard.checkSendGrid(null, sign(sendGrid, old, BODY), old, BODY))
-                .as("a replayed old call").isInstanceOf(ForbiddenException.class);
+                .as("a replayed old call")
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> guard.checkSendGrid("token-is-ignored-when-signing", null, null, BODY))
                 .isInstanceOf(NotAuthorizedException.class);
     }
 
     @Test
     void withoutAnyConfigurationEveryCallIsRefused() {
-        WebhookGuard guard = new WebhookGuard(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(10));
-        assertThatThrownBy(() -> guard.checkSendGrid("anything", null, null, BODY)).isInstanceOf(ForbiddenException.class);
+        WebhookGuard guard =
+                new WebhookGuard(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(10));
+        assertThatThrownBy(() -> guard.checkSendGrid("anything", null, null, BODY))
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> guard.checkSmsPortal("anything")).isInstanceOf(ForbiddenException.class);
     }
 

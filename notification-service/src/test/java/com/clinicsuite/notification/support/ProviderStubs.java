@@ -21,7 +21,8 @@ public class ProviderStubs implements LauncherSessionListener {
     @Override
     public synchronized void launcherSessionOpened(LauncherSession session) {
         if (server == null && System.getProperty(PROPERTY) == null) {
-            server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+            server = new WireMockServer(
+                    WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
             server.start();
             System.setProperty(PROPERTY, "http://127.0.0.1:" + server.port());
         }

@@ -26,17 +26,20 @@ public final class TestData {
     private static final AtomicLong NEXT_PHARMACY = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 100);
     private static final EventPublisher PUBLISHER = new EventPublisher();
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static long newPharmacyId() {
         return NEXT_PHARMACY.incrementAndGet();
     }
 
     public static void configure(long pharmacyId, Map<String, Object> settings) {
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(settings)
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(settings)
                 .put("/pharmacies/{id}/notification-settings", pharmacyId)
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     public static Map<String, Object> smtpSettings() {
@@ -55,8 +58,18 @@ public final class TestData {
         Map<String, BigDecimal> buckets = new LinkedHashMap<>();
         buckets.put("d60", new BigDecimal("1000.00"));
         buckets.put("d90", new BigDecimal("234.56"));
-        return new ReminderRequested(UUID.randomUUID().toString(), pharmacyId, 77, "ACC" + pharmacyId, channel,
-                recipient, "Thandi Nkosi", new BigDecimal("1234.56"), buckets, "writer", Instant.now());
+        return new ReminderRequested(
+                UUID.randomUUID().toString(),
+                pharmacyId,
+                77,
+                "ACC" + pharmacyId,
+                channel,
+                recipient,
+                "Thandi Nkosi",
+                new BigDecimal("1234.56"),
+                buckets,
+                "writer",
+                Instant.now());
     }
 
     public static String publish(ReminderRequested reminder) {
@@ -68,27 +81,36 @@ public final class TestData {
     }
 
     public static void publishRaw(String payload, String key) {
-        PUBLISHER.sendRaw(EventCatalog.REMINDER_REQUESTED.topic(), EventCatalog.REMINDER_REQUESTED.type(), key, payload,
+        PUBLISHER.sendRaw(
+                EventCatalog.REMINDER_REQUESTED.topic(),
+                EventCatalog.REMINDER_REQUESTED.type(),
+                key,
+                payload,
                 UUID.randomUUID().toString());
     }
 
     /** A delivery row as the database holds it. */
-    public record Row(String reminderId, String status, String provider, String externalId, String error, int attempts) {
-    }
+    public record Row(
+            String reminderId, String status, String provider, String externalId, String error, int attempts) {}
 
     public static Row delivery(String reminderId) {
-        List<Row> rows = query("select reminder_id, status, provider, external_id, error, attempts from delivery "
-                + "where reminder_id = ?", reminderId);
+        List<Row> rows = query(
+                "select reminder_id, status, provider, external_id, error, attempts from delivery "
+                        + "where reminder_id = ?",
+                reminderId);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     public static List<Row> deliveriesOf(long pharmacyId) {
-        return query("select reminder_id, status, provider, external_id, error, attempts from delivery "
-                + "where pharmacy_id = ? order by id", pharmacyId);
+        return query(
+                "select reminder_id, status, provider, external_id, error, attempts from delivery "
+                        + "where pharmacy_id = ? order by id",
+                pharmacyId);
     }
 
     public static void execute(String sql, Object... args) {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);
             }
@@ -99,7 +121,8 @@ public final class TestData {
     }
 
     public static String scalar(String sql, Object... args) {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);
             }
@@ -112,13 +135,19 @@ public final class TestData {
     }
 
     private static List<Row> query(String sql, Object arg) {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
             st.setObject(1, arg);
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6)));
+                    rows.add(new Row(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6)));
                 }
             }
             return rows;

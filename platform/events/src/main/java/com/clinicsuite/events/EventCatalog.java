@@ -50,24 +50,34 @@ public final class EventCatalog {
     public static final EventType<ReminderRequested> REMINDER_REQUESTED =
             new EventType<>("debtors.reminder-requested.v1", Topics.DEBTORS_REMINDERS, ReminderRequested.class);
 
-    public static final EventType<DeliveryStatusChanged> DELIVERY_STATUS_CHANGED =
-            new EventType<>("notifications.delivery-status-changed.v1", Topics.NOTIFICATIONS_DELIVERY_STATUS,
-                    DeliveryStatusChanged.class);
-    public static final EventType<ChannelConfigured> CHANNEL_CONFIGURED =
-            new EventType<>("notifications.channel-configured.v1", Topics.NOTIFICATIONS_CHANNELS, ChannelConfigured.class);
+    public static final EventType<DeliveryStatusChanged> DELIVERY_STATUS_CHANGED = new EventType<>(
+            "notifications.delivery-status-changed.v1",
+            Topics.NOTIFICATIONS_DELIVERY_STATUS,
+            DeliveryStatusChanged.class);
+    public static final EventType<ChannelConfigured> CHANNEL_CONFIGURED = new EventType<>(
+            "notifications.channel-configured.v1", Topics.NOTIFICATIONS_CHANNELS, ChannelConfigured.class);
     public static final EventType<OptOutRecorded> OPT_OUT_RECORDED =
             new EventType<>("notifications.opt-out-recorded.v1", Topics.NOTIFICATIONS_OPT_OUTS, OptOutRecorded.class);
 
     public static final List<EventType<?>> ALL = List.of(
-            PHARMACY_UPSERTED, USER_DEACTIVATED, GRANTS_CHANGED,
-            CREDIT_BALANCE_CREATED, CREDIT_BALANCE_UPDATED, CREDIT_BALANCE_DELETED, VOUCHER_SEARCHED,
+            PHARMACY_UPSERTED,
+            USER_DEACTIVATED,
+            GRANTS_CHANGED,
+            CREDIT_BALANCE_CREATED,
+            CREDIT_BALANCE_UPDATED,
+            CREDIT_BALANCE_DELETED,
+            VOUCHER_SEARCHED,
             CREDIT_IMPORT_RESULT,
-            CREDIT_ROWS_CHUNK, CREDIT_IMPORT_ABORTED, DEBTOR_REPORT_CHUNK,
-            REPORT_PROCESSED, REMINDER_REQUESTED,
-            DELIVERY_STATUS_CHANGED, CHANNEL_CONFIGURED, OPT_OUT_RECORDED);
+            CREDIT_ROWS_CHUNK,
+            CREDIT_IMPORT_ABORTED,
+            DEBTOR_REPORT_CHUNK,
+            REPORT_PROCESSED,
+            REMINDER_REQUESTED,
+            DELIVERY_STATUS_CHANGED,
+            CHANNEL_CONFIGURED,
+            OPT_OUT_RECORDED);
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();

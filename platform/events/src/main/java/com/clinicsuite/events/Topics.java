@@ -30,6 +30,5 @@ public final class Topics {
     /** A consumer's dead letters go to the topic name plus this suffix. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /** Keeps the Java records, the JSON Schemas and the AsyncAPI document describing the same events. */
 class EventCatalogTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Instant NOW = Instant.parse("2025-01-15T10:30:00Z");
     private static final BigDecimal AMOUNT = new BigDecimal("1234.50");
@@ -49,30 +50,101 @@ class EventCatalogTest {
     private static final Map<String, Object> SAMPLES = Map.ofEntries(
             Map.entry("auth.pharmacy-upserted.v1", new PharmacyUpserted(2, "Winterton Pharmacy", "WIN", true)),
             Map.entry("auth.user-deactivated.v1", new UserDeactivated(7, "thandi", NOW)),
-            Map.entry("auth.grants-changed.v1",
+            Map.entry(
+                    "auth.grants-changed.v1",
                     new GrantsChanged(7, "thandi", List.of(new GrantsChanged.Grant(2, true, false)), NOW)),
             Map.entry("credit.balance-created.v1", creditBalance()),
             Map.entry("credit.balance-updated.v1", creditBalance()),
             Map.entry("credit.balance-deleted.v1", creditBalance()),
             Map.entry("credit.voucher-searched.v1", new VoucherSearched("PBAD05349", "frontdesk", 1, NOW)),
-            Map.entry("credit.import-result.v1", new CreditImportResult("imp-1", "completed", 10, 8, 2, 0,
-                    List.of(new CreditImportResult.RowError(5, "Email ID's", "not an e-mail address")), null)),
-            Map.entry("imports.credit-rows-chunk.v1", new CreditRowsChunk("imp-1", "replace", "admin", 0, 1, 1,
-                    List.of(new CreditRowsChunk.Row(19, "Credit Balance", "AD03C4403", "Aditi Malhotra", "7985349490",
-                            "aditi@example.com", "PRP Hair Restoration", "Punjabi Bagh", null, AMOUNT, AMOUNT,
-                            BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 12, 11, 1)))),
-            Map.entry("imports.credit-import-aborted.v1", new CreditImportAborted("imp-1",
-                    "The file has more than 200000 data rows")),
-            Map.entry("imports.debtor-report-chunk.v1", new DebtorReportChunk("rep-1", 2, "deb013.pdf", "ab12",
-                    "upload", 7L, "thandi", NOW, LocalDate.of(2025, 1, 27), 1, amounts(), 0, 1,
-                    List.of(new DebtorReportChunk.Account("100234", "DU PLESSIS, J", amounts(), "j@example.com",
-                            "0821234567", List.of("0821234567"), false, LocalDate.of(2024, 12, 1), AMOUNT, "30",
-                            null)))),
-            Map.entry("debtors.report-processed.v1", new ReportProcessed("rep-1", 2, 11L, "completed", 1, AMOUNT, null)),
-            Map.entry("debtors.reminder-requested.v1", new ReminderRequested("rem-1", 2, 11, "100234", "email",
-                    "j@example.com", "DU PLESSIS, J", AMOUNT, Map.of("d60", AMOUNT), "thandi", NOW)),
-            Map.entry("notifications.delivery-status-changed.v1", new DeliveryStatusChanged("rem-1", 2, "100234",
-                    "email", "sent", "smtp", "<abc@x>", "Your account", null, null, NOW)),
+            Map.entry(
+                    "credit.import-result.v1",
+                    new CreditImportResult(
+                            "imp-1",
+                            "completed",
+                            10,
+                            8,
+                            2,
+                            0,
+                            List.of(new CreditImportResult.RowError(5, "Email ID's", "not an e-mail address")),
+                            null)),
+            Map.entry(
+                    "imports.credit-rows-chunk.v1",
+                    new CreditRowsChunk(
+                            "imp-1",
+                            "replace",
+                            "admin",
+                            0,
+                            1,
+                            1,
+                            List.of(new CreditRowsChunk.Row(
+                                    19,
+                                    "Credit Balance",
+                                    "AD03C4403",
+                                    "Aditi Malhotra",
+                                    "7985349490",
+                                    "aditi@example.com",
+                                    "PRP Hair Restoration",
+                                    "Punjabi Bagh",
+                                    null,
+                                    AMOUNT,
+                                    AMOUNT,
+                                    BigDecimal.ZERO.setScale(2),
+                                    BigDecimal.ZERO.setScale(2),
+                                    12,
+                                    11,
+                                    1)))),
+            Map.entry(
+                    "imports.credit-import-aborted.v1",
+                    new CreditImportAborted("imp-1", "The file has more than 200000 data rows")),
+            Map.entry(
+                    "imports.debtor-report-chunk.v1",
+                    new DebtorReportChunk(
+                            "rep-1",
+                            2,
+                            "deb013.pdf",
+                            "ab12",
+                            "upload",
+                            7L,
+                            "thandi",
+                            NOW,
+                            LocalDate.of(2025, 1, 27),
+                            1,
+                            amounts(),
+                            0,
+                            1,
+                            List.of(new DebtorReportChunk.Account(
+                                    "100234",
+                                    "DU PLESSIS, J",
+                                    amounts(),
+                                    "j@example.com",
+                                    "0821234567",
+                                    List.of("0821234567"),
+                                    false,
+                                    LocalDate.of(2024, 12, 1),
+                                    AMOUNT,
+                                    "30",
+                                    null)))),
+            Map.entry(
+                    "debtors.report-processed.v1", new ReportProcessed("rep-1", 2, 11L, "completed", 1, AMOUNT, null)),
+            Map.entry(
+                    "debtors.reminder-requested.v1",
+                    new ReminderRequested(
+                            "rem-1",
+                            2,
+                            11,
+                            "100234",
+                            "email",
+                            "j@example.com",
+                            "DU PLESSIS, J",
+                            AMOUNT,
+                            Map.of("d60", AMOUNT),
+                            "thandi",
+                            NOW)),
+            Map.entry(
+                    "notifications.delivery-status-changed.v1",
+                    new DeliveryStatusChanged(
+                            "rem-1", 2, "100234", "email", "sent", "smtp", "<abc@x>", "Your account", null, null, NOW)),
             Map.entry("notifications.channel-configured.v1", new ChannelConfigured(2, true, false)),
             Map.entry("notifications.opt-out-recorded.v1", new OptOutRecorded(2, "sms", "0821234567", true, NOW)));
 
@@ -87,8 +159,9 @@ class EventCatalogTest {
 
     @Test
     void everySampleValidatesAgainstItsSchemaAndTheSchemaNamesEveryField() throws Exception {
-        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(
-                EventCatalog.ALL.stream().map(EventType::type).toList());
+        assertThat(SAMPLES.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        EventCatalog.ALL.stream().map(EventType::type).toList());
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         for (EventType<?> type : EventCatalog.ALL) {
             JsonSchema schema;
@@ -115,8 +188,8 @@ class EventCatalogTest {
     @Test
     void schemaRejectsAFloatAmount() throws Exception {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream(EventCatalog.REPORT_PROCESSED.schemaResource())) {
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream(EventCatalog.REPORT_PROCESSED.schemaResource())) {
             JsonSchema schema = factory.getSchema(in);
             JsonNode bad = JSON.readTree("""
                     {"report_id":"r","pharmacy_id":1,"debtor_report_id":null,"status":"completed",
@@ -128,8 +201,7 @@ class EventCatalogTest {
     @Test
     void asyncApiDescribesEveryTopicAndEveryEvent() throws Exception {
         JsonNode doc;
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("com/clinicsuite/events/asyncapi.yaml")) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("com/clinicsuite/events/asyncapi.yaml")) {
             doc = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
         assertThat(doc.get("asyncapi").asText()).isEqualTo("3.0.0");
@@ -143,25 +215,44 @@ class EventCatalogTest {
             channel.getValue().get("messages").fields().forEachRemaining(m -> {
                 String ref = m.getValue().get("$ref").asText();
                 String id = ref.substring(ref.lastIndexOf('/') + 1);
-                names.add(doc.get("components").get("messages").get(id).get("name").asText());
+                names.add(doc.get("components")
+                        .get("messages")
+                        .get(id)
+                        .get("name")
+                        .asText());
             });
             messagesByAddress.put(address, names);
         }
-        assertThat(addresses).isEqualTo(EventCatalog.ALL.stream().map(EventType::topic).collect(Collectors.toSet()));
+        assertThat(addresses)
+                .isEqualTo(EventCatalog.ALL.stream().map(EventType::topic).collect(Collectors.toSet()));
         for (EventType<?> type : EventCatalog.ALL) {
             assertThat(messagesByAddress.get(type.topic())).as(type.type()).contains(type.type());
-            JsonNode message = doc.get("components").get("messages").get(type.type().replace('.', '_').replace('-', '_'));
+            JsonNode message = doc.get("components")
+                    .get("messages")
+                    .get(type.type().replace('.', '_').replace('-', '_'));
             assertThat(message.get("payload").get("$ref").asText()).isEqualTo("schemas/" + type.type() + ".json");
         }
     }
 
     private static CreditBalanceChanged creditBalance() {
-        return new CreditBalanceChanged(1, "AD03C4403", "PRP Hair Restoration", "Punjabi Bagh", AMOUNT, AMOUNT,
-                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 12, 11, 1, "PBAD05349", "admin");
+        return new CreditBalanceChanged(
+                1,
+                "AD03C4403",
+                "PRP Hair Restoration",
+                "Punjabi Bagh",
+                AMOUNT,
+                AMOUNT,
+                BigDecimal.ZERO.setScale(2),
+                BigDecimal.ZERO.setScale(2),
+                12,
+                11,
+                1,
+                "PBAD05349",
+                "admin");
     }
 
     private static DebtorReportChunk.Amounts amounts() {
-        return new DebtorReportChunk.Amounts(AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT,
-                new BigDecimal("8641.50"));
+        return new DebtorReportChunk.Amounts(
+                AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, new BigDecimal("8641.50"));
     }
 }

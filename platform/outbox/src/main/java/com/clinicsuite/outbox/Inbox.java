@@ -33,9 +33,11 @@ public class Inbox {
     private final int maxRetries;
     private final Duration initialBackoff;
 
-    public Inbox(ObjectMapper mapper, MeterRegistry registry,
-                 @ConfigProperty(name = "inbox.max-retries", defaultValue = "4") int maxRetries,
-                 @ConfigProperty(name = "inbox.initial-backoff", defaultValue = "PT0.2S") Duration initialBackoff) {
+    public Inbox(
+            ObjectMapper mapper,
+            MeterRegistry registry,
+            @ConfigProperty(name = "inbox.max-retries", defaultValue = "4") int maxRetries,
+            @ConfigProperty(name = "inbox.initial-backoff", defaultValue = "PT0.2S") Duration initialBackoff) {
         this.mapper = mapper;
         this.registry = registry;
         this.maxRetries = maxRetries;
@@ -46,8 +48,11 @@ public class Inbox {
      * Runs {@code handler} once for this message's event id, in a transaction, then acks; nacks after the
      * retries are spent. Use as the whole body of an {@code @Incoming} method taking {@code Message<String>}.
      */
-    public <T> Uni<Void> process(String consumer, Message<String> message, Class<T> dataType,
-                                 Function<ReceivedEvent<T>, Uni<Void>> handler) {
+    public <T> Uni<Void> process(
+            String consumer,
+            Message<String> message,
+            Class<T> dataType,
+            Function<ReceivedEvent<T>, Uni<Void>> handler) {
         ReceivedEvent<T> event;
         try {
             event = read(message, dataType);
@@ -57,28 +62,35 @@ public class Inbox {
         return Panache.withTransaction(() -> InboxEvent.<InboxEvent>findById(new InboxEvent.Key(consumer, event.id()))
                         .chain(seen -> {
                             if (seen != null) {
-                                registry.counter("inbox.duplicates", "consumer", consumer).increment();
+                                registry.counter("inbox.duplicates", "consumer", consumer)
+                                        .increment();
                                 return Uni.createFrom().voidItem();
                             }
                             InboxEvent entry = new InboxEvent();
                             entry.key = new InboxEvent.Key(consumer, event.id());
                             entry.processedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                            return handler.apply(event).chain(() -> entry.persist()).replaceWithVoid();
+                            return handler.apply(event)
+                                    .chain(() -> entry.persist())
+                                    .replaceWithVoid();
                         }))
-                .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
-                .withBackOff(initialBackoff, initialBackoff.multipliedBy(20)).atMost(maxRetries)
-                .onItem().transformToUni(ignored -> {
+                .onFailure(e -> !(e instanceof PoisonMessageException))
+                .retry()
+                .withBackOff(initialBackoff, initialBackoff.multipliedBy(20))
+                .atMost(maxRetries)
+                .onItem()
+                .transformToUni(ignored -> {
                     registry.counter("inbox.processed", "consumer", consumer).increment();
                     return Uni.createFrom().completionStage(message.ack());
                 })
-                .onFailure().recoverWithUni(e -> deadLetter(consumer, message, event.id(), e));
+                .onFailure()
+                .recoverWithUni(e -> deadLetter(consumer, message, event.id(), e));
     }
 
     /** Reads the envelope and data of a message; throws {@link PoisonMessageException} when it cannot. */
     public <T> ReceivedEvent<T> read(Message<String> message, Class<T> dataType) {
         @SuppressWarnings("unchecked")
-        Optional<IncomingCloudEventMetadata<?>> ce = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(m -> (IncomingCloudEventMetadata<?>) m);
+        Optional<IncomingCloudEventMetadata<?>> ce =
+                message.getMetadata(IncomingCloudEventMetadata.class).map(m -> (IncomingCloudEventMetadata<?>) m);
         String id = ce.map(m -> m.getId()).orElseGet(() -> fallbackId(message));
         String type = ce.map(m -> m.getType()).orElse(null);
         String subject = ce.flatMap(m -> m.getSubject()).orElse(null);
@@ -88,15 +100,16 @@ public class Inbox {
         try {
             return new ReceivedEvent<>(id, type, subject, mapper.readValue(message.getPayload(), dataType));
         } catch (Exception e) {
-            throw new PoisonMessageException("Event " + id + " (" + type + ") is not a readable "
-                    + dataType.getSimpleName(), e);
+            throw new PoisonMessageException(
+                    "Event " + id + " (" + type + ") is not a readable " + dataType.getSimpleName(), e);
         }
     }
 
     private Uni<Void> deadLetter(String consumer, Message<String> message, String eventId, Throwable cause) {
         registry.counter("inbox.dead_lettered", "consumer", consumer).increment();
         // The reason only: payloads may carry personal data and never go to logs.
-        LOG.errorf("%s gives up on event %s after retries, sending it to the dead-letter topic: %s",
+        LOG.errorf(
+                "%s gives up on event %s after retries, sending it to the dead-letter topic: %s",
                 consumer, eventId, cause.toString());
         return Uni.createFrom().completionStage(message.nack(cause));
     }

@@ -22,7 +22,10 @@ public class InboxEvent extends PanacheEntityBase {
 
     @Embeddable
     public record Key(
-            @Column(name = "consumer", nullable = false, length = 100) String consumer,
-            @Column(name = "event_id", nullable = false, length = 100) String eventId) implements Serializable {
-    }
+            @Column(name = "consumer", nullable = false, length = 100)
+            String consumer,
+
+            @Column(name = "event_id", nullable = false, length = 100)
+            String eventId)
+            implements Serializable {}
 }

@@ -50,8 +50,7 @@ public final class JsonRowsInsert<R> {
     }
 
     /** A column filled from each row. */
-    public record Column<R>(String name, Type type, Function<R, Object> value) {
-    }
+    public record Column<R>(String name, Type type, Function<R, Object> value) {}
 
     private final List<Column<R>> columns;
     private final String sql;
@@ -68,13 +67,18 @@ public final class JsonRowsInsert<R> {
         StringBuilder definition = new StringBuilder();
         for (Column<R> column : columns) {
             String separator = definition.isEmpty() ? "" : ", ";
-            definition.append(separator).append(column.name()).append(' ').append(mssql
-                    ? column.type().mssql + " '$." + column.name() + "'" : column.type().postgresql);
+            definition
+                    .append(separator)
+                    .append(column.name())
+                    .append(' ')
+                    .append(mssql ? column.type().mssql + " '$." + column.name() + "'" : column.type().postgresql);
         }
         names.append(String.join(", ", columns.stream().map(Column::name).toList()));
-        selected.append(String.join(", ", columns.stream().map(c -> "r." + c.name()).toList()));
+        selected.append(
+                String.join(", ", columns.stream().map(c -> "r." + c.name()).toList()));
         // the reactive PostgreSQL client would send a String bound as json as a JSON string value: bind it as text
-        String source = mssql ? "openjson(?) with (" + definition + ") as r"
+        String source = mssql
+                ? "openjson(?) with (" + definition + ") as r"
                 : "json_to_recordset(cast(cast(? as text) as json)) as r(" + definition + ")";
         this.sql = "insert into " + table + " (" + names + ") select " + selected + " from " + source;
     }
@@ -85,8 +89,8 @@ public final class JsonRowsInsert<R> {
     }
 
     /** As {@link #into(String, List, String)}, with leading columns bound as parameters (same for every row). */
-    public static <R> JsonRowsInsert<R> into(String table, List<String> parameters, List<Column<R>> columns,
-                                             String dbKind) {
+    public static <R> JsonRowsInsert<R> into(
+            String table, List<String> parameters, List<Column<R>> columns, String dbKind) {
         return new JsonRowsInsert<>(table, parameters, columns, dbKind);
     }
 

@@ -34,8 +34,10 @@ public class Outbox {
     private final OutboxRelay relay;
     private final JsonRowsInsert<OutboxEvent> insertAll;
 
-    public Outbox(ObjectMapper mapper, OutboxRelay relay,
-                  @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public Outbox(
+            ObjectMapper mapper,
+            OutboxRelay relay,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.mapper = mapper;
         this.relay = relay;
         this.insertAll = JsonRowsInsert.into("outbox_event", COLUMNS, dbKind);
@@ -79,13 +81,17 @@ public class Outbox {
         }
         String json;
         try {
-            json = insertAll.json(events.stream().map(data -> event(type, key.apply(data), data)).toList());
+            json = insertAll.json(events.stream()
+                    .map(data -> event(type, key.apply(data), data))
+                    .toList());
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(e);
         }
         return inTransaction(type)
                 .chain(tx -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(insertAll.sql()).setParameter(1, json).executeUpdate())
+                .chain(session -> session.createNativeQuery(insertAll.sql())
+                        .setParameter(1, json)
+                        .executeUpdate())
                 .invoke(relay::eventsPublished);
     }
 
@@ -107,7 +113,9 @@ public class Outbox {
 
     private static Uni<?> inTransaction(EventType<?> type) {
         return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                .onItem()
+                .ifNull()
+                .failWith(() -> new IllegalStateException(
                         "Outbox.publish must run inside a transaction (event " + type.type() + ")"));
     }
 }

@@ -35,11 +35,12 @@ public class OutboxCleanup {
     private final String deleteProcessed;
     private final Counter deleted;
 
-    public OutboxCleanup(@ConfigProperty(name = "outbox.retention", defaultValue = "P7D") Duration outboxRetention,
-                         @ConfigProperty(name = "inbox.retention", defaultValue = "P14D") Duration inboxRetention,
-                         @ConfigProperty(name = "outbox.cleanup.batch-size", defaultValue = "5000") int batchSize,
-                         @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-                         MeterRegistry registry) {
+    public OutboxCleanup(
+            @ConfigProperty(name = "outbox.retention", defaultValue = "P7D") Duration outboxRetention,
+            @ConfigProperty(name = "inbox.retention", defaultValue = "P14D") Duration inboxRetention,
+            @ConfigProperty(name = "outbox.cleanup.batch-size", defaultValue = "5000") int batchSize,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            MeterRegistry registry) {
         this.outboxRetention = outboxRetention;
         this.inboxRetention = inboxRetention;
         this.batchSize = batchSize;
@@ -56,32 +57,44 @@ public class OutboxCleanup {
         }
     }
 
-    @Scheduled(every = "${outbox.cleanup.interval:1h}", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
+    @Scheduled(
+            every = "${outbox.cleanup.interval:1h}",
+            delay = 1,
+            delayUnit = java.util.concurrent.TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> cleanUpOnSchedule() {
-        return cleanUp().invoke(rows -> {
-            if (rows > 0) {
-                LOG.infof("Outbox cleanup deleted %d relayed outbox and old inbox rows", rows);
-            }
-        }).onFailure().recoverWithItem(e -> {
-            LOG.warnf("Outbox cleanup failed, will try again: %s", e.toString());
-            return 0L;
-        }).replaceWithVoid();
+        return cleanUp()
+                .invoke(rows -> {
+                    if (rows > 0) {
+                        LOG.infof("Outbox cleanup deleted %d relayed outbox and old inbox rows", rows);
+                    }
+                })
+                .onFailure()
+                .recoverWithItem(e -> {
+                    LOG.warnf("Outbox cleanup failed, will try again: %s", e.toString());
+                    return 0L;
+                })
+                .replaceWithVoid();
     }
 
     /** Deletes everything past its retention, batch after batch; returns how many rows went. */
     public Uni<Long> cleanUp() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return deleteAll(deleteSent, now.minus(outboxRetention))
-                .chain(sent -> deleteAll(deleteProcessed, now.minus(inboxRetention)).map(processed -> sent + processed));
+                .chain(sent ->
+                        deleteAll(deleteProcessed, now.minus(inboxRetention)).map(processed -> sent + processed));
     }
 
     private Uni<Long> deleteAll(String sql, OffsetDateTime before) {
-        return Multi.createBy().repeating()
-                .uni(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery(sql).setParameter(1, before).executeUpdate())))
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(sql)
+                                .setParameter(1, before)
+                                .executeUpdate())))
                 .whilst(rows -> rows == batchSize)
                 .invoke(rows -> deleted.increment(rows))
-                .collect().with(Collectors.summingLong(Integer::longValue));
+                .collect()
+                .with(Collectors.summingLong(Integer::longValue));
     }
 }

@@ -59,6 +59,7 @@ public class OutboxRelay {
     private final Counter failures;
     /** Runs that relayed at least one event: a backlog of many batches should take one. */
     private final Counter runs;
+
     private final AtomicLong backlog = new AtomicLong();
     private final Duration interval;
     private final Duration initialDelay;
@@ -70,15 +71,18 @@ public class OutboxRelay {
     private volatile long lastPublished = System.nanoTime() - HOT_WINDOW_MS * 1_000_000L;
     private long lastRun = System.nanoTime();
 
-    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                       MutinyEmitter<String> emitter,
-                       @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "500") int batchSize,
-                       @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT20S") Duration sendTimeout,
-                       @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT0.1S") Duration interval,
-                       @ConfigProperty(name = "outbox.relay.initial-delay", defaultValue = "PT1S") Duration initialDelay,
-                       @ConfigProperty(name = "outbox.relay.idle-interval", defaultValue = "PT1S") Duration idleInterval,
-                       @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                       MeterRegistry registry, Vertx vertx, RelayPaused paused) {
+    public OutboxRelay(
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                    MutinyEmitter<String> emitter,
+            @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "outbox.relay.send-timeout", defaultValue = "PT20S") Duration sendTimeout,
+            @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT0.1S") Duration interval,
+            @ConfigProperty(name = "outbox.relay.initial-delay", defaultValue = "PT1S") Duration initialDelay,
+            @ConfigProperty(name = "outbox.relay.idle-interval", defaultValue = "PT1S") Duration idleInterval,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName,
+            MeterRegistry registry,
+            Vertx vertx,
+            RelayPaused paused) {
         this.emitter = emitter;
         this.interval = interval;
         this.initialDelay = initialDelay;
@@ -92,7 +96,8 @@ public class OutboxRelay {
         this.failures = registry.counter("outbox.relay.failures");
         this.runs = registry.counter("outbox.relay.runs");
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
-                .description("unsent outbox rows seen by the last relay run").register(registry);
+                .description("unsent outbox rows seen by the last relay run")
+                .register(registry);
     }
 
     /**
@@ -129,16 +134,22 @@ public class OutboxRelay {
 
     Uni<Void> tick() {
         // a full batch means more may be waiting: relay them now rather than a tick (a second) later each
-        return Multi.createBy().repeating().uni(this::relayOnce).whilst(sent -> sent == batchSize)
-                .collect().with(Collectors.summingInt(Integer::intValue))
+        return Multi.createBy()
+                .repeating()
+                .uni(this::relayOnce)
+                .whilst(sent -> sent == batchSize)
+                .collect()
+                .with(Collectors.summingInt(Integer::intValue))
                 .invoke(sent -> {
                     if (sent > 0) {
                         runs.increment();
                     }
                 })
                 .replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("Outbox relay run failed: %s", e.toString()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(e -> LOG.warnf("Outbox relay run failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** Relays one batch; returns how many events the broker acknowledged. */
@@ -148,7 +159,8 @@ public class OutboxRelay {
                 .chain(lock -> lock == null
                         ? Uni.createFrom().item(0) // another replica is relaying
                         : OutboxEvent.<OutboxEvent>find("sentAt is null order by id")
-                                .page(0, batchSize).list()
+                                .page(0, batchSize)
+                                .list()
                                 .chain(this::sendAll)));
     }
 
@@ -160,29 +172,37 @@ public class OutboxRelay {
         Context context = Vertx.currentContext();
         Map<String, List<OutboxEvent>> byKey = new LinkedHashMap<>();
         for (OutboxEvent event : events) {
-            byKey.computeIfAbsent(event.topic + '\u0000' + event.aggregateKey, k -> new ArrayList<>()).add(event);
+            byKey.computeIfAbsent(event.topic + '\u0000' + event.aggregateKey, k -> new ArrayList<>())
+                    .add(event);
         }
         List<OutboxEvent> acked = Collections.synchronizedList(new ArrayList<>());
         List<Uni<Void>> chains = new ArrayList<>();
         for (List<OutboxEvent> keyEvents : byKey.values()) {
             int[] sent = {0};
-            chains.add(Multi.createFrom().iterable(keyEvents)
-                    .onItem().transformToUniAndConcatenate(event -> send(event).invoke(() -> {
+            chains.add(Multi.createFrom()
+                    .iterable(keyEvents)
+                    .onItem()
+                    .transformToUniAndConcatenate(event -> send(event).invoke(() -> {
                         acked.add(event);
                         sent[0]++;
                     }))
-                    .collect().last()
-                    .onFailure().invoke(e -> {
+                    .collect()
+                    .last()
+                    .onFailure()
+                    .invoke(e -> {
                         // the key's chain stopped at this event; later ones wait for the next run
                         OutboxEvent failed = keyEvents.get(sent[0]);
                         failed.attempts++;
                         failed.lastError = truncate(e.toString());
                         failures.increment();
                     })
-                    .onFailure().recoverWithNull()
+                    .onFailure()
+                    .recoverWithNull()
                     .replaceWithVoid());
         }
-        return Uni.join().all(chains).andCollectFailures()
+        return Uni.join()
+                .all(chains)
+                .andCollectFailures()
                 // back onto the session's own context before touching managed entities again
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
                 .chain(ignored -> markSent(acked))
@@ -199,11 +219,11 @@ public class OutboxRelay {
             return Uni.createFrom().item(0);
         }
         List<Long> ids = acked.stream().map(event -> event.id).toList();
-        return Panache.getSession().chain(session -> session
-                .createMutationQuery("update OutboxEvent set sentAt = :now where id in :ids")
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter("ids", ids)
-                .executeUpdate());
+        return Panache.getSession()
+                .chain(session -> session.createMutationQuery("update OutboxEvent set sentAt = :now where id in :ids")
+                        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter("ids", ids)
+                        .executeUpdate());
     }
 
     private Uni<Void> send(OutboxEvent event) {
@@ -222,7 +242,8 @@ public class OutboxRelay {
         // An ack that never comes must not stall the relay forever (runs never overlap): give up on this event,
         // count an attempt, and let the next run send it again.
         return emitter.sendMessage(Message.of(event.payload, Metadata.of(kafka, cloudEvent)))
-                .ifNoItem().after(sendTimeout)
+                .ifNoItem()
+                .after(sendTimeout)
                 .failWith(() -> new IllegalStateException("no broker acknowledgement within " + sendTimeout));
     }
 

@@ -14,8 +14,7 @@ import java.util.function.Supplier;
  */
 public final class ReactiveWork {
 
-    private ReactiveWork() {
-    }
+    private ReactiveWork() {}
 
     /** Starts {@code work} on a new duplicated context and returns at once; the future completes with its outcome. */
     public static <T> CompletableFuture<T> start(Vertx vertx, Supplier<Uni<T>> work) {

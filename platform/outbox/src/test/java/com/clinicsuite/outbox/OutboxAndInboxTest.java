@@ -62,8 +62,9 @@ class OutboxAndInboxTest {
             }
             List<TopicReader.Record> records = reader.await(30, r -> r.key().endsWith(run), WAIT);
             assertThat(records).hasSize(30);
-            Map<String, List<Integer>> seqByKey = records.stream().collect(Collectors.groupingBy(
-                    TopicReader.Record::key, Collectors.mapping(r -> seqOf(r.value()), Collectors.toList())));
+            Map<String, List<Integer>> seqByKey = records.stream()
+                    .collect(Collectors.groupingBy(
+                            TopicReader.Record::key, Collectors.mapping(r -> seqOf(r.value()), Collectors.toList())));
             assertThat(seqByKey).hasSize(3);
             seqByKey.values().forEach(seqs -> assertThat(seqs).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
             TopicReader.Record first = records.get(0);
@@ -71,8 +72,10 @@ class OutboxAndInboxTest {
             assertThat(first.ceSource()).isEqualTo("urn:clinicsuite:outbox-test");
             assertThat(first.ceId()).hasSize(36);
         }
-        await().atMost(WAIT).until(() -> count("select count(*) from outbox_event where sent_at is null"
-                + " and aggregate_key like '%" + run + "'") == 0);
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from outbox_event where sent_at is null"
+                                + " and aggregate_key like '%" + run + "'")
+                        == 0);
     }
 
     @Test
@@ -83,13 +86,15 @@ class OutboxAndInboxTest {
         } catch (IllegalStateException expected) {
             // the business change failed after the event was added
         }
-        assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "'")).isZero();
+        assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "'"))
+                .isZero();
         write(key, 1, "committed", false);
         try (TopicReader reader = new TopicReader("test.notes")) {
             List<TopicReader.Record> records = reader.await(1, r -> key.equals(r.key()), WAIT);
             Thread.sleep(500);
             assertThat(reader.await(2, r -> key.equals(r.key()), Duration.ofSeconds(1)))
-                    .extracting(r -> seqOf(r.value())).containsExactly(1);
+                    .extracting(r -> seqOf(r.value()))
+                    .containsExactly(1);
             assertThat(records).hasSize(1);
         }
     }
@@ -104,9 +109,11 @@ class OutboxAndInboxTest {
                 write(key, seq, "during outage", false);
             }
             Thread.sleep(3000);
-            assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "'")).isEqualTo(10);
-            assertThat(count("select count(*) from outbox_event where sent_at is not null and aggregate_key = '"
-                    + key + "'")).isZero();
+            assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "'"))
+                    .isEqualTo(10);
+            assertThat(count("select count(*) from outbox_event where sent_at is not null and aggregate_key = '" + key
+                            + "'"))
+                    .isZero();
         } finally {
             broker.start();
         }
@@ -115,8 +122,10 @@ class OutboxAndInboxTest {
             assertThat(records.stream().map(r -> seqOf(r.value())).distinct().toList())
                     .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         }
-        await().atMost(WAIT).until(() -> count("select count(*) from outbox_event where sent_at is null"
-                + " and aggregate_key = '" + key + "'") == 0);
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from outbox_event where sent_at is null" + " and aggregate_key = '"
+                                + key + "'")
+                        == 0);
         // and the consumer applied each of them exactly once
         await().atMost(WAIT).until(() -> count("select count(*) from note_seen where note_key = '" + key + "'") == 10);
     }
@@ -128,7 +137,8 @@ class OutboxAndInboxTest {
         String key = "orphan-" + UUID.randomUUID();
         insertUnsentRows(key, 3);
         try (TopicReader reader = new TopicReader("test.notes")) {
-            assertThat(reader.await(3, r -> key.equals(r.key()), WAIT)).extracting(r -> seqOf(r.value()))
+            assertThat(reader.await(3, r -> key.equals(r.key()), WAIT))
+                    .extracting(r -> seqOf(r.value()))
                     .containsExactly(0, 1, 2);
         }
     }
@@ -140,15 +150,19 @@ class OutboxAndInboxTest {
         String key = "backlog-" + UUID.randomUUID();
         double runsBefore = registry.counter("outbox.relay.runs").count();
         insertUnsentRows(key, 40);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> count(
-                "select count(*) from outbox_event where sent_at is null and aggregate_key = '" + key + "'") == 0);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> count("select count(*) from outbox_event where sent_at is null and aggregate_key = '" + key
+                                + "'")
+                        == 0);
         // a run is counted once it ends, just after its last batch committed
         await().atMost(WAIT).until(() -> registry.counter("outbox.relay.runs").count() > runsBefore);
         Thread.sleep(500);
         // one run, or two when a run was already under way as the 40 rows were committed (one batch a run: eight)
         assertThat(registry.counter("outbox.relay.runs").count() - runsBefore).isBetween(1.0, 2.0);
         try (TopicReader reader = new TopicReader("test.notes")) {
-            assertThat(reader.await(40, r -> key.equals(r.key()), WAIT)).extracting(r -> seqOf(r.value()))
+            assertThat(reader.await(40, r -> key.equals(r.key()), WAIT))
+                    .extracting(r -> seqOf(r.value()))
                     .containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
         }
     }
@@ -162,20 +176,30 @@ class OutboxAndInboxTest {
             written.add(new NoteWritten(seq % 3 == 2 ? other : key, seq, "quote \" backslash \\ Ωmega " + seq));
         }
         try (TopicReader reader = new TopicReader("test.notes")) {
-            assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> notes.writeAll(written))).isEqualTo(30);
-            List<TopicReader.Record> records = reader.await(30, r -> key.equals(r.key()) || other.equals(r.key()), WAIT);
+            assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> notes.writeAll(written)))
+                    .isEqualTo(30);
+            List<TopicReader.Record> records =
+                    reader.await(30, r -> key.equals(r.key()) || other.equals(r.key()), WAIT);
             assertThat(records.stream().filter(r -> key.equals(r.key())).map(r -> seqOf(r.value())))
-                    .containsExactlyElementsOf(IntStream.range(0, 30).filter(i -> i % 3 != 2).boxed().toList());
+                    .containsExactlyElementsOf(IntStream.range(0, 30)
+                            .filter(i -> i % 3 != 2)
+                            .boxed()
+                            .toList());
             assertThat(records.stream().filter(r -> other.equals(r.key())).map(r -> seqOf(r.value())))
-                    .containsExactlyElementsOf(IntStream.range(0, 30).filter(i -> i % 3 == 2).boxed().toList());
-            assertThat(records).extracting(TopicReader.Record::value)
-                    .contains("{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"quote \\\" backslash \\\\ Ωmega 0\"}");
+                    .containsExactlyElementsOf(IntStream.range(0, 30)
+                            .filter(i -> i % 3 == 2)
+                            .boxed()
+                            .toList());
+            assertThat(records)
+                    .extracting(TopicReader.Record::value)
+                    .contains(
+                            "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"quote \\\" backslash \\\\ Ωmega 0\"}");
             assertThat(records).extracting(TopicReader.Record::ceId).doesNotHaveDuplicates();
             assertThat(records.get(0).ceType()).isEqualTo("test.note-written.v1");
         }
         // publishing outside a transaction is refused, as for publish (here: not even a session)
         assertThat(catchThrowable(() -> VertxContextSupport.subscribeAndAwait(
-                () -> outbox.publishAll(NoteWritten.TYPE, written, NoteWritten::noteKey))))
+                        () -> outbox.publishAll(NoteWritten.TYPE, written, NoteWritten::noteKey))))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -184,22 +208,28 @@ class OutboxAndInboxTest {
         String key = "cleanup-" + UUID.randomUUID();
         try (Connection c = SuiteInfrastructure.jdbcConnection()) {
             // seq 1-12 relayed 8 days ago, 13 never relayed (the relay will send it now), 14 relayed 6 days ago
-            c.createStatement().executeUpdate("insert into outbox_event (event_id, event_type, topic, aggregate_key, "
-                    + "payload, created_at, sent_at, attempts) select gen_random_uuid()::text, 'test.note-written.v1',"
-                    + " 'test.notes', '" + key + "', '{\"note_key\":\"" + key + "\",\"seq\":' || i || ',\"body\":\"x\"}',"
-                    + " now() - interval '30 days', case when i = 13 then null when i <= 12 then now() - interval"
-                    + " '8 days' else now() - interval '6 days' end, 0 from generate_series(1, 14) as i");
-            c.createStatement().executeUpdate("insert into inbox_event (consumer, event_id, processed_at) "
-                    + "select '" + key + "', 'e' || i, now() - (case when i <= 7 then interval '15 days' else "
-                    + "interval '13 days' end) from generate_series(1, 9) as i");
+            c.createStatement()
+                    .executeUpdate("insert into outbox_event (event_id, event_type, topic, aggregate_key, "
+                            + "payload, created_at, sent_at, attempts) select gen_random_uuid()::text, 'test.note-written.v1',"
+                            + " 'test.notes', '" + key + "', '{\"note_key\":\"" + key
+                            + "\",\"seq\":' || i || ',\"body\":\"x\"}',"
+                            + " now() - interval '30 days', case when i = 13 then null when i <= 12 then now() - interval"
+                            + " '8 days' else now() - interval '6 days' end, 0 from generate_series(1, 14) as i");
+            c.createStatement()
+                    .executeUpdate("insert into inbox_event (consumer, event_id, processed_at) "
+                            + "select '" + key + "', 'e' || i, now() - (case when i <= 7 then interval '15 days' else "
+                            + "interval '13 days' end) from generate_series(1, 9) as i");
         }
         // batches of 5 (test config): the 12 old relayed rows take three
         long deleted = VertxContextSupport.subscribeAndAwait(() -> cleanup.cleanUp());
         assertThat(deleted).isGreaterThanOrEqualTo(12 + 7);
-        assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "'")).isEqualTo(2);
+        assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "'"))
+                .isEqualTo(2);
         assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key
-                + "' and (payload like '%\"seq\":13,%' or payload like '%\"seq\":14,%')")).isEqualTo(2);
-        assertThat(count("select count(*) from inbox_event where consumer = '" + key + "'")).isEqualTo(2);
+                        + "' and (payload like '%\"seq\":13,%' or payload like '%\"seq\":14,%')"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from inbox_event where consumer = '" + key + "'"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -208,23 +238,32 @@ class OutboxAndInboxTest {
         String eventId = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < 3; i++) {
-                producer.send(cloudEvent(eventId, key, "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"dup\"}")).get();
+                producer.send(cloudEvent(eventId, key, "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"dup\"}"))
+                        .get();
             }
             // a different event after the duplicates proves the consumer went past them
-            producer.send(cloudEvent(UUID.randomUUID().toString(), key,
-                    "{\"note_key\":\"" + key + "\",\"seq\":1,\"body\":\"after\"}")).get();
+            producer.send(cloudEvent(
+                            UUID.randomUUID().toString(),
+                            key,
+                            "{\"note_key\":\"" + key + "\",\"seq\":1,\"body\":\"after\"}"))
+                    .get();
         }
-        await().atMost(WAIT).until(() -> count("select count(*) from note_seen where note_key = '" + key
-                + "' and body = 'after'") == 1);
-        assertThat(count("select count(*) from note_seen where event_id = '" + eventId + "'")).isEqualTo(1);
+        await().atMost(WAIT)
+                .until(() ->
+                        count("select count(*) from note_seen where note_key = '" + key + "' and body = 'after'") == 1);
+        assertThat(count("select count(*) from note_seen where event_id = '" + eventId + "'"))
+                .isEqualTo(1);
     }
 
     @Test
     void transientFailuresAreRetriedAndApplyOnce() throws Exception {
         String key = "flaky-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(cloudEvent(UUID.randomUUID().toString(), key,
-                    "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"flaky-2\"}")).get();
+            producer.send(cloudEvent(
+                            UUID.randomUUID().toString(),
+                            key,
+                            "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"flaky-2\"}"))
+                    .get();
         }
         await().atMost(WAIT).until(() -> count("select count(*) from note_seen where note_key = '" + key + "'") == 1);
     }
@@ -233,25 +272,34 @@ class OutboxAndInboxTest {
     void poisonMessagesGoToTheDeadLetterTopicAndDoNotBlockThePartition() throws Exception {
         String key = "poison-" + UUID.randomUUID();
         try (TopicReader dlq = new TopicReader("test.notes.dlq");
-             KafkaProducer<String, String> producer = producer()) {
-            producer.send(cloudEvent(UUID.randomUUID().toString(), key, "{not json")).get();
-            producer.send(cloudEvent(UUID.randomUUID().toString(), key,
-                    "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"always-fails\"}")).get();
-            producer.send(cloudEvent(UUID.randomUUID().toString(), key,
-                    "{\"note_key\":\"" + key + "\",\"seq\":1,\"body\":\"fine\"}")).get();
-            assertThat(dlq.await(2, r -> key.equals(r.key()), WAIT)).extracting(TopicReader.Record::value)
+                KafkaProducer<String, String> producer = producer()) {
+            producer.send(cloudEvent(UUID.randomUUID().toString(), key, "{not json"))
+                    .get();
+            producer.send(cloudEvent(
+                            UUID.randomUUID().toString(),
+                            key,
+                            "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"always-fails\"}"))
+                    .get();
+            producer.send(cloudEvent(
+                            UUID.randomUUID().toString(),
+                            key,
+                            "{\"note_key\":\"" + key + "\",\"seq\":1,\"body\":\"fine\"}"))
+                    .get();
+            assertThat(dlq.await(2, r -> key.equals(r.key()), WAIT))
+                    .extracting(TopicReader.Record::value)
                     .containsExactly("{not json", "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"always-fails\"}");
         }
-        await().atMost(WAIT).until(() -> count("select count(*) from note_seen where note_key = '" + key
-                + "' and body = 'fine'") == 1);
+        await().atMost(WAIT)
+                .until(() ->
+                        count("select count(*) from note_seen where note_key = '" + key + "' and body = 'fine'") == 1);
     }
 
     /** Committed, unsent outbox rows, as a process leaves them that died before relaying (one transaction). */
     private static void insertUnsentRows(String key, int count) throws SQLException {
         try (Connection c = SuiteInfrastructure.jdbcConnection();
-             PreparedStatement insert = c.prepareStatement("insert into outbox_event (event_id, event_type, topic,"
-                     + " aggregate_key, payload, created_at, attempts) values (?, 'test.note-written.v1', 'test.notes',"
-                     + " ?, ?, now(), 0)")) {
+                PreparedStatement insert = c.prepareStatement("insert into outbox_event (event_id, event_type, topic,"
+                        + " aggregate_key, payload, created_at, attempts) values (?, 'test.note-written.v1', 'test.notes',"
+                        + " ?, ?, now(), 0)")) {
             c.setAutoCommit(false);
             for (int seq = 0; seq < count; seq++) {
                 insert.setString(1, UUID.randomUUID().toString());
@@ -273,7 +321,8 @@ class OutboxAndInboxTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = SuiteInfrastructure.jdbcConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -288,9 +337,12 @@ class OutboxAndInboxTest {
 
     private static ProducerRecord<String, String> cloudEvent(String id, String key, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>("test.notes", key, json);
-        List<String[]> headers = new ArrayList<>(List.of(new String[] {"ce_specversion", "1.0"},
-                new String[] {"ce_id", id}, new String[] {"ce_type", "test.note-written.v1"},
-                new String[] {"ce_source", "urn:test"}, new String[] {"content-type", "application/json"}));
+        List<String[]> headers = new ArrayList<>(List.of(
+                new String[] {"ce_specversion", "1.0"},
+                new String[] {"ce_id", id},
+                new String[] {"ce_type", "test.note-written.v1"},
+                new String[] {"ce_source", "urn:test"},
+                new String[] {"content-type", "application/json"}));
         headers.forEach(h -> record.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8)));
         return record;
     }

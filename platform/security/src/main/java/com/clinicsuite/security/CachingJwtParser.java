@@ -45,18 +45,24 @@ public class CachingJwtParser implements JWTParser {
      * @param verifier the extension's parser, or the service's own alternative to it (a subclass), which CDI then
      *                 resolves instead
      */
-    public CachingJwtParser(DefaultJWTParser verifier, JWTAuthContextInfo verification,
-                            @ConfigProperty(name = "jwt-cache.enabled", defaultValue = "true") boolean enabled,
-                            @ConfigProperty(name = "jwt-cache.max-size", defaultValue = "1000") long maxSize,
-                            @ConfigProperty(name = "jwt-cache.max-age", defaultValue = "5M") Duration maxAge) {
+    public CachingJwtParser(
+            DefaultJWTParser verifier,
+            JWTAuthContextInfo verification,
+            @ConfigProperty(name = "jwt-cache.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "jwt-cache.max-size", defaultValue = "1000") long maxSize,
+            @ConfigProperty(name = "jwt-cache.max-age", defaultValue = "5M") Duration maxAge) {
         this.verifier = verifier;
         // the same leeway the verifier grants after exp: the grace period when set, else the clock skew
-        this.leewaySeconds = verification.getExpGracePeriodSecs() > 0 ? verification.getExpGracePeriodSecs()
+        this.leewaySeconds = verification.getExpGracePeriodSecs() > 0
+                ? verification.getExpGracePeriodSecs()
                 : Math.max(verification.getClockSkew(), 0);
         this.maxTokenAgeSeconds = verification.getTokenAge();
         this.maxAgeNanos = maxAge.toNanos();
         this.verified = enabled && maxSize > 0 && maxAgeNanos > 0
-                ? Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new UntilExpiry()).build()
+                ? Caffeine.newBuilder()
+                        .maximumSize(maxSize)
+                        .expireAfter(new UntilExpiry())
+                        .build()
                 : null;
     }
 
@@ -90,7 +96,8 @@ public class CachingJwtParser implements JWTParser {
 
     /** How long an entry may live: until exp (no leeway; a later use is verified again) and at most max-age. */
     private long remainingNanos(JsonWebToken jwt, long nowMillis) {
-        long untilExp = Duration.ofMillis(jwt.getExpirationTime() * 1000 - nowMillis).toNanos();
+        long untilExp =
+                Duration.ofMillis(jwt.getExpirationTime() * 1000 - nowMillis).toNanos();
         return Math.max(0, Math.min(untilExp, maxAgeNanos));
     }
 

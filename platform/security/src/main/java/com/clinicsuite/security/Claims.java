@@ -15,6 +15,5 @@ public final class Claims {
     public static final String ROLE_STAFF = "staff";
     public static final String ROLE_PHARMACY = "pharmacy";
 
-    private Claims() {
-    }
+    private Claims() {}
 }

@@ -35,7 +35,8 @@ public class DeactivatedUsers {
     @Incoming("auth-users")
     public CompletionStage<Void> onUserEvent(Message<String> message) {
         String type = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(m -> ((IncomingCloudEventMetadata<?>) m).getType()).orElse("");
+                .map(m -> ((IncomingCloudEventMetadata<?>) m).getType())
+                .orElse("");
         if (EventCatalog.USER_DEACTIVATED.type().equals(type)) {
             try {
                 UserDeactivated event = mapper.readValue(message.getPayload(), UserDeactivated.class);
@@ -49,7 +50,9 @@ public class DeactivatedUsers {
 
     /** True when the user was deactivated at or after the moment this token was issued. */
     public boolean isRevoked(long userId, Instant issuedAt) {
-        return Optional.ofNullable(deactivatedAt.get(userId)).map(at -> !issuedAt.isAfter(at)).orElse(false);
+        return Optional.ofNullable(deactivatedAt.get(userId))
+                .map(at -> !issuedAt.isAfter(at))
+                .orElse(false);
     }
 
     /** Records a deactivation directly (auth-service, which knows first). */

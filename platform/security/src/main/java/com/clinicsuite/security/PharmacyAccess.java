@@ -21,9 +21,10 @@ public class PharmacyAccess {
 
     public void requireWrite(long pharmacyId) {
         if (!caller.canWrite(pharmacyId)) {
-            throw new ForbiddenException(caller.canRead(pharmacyId)
-                    ? "You have read-only access to pharmacy " + pharmacyId
-                    : "You have no access to pharmacy " + pharmacyId);
+            throw new ForbiddenException(
+                    caller.canRead(pharmacyId)
+                            ? "You have read-only access to pharmacy " + pharmacyId
+                            : "You have no access to pharmacy " + pharmacyId);
         }
     }
 }

@@ -22,8 +22,15 @@ public class ProbeResource {
     @GET
     @Authenticated
     public Map<String, Object> me() {
-        return Map.of("username", caller.username(), "admin", caller.isAdmin(),
-                "center", caller.center().orElse(""), "grants", caller.pharmacyGrants().size());
+        return Map.of(
+                "username",
+                caller.username(),
+                "admin",
+                caller.isAdmin(),
+                "center",
+                caller.center().orElse(""),
+                "grants",
+                caller.pharmacyGrants().size());
     }
 
     @GET

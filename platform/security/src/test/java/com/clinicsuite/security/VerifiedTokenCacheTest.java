@@ -31,7 +31,11 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aRepeatedTokenIsVerifiedOnceAndAnsweredFromTheCache() throws Exception {
-        String token = TestTokens.user("repeater").id(5001).roles("staff").center("GK2").sign();
+        String token = TestTokens.user("repeater")
+                .id(5001)
+                .roles("staff")
+                .center("GK2")
+                .sign();
         given().auth().oauth2(token).get("/probe").then().statusCode(200).body("center", equalTo("GK2"));
         given().auth().oauth2(token).get("/probe").then().statusCode(200).body("center", equalTo("GK2"));
 
@@ -41,14 +45,22 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aCachedTokenIsRefusedOnceItExpired() throws Exception {
-        String token = TestTokens.user("short-lived").id(5002).roles("staff").expiresIn(Duration.ofSeconds(3)).sign();
+        String token = TestTokens.user("short-lived")
+                .id(5002)
+                .roles("staff")
+                .expiresIn(Duration.ofSeconds(3))
+                .sign();
         given().auth().oauth2(token).get("/probe").then().statusCode(200);
         given().auth().oauth2(token).get("/probe").then().statusCode(200);
         assertThat(parser.parse(token)).isSameAs(parser.parse(token)); // cached
 
         long exp = parser.parse(token).getExpirationTime();
         Thread.sleep(Math.max(0, (exp + 1) * 1000 - System.currentTimeMillis()) + 500); // past exp and the skew
-        given().auth().oauth2(token).get("/probe").then().statusCode(401)
+        given().auth()
+                .oauth2(token)
+                .get("/probe")
+                .then()
+                .statusCode(401)
                 .body("detail", equalTo("Not authenticated: send a valid bearer token"));
     }
 
@@ -62,17 +74,27 @@ class VerifiedTokenCacheTest {
         String signature = token.substring(token.lastIndexOf('.') + 1);
         // one character of the signature changed (mid-signature: the last one also carries unused padding bits)
         int at = signature.length() / 2;
-        String flipped = signedPart + signature.substring(0, at) + (signature.charAt(at) == 'A' ? 'B' : 'A')
+        String flipped = signedPart
+                + signature.substring(0, at)
+                + (signature.charAt(at) == 'A' ? 'B' : 'A')
                 + signature.substring(at + 1);
         // a genuine signature, but of another token issued by the same key
         String otherToken = TestTokens.user("genuine").id(5003).roles("admin").sign();
         String borrowed = signedPart + otherToken.substring(otherToken.lastIndexOf('.') + 1);
         // no signature at all, and one by a key the service does not trust
         String unsigned = signedPart;
-        String foreign = TestTokens.user("genuine").id(5003).roles("admin").badSignature().sign();
+        String foreign = TestTokens.user("genuine")
+                .id(5003)
+                .roles("admin")
+                .badSignature()
+                .sign();
 
         for (String forged : new String[] {flipped, borrowed, unsigned, foreign}) {
-            given().auth().oauth2(forged).get("/probe/admin").then().statusCode(401)
+            given().auth()
+                    .oauth2(forged)
+                    .get("/probe/admin")
+                    .then()
+                    .statusCode(401)
                     .body("detail", equalTo("Not authenticated: send a valid bearer token"));
         }
         // the genuine token is still fine
@@ -88,9 +110,11 @@ class VerifiedTokenCacheTest {
 
         Thread.sleep(1100); // iat has second resolution
         try (EventPublisher events = new EventPublisher()) {
-            events.send(EventCatalog.USER_DEACTIVATED, "5004", new UserDeactivated(5004, "cached-leaver", Instant.now()));
+            events.send(
+                    EventCatalog.USER_DEACTIVATED, "5004", new UserDeactivated(5004, "cached-leaver", Instant.now()));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(token).get("/probe").then().statusCode(401));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> given().auth().oauth2(token).get("/probe").then().statusCode(401));
     }
 }

@@ -47,8 +47,10 @@ final class ChildJvm {
     /** Runs the command to completion (for one-off tools such as Kafka's storage format). */
     int runToEnd(long timeoutSeconds) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("Timed out: " + command.get(command.size() - 1));
@@ -68,11 +70,14 @@ final class ChildJvm {
         }
         // exec the JVM in the background; when our pipe to `cat` closes (we exited or stop() was called),
         // the guard kills it and waits.
-        String quoted = String.join(" ", command.stream().map(ChildJvm::shellQuote).toList());
+        String quoted =
+                String.join(" ", command.stream().map(ChildJvm::shellQuote).toList());
         String guard = quoted + " & child=$!; cat >/dev/null; kill $child 2>/dev/null; wait $child";
         try {
-            process = new ProcessBuilder("bash", "-c", guard).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder("bash", "-c", guard)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

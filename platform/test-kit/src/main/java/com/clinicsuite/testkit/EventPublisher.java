@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventPublisher implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaProducer<String, String> producer;

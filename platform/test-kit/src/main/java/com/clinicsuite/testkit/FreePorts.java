@@ -8,8 +8,7 @@ import java.net.Socket;
 
 /** Random free loopback ports: the machine may be shared, so nothing binds a fixed port in tests. */
 public final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

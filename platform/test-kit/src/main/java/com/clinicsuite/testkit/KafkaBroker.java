@@ -31,46 +31,60 @@ public final class KafkaBroker {
         Path props = dir.resolve("server.properties");
         Path log4j = dir.resolve("log4j2.properties");
         try {
-            Files.writeString(props, String.join("\n",
-                    "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                    "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                    "log.dirs=" + dir.resolve("data"),
-                    "num.partitions=3",
-                    "auto.create.topics.enable=true",
-                    "offsets.topic.replication.factor=1",
-                    "offsets.topic.num.partitions=3",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "share.coordinator.state.topic.replication.factor=1",
-                    "share.coordinator.state.topic.min.isr=1",
-                    "group.initial.rebalance.delay.ms=0",
-                    "log.flush.interval.messages=1000000",
-                    "") + "\n");
-            Files.writeString(log4j, String.join("\n",
-                    "status = error",
-                    "appender.file.type = File",
-                    "appender.file.name = FILE",
-                    "appender.file.fileName = " + dir.resolve("broker.log"),
-                    "appender.file.layout.type = PatternLayout",
-                    "appender.file.layout.pattern = %d %p [%c] %m%n",
-                    "rootLogger.level = WARN",
-                    "rootLogger.appenderRef.file.ref = FILE",
-                    "") + "\n");
+            Files.writeString(
+                    props,
+                    String.join(
+                                    "\n",
+                                    "process.roles=broker,controller",
+                                    "node.id=1",
+                                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:"
+                                            + controllerPort,
+                                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                                    "controller.listener.names=CONTROLLER",
+                                    "inter.broker.listener.name=PLAINTEXT",
+                                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                                    "log.dirs=" + dir.resolve("data"),
+                                    "num.partitions=3",
+                                    "auto.create.topics.enable=true",
+                                    "offsets.topic.replication.factor=1",
+                                    "offsets.topic.num.partitions=3",
+                                    "transaction.state.log.replication.factor=1",
+                                    "transaction.state.log.min.isr=1",
+                                    "share.coordinator.state.topic.replication.factor=1",
+                                    "share.coordinator.state.topic.min.isr=1",
+                                    "group.initial.rebalance.delay.ms=0",
+                                    "log.flush.interval.messages=1000000",
+                                    "")
+                            + "\n");
+            Files.writeString(
+                    log4j,
+                    String.join(
+                                    "\n",
+                                    "status = error",
+                                    "appender.file.type = File",
+                                    "appender.file.name = FILE",
+                                    "appender.file.fileName = " + dir.resolve("broker.log"),
+                                    "appender.file.layout.type = PatternLayout",
+                                    "appender.file.layout.pattern = %d %p [%c] %m%n",
+                                    "rootLogger.level = WARN",
+                                    "rootLogger.appenderRef.file.ref = FILE",
+                                    "")
+                            + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String classpath = "com/clinicsuite/infra/kafka.classpath";
-        List<String> jvmArgs = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + log4j);
+        List<String> jvmArgs =
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j);
         Path out = dir.resolve("stdout.log");
-        int formatted = new ChildJvm(classpath, jvmArgs, "kafka.tools.StorageTool",
-                List.of("format", "-t", Uuid.randomUuid().toString(), "-c", props.toString()), out).runToEnd(120);
+        int formatted = new ChildJvm(
+                        classpath,
+                        jvmArgs,
+                        "kafka.tools.StorageTool",
+                        List.of("format", "-t", Uuid.randomUuid().toString(), "-c", props.toString()),
+                        out)
+                .runToEnd(120);
         if (formatted != 0) {
             throw new IllegalStateException("Kafka storage format failed, see " + out);
         }
@@ -101,9 +115,13 @@ public final class KafkaBroker {
                 throw new IllegalStateException("Kafka broker exited during start; see target/test-infra/kafka-*");
             }
             if (FreePorts.isListening(port)) {
-                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+                try (Admin admin = Admin.create(Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        3000,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        5000))) {
                     admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                     return;
                 } catch (Exception e) {

@@ -21,14 +21,17 @@ import org.junit.jupiter.api.Test;
 public abstract class MssqlMigrationsContract {
 
     private static final List<String> PLATFORM_ENTITIES = List.of(
-            "com.clinicsuite.outbox.OutboxEvent", "com.clinicsuite.outbox.InboxEvent", "com.clinicsuite.outbox.RelayLock");
+            "com.clinicsuite.outbox.OutboxEvent",
+            "com.clinicsuite.outbox.InboxEvent",
+            "com.clinicsuite.outbox.RelayLock");
 
     @Test
     void mssqlMigrationsCreateWhatTheEntitiesNeed() throws Exception {
         List<Class<?>> entities = entities();
         assertThat(entities).isNotEmpty();
         Path outboxSql = Files.createTempFile("outbox-mssql", ".sql");
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/outbox/mssql/V0_1__outbox_inbox.sql")) {
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream("db/outbox/mssql/V0_1__outbox_inbox.sql")) {
             Files.writeString(outboxSql, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         Path dir = Files.createTempDirectory("mssql-migrations");
@@ -60,7 +63,8 @@ public abstract class MssqlMigrationsContract {
         try (Stream<Path> files = Files.walk(mainClassesDir())) {
             Path classes = mainClassesDir();
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = load(name);
                 if (type.isAnnotationPresent(Entity.class)) {
                     result.add(type);
@@ -89,8 +93,13 @@ public abstract class MssqlMigrationsContract {
     /** target/classes beside this test's target/test-classes (whatever the build directory is called). */
     private Path mainClassesDir() {
         try {
-            return Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .getParent().resolve("classes");
+            return Path.of(getClass()
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .getParent()
+                    .resolve("classes");
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -30,14 +30,15 @@ import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
  */
 public final class MssqlSchemaCheck {
 
-    private static final Pattern CREATE_TABLE =
-            Pattern.compile("create\\s+table\\s+([\\w\\[\\]\\.]+)\\s*\\((.*)\\)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern ALTER_ADD =
-            Pattern.compile("alter\\s+table\\s+([\\w\\[\\]\\.]+)\\s+add\\s+(?!constraint)(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Set<String> NOT_COLUMNS = Set.of("primary", "constraint", "unique", "foreign", "check", "index");
+    private static final Pattern CREATE_TABLE = Pattern.compile(
+            "create\\s+table\\s+([\\w\\[\\]\\.]+)\\s*\\((.*)\\)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ALTER_ADD = Pattern.compile(
+            "alter\\s+table\\s+([\\w\\[\\]\\.]+)\\s+add\\s+(?!constraint)(.*)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Set<String> NOT_COLUMNS =
+            Set.of("primary", "constraint", "unique", "foreign", "check", "index");
 
-    private MssqlSchemaCheck() {
-    }
+    private MssqlSchemaCheck() {}
 
     /** The SQL Server DDL Hibernate generates for these entities. */
     public static String generateDdl(List<Class<?>> entities) {
@@ -51,14 +52,15 @@ public final class MssqlSchemaCheck {
             entities.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             StringWriter ddl = new StringWriter();
-            Map<String, Object> settings = new HashMap<>(registry.getService(
-                    org.hibernate.engine.config.spi.ConfigurationService.class).getSettings());
+            Map<String, Object> settings =
+                    new HashMap<>(registry.getService(org.hibernate.engine.config.spi.ConfigurationService.class)
+                            .getSettings());
             settings.put("jakarta.persistence.schema-generation.database.action", "none");
             settings.put("jakarta.persistence.schema-generation.scripts.action", "create");
             settings.put("jakarta.persistence.schema-generation.scripts.create-target", ddl);
             settings.put("hibernate.hbm2ddl.delimiter", ";");
-            SchemaManagementToolCoordinator.process(metadata, registry, settings,
-                    DelayedDropRegistryNotAvailableImpl.INSTANCE);
+            SchemaManagementToolCoordinator.process(
+                    metadata, registry, settings, DelayedDropRegistryNotAvailableImpl.INSTANCE);
             return ddl.toString();
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
@@ -97,7 +99,9 @@ public final class MssqlSchemaCheck {
         StringBuilder migrations = new StringBuilder();
         for (Path dir : dirs) {
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".sql"))
+                        .sorted()
+                        .toList()) {
                     migrations.append(Files.readString(file)).append(";\n");
                 }
             } catch (IOException e) {

@@ -16,8 +16,10 @@ public abstract class PlatformEndpointsContract {
 
     @Test
     void readinessReportsTheDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")))
                 .body("checks.name", hasItem(containsString("Messaging")));
@@ -30,14 +32,21 @@ public abstract class PlatformEndpointsContract {
 
     @Test
     void servesOpenApiAndSwaggerUi() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("openapi", containsString("3."));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("outbox_backlog"));
     }

@@ -54,7 +54,7 @@ public final class PostgresServer {
     public synchronized String createDatabase() {
         String name = "test_" + (++databases);
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);

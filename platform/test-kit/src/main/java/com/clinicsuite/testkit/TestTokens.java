@@ -29,8 +29,7 @@ public final class TestTokens {
     private static final KeyPair KEYS = generate();
     private static final KeyPair OTHER_KEYS = generate();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** The verification key as PEM body (base64 X.509), the form {@code mp.jwt.verify.publickey} takes. */
     public static String publicKeyPem() {
@@ -46,15 +45,27 @@ public final class TestTokens {
     }
 
     public static String staff(String center) {
-        return user("staff-" + center.toLowerCase().replace(' ', '-')).id(2).roles("staff").center(center).sign();
+        return user("staff-" + center.toLowerCase().replace(' ', '-'))
+                .id(2)
+                .roles("staff")
+                .center(center)
+                .sign();
     }
 
     public static String pharmacyReader(long pharmacyId) {
-        return user("reader-" + pharmacyId).id(3).roles("pharmacy").grant(pharmacyId, true, false).sign();
+        return user("reader-" + pharmacyId)
+                .id(3)
+                .roles("pharmacy")
+                .grant(pharmacyId, true, false)
+                .sign();
     }
 
     public static String pharmacyWriter(long pharmacyId) {
-        return user("writer-" + pharmacyId).id(4).roles("pharmacy").grant(pharmacyId, true, true).sign();
+        return user("writer-" + pharmacyId)
+                .id(4)
+                .roles("pharmacy")
+                .grant(pharmacyId, true, true)
+                .sign();
     }
 
     public static final class Builder {

@@ -19,9 +19,15 @@ public final class TopicReader implements AutoCloseable {
     private final List<Record> seen = new ArrayList<>();
 
     /** A record as a consumer outside the suite sees it. */
-    public record Record(String topic, int partition, long offset, String key, String value, String ceId,
-                         String ceType, String ceSource) {
-    }
+    public record Record(
+            String topic,
+            int partition,
+            long offset,
+            String key,
+            String value,
+            String ceId,
+            String ceType,
+            String ceSource) {}
 
     /** Subscribes from the beginning of {@code topic}. */
     public TopicReader(String topic) {
@@ -39,8 +45,15 @@ public final class TopicReader implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (matching(filter).size() < count && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(new Record(r.topic(), r.partition(), r.offset(), r.key(), r.value(),
-                        header(r, "ce_id"), header(r, "ce_type"), header(r, "ce_source")));
+                seen.add(new Record(
+                        r.topic(),
+                        r.partition(),
+                        r.offset(),
+                        r.key(),
+                        r.value(),
+                        header(r, "ce_id"),
+                        header(r, "ce_type"),
+                        header(r, "ce_source")));
             }
         }
         return matching(filter);

@@ -21,8 +21,13 @@ public class CreditImportExecutor implements Executor {
 
     public CreditImportExecutor(CreditImportConfig config) {
         AtomicInteger threads = new AtomicInteger();
-        pool = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(config.queueCapacity()), task -> {
+        pool = new ThreadPoolExecutor(
+                config.workers(),
+                config.workers(),
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.queueCapacity()),
+                task -> {
                     Thread thread = new Thread(task, "credit-import-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -11,7 +11,7 @@ public class CreditSheetParserProducer {
     @Produces
     @ApplicationScoped
     CreditSheetParser creditSheetParser(CreditImportConfig config) {
-        return new CreditSheetParser(new CreditSheetParser.Limits(config.maxRows(), config.maxReportedErrors(),
-                CreditSheetParser.Limits.DEFAULT.headerSearchRows()));
+        return new CreditSheetParser(new CreditSheetParser.Limits(
+                config.maxRows(), config.maxReportedErrors(), CreditSheetParser.Limits.DEFAULT.headerSearchRows()));
     }
 }

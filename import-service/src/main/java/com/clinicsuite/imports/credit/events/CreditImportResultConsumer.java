@@ -22,7 +22,10 @@ public class CreditImportResultConsumer {
 
     @Incoming("credit-import-results")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process("import-service.credit-import-results", message, CreditImportResult.class,
+        return inbox.process(
+                "import-service.credit-import-results",
+                message,
+                CreditImportResult.class,
                 event -> results.apply(event.data()));
     }
 }

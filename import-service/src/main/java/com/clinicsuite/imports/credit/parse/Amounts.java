@@ -13,8 +13,7 @@ public final class Amounts {
     private static final Pattern DECORATION = Pattern.compile("(?i)₹|rs\\.?|inr|[,\\s\\u00A0\\u202F]");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?|-?\\.\\d+");
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /**
      * @return the amount with scale 2 (a numeric cell's binary noise, {@code 0.1 + 0.2}, rounds half-up to paise)

@@ -19,18 +19,25 @@ public final class CenterNames {
     public static final List<String> CANONICAL = List.of(GK2, PUNJABI_BAGH, PREET_VIHAR, PITAMPURA);
 
     private static final Map<String, String> EXACT = Map.ofEntries(
-            Map.entry("gk2", GK2), Map.entry("gkii", GK2), Map.entry("gk", GK2),
-            Map.entry("greaterkailash", GK2), Map.entry("greaterkailash2", GK2), Map.entry("greaterkailashii", GK2),
-            Map.entry("gkpart2", GK2), Map.entry("gkpartii", GK2),
-            Map.entry("greaterkailashpart2", GK2), Map.entry("greaterkailashpartii", GK2),
-            Map.entry("pb", PUNJABI_BAGH), Map.entry("pv", PREET_VIHAR),
-            Map.entry("ptp", PITAMPURA), Map.entry("pt", PITAMPURA));
+            Map.entry("gk2", GK2),
+            Map.entry("gkii", GK2),
+            Map.entry("gk", GK2),
+            Map.entry("greaterkailash", GK2),
+            Map.entry("greaterkailash2", GK2),
+            Map.entry("greaterkailashii", GK2),
+            Map.entry("gkpart2", GK2),
+            Map.entry("gkpartii", GK2),
+            Map.entry("greaterkailashpart2", GK2),
+            Map.entry("greaterkailashpartii", GK2),
+            Map.entry("pb", PUNJABI_BAGH),
+            Map.entry("pv", PREET_VIHAR),
+            Map.entry("ptp", PITAMPURA),
+            Map.entry("pt", PITAMPURA));
     /** Longer names may carry a suffix ({@code Punjabi Bagh West}); the stem decides. */
-    private static final Map<String, String> STEMS = Map.of(
-            "punjabibagh", PUNJABI_BAGH, "preetvihar", PREET_VIHAR, "pitampura", PITAMPURA);
+    private static final Map<String, String> STEMS =
+            Map.of("punjabibagh", PUNJABI_BAGH, "preetvihar", PREET_VIHAR, "pitampura", PITAMPURA);
 
-    private CenterNames() {
-    }
+    private CenterNames() {}
 
     public static Optional<String> canonical(String name) {
         if (name == null) {

@@ -16,21 +16,41 @@ import java.util.regex.Pattern;
 public enum CreditColumn {
     CLIENT_CODE("Client Code", true, "clientcode", "clientid", "clientno", "customercode", "code"),
     CLIENT_NAME("Client Name", true, "clientname", "name", "customername", "patientname"),
-    PHONE_NO("Phone No", false, "phoneno", "phone", "phonenumber", "mobile", "mobileno", "mobilenumber", "contactno",
+    PHONE_NO(
+            "Phone No",
+            false,
+            "phoneno",
+            "phone",
+            "phonenumber",
+            "mobile",
+            "mobileno",
+            "mobilenumber",
+            "contactno",
             "contactnumber"),
     TREATMENT_NAME("Treatment Name", true, "treatmentname", "treatment", "service"),
     CENTER("Center", true, "center", "centre", "centername", "centrename", "branch", "clinic", "location"),
     PACKAGE_AMOUNT("Package Amount (₹)", true, "packageamount", "packagevalue", "packagecost"),
-    AMOUNT_PAID("Amount Paid by the client", true, "amountpaidbytheclient", "amountpaidbyclient", "amountpaid",
-            "paidamount", "paid"),
+    AMOUNT_PAID(
+            "Amount Paid by the client",
+            true,
+            "amountpaidbytheclient",
+            "amountpaidbyclient",
+            "amountpaid",
+            "paidamount",
+            "paid"),
     BALANCE_AMOUNT("Balance Amount (₹)", true, "balanceamount", "balance", "balancedue", "outstandingamount"),
-    PREPAID_GIFT_CARD_BALANCE("Prepaid / Gift Card Balance", false, "prepaidgiftcardbalance", "prepaidbalance",
-            "giftcardbalance", "prepaid"),
+    PREPAID_GIFT_CARD_BALANCE(
+            "Prepaid / Gift Card Balance",
+            false,
+            "prepaidgiftcardbalance",
+            "prepaidbalance",
+            "giftcardbalance",
+            "prepaid"),
     SESSIONS_PAID("Sessions Paid", true, "sessionspaid", "totalsessions", "noofsessions"),
     SESSIONS_CONSUMED("Sessions Consumed", true, "sessionsconsumed", "sessionsused", "consumedsessions"),
     BALANCE_SESSIONS("Balance Sessions", true, "balancesessions", "remainingsessions", "sessionsleft"),
-    EMAIL_IDS("Email ID's", false, "emailids", "emailid", "email", "emails", "emailaddress", "emailaddresses",
-            "mailid"),
+    EMAIL_IDS(
+            "Email ID's", false, "emailids", "emailid", "email", "emails", "emailaddress", "emailaddresses", "mailid"),
     FINAL_BUCKET("Final Bucket", false, "finalbucket", "bucket");
 
     private static final Map<String, CreditColumn> BY_KEY = new HashMap<>();

@@ -22,11 +22,9 @@ public final class CreditRowNormaliser {
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u202F]+");
 
     /** The row, or null when rejected, and every issue found; a rejected row has at least one rejecting issue. */
-    public record Result(CreditRow row, List<RowIssue> issues) {
-    }
+    public record Result(CreditRow row, List<RowIssue> issues) {}
 
-    private CreditRowNormaliser() {
-    }
+    private CreditRowNormaliser() {}
 
     public static Result normalise(String sheet, int rowNumber, String[] cells, ColumnMap columns) {
         Check check = new Check(sheet, rowNumber, cells, columns);
@@ -49,9 +47,12 @@ public final class CreditRowNormaliser {
         Integer sessionsPaid = check.sessions(CreditColumn.SESSIONS_PAID);
         Integer sessionsConsumed = check.sessions(CreditColumn.SESSIONS_CONSUMED);
         Integer balanceSessions = check.sessions(CreditColumn.BALANCE_SESSIONS);
-        if (sessionsPaid != null && sessionsConsumed != null && balanceSessions != null
+        if (sessionsPaid != null
+                && sessionsConsumed != null
+                && balanceSessions != null
                 && balanceSessions != sessionsPaid - sessionsConsumed) {
-            check.reject(CreditColumn.BALANCE_SESSIONS,
+            check.reject(
+                    CreditColumn.BALANCE_SESSIONS,
                     "is not Sessions Paid minus Sessions Consumed (" + (sessionsPaid - sessionsConsumed) + ")");
         }
         String phone = check.phone();
@@ -60,8 +61,24 @@ public final class CreditRowNormaliser {
         if (check.rejected) {
             return new Result(null, check.issues);
         }
-        return new Result(new CreditRow(sheet, rowNumber, clientCode, clientName, phone, emails, treatment, center,
-                bucket, packageAmount, amountPaid, balance, prepaid, sessionsPaid, sessionsConsumed, balanceSessions),
+        return new Result(
+                new CreditRow(
+                        sheet,
+                        rowNumber,
+                        clientCode,
+                        clientName,
+                        phone,
+                        emails,
+                        treatment,
+                        center,
+                        bucket,
+                        packageAmount,
+                        amountPaid,
+                        balance,
+                        prepaid,
+                        sessionsPaid,
+                        sessionsConsumed,
+                        balanceSessions),
                 check.issues);
     }
 
@@ -179,7 +196,10 @@ public final class CreditRowNormaliser {
             String text = columns.text(cells, CreditColumn.PHONE_NO);
             String phone = PhoneNumbers.normalise(text);
             if (text != null && phone == null) {
-                issues.add(RowIssue.note(sheet, row, CreditColumn.PHONE_NO,
+                issues.add(RowIssue.note(
+                        sheet,
+                        row,
+                        CreditColumn.PHONE_NO,
                         "is not a 10-digit Indian mobile number; imported without a phone (and so without a voucher)"));
             }
             return phone;
@@ -188,8 +208,8 @@ public final class CreditRowNormaliser {
         List<String> emails() {
             EmailAddresses.Split split = EmailAddresses.split(columns.text(cells, CreditColumn.EMAIL_IDS));
             for (int i = 0; i < split.invalid().size(); i++) {
-                issues.add(RowIssue.note(sheet, row, CreditColumn.EMAIL_IDS,
-                        "holds an invalid e-mail address; imported without it"));
+                issues.add(RowIssue.note(
+                        sheet, row, CreditColumn.EMAIL_IDS, "holds an invalid e-mail address; imported without it"));
             }
             if (String.join(", ", split.valid()).length() > MAX_EMAILS) {
                 reject(CreditColumn.EMAIL_IDS, "is longer than " + MAX_EMAILS + " characters");

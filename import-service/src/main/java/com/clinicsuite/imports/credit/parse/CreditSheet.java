@@ -8,6 +8,10 @@ import java.util.List;
  * the issues found (capped; {@code issuesOmitted} counts the rest) and the counts. {@code rowsTotal} counts data
  * rows only: blank, title, section and total rows are not data.
  */
-public record CreditSheet(List<CreditRow> rows, List<RowIssue> issues, int issuesOmitted, int rowsTotal,
-                          int rowsAccepted, int rowsRejected) {
-}
+public record CreditSheet(
+        List<CreditRow> rows,
+        List<RowIssue> issues,
+        int issuesOmitted,
+        int rowsTotal,
+        int rowsAccepted,
+        int rowsRejected) {}

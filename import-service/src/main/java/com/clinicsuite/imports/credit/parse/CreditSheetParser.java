@@ -30,7 +30,7 @@ public final class CreditSheetParser {
     /** Told how far the reading is, every {@link #PROGRESS_EVERY} data rows and at the end. */
     @FunctionalInterface
     public interface Progress {
-        Progress NONE = (total, accepted, rejected) -> { };
+        Progress NONE = (total, accepted, rejected) -> {};
 
         void update(int rowsTotal, int rowsAccepted, int rowsRejected);
     }
@@ -38,6 +38,7 @@ public final class CreditSheetParser {
     static final int PROGRESS_EVERY = 1_000;
     /** A row with fewer filled known columns is a section heading ("Punjabi Bagh", "March 2025"), not data. */
     private static final int MIN_FILLED_FOR_DATA = 3;
+
     private static final Pattern TOTAL = Pattern.compile("(?i)^(grand\\s*|sub[\\s-]*)?totals?\\b.*");
 
     private final Limits limits;
@@ -58,7 +59,8 @@ public final class CreditSheetParser {
         SpreadsheetFormat.detect(file, filename).reader().read(file, filename, (sheet, rowNumber, cells) -> {
             finder.sheet(sheet);
             return finder.header == null && finder.offer(rowNumber, cells) == null
-                    ? finder.next() : RowSink.Next.SKIP_REST_OF_SHEET;
+                    ? finder.next()
+                    : RowSink.Next.SKIP_REST_OF_SHEET;
         });
         finder.finish();
     }
@@ -72,7 +74,12 @@ public final class CreditSheetParser {
     public CreditSheet parse(Path file, String filename, Progress progress) {
         List<CreditRow> rows = new ArrayList<>();
         CreditSheet sheet = parse(file, filename, progress, rows::add);
-        return new CreditSheet(rows, sheet.issues(), sheet.issuesOmitted(), sheet.rowsTotal(), sheet.rowsAccepted(),
+        return new CreditSheet(
+                rows,
+                sheet.issues(),
+                sheet.issuesOmitted(),
+                sheet.rowsTotal(),
+                sheet.rowsAccepted(),
                 sheet.rowsRejected());
     }
 
@@ -89,8 +96,13 @@ public final class CreditSheetParser {
         collector.finder.finish();
         collector.addSkippedSheetNotes();
         progress.update(collector.total, collector.accepted, collector.rejected);
-        return new CreditSheet(List.of(), collector.issues, collector.issuesOmitted, collector.total,
-                collector.accepted, collector.rejected);
+        return new CreditSheet(
+                List.of(),
+                collector.issues,
+                collector.issuesOmitted,
+                collector.total,
+                collector.accepted,
+                collector.rejected);
     }
 
     /** Finds each sheet's header row and notes the sheets that have none. */
@@ -137,8 +149,12 @@ public final class CreditSheetParser {
 
         private void endSheet() {
             if (sheet != null && header == null) {
-                skippedSheets.add(new RowIssue(sheet, null, null,
-                        "sheet skipped: no header row with the credit-balance columns found", false));
+                skippedSheets.add(new RowIssue(
+                        sheet,
+                        null,
+                        null,
+                        "sheet skipped: no header row with the credit-balance columns found",
+                        false));
             }
         }
 
@@ -183,7 +199,8 @@ public final class CreditSheetParser {
             }
             total++;
             if (total > limits.maxRows()) {
-                throw new UnreadableSpreadsheetException(UnreadableSpreadsheetException.Problem.TOO_LARGE,
+                throw new UnreadableSpreadsheetException(
+                        UnreadableSpreadsheetException.Problem.TOO_LARGE,
                         "The file has more than " + limits.maxRows() + " data rows; split it into smaller files");
             }
             CreditRowNormaliser.Result result = CreditRowNormaliser.normalise(sheet, rowNumber, cells, columns);
@@ -235,7 +252,8 @@ public final class CreditSheetParser {
                 String text = cells[i].strip();
                 char first = Character.toLowerCase(text.charAt(0));
                 // a cheap first-letter test spares the regex for nearly every row
-                if ((first == 't' || first == 'g' || first == 's') && TOTAL.matcher(text).matches()) {
+                if ((first == 't' || first == 'g' || first == 's')
+                        && TOTAL.matcher(text).matches()) {
                     return true;
                 }
             }
@@ -246,7 +264,8 @@ public final class CreditSheetParser {
     /** A header repeated further down (sheets pasted together); checked only when the code cell reads like one. */
     private static boolean isRepeatedHeader(ColumnMap columns, String[] cells) {
         String code = columns.text(cells, CreditColumn.CLIENT_CODE);
-        return code != null && CreditColumn.forHeading(code).isPresent()
+        return code != null
+                && CreditColumn.forHeading(code).isPresent()
                 && ColumnMap.fromHeaderCells(cells).looksLikeHeader();
     }
 }

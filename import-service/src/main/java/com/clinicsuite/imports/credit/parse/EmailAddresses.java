@@ -12,11 +12,9 @@ public final class EmailAddresses {
     private static final Pattern ADDRESS = Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$");
 
     /** @param valid trimmed, lower-cased; @param invalid as written (trimmed) */
-    public record Split(List<String> valid, List<String> invalid) {
-    }
+    public record Split(List<String> valid, List<String> invalid) {}
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     public static Split split(String cell) {
         List<String> valid = new ArrayList<>(1);

@@ -17,8 +17,10 @@ public class MissingColumnsException extends RuntimeException {
     }
 
     static MissingColumnsException noHeader(int searchedRows) {
-        String required = java.util.Arrays.stream(CreditColumn.values()).filter(CreditColumn::required)
-                .map(CreditColumn::heading).collect(Collectors.joining(", "));
+        String required = java.util.Arrays.stream(CreditColumn.values())
+                .filter(CreditColumn::required)
+                .map(CreditColumn::heading)
+                .collect(Collectors.joining(", "));
         return new MissingColumnsException("No header row found in the first " + searchedRows
                 + " rows of any sheet; the sheet needs the columns " + required);
     }

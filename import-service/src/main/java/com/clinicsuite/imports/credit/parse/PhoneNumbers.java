@@ -7,8 +7,7 @@ package com.clinicsuite.imports.credit.parse;
  */
 public final class PhoneNumbers {
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     public static String normalise(String raw) {
         if (raw == null) {

@@ -11,7 +11,9 @@ import java.util.List;
 public class CreditImportJobRepository implements PanacheRepositoryBase<CreditImportJob, String> {
 
     public Uni<List<CreditImportJob>> newestFirst(int skip, int limit) {
-        return findAll(Sort.descending("createdAt").and("id")).range(skip, skip + limit - 1).list();
+        return findAll(Sort.descending("createdAt").and("id"))
+                .range(skip, skip + limit - 1)
+                .list();
     }
 
     /** The errors of these jobs, in the order they were found. */
@@ -19,6 +21,7 @@ public class CreditImportJobRepository implements PanacheRepositoryBase<CreditIm
         if (importIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return CreditImportJobError.<CreditImportJobError>find("importId in ?1", Sort.ascending("id"), importIds).list();
+        return CreditImportJobError.<CreditImportJobError>find("importId in ?1", Sort.ascending("id"), importIds)
+                .list();
     }
 }

@@ -44,7 +44,8 @@ public class CreditImportResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import credit balances from a spreadsheet",
+    @Operation(
+            summary = "Import credit balances from a spreadsheet",
             description = "multipart `file` (.xlsx, .xls, .csv), `mode` replace (default) or upsert, `dry_run`. "
                     + "Answers 202 at once; follow the job at GET /imports/{import_id}. A file that cannot be opened, "
                     + "or whose header lacks a required column, is refused before a job is created.")
@@ -54,19 +55,21 @@ public class CreditImportResource {
     @APIResponse(responseCode = "415", description = "not an .xlsx, .xls or .csv file")
     @APIResponse(responseCode = "422", description = "corrupt or password-protected, or a required column missing")
     @APIResponse(responseCode = "429", description = "too many imports waiting")
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("mode") String mode,
-                           @RestForm("dry_run") String dryRun) {
+    public Response upload(
+            @RestForm("file") FileUpload file, @RestForm("mode") String mode, @RestForm("dry_run") String dryRun) {
         if (file == null || file.uploadedFile() == null) {
             throw new BadRequestException("Send the spreadsheet as the multipart field 'file'");
         }
         if (file.size() > maxFileSize) {
-            throw new ClientErrorException("The file is larger than the " + (maxFileSize >> 20)
-                    + " MB an import accepts; split it into smaller files", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            throw new ClientErrorException(
+                    "The file is larger than the " + (maxFileSize >> 20)
+                            + " MB an import accepts; split it into smaller files",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
-        ImportMode importMode = ImportMode.fromParameter(mode).orElseThrow(
-                () -> new BadRequestException("mode must be 'replace' or 'upsert'"));
-        CreditImportJob job = imports.submit(file.uploadedFile(), filename(file), importMode, flag(dryRun),
-                caller.username());
+        ImportMode importMode = ImportMode.fromParameter(mode)
+                .orElseThrow(() -> new BadRequestException("mode must be 'replace' or 'upsert'"));
+        CreditImportJob job =
+                imports.submit(file.uploadedFile(), filename(file), importMode, flag(dryRun), caller.username());
         return Response.accepted(new ImportAccepted(job.id, job.status)).build();
     }
 
@@ -87,12 +90,18 @@ public class CreditImportResource {
 
     @ServerExceptionMapper
     Response queueFull(ImportQueueFullException e) {
-        return Response.status(429).header("Retry-After", "60").type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(e.getMessage())).build();
+        return Response.status(429)
+                .header("Retry-After", "60")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(e.getMessage()))
+                .build();
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(message))
+                .build();
     }
 
     /** The name without any client path, bounded to the column's size. */

@@ -1,5 +1,4 @@
 package com.clinicsuite.imports.credit.rest;
 
 /** The 202 answer to an upload: where to follow the job ({@code GET /imports/{import_id}}). */
-public record ImportAccepted(String importId, String status) {
-}
+public record ImportAccepted(String importId, String status) {}

@@ -41,9 +41,21 @@ public record ImportJobView(
 
     public static ImportJobView of(CreditImportReport report) {
         CreditImportJob job = report.job();
-        return new ImportJobView(job.id, KIND, job.filename, job.mode, job.dryRun, job.requestedBy, job.status,
-                job.rowsTotal, job.rowsAccepted, job.rowsRejected,
-                report.errors().stream().map(ErrorView::of).toList(), job.errorsOmitted,
-                job.createdAt, job.startedAt, job.finishedAt);
+        return new ImportJobView(
+                job.id,
+                KIND,
+                job.filename,
+                job.mode,
+                job.dryRun,
+                job.requestedBy,
+                job.status,
+                job.rowsTotal,
+                job.rowsAccepted,
+                job.rowsRejected,
+                report.errors().stream().map(ErrorView::of).toList(),
+                job.errorsOmitted,
+                job.createdAt,
+                job.startedAt,
+                job.finishedAt);
     }
 }

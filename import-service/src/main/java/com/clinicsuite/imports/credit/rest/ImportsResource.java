@@ -30,12 +30,13 @@ public class ImportsResource {
 
     /** Newest first; paged with {@code skip} (0) and {@code limit} (50, at most 200). */
     @GET
-    public Uni<List<ImportJobView>> list(@QueryParam("skip") @DefaultValue("0") int skip,
-                                         @QueryParam("limit") @DefaultValue("50") int limit) {
+    public Uni<List<ImportJobView>> list(
+            @QueryParam("skip") @DefaultValue("0") int skip, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (skip < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException("skip must be 0 or more and limit between 1 and " + MAX_LIMIT);
         }
-        return imports.newestFirst(skip, limit).map(list -> list.stream().map(ImportJobView::of).toList());
+        return imports.newestFirst(skip, limit)
+                .map(list -> list.stream().map(ImportJobView::of).toList());
     }
 
     @GET

@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  */
 final class Blocking {
 
-    private Blocking() {
-    }
+    private Blocking() {}
 
     static <T> T await(Supplier<Uni<T>> work) {
         try {

@@ -47,16 +47,20 @@ public class CreditImportJobs {
     }
 
     public Uni<Void> progress(String id, int rowsTotal, int rowsAccepted, int rowsRejected) {
-        return repository.findById(id).invoke(job -> {
-            job.rowsTotal = rowsTotal;
-            job.rowsAccepted = rowsAccepted;
-            job.rowsRejected = rowsRejected;
-        }).replaceWithVoid();
+        return repository
+                .findById(id)
+                .invoke(job -> {
+                    job.rowsTotal = rowsTotal;
+                    job.rowsAccepted = rowsAccepted;
+                    job.rowsRejected = rowsRejected;
+                })
+                .replaceWithVoid();
     }
 
     /** Records what the file held; {@code status} is {@code applying}, or {@code completed} for a dry run. */
     public Uni<CreditImportJob> recordValidation(String id, CreditSheet sheet, ImportStatus status) {
-        return repository.findById(id)
+        return repository
+                .findById(id)
                 .call(job -> saveIssues(id, sheet.issues()))
                 .invoke(job -> {
                     job.rowsTotal = sheet.rowsTotal();
@@ -72,9 +76,10 @@ public class CreditImportJobs {
 
     /** Ends a job as failed, keeping what was learnt about the rows (if the file was read at all). */
     public Uni<CreditImportJob> fail(String id, String reason, CreditSheet sheetOrNull) {
-        Uni<CreditImportJob> recorded = sheetOrNull == null ? repository.findById(id)
-                : recordValidation(id, sheetOrNull, ImportStatus.FAILED);
-        return recorded.call(job -> failure(id, reason, CreditImportJobError.FOUND_IN_FILE).persist())
+        Uni<CreditImportJob> recorded =
+                sheetOrNull == null ? repository.findById(id) : recordValidation(id, sheetOrNull, ImportStatus.FAILED);
+        return recorded.call(job ->
+                        failure(id, reason, CreditImportJobError.FOUND_IN_FILE).persist())
                 .invoke(job -> {
                     job.status = ImportStatus.FAILED.value();
                     job.finishedAt = now();
@@ -88,20 +93,24 @@ public class CreditImportJobs {
 
     /** Jobs in one of {@code statuses} whose heartbeat is older than {@code cutoff}. */
     public Uni<List<String>> staleIds(List<String> statuses, OffsetDateTime cutoff) {
-        return repository.find("status in ?1 and heartbeatAt < ?2", statuses, cutoff)
-                .project(JobId.class).list().map(found -> found.stream().map(JobId::id).toList());
+        return repository
+                .find("status in ?1 and heartbeatAt < ?2", statuses, cutoff)
+                .project(JobId.class)
+                .list()
+                .map(found -> found.stream().map(JobId::id).toList());
     }
 
     /** Fails the job unless it moved on meanwhile; whether it was failed. */
     public Uni<Boolean> failIfUnfinished(String id, String reason, List<String> statuses) {
-        return repository.findById(id).chain(job -> job == null || !statuses.contains(job.status)
-                ? Uni.createFrom().item(false)
-                : fail(id, reason, null).replaceWith(true));
+        return repository
+                .findById(id)
+                .chain(job -> job == null || !statuses.contains(job.status)
+                        ? Uni.createFrom().item(false)
+                        : fail(id, reason, null).replaceWith(true));
     }
 
     /** Projection of a job's id. */
-    public record JobId(String id) {
-    }
+    public record JobId(String id) {}
 
     static CreditImportJobError failure(String importId, String reason, String source) {
         CreditImportJobError error = new CreditImportJobError();

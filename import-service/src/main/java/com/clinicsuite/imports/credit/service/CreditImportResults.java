@@ -48,16 +48,19 @@ public class CreditImportResults {
     }
 
     private Uni<Void> complete(CreditImportJob job, List<CreditImportResult.RowError> rejected) {
-        List<CreditImportJobError> kept = rejected.stream().limit(maxReportedErrors).map(row -> {
-            CreditImportJobError error = new CreditImportJobError();
-            error.importId = job.id;
-            error.rowNo = row.row();
-            error.columnName = row.column();
-            error.message = CreditImportJobs.truncate(String.valueOf(row.message()));
-            error.rejected = true;
-            error.source = CreditImportJobError.FOUND_WHEN_APPLIED;
-            return error;
-        }).toList();
+        List<CreditImportJobError> kept = rejected.stream()
+                .limit(maxReportedErrors)
+                .map(row -> {
+                    CreditImportJobError error = new CreditImportJobError();
+                    error.importId = job.id;
+                    error.rowNo = row.row();
+                    error.columnName = row.column();
+                    error.message = CreditImportJobs.truncate(String.valueOf(row.message()));
+                    error.rejected = true;
+                    error.source = CreditImportJobError.FOUND_WHEN_APPLIED;
+                    return error;
+                })
+                .toList();
         job.rowsAccepted = Math.max(0, job.rowsAccepted - rejected.size());
         job.rowsRejected += rejected.size();
         job.errorsOmitted += rejected.size() - kept.size();
@@ -73,7 +76,8 @@ public class CreditImportResults {
         LOG.infof("Credit import %s failed in credit-balance-service", job.id);
         String message = "credit-balance-service could not apply the import; nothing was changed"
                 + (reason == null || reason.isBlank() ? "" : ": " + reason);
-        return CreditImportJobs.failure(job.id, message, CreditImportJobError.FOUND_WHEN_APPLIED).persist()
+        return CreditImportJobs.failure(job.id, message, CreditImportJobError.FOUND_WHEN_APPLIED)
+                .persist()
                 .replaceWithVoid();
     }
 }

@@ -26,16 +26,18 @@ public class CreditImportRunner {
     private static final long PROGRESS_INTERVAL_NANOS = Duration.ofMillis(500).toNanos();
 
     /** What a worker needs to run one job. */
-    public record Task(String importId, Path stagedFile, String filename, boolean dryRun) {
-    }
+    public record Task(String importId, Path stagedFile, String filename, boolean dryRun) {}
 
     private final CreditSheetParser parser;
     private final CreditImportJobs jobs;
     private final CreditRowsPublisher publisher;
     private final CreditImportWatchdog watchdog;
 
-    public CreditImportRunner(CreditSheetParser parser, CreditImportJobs jobs, CreditRowsPublisher publisher,
-                              CreditImportWatchdog watchdog) {
+    public CreditImportRunner(
+            CreditSheetParser parser,
+            CreditImportJobs jobs,
+            CreditRowsPublisher publisher,
+            CreditImportWatchdog watchdog) {
         this.parser = parser;
         this.jobs = jobs;
         this.publisher = publisher;
@@ -50,12 +52,15 @@ public class CreditImportRunner {
             CreditImportJob job = Blocking.await(() -> Panache.withTransaction(() -> jobs.markParsing(id)));
             // a real import publishes its rows while the file is read; a dry run only counts them
             publication = task.dryRun() ? null : publisher.start(job);
-            sheet = parser.parse(task.stagedFile(), task.filename(), throttledProgress(id),
-                    publication != null ? publication : row -> { });
+            sheet = parser.parse(
+                    task.stagedFile(),
+                    task.filename(),
+                    throttledProgress(id),
+                    publication != null ? publication : row -> {});
             CreditSheet read = sheet;
             if (task.dryRun()) {
-                Blocking.await(() -> Panache.withTransaction(
-                        () -> jobs.recordValidation(id, read, ImportStatus.COMPLETED)));
+                Blocking.await(
+                        () -> Panache.withTransaction(() -> jobs.recordValidation(id, read, ImportStatus.COMPLETED)));
             } else if (read.rowsAccepted() == 0) {
                 // never publish an empty import: in replace mode it would wipe every balance (and with no row
                 // accepted, no chunk went out either)
@@ -64,14 +69,18 @@ public class CreditImportRunner {
             } else {
                 publication.finish(read);
             }
-            LOG.infof("Credit import %s read: %d rows, %d accepted, %d rejected%s", id, read.rowsTotal(),
-                    read.rowsAccepted(), read.rowsRejected(), task.dryRun() ? " (dry run)" : "");
+            LOG.infof(
+                    "Credit import %s read: %d rows, %d accepted, %d rejected%s",
+                    id, read.rowsTotal(), read.rowsAccepted(), read.rowsRejected(), task.dryRun() ? " (dry run)" : "");
         } catch (UnreadableSpreadsheetException | MissingColumnsException e) {
             LOG.infof("Credit import %s refused: %s", id, e.getMessage());
             failQuietly(id, e.getMessage(), null, publication);
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.errorf(e, "Credit import %s failed", id);
-            failQuietly(id, "The import failed unexpectedly; the incident was logged (import " + id + ")", sheet,
+            failQuietly(
+                    id,
+                    "The import failed unexpectedly; the incident was logged (import " + id + ")",
+                    sheet,
                     publication);
         } finally {
             watchdog.release(id);
@@ -96,7 +105,9 @@ public class CreditImportRunner {
         boolean callOff = publication != null && publication.started();
         try {
             Blocking.await(() -> Panache.withTransaction(() -> jobs.fail(id, reason, sheet)
-                    .call(() -> callOff ? publisher.abort(id, reason) : Uni.createFrom().voidItem())));
+                    .call(() -> callOff
+                            ? publisher.abort(id, reason)
+                            : Uni.createFrom().voidItem())));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Credit import %s could not be marked failed", id);
         }

@@ -38,9 +38,14 @@ public class CreditImportService {
     private final CreditImportWatchdog watchdog;
     private final Path stagingDir;
 
-    public CreditImportService(CreditSheetParser parser, CreditImportJobs jobs, CreditImportJobRepository repository,
-                               CreditImportRunner runner, CreditImportExecutor workers, CreditImportWatchdog watchdog,
-                               CreditImportConfig config) {
+    public CreditImportService(
+            CreditSheetParser parser,
+            CreditImportJobs jobs,
+            CreditImportJobRepository repository,
+            CreditImportRunner runner,
+            CreditImportExecutor workers,
+            CreditImportWatchdog watchdog,
+            CreditImportConfig config) {
         this.watchdog = watchdog;
         this.parser = parser;
         this.jobs = jobs;
@@ -61,8 +66,8 @@ public class CreditImportService {
     public CreditImportJob submit(Path upload, String filename, ImportMode mode, boolean dryRun, String requestedBy) {
         parser.probe(upload, filename);
         Path staged = stage(upload);
-        CreditImportJob job = Blocking.await(() -> Panache.withTransaction(
-                () -> jobs.create(filename, mode, dryRun, requestedBy)));
+        CreditImportJob job =
+                Blocking.await(() -> Panache.withTransaction(() -> jobs.create(filename, mode, dryRun, requestedBy)));
         watchdog.hold(job.id);
         try {
             workers.execute(() -> runner.run(new CreditImportRunner.Task(job.id, staged, filename, dryRun)));
@@ -78,19 +83,26 @@ public class CreditImportService {
 
     @WithSession
     public Uni<CreditImportReport> find(String importId) {
-        return repository.findById(importId).chain(job -> job == null ? Uni.createFrom().nullItem()
-                : repository.errorsOf(List.of(importId)).map(errors -> new CreditImportReport(job, errors)));
+        return repository
+                .findById(importId)
+                .chain(job -> job == null
+                        ? Uni.createFrom().nullItem()
+                        : repository.errorsOf(List.of(importId)).map(errors -> new CreditImportReport(job, errors)));
     }
 
     @WithSession
     public Uni<List<CreditImportReport>> newestFirst(int skip, int limit) {
-        return repository.newestFirst(skip, limit).chain(list -> repository.errorsOf(list.stream().map(j -> j.id).toList())
-                .map(errors -> {
-                    Map<String, List<CreditImportJobError>> byJob = errors.stream()
-                            .collect(Collectors.groupingBy(e -> e.importId));
-                    return list.stream().map(job -> new CreditImportReport(job, byJob.getOrDefault(job.id, List.of())))
-                            .toList();
-                }));
+        return repository
+                .newestFirst(skip, limit)
+                .chain(list -> repository
+                        .errorsOf(list.stream().map(j -> j.id).toList())
+                        .map(errors -> {
+                            Map<String, List<CreditImportJobError>> byJob =
+                                    errors.stream().collect(Collectors.groupingBy(e -> e.importId));
+                            return list.stream()
+                                    .map(job -> new CreditImportReport(job, byJob.getOrDefault(job.id, List.of())))
+                                    .toList();
+                        }));
     }
 
     private Path stage(Path upload) {

@@ -31,9 +31,10 @@ public class CreditImportWatchdog {
     private final CreditRowsPublisher publisher;
     private final Duration staleAfter;
 
-    public CreditImportWatchdog(CreditImportJobs jobs, CreditRowsPublisher publisher,
-                                @ConfigProperty(name = "credit-import.stale-after", defaultValue = "PT3M")
-                                Duration staleAfter) {
+    public CreditImportWatchdog(
+            CreditImportJobs jobs,
+            CreditRowsPublisher publisher,
+            @ConfigProperty(name = "credit-import.stale-after", defaultValue = "PT3M") Duration staleAfter) {
         this.jobs = jobs;
         this.publisher = publisher;
         this.staleAfter = staleAfter;
@@ -48,36 +49,51 @@ public class CreditImportWatchdog {
         held.remove(importId);
     }
 
-    @Scheduled(identity = "credit-import-heartbeat", every = "${credit-import.heartbeat-interval:30s}",
+    @Scheduled(
+            identity = "credit-import-heartbeat",
+            every = "${credit-import.heartbeat-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> heartbeat() {
         if (held.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = List.copyOf(held);
-        return Panache.withTransaction(() -> jobs.renewHeartbeat(ids, UNFINISHED)).replaceWithVoid();
+        return Panache.withTransaction(() -> jobs.renewHeartbeat(ids, UNFINISHED))
+                .replaceWithVoid();
     }
 
-    @Scheduled(identity = "credit-import-watchdog", every = "${credit-import.watchdog-interval:60s}",
+    @Scheduled(
+            identity = "credit-import-watchdog",
+            every = "${credit-import.watchdog-interval:60s}",
             delayed = "${credit-import.watchdog-initial-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return failAbandoned().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("Import watchdog run failed: %s", e.toString()))
-                .onFailure().recoverWithNull();
+        return failAbandoned()
+                .replaceWithVoid()
+                .onFailure()
+                .invoke(e -> LOG.warnf("Import watchdog run failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** Ends the queued/parsing jobs whose heartbeat is older than {@code credit-import.stale-after}; how many. */
     public Uni<Integer> failAbandoned() {
-        return Panache.withSession(() -> jobs.staleIds(UNFINISHED, CreditImportJobs.now().minus(staleAfter)))
-                .chain(ids -> Multi.createFrom().iterable(ids)
+        return Panache.withSession(
+                        () -> jobs.staleIds(UNFINISHED, CreditImportJobs.now().minus(staleAfter)))
+                .chain(ids -> Multi.createFrom()
+                        .iterable(ids)
                         .filter(id -> !held.contains(id))
                         // a parsing job may have published chunks already: call them off with the failure
-                        .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(
-                                () -> jobs.failIfUnfinished(id, INTERRUPTED, UNFINISHED).call(failed -> failed
-                                        ? publisher.abort(id, INTERRUPTED) : Uni.createFrom().voidItem())))
-                        .collect().asList())
-                .map(results -> (int) results.stream().filter(Boolean::booleanValue).count())
+                        .onItem()
+                        .transformToUniAndConcatenate(id ->
+                                Panache.withTransaction(() -> jobs.failIfUnfinished(id, INTERRUPTED, UNFINISHED)
+                                        .call(failed -> failed
+                                                ? publisher.abort(id, INTERRUPTED)
+                                                : Uni.createFrom().voidItem())))
+                        .collect()
+                        .asList())
+                .map(results ->
+                        (int) results.stream().filter(Boolean::booleanValue).count())
                 .invoke(ended -> {
                     if (ended > 0) {
                         LOG.warnf("Ended %d credit import(s) abandoned by a stopped instance", ended);

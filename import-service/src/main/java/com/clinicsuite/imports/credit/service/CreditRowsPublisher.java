@@ -82,8 +82,11 @@ public class CreditRowsPublisher {
                 CreditRowsChunk chunk = chunk(0, 0);
                 pending.clear();
                 awaitInFlight();
-                inFlight = ReactiveWork.start(vertx, () -> Panache.withTransaction(
-                        () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk))).thenApply(e -> null);
+                inFlight = ReactiveWork.start(
+                                vertx,
+                                () -> Panache.withTransaction(
+                                        () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk)))
+                        .thenApply(e -> null);
                 chunksPublished++;
             }
             pending.add(row);
@@ -107,8 +110,8 @@ public class CreditRowsPublisher {
             CreditRowsChunk last = chunk(chunksPublished + 1, rows);
             pending.clear();
             awaitInFlight(); // the chunks before it are committed first: the outbox keeps their order
-            return Blocking.await(() -> Panache.withTransaction(
-                    () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, last)
+            return Blocking.await(() ->
+                    Panache.withTransaction(() -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, last)
                             .chain(() -> jobs.recordValidation(job.id, sheet, ImportStatus.APPLYING))));
         }
 
@@ -122,16 +125,30 @@ public class CreditRowsPublisher {
         }
 
         private CreditRowsChunk chunk(int chunkCount, int totalRows) {
-            List<CreditRowsChunk.Row> slice = pending.stream().map(CreditRowsPublisher::toEvent).toList();
-            return new CreditRowsChunk(job.id, job.mode, job.requestedBy, chunksPublished, chunkCount, totalRows,
-                    slice);
+            List<CreditRowsChunk.Row> slice =
+                    pending.stream().map(CreditRowsPublisher::toEvent).toList();
+            return new CreditRowsChunk(
+                    job.id, job.mode, job.requestedBy, chunksPublished, chunkCount, totalRows, slice);
         }
     }
 
     private static CreditRowsChunk.Row toEvent(CreditRow row) {
-        return new CreditRowsChunk.Row(row.sourceRow(), row.sheet(), row.clientCode(), row.clientName(), row.phone(),
-                row.emailId(), row.treatmentName(), row.center(), row.finalBucket(), row.packageAmount(),
-                row.amountPaid(), row.balanceAmount(), row.prepaidGiftCardBalance(), row.sessionsPaid(),
-                row.sessionsConsumed(), row.balanceSessions());
+        return new CreditRowsChunk.Row(
+                row.sourceRow(),
+                row.sheet(),
+                row.clientCode(),
+                row.clientName(),
+                row.phone(),
+                row.emailId(),
+                row.treatmentName(),
+                row.center(),
+                row.finalBucket(),
+                row.packageAmount(),
+                row.amountPaid(),
+                row.balanceAmount(),
+                row.prepaidGiftCardBalance(),
+                row.sessionsPaid(),
+                row.sessionsConsumed(),
+                row.balanceSessions());
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * code + treatment name + center and inserted or updated, the others stay.
  */
 public enum ImportMode {
-    REPLACE, UPSERT;
+    REPLACE,
+    UPSERT;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

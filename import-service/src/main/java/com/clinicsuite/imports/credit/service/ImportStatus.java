@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Where an import job is: the contract's {@code queued, parsing, applying, completed, failed}. */
 public enum ImportStatus {
-    QUEUED, PARSING, APPLYING, COMPLETED, FAILED;
+    QUEUED,
+    PARSING,
+    APPLYING,
+    COMPLETED,
+    FAILED;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

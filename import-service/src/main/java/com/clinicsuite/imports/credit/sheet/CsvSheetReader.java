@@ -34,8 +34,8 @@ public class CsvSheetReader implements SheetReader {
                 parse(in, separator, sheet, sink);
             }
         } catch (CharacterCodingException e) {
-            throw new UnreadableSpreadsheetException(Problem.CORRUPT,
-                    "The CSV file is not UTF-8 text; save it as 'CSV UTF-8' and upload it again", e);
+            throw new UnreadableSpreadsheetException(
+                    Problem.CORRUPT, "The CSV file is not UTF-8 text; save it as 'CSV UTF-8' and upload it again", e);
         } catch (IOException e) {
             throw new UnreadableSpreadsheetException(Problem.CORRUPT, "The CSV file cannot be read", e);
         }
@@ -54,8 +54,8 @@ public class CsvSheetReader implements SheetReader {
         while (c != -1) {
             char ch = (char) c;
             if (ch == 0) {
-                throw new UnreadableSpreadsheetException(Problem.NOT_A_SPREADSHEET,
-                        "The file holds binary data, not CSV text");
+                throw new UnreadableSpreadsheetException(
+                        Problem.NOT_A_SPREADSHEET, "The file holds binary data, not CSV text");
             }
             if (quoted) {
                 if (ch == '"') {
@@ -103,7 +103,8 @@ public class CsvSheetReader implements SheetReader {
             c = in.read();
         }
         if (quoted) {
-            throw new UnreadableSpreadsheetException(Problem.CORRUPT,
+            throw new UnreadableSpreadsheetException(
+                    Problem.CORRUPT,
                     "The CSV file ends inside a quoted field (record " + record + "): a closing quote is missing");
         }
         if (!field.isEmpty() || !fields.isEmpty() || fieldWasQuoted) {
@@ -121,8 +122,10 @@ public class CsvSheetReader implements SheetReader {
 
     private static void append(StringBuilder field, char ch, int record) {
         if (field.length() >= MAX_FIELD_CHARS) {
-            throw new UnreadableSpreadsheetException(Problem.CORRUPT, "Record " + record
-                    + " has a field longer than " + MAX_FIELD_CHARS + " characters (an unbalanced quote?)");
+            throw new UnreadableSpreadsheetException(
+                    Problem.CORRUPT,
+                    "Record " + record + " has a field longer than " + MAX_FIELD_CHARS
+                            + " characters (an unbalanced quote?)");
         }
         field.append(ch);
     }
@@ -165,9 +168,14 @@ public class CsvSheetReader implements SheetReader {
     }
 
     private static Reader utf8(Path file) throws IOException {
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
+        return new BufferedReader(
+                new InputStreamReader(
+                        Files.newInputStream(file),
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                64 * 1024);
     }
 
     private static String stem(String name) {

@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Writes a numeric cell as the plain decimal text a user would type: {@code 7985349490}, {@code 45000}, {@code 18730.77}. */
 final class NumericText {
 
-    private NumericText() {
-    }
+    private NumericText() {}
 
     /** From the text Excel stores in the file ({@code 7985349490}, {@code 1.2E3}); returns it unchanged if not a number. */
     static String fromStored(String stored) {

@@ -8,7 +8,10 @@ package com.clinicsuite.imports.credit.sheet;
 public interface RowSink {
 
     /** What the reader should do after a row. */
-    enum Next { CONTINUE, SKIP_REST_OF_SHEET }
+    enum Next {
+        CONTINUE,
+        SKIP_REST_OF_SHEET
+    }
 
     /**
      * @param sheet     the sheet's name (the file name's stem for CSV)

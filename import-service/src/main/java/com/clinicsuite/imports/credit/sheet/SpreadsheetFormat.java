@@ -19,7 +19,9 @@ public enum SpreadsheetFormat {
     CSV(new CsvSheetReader());
 
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    private static final byte[] OLE2 = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
 
     private final SheetReader reader;
 
@@ -49,11 +51,16 @@ public enum SpreadsheetFormat {
         }
         return switch (extension) {
             case "csv", "txt" -> CSV;
-            case "xlsx", "xlsm", "xls" -> throw new UnreadableSpreadsheetException(Problem.NOT_A_SPREADSHEET,
-                    "The file is named ." + extension + " but is not an Excel workbook"
-                            + (looksLikeText(head) ? " (it holds text, e.g. CSV): upload it as .csv or save it as .xlsx" : ""));
-            default -> throw new UnreadableSpreadsheetException(Problem.NOT_A_SPREADSHEET,
-                    "Unsupported file type: upload an .xlsx, .xls or .csv file");
+            case "xlsx", "xlsm", "xls" ->
+                throw new UnreadableSpreadsheetException(
+                        Problem.NOT_A_SPREADSHEET,
+                        "The file is named ." + extension + " but is not an Excel workbook"
+                                + (looksLikeText(head)
+                                        ? " (it holds text, e.g. CSV): upload it as .csv or save it as .xlsx"
+                                        : ""));
+            default ->
+                throw new UnreadableSpreadsheetException(
+                        Problem.NOT_A_SPREADSHEET, "Unsupported file type: upload an .xlsx, .xls or .csv file");
         };
     }
 
@@ -83,6 +90,8 @@ public enum SpreadsheetFormat {
             return "";
         }
         int dot = filename.lastIndexOf('.');
-        return dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT).trim();
+        return dot < 0
+                ? ""
+                : filename.substring(dot + 1).toLowerCase(Locale.ROOT).trim();
     }
 }

@@ -23,16 +23,19 @@ public class XlsSheetReader implements SheetReader {
     @Override
     public void read(Path file, String sourceName, RowSink sink) {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
-             HSSFWorkbook workbook = open(fs)) {
+                HSSFWorkbook workbook = open(fs)) {
             for (Sheet sheet : workbook) {
                 readSheet(sheet, sink);
             }
         } catch (UnreadableSpreadsheetException e) {
             throw e;
-        } catch (IOException | RecordFormatException | IllegalArgumentException | IllegalStateException
-                 | IndexOutOfBoundsException e) {
-            throw new UnreadableSpreadsheetException(Problem.CORRUPT,
-                    "The workbook is damaged or incomplete (corrupt .xls) and cannot be read", e);
+        } catch (IOException
+                | RecordFormatException
+                | IllegalArgumentException
+                | IllegalStateException
+                | IndexOutOfBoundsException e) {
+            throw new UnreadableSpreadsheetException(
+                    Problem.CORRUPT, "The workbook is damaged or incomplete (corrupt .xls) and cannot be read", e);
         }
     }
 
@@ -46,18 +49,22 @@ public class XlsSheetReader implements SheetReader {
         } catch (EncryptedDocumentException e) {
             throw encrypted(e);
         } catch (OldExcelFormatException e) {
-            throw new UnreadableSpreadsheetException(Problem.NOT_A_SPREADSHEET,
-                    "The workbook is in a pre-97 Excel format; save it as .xlsx and upload it again", e);
+            throw new UnreadableSpreadsheetException(
+                    Problem.NOT_A_SPREADSHEET,
+                    "The workbook is in a pre-97 Excel format; save it as .xlsx and upload it again",
+                    e);
         } catch (IllegalArgumentException e) {
             // an OLE2 file without a Workbook stream: a Word document, an .msg ...
-            throw new UnreadableSpreadsheetException(Problem.NOT_A_SPREADSHEET,
-                    "The file is an Office document but not an Excel workbook", e);
+            throw new UnreadableSpreadsheetException(
+                    Problem.NOT_A_SPREADSHEET, "The file is an Office document but not an Excel workbook", e);
         }
     }
 
     private static UnreadableSpreadsheetException encrypted(Exception cause) {
-        return new UnreadableSpreadsheetException(Problem.ENCRYPTED,
-                "The workbook is password-protected; remove the password in Excel and upload it again", cause);
+        return new UnreadableSpreadsheetException(
+                Problem.ENCRYPTED,
+                "The workbook is password-protected; remove the password in Excel and upload it again",
+                cause);
     }
 
     private static void readSheet(Sheet sheet, RowSink sink) {

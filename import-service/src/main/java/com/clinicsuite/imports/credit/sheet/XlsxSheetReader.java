@@ -43,8 +43,13 @@ public class XlsxSheetReader implements SheetReader {
             }
         } catch (UnreadableSpreadsheetException e) {
             throw e;
-        } catch (IOException | SAXException | OpenXML4JException | POIXMLException | OpenXML4JRuntimeException
-                 | IllegalStateException | ParserConfigurationException e) {
+        } catch (IOException
+                | SAXException
+                | OpenXML4JException
+                | POIXMLException
+                | OpenXML4JRuntimeException
+                | IllegalStateException
+                | ParserConfigurationException e) {
             throw damaged(e);
         }
     }
@@ -61,8 +66,8 @@ public class XlsxSheetReader implements SheetReader {
         try {
             return new XSSFReader(pkg);
         } catch (OpenXML4JException | POIXMLException | IllegalArgumentException e) {
-            throw new UnreadableSpreadsheetException(Problem.NOT_A_SPREADSHEET,
-                    "The file is a zip archive but not an Excel workbook", e);
+            throw new UnreadableSpreadsheetException(
+                    Problem.NOT_A_SPREADSHEET, "The file is a zip archive but not an Excel workbook", e);
         }
     }
 
@@ -80,11 +85,15 @@ public class XlsxSheetReader implements SheetReader {
     private static UnreadableSpreadsheetException damaged(Exception e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("Zip bomb")) {
-            return new UnreadableSpreadsheetException(Problem.TOO_LARGE,
-                    "The workbook expands far beyond its size (possible zip bomb) and was not read", e);
+            return new UnreadableSpreadsheetException(
+                    Problem.TOO_LARGE,
+                    "The workbook expands far beyond its size (possible zip bomb) and was not read",
+                    e);
         }
-        return new UnreadableSpreadsheetException(Problem.CORRUPT,
-                "The workbook is damaged or incomplete (corrupt or truncated .xlsx) and cannot be read", e);
+        return new UnreadableSpreadsheetException(
+                Problem.CORRUPT,
+                "The workbook is damaged or incomplete (corrupt or truncated .xlsx) and cannot be read",
+                e);
     }
 
     /** Thrown from the handler to stop parsing a sheet early; never leaves this class. */
@@ -147,8 +156,7 @@ public class XlsxSheetReader implements SheetReader {
                 }
                 case "rPh" -> inPhonetic = true;
                 case "t" -> inInlineText = "inlineStr".equals(type) && !inPhonetic;
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -176,8 +184,7 @@ public class XlsxSheetReader implements SheetReader {
                         throw new StopSheet();
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 

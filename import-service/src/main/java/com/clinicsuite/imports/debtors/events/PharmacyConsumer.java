@@ -22,7 +22,7 @@ public class PharmacyConsumer {
 
     @Incoming("debtor-pharmacies")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process("import-service.pharmacies", message, PharmacyUpserted.class,
-                event -> pharmacies.apply(event.data()));
+        return inbox.process(
+                "import-service.pharmacies", message, PharmacyUpserted.class, event -> pharmacies.apply(event.data()));
     }
 }

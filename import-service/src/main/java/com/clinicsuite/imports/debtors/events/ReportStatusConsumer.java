@@ -30,7 +30,10 @@ public class ReportStatusConsumer {
     @Incoming("debtor-report-status")
     public Uni<Void> consume(Message<String> message) {
         AtomicReference<ReportProcessed> applied = new AtomicReference<>();
-        return inbox.process("import-service.debtor-report-status", message, ReportProcessed.class,
+        return inbox.process(
+                        "import-service.debtor-report-status",
+                        message,
+                        ReportProcessed.class,
                         event -> statuses.apply(event.data()).invoke(() -> applied.set(event.data())))
                 .invoke(() -> {
                     if (applied.get() != null) {

@@ -13,11 +13,9 @@ import java.util.Locale;
 /** Finds the PDF attachments of a message, in nested multiparts too (forwarded mail). */
 final class MailAttachments {
 
-    record Pdf(String filename, byte[] content) {
-    }
+    record Pdf(String filename, byte[] content) {}
 
-    private MailAttachments() {
-    }
+    private MailAttachments() {}
 
     static List<Pdf> pdfs(Part message) throws MessagingException, IOException {
         List<Pdf> found = new ArrayList<>();

@@ -47,16 +47,22 @@ public class MailboxPoller {
     private final long maxFileSize;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public MailboxPoller(MailboxConfig config, DebtorImportConfig importConfig, DebtorReportImportService imports,
-                         DebtorReportUploadRepository uploads) {
+    public MailboxPoller(
+            MailboxConfig config,
+            DebtorImportConfig importConfig,
+            DebtorReportImportService imports,
+            DebtorReportUploadRepository uploads) {
         this.config = config;
         this.maxFileSize = importConfig.maxFileSize().asLongValue();
         this.imports = imports;
         this.uploads = uploads;
     }
 
-    @Scheduled(identity = "debtor-report-mailbox", every = "${import.mailbox.interval:5h}",
-            delayed = "${import.mailbox.initial-delay:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            identity = "debtor-report-mailbox",
+            every = "${import.mailbox.interval:5h}",
+            delayed = "${import.mailbox.initial-delay:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = MailboxDisabled.class)
     void scheduledPoll() {
         poll();
@@ -87,8 +93,11 @@ public class MailboxPoller {
         properties.put("mail." + config.protocol() + ".connectiontimeout", "10000");
         properties.put("mail." + config.protocol() + ".timeout", "30000");
         Store store = Session.getInstance(properties).getStore(config.protocol());
-        store.connect(config.host().orElseThrow(() -> new MessagingException("import.mailbox.host is not set")),
-                config.port().orElse(-1), config.username().orElse(null), config.password().orElse(null));
+        store.connect(
+                config.host().orElseThrow(() -> new MessagingException("import.mailbox.host is not set")),
+                config.port().orElse(-1),
+                config.username().orElse(null),
+                config.password().orElse(null));
         return store;
     }
 
@@ -127,7 +136,8 @@ public class MailboxPoller {
             return 0; // imported before; only the move to the processed folder was left undone
         }
         String sender = sender(message);
-        Long pharmacyId = folderPharmacy != null ? folderPharmacy
+        Long pharmacyId = folderPharmacy != null
+                ? folderPharmacy
                 : sender == null ? null : config.senders().get(sender);
         List<MailAttachments.Pdf> pdfs;
         try {
@@ -136,7 +146,8 @@ public class MailboxPoller {
             throw new MessagingException("Cannot read message " + messageId, e);
         }
         if (pdfs.isEmpty()) {
-            imports.recordRefusal(ImportRequest.mailbox(pharmacyId, "(none)", new byte[0], messageId, sender),
+            imports.recordRefusal(
+                    ImportRequest.mailbox(pharmacyId, "(none)", new byte[0], messageId, sender),
                     "The message has no PDF attachment");
             return 0;
         }
@@ -144,14 +155,15 @@ public class MailboxPoller {
         for (MailAttachments.Pdf pdf : pdfs) {
             ImportRequest request = ImportRequest.mailbox(pharmacyId, pdf.filename(), pdf.content(), messageId, sender);
             if (pdf.content().length > maxFileSize) {
-                imports.recordRefusal(request, "The attachment is larger than the " + (maxFileSize >> 20)
-                        + " MB a report may be");
+                imports.recordRefusal(
+                        request, "The attachment is larger than the " + (maxFileSize >> 20) + " MB a report may be");
                 continue;
             }
             ImportOutcome outcome = imports.importReport(request, Duration.ZERO);
             if (outcome instanceof ImportOutcome.Refused refused) {
-                LOG.warnf("Mailbox report refused (upload %s, pharmacy %s): %s", refused.uploadId(), pharmacyId,
-                        refused.problem());
+                LOG.warnf(
+                        "Mailbox report refused (upload %s, pharmacy %s): %s",
+                        refused.uploadId(), pharmacyId, refused.problem());
             } else {
                 imported++;
             }
@@ -161,7 +173,8 @@ public class MailboxPoller {
 
     private boolean seen(String messageId) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> uploads.messageSeen(messageId)));
+            return VertxContextSupport.subscribeAndAwait(
+                    () -> Panache.withSession(() -> uploads.messageSeen(messageId)));
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
@@ -174,7 +187,9 @@ public class MailboxPoller {
 
     private static String sender(Message message) throws MessagingException {
         Address[] from = message.getFrom();
-        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
+        if (from == null
+                || from.length == 0
+                || !(from[0] instanceof InternetAddress address)
                 || address.getAddress() == null) {
             return null;
         }

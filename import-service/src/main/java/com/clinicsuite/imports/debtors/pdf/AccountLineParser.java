@@ -18,6 +18,7 @@ final class AccountLineParser {
 
     /** Account numbers seen: {@code 000947}, {@code 153}, {@code BROW423}. Never a decimal point. */
     private static final Pattern ACCOUNT_NO = Pattern.compile("(?=[A-Za-z0-9/-]*\\d)[A-Za-z0-9][A-Za-z0-9/-]{0,19}");
+
     private static final Pattern PHONE_PART = Pattern.compile("[+()\\d-]+");
     /** "R 1 234 567.89" is the widest amount: an R and three groups. */
     private static final int MAX_TOKENS_PER_AMOUNT = 5;
@@ -25,12 +26,10 @@ final class AccountLineParser {
     private static final float COLUMN_TOLERANCE = 3f;
 
     /** An account line as printed. {@code balanced} is false when no reading made the buckets add up. */
-    record AccountLine(String accNo, String name, List<String> phones, AgeingAmounts amounts, boolean balanced) {
-    }
+    record AccountLine(String accNo, String name, List<String> phones, AgeingAmounts amounts, boolean balanced) {}
 
     /** A reading of the trailing amounts: they start at token {@code start}, after an optional glued prefix. */
-    private record Reading(int start, String gluedPrefix, List<BigDecimal> amounts) {
-    }
+    private record Reading(int start, String gluedPrefix, List<BigDecimal> amounts) {}
 
     private final ColumnLayout layout;
 
@@ -39,7 +38,8 @@ final class AccountLineParser {
     }
 
     Optional<AccountLine> parse(TextLine line) {
-        if (line.size() < 1 + layout.amountCount() || !ACCOUNT_NO.matcher(line.token(0).text()).matches()) {
+        if (line.size() < 1 + layout.amountCount()
+                || !ACCOUNT_NO.matcher(line.token(0).text()).matches()) {
             return Optional.empty();
         }
         List<Reading> readings = readings(line, 1, true);
@@ -60,8 +60,8 @@ final class AccountLineParser {
         if (!chosen.gluedPrefix().isEmpty()) {
             name.append(name.isEmpty() ? "" : " ").append(chosen.gluedPrefix());
         }
-        return Optional.of(new AccountLine(line.token(0).text(), name.toString(), phones,
-                toAmounts(chosen.amounts()), balanced));
+        return Optional.of(
+                new AccountLine(line.token(0).text(), name.toString(), phones, toAmounts(chosen.amounts()), balanced));
     }
 
     /**
@@ -74,7 +74,9 @@ final class AccountLineParser {
 
     /** The amounts of a line that prints nothing but the amount columns (a totals row under its label). */
     Optional<AgeingAmounts> amountsOnly(TextLine line) {
-        return readings(line, 0, false).stream().filter(r -> r.start() == 0).findFirst()
+        return readings(line, 0, false).stream()
+                .filter(r -> r.start() == 0)
+                .findFirst()
                 .map(r -> toAmounts(r.amounts()));
     }
 
@@ -104,8 +106,15 @@ final class AccountLineParser {
         return plain;
     }
 
-    private void search(TextLine line, int end, int column, int minStart, BigDecimal[] amounts,
-                        List<Reading> plain, List<Reading> glued, boolean allowGlue) {
+    private void search(
+            TextLine line,
+            int end,
+            int column,
+            int minStart,
+            BigDecimal[] amounts,
+            List<Reading> plain,
+            List<Reading> glued,
+            boolean allowGlue) {
         if (column < 0) {
             plain.add(new Reading(end, "", List.of(amounts.clone())));
             return;
@@ -172,7 +181,8 @@ final class AccountLineParser {
         }
         float phoneX = layout.phoneColumnX().get() - COLUMN_TOLERANCE;
         int first = prefix.size();
-        while (first > 0 && prefix.get(first - 1).x0() >= phoneX
+        while (first > 0
+                && prefix.get(first - 1).x0() >= phoneX
                 && PHONE_PART.matcher(prefix.get(first - 1).text()).matches()) {
             first--;
         }

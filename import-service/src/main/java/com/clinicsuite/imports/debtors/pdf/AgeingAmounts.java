@@ -5,8 +5,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The seven ageing buckets and the balance of an account or of a report's totals, exact to the cent. */
-public record AgeingAmounts(BigDecimal current, BigDecimal d30, BigDecimal d60, BigDecimal d90, BigDecimal d120,
-                            BigDecimal d150, BigDecimal d180, BigDecimal balance) {
+public record AgeingAmounts(
+        BigDecimal current,
+        BigDecimal d30,
+        BigDecimal d60,
+        BigDecimal d90,
+        BigDecimal d120,
+        BigDecimal d150,
+        BigDecimal d180,
+        BigDecimal balance) {
 
     public static final AgeingAmounts ZERO = of(new EnumMap<>(Bucket.class));
 
@@ -39,8 +46,14 @@ public record AgeingAmounts(BigDecimal current, BigDecimal d30, BigDecimal d60, 
     }
 
     public AgeingAmounts plus(AgeingAmounts other) {
-        return new AgeingAmounts(current.add(other.current), d30.add(other.d30), d60.add(other.d60),
-                d90.add(other.d90), d120.add(other.d120), d150.add(other.d150), d180.add(other.d180),
+        return new AgeingAmounts(
+                current.add(other.current),
+                d30.add(other.d30),
+                d60.add(other.d60),
+                d90.add(other.d90),
+                d120.add(other.d120),
+                d150.add(other.d150),
+                d180.add(other.d180),
                 balance.add(other.balance));
     }
 

@@ -15,8 +15,7 @@ final class AmountFormat {
     private static final Pattern AMOUNT = Pattern.compile(
             "R?(?<lead>[-(])?R?\\s?(?<int>\\d{1,3}(?:[ ,]\\d{3})+|\\d+)?\\.(?<dec>\\d{2})(?<trail>[-)])?");
 
-    private AmountFormat() {
-    }
+    private AmountFormat() {}
 
     /** The amount printed as {@code text}, or null when it is not an amount. */
     static BigDecimal parse(String text) {
@@ -57,7 +56,10 @@ final class AmountFormat {
 
     /** True for a token that can only continue a space-grouped amount: exactly three digits, maybe the decimals. */
     static boolean isGroupContinuation(String token) {
-        return token.length() >= 3 && Character.isDigit(token.charAt(0)) && Character.isDigit(token.charAt(1))
-                && Character.isDigit(token.charAt(2)) && (token.length() == 3 || token.charAt(3) == '.');
+        return token.length() >= 3
+                && Character.isDigit(token.charAt(0))
+                && Character.isDigit(token.charAt(1))
+                && Character.isDigit(token.charAt(2))
+                && (token.length() == 3 || token.charAt(3) == '.');
     }
 }

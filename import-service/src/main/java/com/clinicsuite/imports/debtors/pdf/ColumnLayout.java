@@ -22,7 +22,8 @@ public record ColumnLayout(List<Bucket> amountColumns, Optional<Float> phoneColu
     private static final Pattern DAYS = Pattern.compile("(?:OVER)?(\\d{2,3})\\+?(?:-?DAYS?\\+?)?");
     private static final Set<String> CURRENT = Set.of("CURRENT", "CURR", "CUR");
     private static final Set<String> BALANCE = Set.of("BALANCE", "BAL", "TOTAL", "OUTSTANDING");
-    private static final Set<String> PHONE = Set.of("TEL", "TEL.", "TELEPHONE", "PHONE", "CELL", "MOBILE", "CONTACT NO");
+    private static final Set<String> PHONE =
+            Set.of("TEL", "TEL.", "TELEPHONE", "PHONE", "CELL", "MOBILE", "CONTACT NO");
 
     public ColumnLayout {
         amountColumns = List.copyOf(amountColumns);
@@ -62,8 +63,8 @@ public record ColumnLayout(List<Bucket> amountColumns, Optional<Float> phoneColu
                 columns.add(bucket);
             }
         }
-        boolean heading = seen.contains(Bucket.CURRENT) && dayColumns >= 2
-                && (seen.contains(Bucket.BALANCE) || dayColumns >= 3);
+        boolean heading =
+                seen.contains(Bucket.CURRENT) && dayColumns >= 2 && (seen.contains(Bucket.BALANCE) || dayColumns >= 3);
         return heading ? Optional.of(new ColumnLayout(columns, Optional.ofNullable(phoneX))) : Optional.empty();
     }
 }

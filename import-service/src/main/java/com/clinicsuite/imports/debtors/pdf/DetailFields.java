@@ -18,20 +18,25 @@ final class DetailFields {
 
     /** What a label means to the import. */
     enum Field {
-        PAYMENT, TERMS, CREDIT_LIMIT, EMAIL, TEL, CELL, GROUP, IGNORED
+        PAYMENT,
+        TERMS,
+        CREDIT_LIMIT,
+        EMAIL,
+        TEL,
+        CELL,
+        GROUP,
+        IGNORED
     }
 
     /** One labelled value; {@code label} as printed (the phone's kind shows in it). */
-    record Entry(Field field, String label, String value) {
-    }
+    record Entry(Field field, String label, String value) {}
 
     private static final Pattern LABEL = Pattern.compile(
             "(?i)(?<![\\p{L}\\d])(PAYMENT DETAILS?|LAST PAYMENT|TERMS|CREDIT LIMIT|CR\\.? ?LIMIT|E-?MAIL|E MAIL"
                     + "|TELEPHONE|TEL|PHONE|CELL(?:PHONE)?|MOBILE|GROUP|PMT AMT|CRLIM|CRGRN|COMMENT\\.*|FAX"
                     + "|SELECT TYPE|VAT NO)\\s*:");
 
-    private DetailFields() {
-    }
+    private DetailFields() {}
 
     /** The labelled values of the line in print order; empty when it has no known label. */
     static List<Entry> read(String text) {

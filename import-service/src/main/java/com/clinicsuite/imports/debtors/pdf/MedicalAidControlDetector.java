@@ -14,11 +14,44 @@ public final class MedicalAidControlDetector {
 
     /** Words and phrases that mark a control account; matched as whole words, case-insensitively. */
     public static final List<String> DEFAULT_NAMES = List.of(
-            "MEDICAL AID", "MEDAID", "MED AID", "M/A", "CONTROL ACC", "CONTROL ACCOUNT", "MEDICAL SCHEME",
-            "MEDICAL FUND", "DISCOVERY", "GEMS", "BONITAS", "BONCAP", "MEDSHIELD", "MOMENTUM", "BESTMED",
-            "FEDHEALTH", "POLMED", "KEYHEALTH", "PROFMED", "CAMAF", "SIZWE", "HOSMED", "TRANSMED", "BANKMED",
-            "MEDIHELP", "MEDIMED", "SAMWUMED", "PLATINUM HEALTH", "LA HEALTH", "ANGLO MEDICAL", "GENESIS MEDICAL",
-            "THEBEMED", "SPECTRAMED", "LIBCARE", "MAKOTI", "SASOLMED", "UMVUZO", "NETCARE MEDICAL");
+            "MEDICAL AID",
+            "MEDAID",
+            "MED AID",
+            "M/A",
+            "CONTROL ACC",
+            "CONTROL ACCOUNT",
+            "MEDICAL SCHEME",
+            "MEDICAL FUND",
+            "DISCOVERY",
+            "GEMS",
+            "BONITAS",
+            "BONCAP",
+            "MEDSHIELD",
+            "MOMENTUM",
+            "BESTMED",
+            "FEDHEALTH",
+            "POLMED",
+            "KEYHEALTH",
+            "PROFMED",
+            "CAMAF",
+            "SIZWE",
+            "HOSMED",
+            "TRANSMED",
+            "BANKMED",
+            "MEDIHELP",
+            "MEDIMED",
+            "SAMWUMED",
+            "PLATINUM HEALTH",
+            "LA HEALTH",
+            "ANGLO MEDICAL",
+            "GENESIS MEDICAL",
+            "THEBEMED",
+            "SPECTRAMED",
+            "LIBCARE",
+            "MAKOTI",
+            "SASOLMED",
+            "UMVUZO",
+            "NETCARE MEDICAL");
     /** The dispensing system (DEB013) numbers its control accounts 9xxxxx. */
     public static final String DEFAULT_CONTROL_ACCOUNT_PATTERN = "9\\d{5}";
 
@@ -26,7 +59,10 @@ public final class MedicalAidControlDetector {
     private final Pattern controlAccountNumbers;
 
     public MedicalAidControlDetector(List<String> names, String controlAccountPattern) {
-        this.names = names.stream().map(MedicalAidControlDetector::normalise).filter(n -> n.length() > 2).toList();
+        this.names = names.stream()
+                .map(MedicalAidControlDetector::normalise)
+                .filter(n -> n.length() > 2)
+                .toList();
         this.controlAccountNumbers = Pattern.compile(controlAccountPattern);
     }
 
@@ -49,7 +85,9 @@ public final class MedicalAidControlDetector {
 
     /** Upper case, punctuation other than '/' as blanks, single-spaced and padded, for whole-word matching. */
     private static String normalise(String text) {
-        String upper = text.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}/]+", " ").strip();
+        String upper = text.toUpperCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}/]+", " ")
+                .strip();
         return " " + upper + " ";
     }
 }

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.DrawObject;
 import org.apache.pdfbox.contentstream.operator.state.Concatenate;
@@ -30,7 +28,9 @@ import org.apache.pdfbox.contentstream.operator.text.ShowText;
 import org.apache.pdfbox.contentstream.operator.text.ShowTextAdjusted;
 import org.apache.pdfbox.contentstream.operator.text.ShowTextLine;
 import org.apache.pdfbox.contentstream.operator.text.ShowTextLineAndSpace;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
@@ -52,8 +52,7 @@ public final class PdfTextLayer {
     /** Readers accept the header anywhere in the first KiB, and the EOF marker in the last KiB. */
     private static final int MARKER_WINDOW = 1024;
 
-    private PdfTextLayer() {
-    }
+    private PdfTextLayer() {}
 
     /** Reads every page; returns the page count. Nothing but {@link ReportRejectedException} escapes. */
     public static int read(byte[] pdf, PageSink sink) throws ReportRejectedException {
@@ -62,29 +61,36 @@ public final class PdfTextLayer {
             GlyphCollector collector = new GlyphCollector(sink);
             collector.readAll(document);
             if (!collector.sawText) {
-                throw new ReportRejectedException(ReportRejectedException.Reason.UNREADABLE,
+                throw new ReportRejectedException(
+                        ReportRejectedException.Reason.UNREADABLE,
                         "The PDF has no text layer (it looks like a scanned image). Scanned reports are not "
                                 + "supported: export the debtors age analysis as PDF from the dispensing system "
                                 + "and upload that file.");
             }
             return document.getNumberOfPages();
         } catch (InvalidPasswordException e) {
-            throw new ReportRejectedException(ReportRejectedException.Reason.UNREADABLE,
-                    "The PDF is encrypted with a password. Export the report again without a password.", e);
+            throw new ReportRejectedException(
+                    ReportRejectedException.Reason.UNREADABLE,
+                    "The PDF is encrypted with a password. Export the report again without a password.",
+                    e);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             // PDFBox reports damage in many shapes (IOException, IllegalArgumentException, ClassCastException ...)
-            throw new ReportRejectedException(ReportRejectedException.Reason.UNREADABLE,
-                    "The PDF is damaged and cannot be read. Export the report again and upload the new file.", e);
+            throw new ReportRejectedException(
+                    ReportRejectedException.Reason.UNREADABLE,
+                    "The PDF is damaged and cannot be read. Export the report again and upload the new file.",
+                    e);
         }
     }
 
     private static void checkEnvelope(byte[] pdf) throws ReportRejectedException {
         if (indexOf(pdf, PDF_MAGIC, 0, Math.min(pdf.length, MARKER_WINDOW)) < 0) {
-            throw new ReportRejectedException(ReportRejectedException.Reason.NOT_A_PDF,
+            throw new ReportRejectedException(
+                    ReportRejectedException.Reason.NOT_A_PDF,
                     "The file is not a PDF. Upload the debtors age analysis exported as PDF.");
         }
         if (indexOf(pdf, EOF_MARKER, Math.max(0, pdf.length - MARKER_WINDOW), pdf.length) < 0) {
-            throw new ReportRejectedException(ReportRejectedException.Reason.UNREADABLE,
+            throw new ReportRejectedException(
+                    ReportRejectedException.Reason.UNREADABLE,
                     "The PDF is incomplete (it ends before its end-of-file marker, as a cut-off download or "
                             + "attachment does). Upload the complete file.");
         }

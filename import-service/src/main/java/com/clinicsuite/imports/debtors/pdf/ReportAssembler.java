@@ -72,12 +72,19 @@ final class ReportAssembler {
     ParsedReport finish(int pageCount) throws ReportRejectedException {
         endAccount();
         if (layout == null) {
-            throw new ReportRejectedException(ReportRejectedException.Reason.INVALID_CONTENT,
+            throw new ReportRejectedException(
+                    ReportRejectedException.Reason.INVALID_CONTENT,
                     "The PDF is not a debtors age analysis: no column headings (Current, 30 days ... Balance) "
                             + "were found.");
         }
-        return new ParsedReport(header.pharmacyName(), header.reportDate(), header.accountCount(),
-                totalsAccountCount, printedTotals, accounts, pageCount);
+        return new ParsedReport(
+                header.pharmacyName(),
+                header.reportDate(),
+                header.accountCount(),
+                totalsAccountCount,
+                printedTotals,
+                accounts,
+                pageCount);
     }
 
     private void body(TextLine line) {
@@ -195,7 +202,9 @@ final class ReportAssembler {
             }
             try {
                 if (text.length() == 8 && text.chars().allMatch(Character::isDigit)) {
-                    return LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(4, 6)),
+                    return LocalDate.of(
+                            Integer.parseInt(text.substring(0, 4)),
+                            Integer.parseInt(text.substring(4, 6)),
                             Integer.parseInt(text.substring(6, 8)));
                 }
                 return ReportHeader.firstDate(text);
@@ -206,8 +215,20 @@ final class ReportAssembler {
 
         ParsedAccount build(MedicalAidControlDetector controlAccounts) {
             String phone = cell != null ? cell : phones.isEmpty() ? null : phones.get(0);
-            return new ParsedAccount(line.accNo(), line.name(), line.amounts(), email, phone, phones, tel, cell,
-                    group, lastPaymentDate, lastPaymentAmount, terms, creditLimit,
+            return new ParsedAccount(
+                    line.accNo(),
+                    line.name(),
+                    line.amounts(),
+                    email,
+                    phone,
+                    phones,
+                    tel,
+                    cell,
+                    group,
+                    lastPaymentDate,
+                    lastPaymentAmount,
+                    terms,
+                    creditLimit,
                     controlAccounts.isControlAccount(line.accNo(), line.name()));
         }
     }

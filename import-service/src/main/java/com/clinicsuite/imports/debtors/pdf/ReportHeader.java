@@ -38,12 +38,16 @@ final class ReportHeader {
         Matcher stars = BETWEEN_STARS.matcher(text);
         if (stars.find()) {
             pharmacyName = stars.group(1);
-        } else if (pharmacyName == null && !line.isRule() && text.chars().anyMatch(Character::isLetter)
+        } else if (pharmacyName == null
+                && !line.isRule()
+                && text.chars().anyMatch(Character::isLetter)
                 && !NOT_A_NAME.matcher(text).find()) {
             pharmacyName = text;
         }
         boolean labelled = LABELLED_DATE.matcher(text).find();
-        if (reportDateLabelled || (reportDate != null && !labelled) || text.toUpperCase(Locale.ROOT).contains("PRINT")) {
+        if (reportDateLabelled
+                || (reportDate != null && !labelled)
+                || text.toUpperCase(Locale.ROOT).contains("PRINT")) {
             return;
         }
         LocalDate date = firstDate(text);
@@ -76,13 +80,13 @@ final class ReportHeader {
             }
             Matcher dmy = DAY_MONTH_YEAR.matcher(text);
             if (dmy.find()) {
-                return LocalDate.of(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
-                        Integer.parseInt(dmy.group(1)));
+                return LocalDate.of(
+                        Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)), Integer.parseInt(dmy.group(1)));
             }
             Matcher iso = ISO.matcher(text);
             if (iso.find()) {
-                return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3)));
+                return LocalDate.of(
+                        Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
             }
         } catch (DateTimeException e) {
             return null; // a printed "date" that is not one: no report date rather than a wrong one

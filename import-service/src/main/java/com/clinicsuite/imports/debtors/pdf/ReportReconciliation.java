@@ -14,8 +14,7 @@ public final class ReportReconciliation {
 
     private static final int MAX_ACCOUNTS_NAMED = 3;
 
-    private ReportReconciliation() {
-    }
+    private ReportReconciliation() {}
 
     public static void check(ParsedReport report) throws ReportRejectedException {
         if (report.accounts().isEmpty()) {
@@ -33,8 +32,11 @@ public final class ReportReconciliation {
             BigDecimal printed = report.printedTotals().get(bucket);
             BigDecimal sum = computed.get(bucket);
             if (printed.compareTo(sum) != 0) {
-                differences.add(String.format("%s differs by %s (printed %s, accounts add up to %s)",
-                        bucket.label(), printed.subtract(sum).abs().toPlainString(), printed.toPlainString(),
+                differences.add(String.format(
+                        "%s differs by %s (printed %s, accounts add up to %s)",
+                        bucket.label(),
+                        printed.subtract(sum).abs().toPlainString(),
+                        printed.toPlainString(),
                         sum.toPlainString()));
             }
         }
@@ -54,8 +56,11 @@ public final class ReportReconciliation {
             if (a.bucketSum().compareTo(a.balance()) != 0) {
                 count++;
                 if (unbalanced.size() < MAX_ACCOUNTS_NAMED) {
-                    unbalanced.add(String.format("account %s: buckets add up to %s, balance is %s", account.accNo(),
-                            a.bucketSum().toPlainString(), a.balance().toPlainString()));
+                    unbalanced.add(String.format(
+                            "account %s: buckets add up to %s, balance is %s",
+                            account.accNo(),
+                            a.bucketSum().toPlainString(),
+                            a.balance().toPlainString()));
                 }
             }
         }
@@ -67,8 +72,8 @@ public final class ReportReconciliation {
 
     private static void checkCount(String where, Integer printed, int parsed) throws ReportRejectedException {
         if (printed != null && printed != parsed) {
-            throw invalid(String.format("The %s says %d accounts but %d were read. The report was not imported.",
-                    where, printed, parsed));
+            throw invalid(String.format(
+                    "The %s says %d accounts but %d were read. The report was not imported.", where, printed, parsed));
         }
     }
 

@@ -11,8 +11,12 @@ public class DebtorReportUploadRepository implements PanacheRepositoryBase<Debto
 
     /** The report debtor-service applied last for the pharmacy: what its debtors are now. */
     public Uni<DebtorReportUpload> latestApplied(long pharmacyId) {
-        return find("pharmacyId = ?1 and status = ?2", Sort.descending("finishedAt"), pharmacyId,
-                DebtorReportUpload.COMPLETED).firstResult();
+        return find(
+                        "pharmacyId = ?1 and status = ?2",
+                        Sort.descending("finishedAt"),
+                        pharmacyId,
+                        DebtorReportUpload.COMPLETED)
+                .firstResult();
     }
 
     public Uni<Boolean> messageSeen(String messageId) {
@@ -20,7 +24,12 @@ public class DebtorReportUploadRepository implements PanacheRepositoryBase<Debto
     }
 
     public Uni<List<DebtorReportUpload>> mailboxFailures(int limit) {
-        return find("source = ?1 and status = ?2", Sort.descending("createdAt"), DebtorReportUpload.SOURCE_MAILBOX,
-                DebtorReportUpload.FAILED).page(0, limit).list();
+        return find(
+                        "source = ?1 and status = ?2",
+                        Sort.descending("createdAt"),
+                        DebtorReportUpload.SOURCE_MAILBOX,
+                        DebtorReportUpload.FAILED)
+                .page(0, limit)
+                .list();
     }
 }

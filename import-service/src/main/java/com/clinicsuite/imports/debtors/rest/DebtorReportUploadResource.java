@@ -36,8 +36,11 @@ public class DebtorReportUploadResource {
     private final CallerIdentity caller;
     private final DebtorImportConfig config;
 
-    public DebtorReportUploadResource(DebtorReportImportService imports, PharmacyAccess access, CallerIdentity caller,
-                                      DebtorImportConfig config) {
+    public DebtorReportUploadResource(
+            DebtorReportImportService imports,
+            PharmacyAccess access,
+            CallerIdentity caller,
+            DebtorImportConfig config) {
         this.imports = imports;
         this.access = access;
         this.caller = caller;
@@ -48,19 +51,25 @@ public class DebtorReportUploadResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a debtors age-analysis PDF",
+    @Operation(
+            summary = "Upload a debtors age-analysis PDF",
             description = "multipart `file`. The report is checked against its own totals, then replaces ALL "
                     + "debtors of the pharmacy. Answers once debtor-service applied it; past the configured wait "
                     + "(import.debtors.apply-wait), 202 with status processing. Uploading the pharmacy's latest "
                     + "applied file again answers that report's result without replacing anything.")
-    @APIResponse(responseCode = "200", description = "applied: report_id, total_accounts, total_outstanding, first 10 debtors")
+    @APIResponse(
+            responseCode = "200",
+            description = "applied: report_id, total_accounts, total_outstanding, first 10 debtors")
     @APIResponse(responseCode = "202", description = "handed over, not applied yet: upload_id, status processing")
     @APIResponse(responseCode = "400", description = "no file")
     @APIResponse(responseCode = "403", description = "no write access to the pharmacy")
     @APIResponse(responseCode = "404", description = "pharmacy not found")
     @APIResponse(responseCode = "413", description = "file too large")
     @APIResponse(responseCode = "415", description = "not a PDF")
-    @APIResponse(responseCode = "422", description = "damaged, encrypted, scanned, no accounts, totals that do not add up, or refused by debtor-service")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "damaged, encrypted, scanned, no accounts, totals that do not add up, or refused by debtor-service")
     public Response upload(@RestPath("pharmacy_id") long pharmacyId, @RestForm("file") FileUpload file) {
         access.requireWrite(pharmacyId);
         if (file == null || file.uploadedFile() == null) {
@@ -68,15 +77,21 @@ public class DebtorReportUploadResource {
         }
         long maxSize = config.maxFileSize().asLongValue();
         if (file.size() > maxSize) {
-            throw new ClientErrorException("The file is larger than the " + (maxSize >> 20) + " MB a report may be",
+            throw new ClientErrorException(
+                    "The file is larger than the " + (maxSize >> 20) + " MB a report may be",
                     Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
-        ImportRequest request = ImportRequest.upload(pharmacyId, filename(file), read(file),
-                caller.userId().orElse(null), caller.username());
+        ImportRequest request = ImportRequest.upload(
+                pharmacyId, filename(file), read(file), caller.userId().orElse(null), caller.username());
         ImportOutcome outcome = imports.importReport(request, config.applyWait());
         if (outcome instanceof ImportOutcome.Applied applied) {
-            return Response.ok(new UploadApplied(applied.debtorReportId(), applied.totalAccounts(),
-                    applied.totalOutstanding(), applied.firstAccounts().stream().map(DebtorPreview::of).toList()))
+            return Response.ok(new UploadApplied(
+                            applied.debtorReportId(),
+                            applied.totalAccounts(),
+                            applied.totalOutstanding(),
+                            applied.firstAccounts().stream()
+                                    .map(DebtorPreview::of)
+                                    .toList()))
                     .build();
         }
         if (outcome instanceof ImportOutcome.Processing processing) {
@@ -91,7 +106,9 @@ public class DebtorReportUploadResource {
             case NOT_A_PDF -> 415;
             case UNREADABLE, INVALID_CONTENT, NOT_APPLIED -> 422;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(refused.message()))
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(refused.message()))
                 .build();
     }
 

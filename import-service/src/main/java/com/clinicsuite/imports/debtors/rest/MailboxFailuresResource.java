@@ -28,11 +28,13 @@ public class MailboxFailuresResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @WithSession
-    @Operation(summary = "Mailbox reports that were not imported",
+    @Operation(
+            summary = "Mailbox reports that were not imported",
             description = "Unmapped senders, messages without a PDF, and reports that failed a check or were "
                     + "refused by debtor-service; newest first, `limit` (100, max 500).")
     public Uni<List<MailboxFailure>> failures(@QueryParam("limit") Integer limit) {
         int size = limit == null ? 100 : Math.max(1, Math.min(MAX_LIMIT, limit));
-        return uploads.mailboxFailures(size).map(list -> list.stream().map(MailboxFailure::of).toList());
+        return uploads.mailboxFailures(size)
+                .map(list -> list.stream().map(MailboxFailure::of).toList());
     }
 }

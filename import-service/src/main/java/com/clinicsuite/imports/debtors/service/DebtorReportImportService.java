@@ -20,7 +20,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,9 +54,14 @@ public class DebtorReportImportService {
     private final Outbox outbox;
     private final int accountsPerChunk;
 
-    public DebtorReportImportService(DebtorReportReader reader, ReportFileStore files,
-                                     DebtorReportUploadRepository uploads, PharmacyDirectory pharmacies,
-                                     ProcessingNotifier notifier, Outbox outbox, DebtorImportConfig config) {
+    public DebtorReportImportService(
+            DebtorReportReader reader,
+            ReportFileStore files,
+            DebtorReportUploadRepository uploads,
+            PharmacyDirectory pharmacies,
+            ProcessingNotifier notifier,
+            Outbox outbox,
+            DebtorImportConfig config) {
         this.reader = reader;
         this.files = files;
         this.uploads = uploads;
@@ -68,11 +72,13 @@ public class DebtorReportImportService {
     }
 
     public ImportOutcome importReport(ImportRequest request, Duration wait) {
-        if (request.pharmacyId() == null || !await(() -> Panache.withSession(() -> pharmacies.exists(request.pharmacyId())))) {
+        if (request.pharmacyId() == null
+                || !await(() -> Panache.withSession(() -> pharmacies.exists(request.pharmacyId())))) {
             String message = request.pharmacyId() == null
                     ? "The sender or folder of this message is not mapped to a pharmacy (import.mailbox.senders / folders)"
                     : "Pharmacy " + request.pharmacyId() + " not found";
-            String uploadId = request.source() == ImportRequest.Source.MAILBOX ? recordFailure(request, null, message) : null;
+            String uploadId =
+                    request.source() == ImportRequest.Source.MAILBOX ? recordFailure(request, null, message) : null;
             return new Refused(uploadId, Problem.UNKNOWN_PHARMACY, message);
         }
         ParsedReport report;
@@ -83,24 +89,27 @@ public class DebtorReportImportService {
             return new Refused(recordFailure(request, null, e.getMessage()), problem(e.reason()), e.getMessage());
         }
         String sha256 = files.store(request.content());
-        List<ParsedAccount> preview = report.accounts().subList(0, Math.min(PREVIEW_ACCOUNTS, report.accounts().size()));
+        List<ParsedAccount> preview = report.accounts()
+                .subList(0, Math.min(PREVIEW_ACCOUNTS, report.accounts().size()));
 
         // Decision: the same file as the pharmacy's latest applied report changes nothing, so it is answered with
         // that report's result and not handed over again (a re-sent e-mail or a double click replaces nothing).
         DebtorReportUpload latest = await(() -> Panache.withSession(() -> uploads.latestApplied(request.pharmacyId())));
         if (latest != null && sha256.equals(latest.sha256)) {
-            LOG.infof("Debtor report for pharmacy %d is the latest applied one (%s); not handed over again",
+            LOG.infof(
+                    "Debtor report for pharmacy %d is the latest applied one (%s); not handed over again",
                     request.pharmacyId(), latest.id);
-            return new Applied(latest.id, latest.debtorReportId, latest.totalAccounts, latest.totalOutstanding,
-                    preview, true);
+            return new Applied(
+                    latest.id, latest.debtorReportId, latest.totalAccounts, latest.totalOutstanding, preview, true);
         }
 
         String uploadId = UUID.randomUUID().toString();
         CompletableFuture<ReportProcessed> answer = notifier.register(uploadId);
         try {
             handOver(uploadId, request, sha256, report);
-            LOG.infof("Debtor report %s of pharmacy %d handed over: %d accounts", uploadId, request.pharmacyId(),
-                    report.accounts().size());
+            LOG.infof(
+                    "Debtor report %s of pharmacy %d handed over: %d accounts",
+                    uploadId, request.pharmacyId(), report.accounts().size());
             return awaitAnswer(uploadId, answer, wait, preview);
         } finally {
             notifier.forget(uploadId);
@@ -115,26 +124,32 @@ public class DebtorReportImportService {
         upload.status = DebtorReportUpload.PROCESSING;
         upload.accountCount = report.accounts().size();
         upload.parsedBalance = report.accountTotals().balance();
-        List<DebtorReportChunk> chunks = ReportChunker.chunks(uploadId, request, sha256, now.toInstant(), report,
-                accountsPerChunk);
+        List<DebtorReportChunk> chunks =
+                ReportChunker.chunks(uploadId, request, sha256, now.toInstant(), report, accountsPerChunk);
         String key = Long.toString(request.pharmacyId());
         await(() -> Panache.withTransaction(() -> {
             Uni<Void> chain = upload.persist().replaceWithVoid();
             for (DebtorReportChunk chunk : chunks) {
-                chain = chain.chain(() -> outbox.publish(EventCatalog.DEBTOR_REPORT_CHUNK, key, chunk)).replaceWithVoid();
+                chain = chain.chain(() -> outbox.publish(EventCatalog.DEBTOR_REPORT_CHUNK, key, chunk))
+                        .replaceWithVoid();
             }
             return chain;
         }));
     }
 
-    private ImportOutcome awaitAnswer(String uploadId, CompletableFuture<ReportProcessed> answer, Duration wait,
-                                      List<ParsedAccount> preview) {
+    private ImportOutcome awaitAnswer(
+            String uploadId, CompletableFuture<ReportProcessed> answer, Duration wait, List<ParsedAccount> preview) {
         try {
             if (!wait.isZero() && !wait.isNegative()) {
                 ReportProcessed processed = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
                 return DebtorReportUpload.COMPLETED.equals(processed.status())
-                        ? new Applied(uploadId, processed.debtorReportId(), processed.totalAccounts(),
-                        processed.totalOutstanding(), preview, false)
+                        ? new Applied(
+                                uploadId,
+                                processed.debtorReportId(),
+                                processed.totalAccounts(),
+                                processed.totalOutstanding(),
+                                preview,
+                                false)
                         : new Refused(uploadId, Problem.NOT_APPLIED, notAppliedMessage(processed.error()));
             }
         } catch (TimeoutException e) {
@@ -146,8 +161,8 @@ public class DebtorReportImportService {
         }
         DebtorReportUpload upload = await(() -> Panache.withSession(() -> uploads.findById(uploadId)));
         if (upload != null && DebtorReportUpload.COMPLETED.equals(upload.status)) {
-            return new Applied(uploadId, upload.debtorReportId, upload.totalAccounts, upload.totalOutstanding,
-                    preview, false);
+            return new Applied(
+                    uploadId, upload.debtorReportId, upload.totalAccounts, upload.totalOutstanding, preview, false);
         }
         if (upload != null && DebtorReportUpload.FAILED.equals(upload.status)) {
             return new Refused(uploadId, Problem.NOT_APPLIED, notAppliedMessage(upload.error));
@@ -162,8 +177,8 @@ public class DebtorReportImportService {
 
     /** Failures are recorded too, so operators see refused reports (above all mailbox ones, where nobody waits). */
     private String recordFailure(ImportRequest request, String sha256, String message) {
-        DebtorReportUpload upload = newUpload(UUID.randomUUID().toString(), request,
-                OffsetDateTime.now(ZoneOffset.UTC));
+        DebtorReportUpload upload =
+                newUpload(UUID.randomUUID().toString(), request, OffsetDateTime.now(ZoneOffset.UTC));
         upload.sha256 = sha256;
         upload.status = DebtorReportUpload.FAILED;
         upload.error = ReportStatusService.truncate(message);

@@ -7,12 +7,20 @@ package com.clinicsuite.imports.debtors.service;
  * @param uploadedBy    the uploader's user id; null for the mailbox
  * @param mailMessageId the Message-ID of the e-mail it came in, for mailbox imports
  */
-public record ImportRequest(Long pharmacyId, String filename, byte[] content, Source source, Long uploadedBy,
-                            String uploadedByName, String mailMessageId, String mailSender) {
+public record ImportRequest(
+        Long pharmacyId,
+        String filename,
+        byte[] content,
+        Source source,
+        Long uploadedBy,
+        String uploadedByName,
+        String mailMessageId,
+        String mailSender) {
 
     /** How the report arrived; the value travels in the events' {@code source}. */
     public enum Source {
-        UPLOAD("upload"), MAILBOX("mailbox");
+        UPLOAD("upload"),
+        MAILBOX("mailbox");
 
         private final String value;
 
@@ -29,8 +37,8 @@ public record ImportRequest(Long pharmacyId, String filename, byte[] content, So
         return new ImportRequest(pharmacyId, filename, content, Source.UPLOAD, userId, username, null, null);
     }
 
-    public static ImportRequest mailbox(Long pharmacyId, String filename, byte[] content, String messageId,
-                                        String sender) {
+    public static ImportRequest mailbox(
+            Long pharmacyId, String filename, byte[] content, String messageId, String sender) {
         return new ImportRequest(pharmacyId, filename, content, Source.MAILBOX, null, null, messageId, sender);
     }
 }

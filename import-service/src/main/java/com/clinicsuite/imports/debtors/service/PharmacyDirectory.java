@@ -20,7 +20,9 @@ public class PharmacyDirectory {
             pharmacy.code = event.code();
             pharmacy.active = event.active();
             pharmacy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return found != null ? Uni.createFrom().voidItem() : pharmacy.persist().replaceWithVoid();
+            return found != null
+                    ? Uni.createFrom().voidItem()
+                    : pharmacy.persist().replaceWithVoid();
         });
     }
 

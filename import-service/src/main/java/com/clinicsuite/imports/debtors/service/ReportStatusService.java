@@ -23,22 +23,30 @@ public class ReportStatusService {
 
     /** Runs in the consumer's transaction. */
     public Uni<Void> apply(ReportProcessed event) {
-        return uploads.findById(event.reportId()).invoke(upload -> {
-            if (upload == null) {
-                LOG.debugf("Report status for unknown upload %s ignored", event.reportId());
-                return;
-            }
-            boolean completed = DebtorReportUpload.COMPLETED.equals(event.status());
-            upload.status = completed ? DebtorReportUpload.COMPLETED : DebtorReportUpload.FAILED;
-            upload.debtorReportId = event.debtorReportId();
-            upload.totalAccounts = event.totalAccounts();
-            upload.totalOutstanding = event.totalOutstanding();
-            upload.error = completed ? null : truncate(event.error() != null ? event.error()
-                    : "debtor-service could not apply the report (status " + event.status() + ")");
-            upload.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            LOG.infof("Debtor report %s of pharmacy %d %s (debtor report %s)", upload.id, upload.pharmacyId,
-                    upload.status, upload.debtorReportId);
-        }).replaceWithVoid();
+        return uploads.findById(event.reportId())
+                .invoke(upload -> {
+                    if (upload == null) {
+                        LOG.debugf("Report status for unknown upload %s ignored", event.reportId());
+                        return;
+                    }
+                    boolean completed = DebtorReportUpload.COMPLETED.equals(event.status());
+                    upload.status = completed ? DebtorReportUpload.COMPLETED : DebtorReportUpload.FAILED;
+                    upload.debtorReportId = event.debtorReportId();
+                    upload.totalAccounts = event.totalAccounts();
+                    upload.totalOutstanding = event.totalOutstanding();
+                    upload.error = completed
+                            ? null
+                            : truncate(
+                                    event.error() != null
+                                            ? event.error()
+                                            : "debtor-service could not apply the report (status " + event.status()
+                                                    + ")");
+                    upload.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    LOG.infof(
+                            "Debtor report %s of pharmacy %d %s (debtor report %s)",
+                            upload.id, upload.pharmacyId, upload.status, upload.debtorReportId);
+                })
+                .replaceWithVoid();
     }
 
     static String truncate(String message) {

@@ -35,22 +35,28 @@ class BadFilesTest {
 
     @Test
     void truncatedWorkbookIsCorrupt() {
-        assertRefused(BAD.resolve("bad_truncated.xlsx"), "bad_truncated.xlsx", Problem.CORRUPT, "damaged or incomplete");
+        assertRefused(
+                BAD.resolve("bad_truncated.xlsx"), "bad_truncated.xlsx", Problem.CORRUPT, "damaged or incomplete");
     }
 
     @Test
     void csvNamedXlsxIsNotAWorkbook() {
-        assertRefused(BAD.resolve("bad_not_excel.xlsx"), "bad_not_excel.xlsx", Problem.NOT_A_SPREADSHEET,
+        assertRefused(
+                BAD.resolve("bad_not_excel.xlsx"),
+                "bad_not_excel.xlsx",
+                Problem.NOT_A_SPREADSHEET,
                 "not an Excel workbook");
     }
 
     @Test
     void missingClientCodeColumnRefusesTheFile() {
         Path file = BAD.resolve("bad_missing_client_code.xlsx");
-        assertThatThrownBy(() -> parser.probe(file, "x.xlsx")).isInstanceOf(MissingColumnsException.class)
+        assertThatThrownBy(() -> parser.probe(file, "x.xlsx"))
+                .isInstanceOf(MissingColumnsException.class)
                 .hasMessageStartingWith("required column 'Client Code' missing");
         assertThatThrownBy(() -> parser.parse(file, "x.xlsx", CreditSheetParser.Progress.NONE))
-                .isInstanceOf(MissingColumnsException.class).hasMessageContaining("'Client Code'");
+                .isInstanceOf(MissingColumnsException.class)
+                .hasMessageContaining("'Client Code'");
     }
 
     @Test
@@ -59,10 +65,11 @@ class BadFilesTest {
         POIFSFileSystem fs = new POIFSFileSystem();
         Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
         encryptor.confirmPassword("secret");
-        Path copy = Files.copy(GroundTruthTest.CREDIT.resolve("legacy.json").resolveSibling("per_center.xlsx"),
+        Path copy = Files.copy(
+                GroundTruthTest.CREDIT.resolve("legacy.json").resolveSibling("per_center.xlsx"),
                 tmp.resolve("plain.xlsx"));
         try (OPCPackage opc = OPCPackage.open(copy.toFile(), PackageAccess.READ_WRITE);
-             OutputStream data = encryptor.getDataStream(fs)) {
+                OutputStream data = encryptor.getDataStream(fs)) {
             opc.save(data);
         }
         try (OutputStream out = Files.newOutputStream(encrypted)) {
@@ -75,8 +82,9 @@ class BadFilesTest {
     @Test
     void zipBombIsRefusedBeforeItInflates() throws IOException {
         Path bomb = tmp.resolve("bomb.xlsx");
-        try (ZipFile source = new ZipFile(BAD.resolve("bad_formula_injection.xlsx").toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+        try (ZipFile source =
+                        new ZipFile(BAD.resolve("bad_formula_injection.xlsx").toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
             Enumeration<? extends ZipEntry> entries = source.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
@@ -102,7 +110,8 @@ class BadFilesTest {
         }
         assertThat(Files.size(bomb)).isLessThan(1 << 20);
         assertThatThrownBy(() -> parser.parse(bomb, "bomb.xlsx", CreditSheetParser.Progress.NONE))
-                .isInstanceOfSatisfying(UnreadableSpreadsheetException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableSpreadsheetException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.TOO_LARGE))
                 .hasMessageContaining("zip bomb");
     }
@@ -117,19 +126,24 @@ class BadFilesTest {
     @Test
     void tooManyRowsRefuseTheFile() {
         CreditSheetParser small = new CreditSheetParser(new CreditSheetParser.Limits(100, 10, 30));
-        assertThatThrownBy(() -> small.parse(GroundTruthTest.CREDIT.resolve("legacy.csv"), "legacy.csv",
-                CreditSheetParser.Progress.NONE))
-                .isInstanceOfSatisfying(UnreadableSpreadsheetException.class,
+        assertThatThrownBy(() -> small.parse(
+                        GroundTruthTest.CREDIT.resolve("legacy.csv"), "legacy.csv", CreditSheetParser.Progress.NONE))
+                .isInstanceOfSatisfying(
+                        UnreadableSpreadsheetException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.TOO_LARGE))
                 .hasMessageContaining("more than 100 data rows");
     }
 
     private void assertRefused(Path file, String name, Problem problem, String message) {
         assertThatThrownBy(() -> parser.probe(file, name))
-                .isInstanceOfSatisfying(UnreadableSpreadsheetException.class, e -> assertThat(e.problem()).isEqualTo(problem))
+                .isInstanceOfSatisfying(
+                        UnreadableSpreadsheetException.class,
+                        e -> assertThat(e.problem()).isEqualTo(problem))
                 .hasMessageContaining(message);
         assertThatThrownBy(() -> parser.parse(file, name, CreditSheetParser.Progress.NONE))
-                .isInstanceOfSatisfying(UnreadableSpreadsheetException.class, e -> assertThat(e.problem()).isEqualTo(problem))
+                .isInstanceOfSatisfying(
+                        UnreadableSpreadsheetException.class,
+                        e -> assertThat(e.problem()).isEqualTo(problem))
                 .hasMessageContaining(message);
     }
 }

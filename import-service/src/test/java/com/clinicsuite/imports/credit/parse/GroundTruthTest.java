@@ -20,19 +20,20 @@ class GroundTruthTest {
 
     static final Path CREDIT = Path.of(System.getProperty("testdata.dir", "../../shared/testdata"), "credit");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> VOUCHER_PREFIX = Map.of(
-            "GK2", "GK", "Preet Vihar", "PV", "Punjabi Bagh", "PB", "Pitampura", "PT");
+    private static final Map<String, String> VOUCHER_PREFIX =
+            Map.of("GK2", "GK", "Preet Vihar", "PV", "Punjabi Bagh", "PB", "Pitampura", "PT");
 
     private final CreditSheetParser parser = new CreditSheetParser(CreditSheetParser.Limits.DEFAULT);
 
     @ParameterizedTest
     @CsvSource({
-            "main.xlsx, main.json",
-            "messy.xlsx, messy.json",
-            "per_center.xlsx, per_center.json",
-            "legacy.xls, legacy.json",
-            "legacy.csv, legacy.json",
-            "bad/bad_formula_injection.xlsx, bad/bad_formula_injection.json"})
+        "main.xlsx, main.json",
+        "messy.xlsx, messy.json",
+        "per_center.xlsx, per_center.json",
+        "legacy.xls, legacy.json",
+        "legacy.csv, legacy.json",
+        "bad/bad_formula_injection.xlsx, bad/bad_formula_injection.json"
+    })
     void readsToGroundTruth(String file, String truthFile) throws IOException {
         JsonNode truth = JSON.readTree(CREDIT.resolve(truthFile).toFile());
 
@@ -57,33 +58,58 @@ class GroundTruthTest {
         }
         assertThat(actual.clientCode()).as(at).isEqualTo(e.get("client_code").asText());
         assertThat(actual.clientName()).as(at).isEqualTo(e.get("client_name").asText());
-        assertThat(actual.phone()).as(at).isEqualTo(e.get("phone").isNull() ? null : e.get("phone").asText());
+        assertThat(actual.phone())
+                .as(at)
+                .isEqualTo(e.get("phone").isNull() ? null : e.get("phone").asText());
         List<String> emails = new ArrayList<>();
         e.get("emails").forEach(x -> emails.add(x.asText()));
         assertThat(actual.emails()).as(at).isEqualTo(emails);
-        assertThat(actual.treatmentName()).as(at).isEqualTo(e.get("treatment_name").asText());
+        assertThat(actual.treatmentName())
+                .as(at)
+                .isEqualTo(e.get("treatment_name").asText());
         assertThat(actual.center()).as(at).isEqualTo(e.get("center").asText());
-        assertThat(actual.packageAmount().toPlainString()).as(at).isEqualTo(e.get("package_amount").asText());
-        assertThat(actual.amountPaid().toPlainString()).as(at).isEqualTo(e.get("amount_paid").asText());
-        assertThat(actual.balanceAmount().toPlainString()).as(at).isEqualTo(e.get("balance_amount").asText());
-        assertThat(actual.prepaidGiftCardBalance().toPlainString()).as(at)
+        assertThat(actual.packageAmount().toPlainString())
+                .as(at)
+                .isEqualTo(e.get("package_amount").asText());
+        assertThat(actual.amountPaid().toPlainString())
+                .as(at)
+                .isEqualTo(e.get("amount_paid").asText());
+        assertThat(actual.balanceAmount().toPlainString())
+                .as(at)
+                .isEqualTo(e.get("balance_amount").asText());
+        assertThat(actual.prepaidGiftCardBalance().toPlainString())
+                .as(at)
                 .isEqualTo(e.get("prepaid_gift_card_balance").asText());
-        assertThat(actual.sessionsPaid()).as(at).isEqualTo(e.get("sessions_paid").asInt());
-        assertThat(actual.sessionsConsumed()).as(at).isEqualTo(e.get("sessions_consumed").asInt());
-        assertThat(actual.balanceSessions()).as(at).isEqualTo(e.get("balance_sessions").asInt());
-        assertThat(voucher(actual)).as(at)
-                .isEqualTo(e.get("expected_voucher").isNull() ? null : e.get("expected_voucher").asText());
+        assertThat(actual.sessionsPaid())
+                .as(at)
+                .isEqualTo(e.get("sessions_paid").asInt());
+        assertThat(actual.sessionsConsumed())
+                .as(at)
+                .isEqualTo(e.get("sessions_consumed").asInt());
+        assertThat(actual.balanceSessions())
+                .as(at)
+                .isEqualTo(e.get("balance_sessions").asInt());
+        assertThat(voucher(actual))
+                .as(at)
+                .isEqualTo(
+                        e.get("expected_voucher").isNull()
+                                ? null
+                                : e.get("expected_voucher").asText());
     }
 
     /** The voucher credit-balance-service derives: the normalised fields must be enough to get it right. */
     private static String voucher(CreditRow row) {
-        return row.phone() == null ? null
-                : VOUCHER_PREFIX.get(row.center()) + row.clientCode().substring(0, 3) + row.phone().substring(3, 7);
+        return row.phone() == null
+                ? null
+                : VOUCHER_PREFIX.get(row.center())
+                        + row.clientCode().substring(0, 3)
+                        + row.phone().substring(3, 7);
     }
 
     private static Set<Integer> rowsWithEmailNotes(CreditSheet sheet) {
         Set<Integer> rows = new TreeSet<>();
-        sheet.issues().stream().filter(i -> CreditColumn.EMAIL_IDS.heading().equals(i.column()))
+        sheet.issues().stream()
+                .filter(i -> CreditColumn.EMAIL_IDS.heading().equals(i.column()))
                 .forEach(i -> rows.add(i.row()));
         return rows;
     }

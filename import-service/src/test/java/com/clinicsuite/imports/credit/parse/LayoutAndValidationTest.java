@@ -60,35 +60,54 @@ class LayoutAndValidationTest {
         assertThat(sheet.rowsTotal()).isEqualTo(4);
         assertThat(sheet.rowsRejected()).isEqualTo(2);
         assertThat(sheet.rows()).extracting(CreditRow::clientCode).containsExactly("A1", "D4");
-        assertThat(sheet.issues()).filteredOn(RowIssue::rejecting)
+        assertThat(sheet.issues())
+                .filteredOn(RowIssue::rejecting)
                 .extracting(RowIssue::row, RowIssue::column, RowIssue::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(3, "Client Code", "is required"),
-                        org.assertj.core.groups.Tuple.tuple(3, "Center",
-                                "is not a known center (GK2, Punjabi Bagh, Preet Vihar or Pitampura)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                3, "Center", "is not a known center (GK2, Punjabi Bagh, Preet Vihar or Pitampura)"),
                         org.assertj.core.groups.Tuple.tuple(3, "Package Amount (₹)", "is not an amount"),
                         org.assertj.core.groups.Tuple.tuple(4, "Amount Paid by the client", "must not be negative"),
-                        org.assertj.core.groups.Tuple.tuple(4, "Balance Sessions",
-                                "is not Sessions Paid minus Sessions Consumed (1)"));
-        assertThat(sheet.issues()).filteredOn(i -> !i.rejecting()).extracting(RowIssue::row, RowIssue::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "Phone No"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                4, "Balance Sessions", "is not Sessions Paid minus Sessions Consumed (1)"));
+        assertThat(sheet.issues())
+                .filteredOn(i -> !i.rejecting())
+                .extracting(RowIssue::row, RowIssue::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4, "Phone No"),
                         org.assertj.core.groups.Tuple.tuple(4, "Email ID's"));
         // a negative balance (a client in credit) is allowed; a negative package is not
-        assertThat(sheet.issues()).noneMatch(i -> i.row() == 5 && i.rejecting() && i.column().startsWith("Balance"));
+        assertThat(sheet.issues())
+                .noneMatch(i -> i.row() == 5 && i.rejecting() && i.column().startsWith("Balance"));
     }
 
     @Test
     void probeRefusesNothingThatParseAccepts() throws IOException {
         Path csv = csv(HEADER + "A1;Ann;9876543210;Peel;GK2;100;50;50;0;2;1;1;ann@x.com\n");
         parser.probe(csv, "ok.csv");
-        assertThat(parser.parse(csv, "ok.csv", CreditSheetParser.Progress.NONE).rowsAccepted()).isEqualTo(1);
+        assertThat(parser.parse(csv, "ok.csv", CreditSheetParser.Progress.NONE).rowsAccepted())
+                .isEqualTo(1);
     }
 
     @ParameterizedTest
-    @CsvSource({"GK-2, GK2", "gk2, GK2", "Greater Kailash 2, GK2", "G.K.-II, GK2", "GK 2, GK2",
-            "Punjabi bagh, Punjabi Bagh", "PB, Punjabi Bagh", "PUNJABI BAGH, Punjabi Bagh", "Punjabi Bagh West, Punjabi Bagh",
-            "preet vihar, Preet Vihar", "PV, Preet Vihar", "Preet Vihar (East Delhi), Preet Vihar",
-            "pitampura, Pitampura", "PTP, Pitampura", "Pitam Pura, Pitampura"})
+    @CsvSource({
+        "GK-2, GK2",
+        "gk2, GK2",
+        "Greater Kailash 2, GK2",
+        "G.K.-II, GK2",
+        "GK 2, GK2",
+        "Punjabi bagh, Punjabi Bagh",
+        "PB, Punjabi Bagh",
+        "PUNJABI BAGH, Punjabi Bagh",
+        "Punjabi Bagh West, Punjabi Bagh",
+        "preet vihar, Preet Vihar",
+        "PV, Preet Vihar",
+        "Preet Vihar (East Delhi), Preet Vihar",
+        "pitampura, Pitampura",
+        "PTP, Pitampura",
+        "Pitam Pura, Pitampura"
+    })
     void centerSpellingsBecomeTheCanonicalFour(String written, String canonical) {
         assertThat(CenterNames.canonical(written)).contains(canonical);
     }
@@ -100,31 +119,58 @@ class LayoutAndValidationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"7985349490|7985349490", "+91 79853 49490|7985349490", "079853-49490|7985349490",
-            "917985349490|7985349490", "011-45678901|null", "NA|null", "98765|null", "5985349490|null"},
-            delimiter = '|', nullValues = "null")
+    @CsvSource(
+            value = {
+                "7985349490|7985349490",
+                "+91 79853 49490|7985349490",
+                "079853-49490|7985349490",
+                "917985349490|7985349490",
+                "011-45678901|null",
+                "NA|null",
+                "98765|null",
+                "5985349490|null"
+            },
+            delimiter = '|',
+            nullValues = "null")
     void phonesBecomeTenDigitMobileNumbersOrNothing(String written, String expected) {
         assertThat(PhoneNumbers.normalise(written)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"₹1,25,000.00|125000.00", "Rs. 4,999|4999.00", "18730.77|18730.77", "(1,500.50)|-1500.50",
-            "-158.47|-158.47", "0.30000000000000004|0.30", "75000|75000.00"}, delimiter = '|')
+    @CsvSource(
+            value = {
+                "₹1,25,000.00|125000.00",
+                "Rs. 4,999|4999.00",
+                "18730.77|18730.77",
+                "(1,500.50)|-1500.50",
+                "-158.47|-158.47",
+                "0.30000000000000004|0.30",
+                "75000|75000.00"
+            },
+            delimiter = '|')
     void amountsAreExactRupees(String written, String expected) {
         assertThat(Amounts.parse(written)).isEqualTo(new BigDecimal(expected));
     }
 
     @ParameterizedTest
-    @CsvSource({"BALANCE AMOUNT (₹), BALANCE_AMOUNT", "Balance Amount(Rs), BALANCE_AMOUNT", "Email IDs, EMAIL_IDS",
-            "' Client  Name', CLIENT_NAME", "PHONE NO., PHONE_NO", "centre, CENTER", "Prepaid/Gift Card Balance,"
-            + " PREPAID_GIFT_CARD_BALANCE", "E-mail, EMAIL_IDS"})
+    @CsvSource({
+        "BALANCE AMOUNT (₹), BALANCE_AMOUNT",
+        "Balance Amount(Rs), BALANCE_AMOUNT",
+        "Email IDs, EMAIL_IDS",
+        "' Client  Name', CLIENT_NAME",
+        "PHONE NO., PHONE_NO",
+        "centre, CENTER",
+        "Prepaid/Gift Card Balance," + " PREPAID_GIFT_CARD_BALANCE",
+        "E-mail, EMAIL_IDS"
+    })
     void headingVariantsNameTheirColumn(String heading, CreditColumn column) {
         assertThat(CreditColumn.forHeading(heading)).contains(column);
     }
 
     @Test
     void severalAddressesInOneCellAreSplitAndInvalidOnesSetAside() {
-        EmailAddresses.Split split = EmailAddresses.split(" Karan.Verma@gmail.com ; x@y.in,rajat.arora@gmail, a b@c.com");
+        EmailAddresses.Split split =
+                EmailAddresses.split(" Karan.Verma@gmail.com ; x@y.in,rajat.arora@gmail, a b@c.com");
         assertThat(split.valid()).containsExactly("karan.verma@gmail.com", "x@y.in");
         assertThat(split.invalid()).containsExactly("rajat.arora@gmail", "a b@c.com");
     }

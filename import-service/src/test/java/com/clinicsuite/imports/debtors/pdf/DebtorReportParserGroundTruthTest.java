@@ -18,11 +18,19 @@ class DebtorReportParserGroundTruthTest {
     private final DebtorReportReader reader = new DebtorReportReader(MedicalAidControlDetector.withDefaults());
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "deb013/winterton_small.pdf", "deb013/tlc_medium.pdf", "deb013/reitz_large.pdf",
-            "deb013/split_page_break.pdf",
-            "debtors/l1_small.pdf", "debtors/l1_medium.pdf", "debtors/l1_large.pdf",
-            "debtors/l2_small.pdf", "debtors/l2_medium.pdf", "debtors/l2_large.pdf"})
+    @ValueSource(
+            strings = {
+                "deb013/winterton_small.pdf",
+                "deb013/tlc_medium.pdf",
+                "deb013/reitz_large.pdf",
+                "deb013/split_page_break.pdf",
+                "debtors/l1_small.pdf",
+                "debtors/l1_medium.pdf",
+                "debtors/l1_large.pdf",
+                "debtors/l2_small.pdf",
+                "debtors/l2_medium.pdf",
+                "debtors/l2_large.pdf"
+            })
     void parsesExactlyAsPrinted(String fixture) throws Exception {
         JsonNode truth = GroundTruth.json(fixture);
         ParsedReport report = reader.read(GroundTruth.pdf(fixture));
@@ -38,14 +46,17 @@ class DebtorReportParserGroundTruthTest {
     @ValueSource(strings = {"deb013/totals_mismatch.pdf", "debtors/bad/bad_totals_mismatch.pdf"})
     void readsTheAccountsOfAReportWhoseTotalsAreWrong(String fixture) throws Exception {
         JsonNode truth = GroundTruth.json(fixture);
-        ParsedReport report = new DebtorReportParser(MedicalAidControlDetector.withDefaults())
-                .parse(GroundTruth.pdf(fixture));
+        ParsedReport report =
+                new DebtorReportParser(MedicalAidControlDetector.withDefaults()).parse(GroundTruth.pdf(fixture));
 
         assertAccounts(expectedAccounts(truth), inTruthOrder(truth, report.accounts()));
-        JsonNode computed = truth.has("totals_computed_from_accounts") ? truth.get("totals_computed_from_accounts")
+        JsonNode computed = truth.has("totals_computed_from_accounts")
+                ? truth.get("totals_computed_from_accounts")
                 : truth.get("totals");
         assertAmounts("account sums", computed, report.accountTotals());
-        assertAmounts("printed totals", truth.has("printed_totals") ? truth.get("printed_totals") : truth.get("totals"),
+        assertAmounts(
+                "printed totals",
+                truth.has("printed_totals") ? truth.get("printed_totals") : truth.get("totals"),
                 report.printedTotals());
     }
 
@@ -63,18 +74,25 @@ class DebtorReportParserGroundTruthTest {
 
     private static List<ParsedAccount> inTruthOrder(JsonNode truth, List<ParsedAccount> accounts) {
         return sortedByAccountNumber(truth)
-                ? accounts.stream().sorted(java.util.Comparator.comparing(ParsedAccount::accNo)).toList()
+                ? accounts.stream()
+                        .sorted(java.util.Comparator.comparing(ParsedAccount::accNo))
+                        .toList()
                 : accounts;
     }
 
     static void assertHeader(JsonNode truth, ParsedReport report) {
         // L2 prints the pharmacy name in capitals; the generator's JSON keeps the name as registered.
-        assertEquals(truth.get("pharmacy_name").asText().toUpperCase(Locale.ROOT),
-                report.pharmacyName().toUpperCase(Locale.ROOT), "pharmacy_name");
+        assertEquals(
+                truth.get("pharmacy_name").asText().toUpperCase(Locale.ROOT),
+                report.pharmacyName().toUpperCase(Locale.ROOT),
+                "pharmacy_name");
         assertEquals(LocalDate.parse(truth.get("report_date").asText()), report.reportDate(), "report_date");
         if (truth.has("acc_count_in_header")) {
-            assertEquals(text(truth.get("acc_count_in_header")),
-                    report.headerAccountCount() == null ? null : report.headerAccountCount().toString());
+            assertEquals(
+                    text(truth.get("acc_count_in_header")),
+                    report.headerAccountCount() == null
+                            ? null
+                            : report.headerAccountCount().toString());
         }
         if (truth.has("account_count")) {
             assertEquals(truth.get("account_count").asInt(), report.accounts().size(), "account_count");
@@ -101,7 +119,12 @@ class DebtorReportParserGroundTruthTest {
             check(wrong, i, "tel", e, a.tel());
             check(wrong, i, "cell", e, a.cell());
             check(wrong, i, "group", e, a.group());
-            check(wrong, i, "last_payment_date", e, a.lastPaymentDate() == null ? null : a.lastPaymentDate().toString());
+            check(
+                    wrong,
+                    i,
+                    "last_payment_date",
+                    e,
+                    a.lastPaymentDate() == null ? null : a.lastPaymentDate().toString());
             check(wrong, i, "last_payment_amount", e, plain(a.lastPaymentAmount()));
             check(wrong, i, "terms", e, a.terms());
             check(wrong, i, "credit_limit", e, plain(a.creditLimit()));
@@ -124,7 +147,8 @@ class DebtorReportParserGroundTruthTest {
     static void assertAmounts(String what, JsonNode expected, AgeingAmounts actual) {
         assertNotNull(actual, what);
         for (Bucket bucket : Bucket.values()) {
-            assertEquals(new BigDecimal(expected.get(key(bucket)).asText()), actual.get(bucket), what + " " + key(bucket));
+            assertEquals(
+                    new BigDecimal(expected.get(key(bucket)).asText()), actual.get(bucket), what + " " + key(bucket));
         }
     }
 
@@ -134,8 +158,8 @@ class DebtorReportParserGroundTruthTest {
         }
         String want = text(expected.get(field));
         if (want == null ? actual != null : !want.equals(actual)) {
-            wrong.add("#" + index + " " + expected.get("acc_no").asText() + " " + field + ": expected " + want
-                    + " got " + actual);
+            wrong.add("#" + index + " " + expected.get("acc_no").asText() + " " + field + ": expected " + want + " got "
+                    + actual);
         }
     }
 

@@ -39,7 +39,8 @@ class DebtorReportRejectionTest {
         assertEquals(Reason.UNREADABLE, e.reason());
         assertTrue(e.getMessage().contains("no text layer"), e.getMessage());
         assertTrue(e.getMessage().contains("Scanned reports are not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("export the debtors age analysis as PDF from the dispensing system"),
+        assertTrue(
+                e.getMessage().contains("export the debtors age analysis as PDF from the dispensing system"),
                 e.getMessage());
     }
 
@@ -62,8 +63,8 @@ class DebtorReportRejectionTest {
         ParsedReport report = new DebtorReportParser(MedicalAidControlDetector.withDefaults())
                 .parse(GroundTruth.pdf("deb013/empty_report.pdf"));
         DebtorReportParserGroundTruthTest.assertHeader(GroundTruth.json("deb013/empty_report.pdf"), report);
-        DebtorReportParserGroundTruthTest.assertAmounts("totals",
-                GroundTruth.json("deb013/empty_report.pdf").get("totals"), report.printedTotals());
+        DebtorReportParserGroundTruthTest.assertAmounts(
+                "totals", GroundTruth.json("deb013/empty_report.pdf").get("totals"), report.printedTotals());
         assertEquals(0, report.accounts().size());
     }
 
@@ -71,17 +72,20 @@ class DebtorReportRejectionTest {
     void l2TotalsMismatchNamesTheColumnsAndTheDifference() throws Exception {
         ReportRejectedException e = reject("debtors/bad/bad_totals_mismatch.pdf");
         assertEquals(Reason.INVALID_CONTENT, e.reason());
-        assertEquals("The report's printed totals do not match its accounts: "
-                + "60 days differs by 100.00 (printed 103345.90, accounts add up to 103245.90); "
-                + "Balance differs by 100.00 (printed 1046088.63, accounts add up to 1045988.63). "
-                + "The report was not imported.", e.getMessage());
+        assertEquals(
+                "The report's printed totals do not match its accounts: "
+                        + "60 days differs by 100.00 (printed 103345.90, accounts add up to 103245.90); "
+                        + "Balance differs by 100.00 (printed 1046088.63, accounts add up to 1045988.63). "
+                        + "The report was not imported.",
+                e.getMessage());
     }
 
     @Test
     void deb013TotalsMismatchNamesTheColumns() throws Exception {
         ReportRejectedException e = reject("deb013/totals_mismatch.pdf");
         assertEquals(Reason.INVALID_CONTENT, e.reason());
-        assertTrue(e.getMessage().startsWith("The report's printed totals do not match its accounts: 60 days differs by"),
+        assertTrue(
+                e.getMessage().startsWith("The report's printed totals do not match its accounts: 60 days differs by"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("Balance differs by"), e.getMessage());
     }

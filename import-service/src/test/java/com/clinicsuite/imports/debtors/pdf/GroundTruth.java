@@ -11,8 +11,7 @@ final class GroundTruth {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private GroundTruth() {
-    }
+    private GroundTruth() {}
 
     static Path file(String relative) {
         String dir = System.getProperty("testdata.dir");

@@ -46,12 +46,14 @@ class UnseenLayoutTest {
 
         ReportReconciliation.check(report);
         assertEquals("FARM PLOT 9", report.accounts().get(0).name());
-        assertEquals(new BigDecimal("123.45"), report.accounts().get(0).amounts().current());
+        assertEquals(
+                new BigDecimal("123.45"), report.accounts().get(0).amounts().current());
     }
 
     @Test
     void aReportWithoutColumnHeadingsIsNotAnAgeAnalysis() {
-        ReportRejectedException e = assertThrows(ReportRejectedException.class,
+        ReportRejectedException e = assertThrows(
+                ReportRejectedException.class,
                 () -> parser.parseLines(List.of(lines("Invoice 42", "Total due 100.00"))));
         assertTrue(e.getMessage().contains("not a debtors age analysis"), e.getMessage());
     }

@@ -10,6 +10,5 @@ import java.util.List;
 public record GrantsChanged(long userId, String username, List<Grant> grants, Instant changedAt) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Grant(long pharmacyId, boolean canRead, boolean canWrite) {
-    }
+    public record Grant(long pharmacyId, boolean canRead, boolean canWrite) {}
 }

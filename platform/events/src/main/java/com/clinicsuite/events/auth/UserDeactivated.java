@@ -6,5 +6,4 @@ import java.time.Instant;
 
 /** A user was deactivated: services reject tokens of this user issued before {@code deactivatedAt}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record UserDeactivated(long userId, String username, Instant deactivatedAt) {
-}
+public record UserDeactivated(long userId, String username, Instant deactivatedAt) {}

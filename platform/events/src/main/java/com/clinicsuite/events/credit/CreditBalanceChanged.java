@@ -24,5 +24,4 @@ public record CreditBalanceChanged(
         int sessionsConsumed,
         int balanceSessions,
         String voucherNumber,
-        String changedBy) {
-}
+        String changedBy) {}

@@ -20,6 +20,5 @@ public record CreditImportResult(
         String error) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RowError(int row, String column, String message) {
-    }
+    public record RowError(int row, String column, String message) {}
 }

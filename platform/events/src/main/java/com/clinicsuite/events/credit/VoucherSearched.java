@@ -6,5 +6,4 @@ import java.time.Instant;
 
 /** Someone looked up a voucher: the audit trail the clinic keeps of voucher searches. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record VoucherSearched(String voucherNumber, String userName, int matches, Instant searchedAt) {
-}
+public record VoucherSearched(String voucherNumber, String userName, int matches, Instant searchedAt) {}

@@ -23,7 +23,9 @@ public record ReminderRequested(
         String recipient,
         String debtorName,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountDue,
-        @JsonSerialize(contentUsing = ToStringSerializer.class) Map<String, BigDecimal> buckets,
+
+        @JsonSerialize(contentUsing = ToStringSerializer.class)
+        Map<String, BigDecimal> buckets,
+
         String requestedBy,
-        Instant requestedAt) {
-}
+        Instant requestedAt) {}

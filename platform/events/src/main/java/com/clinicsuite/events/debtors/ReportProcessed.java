@@ -14,5 +14,4 @@ public record ReportProcessed(
         String status,
         int totalAccounts,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalOutstanding,
-        String error) {
-}
+        String error) {}

@@ -10,5 +10,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * {@code reason} is for operators; it never holds row content.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CreditImportAborted(String importId, String reason) {
-}
+public record CreditImportAborted(String importId, String reason) {}

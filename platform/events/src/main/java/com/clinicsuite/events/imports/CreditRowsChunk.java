@@ -41,6 +41,5 @@ public record CreditRowsChunk(
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal prepaidGiftCardBalance,
             int sessionsPaid,
             int sessionsConsumed,
-            int balanceSessions) {
-    }
+            int balanceSessions) {}
 }

@@ -41,8 +41,7 @@ public record DebtorReportChunk(
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal d120,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal d150,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal d180,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balance) {
-    }
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balance) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Account(
@@ -56,6 +55,5 @@ public record DebtorReportChunk(
             LocalDate lastPaymentDate,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lastPaymentAmount,
             String terms,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal creditLimit) {
-    }
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal creditLimit) {}
 }

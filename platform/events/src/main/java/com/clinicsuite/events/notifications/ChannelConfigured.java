@@ -5,5 +5,4 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** A pharmacy's reminder channels changed; lets debtor-service refuse reminders early (400). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ChannelConfigured(long pharmacyId, boolean emailConfigured, boolean smsConfigured) {
-}
+public record ChannelConfigured(long pharmacyId, boolean emailConfigured, boolean smsConfigured) {}

@@ -17,5 +17,4 @@ public record DeliveryStatusChanged(
         String subject,
         String message,
         String error,
-        Instant occurredAt) {
-}
+        Instant occurredAt) {}

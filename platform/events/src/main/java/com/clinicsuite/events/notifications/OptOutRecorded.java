@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** A number opted out of (or back into) a pharmacy's SMS; {@code phoneDigits} is 10 national digits. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record OptOutRecorded(long pharmacyId, String channel, String phoneDigits, boolean optedOut, Instant recordedAt) {
-}
+public record OptOutRecorded(
+        long pharmacyId, String channel, String phoneDigits, boolean optedOut, Instant recordedAt) {}

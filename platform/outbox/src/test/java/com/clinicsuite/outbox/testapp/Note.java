@@ -1,10 +1,10 @@
 package com.clinicsuite.outbox.testapp;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Entity;
 
 /** The "business change" an event describes. */
 @Entity

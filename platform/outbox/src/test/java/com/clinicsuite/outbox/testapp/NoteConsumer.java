@@ -24,7 +24,8 @@ public class NoteConsumer {
     public Uni<Void> consume(Message<String> message) {
         return inbox.process("note-consumer", message, NoteWritten.class, event -> {
             String body = event.data().body();
-            int attempt = ATTEMPTS.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
+            int attempt = ATTEMPTS.computeIfAbsent(event.id(), k -> new AtomicInteger())
+                    .incrementAndGet();
             if (body.startsWith("always-fails")) {
                 return Uni.createFrom().failure(new IllegalStateException("cannot apply"));
             }

@@ -1,11 +1,11 @@
 package com.clinicsuite.outbox.testapp;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /** One row per time the consumer applied an event: duplicates would show as extra rows. */
@@ -18,7 +18,9 @@ public class NoteSeen extends PanacheEntityBase {
 
     @Column(name = "event_id")
     public String eventId;
+
     @Column(name = "note_key")
     public String noteKey;
+
     public String body;
 }

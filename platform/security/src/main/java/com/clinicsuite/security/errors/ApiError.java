@@ -16,6 +16,5 @@ public record ApiError(String detail, String code, List<FieldError> errors) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -48,8 +48,10 @@ public class ApiErrorMappers {
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(v -> new ApiError.FieldError(fieldName(v), v.getMessage()))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
-                .reduce((a, b) -> a + "; " + b).orElse("Validation failed");
+        String detail = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("Validation failed");
         return json(422, new ApiError(detail, "validation_failed", errors));
     }
 
@@ -63,11 +65,10 @@ public class ApiErrorMappers {
             LOG.error("Request failed", e);
             return json(status, ApiError.of("Internal error"));
         }
-        String message = e.getMessage() != null && !e.getMessage().startsWith("HTTP ")
-                ? e.getMessage()
-                : defaultMessage(status);
-        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(message));
+        String message =
+                e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : defaultMessage(status);
+        Response.ResponseBuilder builder =
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 values.forEach(v -> builder.header(name, v));
@@ -105,6 +106,9 @@ public class ApiErrorMappers {
     }
 
     private static Response json(int status, ApiError error) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(error)
+                .build();
     }
 }

@@ -13,7 +13,8 @@ import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
 @Singleton
 public class SnakeCaseFieldNames implements PropertyNodeNameProvider {
 
-    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
+    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
+            new PropertyNamingStrategies.SnakeCaseStrategy();
 
     @Override
     public String getName(Property property) {
