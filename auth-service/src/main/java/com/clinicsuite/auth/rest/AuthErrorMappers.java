@@ -2,7 +2,7 @@ package com.clinicsuite.auth.rest;
 
 import com.clinicsuite.auth.service.InvalidCredentialsException;
 import com.clinicsuite.auth.service.LoginThrottledException;
-import com.clinicsuite.security.errors.ApiError;
+import com.clinicsuite.web.errors.ApiError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

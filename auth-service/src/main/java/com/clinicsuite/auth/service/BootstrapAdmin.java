@@ -4,7 +4,7 @@ import com.clinicsuite.auth.config.AuthConfig;
 import com.clinicsuite.auth.repository.UserAccount;
 import com.clinicsuite.auth.repository.UserAccountRepository;
 import com.clinicsuite.security.Claims;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

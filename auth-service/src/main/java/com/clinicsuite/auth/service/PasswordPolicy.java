@@ -1,7 +1,7 @@
 package com.clinicsuite.auth.service;
 
 import com.clinicsuite.auth.config.AuthConfig;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 

@@ -5,7 +5,7 @@ import com.clinicsuite.auth.repository.PharmacyRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.auth.PharmacyUpserted;
 import com.clinicsuite.outbox.Outbox;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

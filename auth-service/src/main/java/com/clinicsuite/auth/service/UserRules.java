@@ -1,7 +1,7 @@
 package com.clinicsuite.auth.service;
 
 import com.clinicsuite.security.Claims;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditBalance;
-import com.clinicsuite.security.errors.ApiError.FieldError;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.ApiError.FieldError;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

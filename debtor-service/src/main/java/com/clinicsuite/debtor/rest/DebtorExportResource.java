@@ -6,7 +6,7 @@ import com.clinicsuite.debtor.service.DebtorCsv;
 import com.clinicsuite.debtor.service.DebtorPdf;
 import com.clinicsuite.debtor.service.DebtorQueries;
 import com.clinicsuite.security.PharmacyAccess;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

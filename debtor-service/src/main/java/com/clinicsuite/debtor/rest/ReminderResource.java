@@ -7,7 +7,7 @@ import com.clinicsuite.debtor.service.ReminderCommand;
 import com.clinicsuite.debtor.service.ReminderRequests;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package com.clinicsuite.debtor.rest;
 
 import com.clinicsuite.debtor.repository.AgeingBucket;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

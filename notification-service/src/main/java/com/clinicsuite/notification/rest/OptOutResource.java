@@ -3,7 +3,7 @@ package com.clinicsuite.notification.rest;
 import com.clinicsuite.notification.service.OptOutService;
 import com.clinicsuite.notification.service.PhoneNumbers;
 import com.clinicsuite.security.PharmacyAccess;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;

@@ -5,7 +5,7 @@ import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
 import com.clinicsuite.notification.repository.DeliveryStatus;
 import com.clinicsuite.notification.repository.SmsOptOutRepository;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package com.clinicsuite.notification.service;
 
-import com.clinicsuite.security.errors.ApiError;
-import com.clinicsuite.security.errors.UnprocessableEntityException;
+import com.clinicsuite.web.errors.ApiError;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;

@@ -8,7 +8,7 @@ import com.clinicsuite.imports.credit.service.ImportMode;
 import com.clinicsuite.imports.credit.service.ImportQueueFullException;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
 import com.clinicsuite.security.CallerIdentity;
-import com.clinicsuite.security.errors.ApiError;
+import com.clinicsuite.web.errors.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;

@@ -6,7 +6,7 @@ import com.clinicsuite.imports.debtors.service.ImportOutcome;
 import com.clinicsuite.imports.debtors.service.ImportRequest;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
-import com.clinicsuite.security.errors.ApiError;
+import com.clinicsuite.web.errors.ApiError;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;

@@ -1,4 +1,4 @@
-package com.clinicsuite.security.errors;
+package com.clinicsuite.web.errors;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;

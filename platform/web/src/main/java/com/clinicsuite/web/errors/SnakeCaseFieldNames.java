@@ -1,4 +1,4 @@
-package com.clinicsuite.security.errors;
+package com.clinicsuite.web.errors;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package com.clinicsuite.security.errors;
+package com.clinicsuite.web.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
