@@ -2,7 +2,7 @@
 // Checks that the Kubernetes HTTPRoutes (deploy/k8s/base/gateway/httproutes.yaml) agree with routes.tsv, the
 // source of truth the local nginx gateway is rendered from:
 //   1. the committed file is exactly what generate-httproutes.mjs writes from routes.tsv (not stale);
-//   2. every path of the HTTP contract (shared/contracts/http-api.md when present, plus fixed samples) goes to
+//   2. every path of the HTTP contract (docs/http-api.md, plus fixed samples) goes to
 //      the same service under nginx's rules (routes.tsv) and under the Gateway API's rules (the YAML as
 //      committed, parsed), and no path is matched both by a regex and by an exact/prefix rule or by two
 //      regexes to different services (Gateway API leaves regex precedence to the implementation);
@@ -77,8 +77,11 @@ function contractPaths(file) {
   const out = [];
   let base = '';
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const h = /^##\s.*base `([^`]+)`/.exec(line);
+    // "## ... base `/x`" sets the base of its section; a "###" subsection keeps its parent's base unless it
+    // names its own (the Collections subsections list paths relative to the debtors base).
+    const h = /^###?\s.*base `([^`]+)`/.exec(line);
     if (line.startsWith('## ')) base = h ? h[1] : '';
+    else if (line.startsWith('### ') && h) base = h[1];
     if (!line.startsWith('| ') || line.startsWith('|---')) continue;
     const cell = line.split('|')[1].replace(/\{[^}]*\}/g, (b) => b.replace(/\s+/g, '+'));
     if (!/\b(GET|POST|PUT|DELETE|PATCH)\b/.test(cell)) continue;
@@ -103,9 +106,7 @@ function fill(p) {
   }
   return out;
 }
-const contractFile = process.argv[2]
-  ?? [path.join(here, '..', '..', '..', 'shared', 'contracts', 'http-api.md'),
-    path.join(here, '..', '..', '..', '..', 'shared', 'contracts', 'http-api.md')].find(existsSync);
+const contractFile = process.argv[2] ?? path.join(here, '..', '..', 'docs', 'http-api.md');
 let contract = [];
 if (contractFile && existsSync(contractFile)) contract = [...new Set(contractPaths(contractFile).flatMap(fill))];
 else console.log('note  contract http-api.md not found: checking the fixed samples only');
