@@ -79,7 +79,15 @@ public final class EventCatalog {
 
     private EventCatalog() {}
 
+    /** Configuration property (env {@code EVENTS_SCHEMA_BASE_URL}) of the URL the schemas are served under. */
+    public static final String SCHEMA_BASE_URL_PROPERTY = "events.schema-base-url";
+
     public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    /** The events systems outside the suite may read (those on {@link Topics#PUBLIC} topics). */
+    public static List<EventType<?>> publicEvents() {
+        return ALL.stream().filter(EventType::isPublic).toList();
     }
 }
