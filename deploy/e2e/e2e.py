@@ -2,7 +2,9 @@
 """End-to-end test of the running suite, through the gateway, as a user would.
 
 Logs in, imports the clinic workbook, searches a voucher, uploads a DEB013 report, filters debtors, exports CSV
-and PDF, sends e-mail reminders, reads them from the SMTP server's IMAP side and checks the history.
+and PDF, sends e-mail reminders, reads them from the SMTP server's IMAP side and checks the history. Last, reads
+the public topics as an outside system would (deploy/examples/java-consumer) and validates every event against
+the schema its ce_dataschema names (env KAFKA_PORT, default 9092).
 Usage: e2e.py GATEWAY_URL ADMIN_PASSWORD TESTDATA_DIR IMAP_PORT
 Prints one line per check and a closing "N passed, M failed"; exits non-zero when a check failed.
 """
@@ -157,6 +159,32 @@ for d in targets:
                                 ("sent", "delivered") else None)(
         call("GET", f"/pharmacies/{pid}/debtors/{d['id']}/communications", token=token)), 60)
     check(f"history of debtor {d['acc_no']} shows the e-mail as sent", history, history)
+
+# --- outside consumer: the events the journey put on public topics, read from the broker as a system outside the
+#     suite reads them (deploy/examples/java-consumer), each valid against the JSON Schema its ce_dataschema names,
+#     fetched through the gateway. At least one event of each type the journey produced; none rejected.
+import os
+import subprocess
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+consumer_jar = os.path.join(ROOT, "deploy/examples/java-consumer/target/example-event-consumer.jar")
+if not os.path.exists(consumer_jar):
+    subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-pl", "deploy/examples/java-consumer", "package",
+                    "-DskipTests"], cwd=ROOT, check=False)
+public_topics = ["auth.pharmacies", "auth.users", "credit.balances", "credit.voucher-searches", "credit.import-results",
+                 "debtors.report-status", "notifications.channels", "notifications.opt-outs"]
+journey_types = ["auth.pharmacy-upserted.v1", "credit.import-result.v1", "debtors.report-processed.v1",
+                 "notifications.channel-configured.v1"]
+try:
+    consumed = subprocess.run(
+        ["java", "-jar", consumer_jar, "--bootstrap", "127.0.0.1:" + os.environ.get("KAFKA_PORT", "9092"),
+         "--topics", ",".join(public_topics), "--until-idle", "10s", "--expect-types", ",".join(journey_types)],
+        capture_output=True, text=True, timeout=180)
+    summary = [line for line in consumed.stdout.splitlines() if line.startswith(("REJECTED", "event-consumer:"))]
+    check("outside consumer accepts every public event of the journey against its dataschema",
+          consumed.returncode == 0, "\n".join(summary[-20:]) + consumed.stderr[-2000:])
+except (OSError, subprocess.TimeoutExpired) as e:
+    check("outside consumer accepts every public event of the journey against its dataschema", False, e)
 
 passed, failed = results.count(True), results.count(False)
 print(f"e2e: {passed} passed, {failed} failed")

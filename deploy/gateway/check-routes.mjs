@@ -118,6 +118,7 @@ const samples = [
   '/pharmacies/1/debtors/upload/x', '/pharmacies/1/debtors/uploads', '/pharmacies/1/debtors/uplo',
   '/pharmacies/1/debtors/5/communications', '/pharmacies/12/notification-settings', '/pharmacies/3/templates/sms',
   '/pharmacies/3/templates/email/preview', '/notifications/webhooks/sendgrid', '/q/health/live', '/unknown',
+  '/events/asyncapi.yaml', '/events/schemas/debtors.report-processed.v1.json',
 ];
 const all = [...new Set([...contract, ...samples])];
 for (const p of all) {

@@ -77,9 +77,17 @@ public final class EventCatalog {
             CHANNEL_CONFIGURED,
             OPT_OUT_RECORDED);
 
+    /** Configuration property (env {@code EVENTS_SCHEMA_BASE_URL}) of the URL the schemas are served under. */
+    public static final String SCHEMA_BASE_URL_PROPERTY = "events.schema-base-url";
+
     private EventCatalog() {}
 
     public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    /** The events systems outside the suite may read (those on {@link Topics#PUBLIC} topics). */
+    public static List<EventType<?>> publicEvents() {
+        return ALL.stream().filter(EventType::isPublic).toList();
     }
 }

@@ -238,6 +238,7 @@ public class OutboxRelay {
                 .withSubject(event.aggregateKey)
                 .withTimestamp(event.createdAt.toZonedDateTime())
                 .withDataContentType("application/json")
+                .withDataSchema(DataSchemas.of(event.eventType))
                 .build();
         // An ack that never comes must not stall the relay forever (runs never overlap): give up on this event,
         // count an attempt, and let the next run send it again.
