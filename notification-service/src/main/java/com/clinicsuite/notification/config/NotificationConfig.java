@@ -21,6 +21,8 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    Templates templates();
+
     interface Secrets {
         /** Base64 of a 256-bit AES key that encrypts provider secrets at rest (env NOTIFICATION_SECRETS_KEY). */
         String key();
@@ -88,5 +90,20 @@ public interface NotificationConfig {
         /** Oldest signed SendGrid timestamp accepted (replay protection). */
         @WithDefault("PT10M")
         Duration maxSignatureAge();
+    }
+
+    /** Limits of the sandbox pharmacies' templates render in (each part: subject, html, text). */
+    interface Templates {
+        /** Longest template source accepted, in characters, on save and on preview. */
+        @WithDefault("20000")
+        int maxLength();
+
+        /** Longest rendered output of one part, in characters. */
+        @WithDefault("100000")
+        int maxOutput();
+
+        /** Longest time rendering one part may take. */
+        @WithDefault("PT1S")
+        Duration renderTimeLimit();
     }
 }
