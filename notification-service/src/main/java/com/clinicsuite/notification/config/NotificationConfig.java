@@ -81,10 +81,10 @@ public interface NotificationConfig {
         /** SendGrid's Signed Event Webhook public key (base64 DER, ECDSA P-256); when set, signatures are required. */
         Optional<String> sendgridVerificationKey();
 
-        /** Shared secret expected as {@code ?token=} on the SendGrid webhook when no verification key is set. */
+        /** Shared secret expected in the {@code X-Webhook-Token} header of SendGrid calls when no key is set. */
         Optional<String> sendgridToken();
 
-        /** Shared secret expected as {@code ?token=} on the SMSPortal webhooks. */
+        /** Shared secret expected in the {@code X-Webhook-Token} header of SMSPortal calls. */
         Optional<String> smsportalToken();
 
         /** Oldest signed SendGrid timestamp accepted (replay protection). */
