@@ -10,6 +10,7 @@ public enum TemplateRule {
     METHOD_NOT_ALLOWED("template_method_not_allowed"),
     SECTION_NOT_ALLOWED("template_section_not_allowed"),
     LOOP_NOT_ALLOWED("template_loop_not_allowed"),
+    INVALID_CONDITION("template_invalid_condition"),
     OUTPUT_TOO_LARGE("template_output_too_large"),
     TOO_SLOW("template_too_slow");
 

@@ -1,6 +1,8 @@
 package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.config.NotificationConfig;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.qute.CompletedStage;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.EvalContext;
@@ -23,11 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.AbstractList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -52,10 +51,16 @@ public class TemplateSandbox {
     static final int MAX_NESTING = 8;
 
     /**
-     * Longest tag, {@code {...}}: Qute's parser recurses on parentheses, brackets and method chains within a tag and
-     * overflows the stack somewhere between a few hundred and a few thousand levels, depending on the thread.
+     * Longest tag, {@code {...}}, and deepest parentheses within one: Qute's parser recurses on parentheses,
+     * brackets and method chains within a tag, overflows the stack somewhere between a few hundred and a few thousand
+     * levels (depending on the thread), and takes time that grows faster than the tag's length.
      */
     static final int MAX_TAG_LENGTH = 500;
+
+    static final int MAX_PARENTHESES = 10;
+
+    /** Source characters of the checked templates kept (about 100 of the longest allowed, far more real ones). */
+    private static final long CACHED_CHARACTERS = 2_000_000;
 
     private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
     private static final Variant TEXT = Variant.forContentType(Variant.TEXT_PLAIN);
@@ -70,12 +75,14 @@ public class TemplateSandbox {
     private final int maxOutput;
     private final Duration renderTimeLimit;
     private final Engine engine;
-    private final Map<String, Checked> checked = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
-            return size() > 512;
-        }
-    });
+    /**
+     * Checked templates by source, weighed by length: a parsed template takes memory in proportion to its source, and
+     * anyone who may preview can send new ones, so the cache is bounded by characters, not entries.
+     */
+    private final Cache<String, Checked> checked = Caffeine.newBuilder()
+            .maximumWeight(CACHED_CHARACTERS)
+            .weigher((String key, Checked value) -> key.length())
+            .build();
 
     /** A parsed template that passed the rules, or the rule it broke (kept so a bad template is parsed once). */
     private record Checked(Template template, TemplateRule rule, String message) {}
@@ -153,11 +160,7 @@ public class TemplateSandbox {
                     "the template has " + text.length() + " characters; at most " + maxLength + " are allowed");
         }
         String key = (html ? "h" : "t") + part + '\u0000' + text;
-        Checked result = checked.get(key);
-        if (result == null) {
-            result = parseAndCheck(part, text, html);
-            checked.put(key, result);
-        }
+        Checked result = checked.get(key, k -> parseAndCheck(part, text, html));
         if (result.rule() != null) {
             throw new TemplateRejectedException(result.rule(), part, result.message());
         }
@@ -165,12 +168,9 @@ public class TemplateSandbox {
     }
 
     private Checked parseAndCheck(String part, String source, boolean html) {
-        int longTag = longTagAt(source);
-        if (longTag >= 0) {
-            return new Checked(
-                    null,
-                    TemplateRule.TOO_COMPLEX,
-                    "the tag " + clip(source.substring(longTag)) + " is longer than " + MAX_TAG_LENGTH + " characters");
+        String tagProblem = tagProblem(source);
+        if (tagProblem != null) {
+            return new Checked(null, TemplateRule.TOO_COMPLEX, tagProblem);
         }
         Template template;
         try {
@@ -204,11 +204,12 @@ public class TemplateSandbox {
     }
 
     /**
-     * Where the first tag longer than {@link #MAX_TAG_LENGTH} starts, or -1. Reads the source as Qute's parser does:
-     * a tag opens with a brace followed by a letter, digit, {@code _ # / @}; comments {@code {! !}} and unparsed
-     * {@code {| |}} blocks are text; a backslash escapes the next character; quoted literals may hold braces.
+     * The first tag longer than {@link #MAX_TAG_LENGTH} or with parentheses deeper than {@link #MAX_PARENTHESES}, or
+     * null. Reads the source as Qute's parser does: a tag opens with a brace followed by a letter, digit,
+     * {@code _ # / @}; comments {@code {! !}} and unparsed {@code {| |}} blocks are text; a backslash escapes the
+     * next character; quoted literals may hold braces and parentheses.
      */
-    static int longTagAt(String source) {
+    static String tagProblem(String source) {
         int i = 0;
         int n = source.length();
         while (i < n) {
@@ -233,6 +234,7 @@ public class TemplateSandbox {
             }
             int start = i;
             char quote = 0;
+            int parentheses = 0;
             i++;
             while (i < n) {
                 char t = source.charAt(i);
@@ -242,17 +244,23 @@ public class TemplateSandbox {
                     }
                 } else if (t == '\'' || t == '"') {
                     quote = t;
+                } else if (t == '(' && ++parentheses > MAX_PARENTHESES) {
+                    return "the tag " + clip(source.substring(start)) + " nests parentheses more than "
+                            + MAX_PARENTHESES + " deep";
+                } else if (t == ')') {
+                    parentheses--;
                 } else if (t == '}') {
                     break;
                 }
                 if (i - start > MAX_TAG_LENGTH) {
-                    return start;
+                    return "the tag " + clip(source.substring(start)) + " is longer than " + MAX_TAG_LENGTH
+                            + " characters";
                 }
                 i++;
             }
             i++;
         }
-        return -1;
+        return null;
     }
 
     private void checkNodes(List<TemplateNode> nodes, String loopAlias, int depth) {
@@ -329,6 +337,14 @@ public class TemplateSandbox {
                             + " is not available; templates can use only " + ALLOWED);
         }
         if (expression.isLiteral()) {
+            Object literal = expression.getLiteral();
+            if (use == Use.CONDITION && !(literal instanceof String || literal instanceof Boolean)) {
+                // every placeholder is text: Qute compares text with a number by parsing the text, and fails
+                throw new Violation(
+                        TemplateRule.INVALID_CONDITION,
+                        shown + ": placeholders are text, so conditions compare them with quoted text, e.g."
+                                + " {#if acc_no == '1001'}");
+            }
             return;
         }
         List<Expression.Part> parts = expression.getParts();
@@ -373,12 +389,19 @@ public class TemplateSandbox {
                         TemplateRule.TOO_COMPLEX, part, "the template is nested too deeply");
             }
         }
-        // The checks above leave nothing unresolvable; Qute's message is not passed on, it may quote values.
-        LOG.warnf(
+        // The checks leave nothing unresolvable: what remains are conditions Qute cannot evaluate for these values
+        // (an ordering of a list or of true/false). Qute's message is not passed on: it may quote values.
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        LOG.debugf(
                 "A checked template failed to render in part %s: %s",
-                part, e.getClass().getName());
+                part, root.getClass().getName());
         return new TemplateRejectedException(
-                TemplateRule.UNKNOWN_PLACEHOLDER, part, "the template refers to something that is not a placeholder");
+                TemplateRule.INVALID_CONDITION,
+                part,
+                "a condition cannot be evaluated: placeholders are text, compare them with quoted text (== !=)");
     }
 
     private static String parserMessage(TemplateException e) {

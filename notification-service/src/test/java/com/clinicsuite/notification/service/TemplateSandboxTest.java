@@ -78,8 +78,8 @@ class TemplateSandboxTest {
             });
             assertThat(rejected.getMessage()).doesNotContain(CANARY);
         }
-        if (c.rule() != TemplateRule.OUTPUT_TOO_LARGE) {
-            // everything but the output size is known before any data is rendered
+        if (!c.renderTime()) {
+            // all but the output size and a few conditions is known before any data is rendered
             assertThatThrownBy(() -> SANDBOX.check("text", c.template(), false))
                     .isInstanceOfSatisfying(
                             TemplateRejectedException.class,
@@ -111,14 +111,24 @@ class TemplateSandboxTest {
     @Test
     void tagsAreMeasuredAsQutesParserReadsThem() {
         String long600 = "x".repeat(600);
-        assertThat(TemplateSandbox.longTagAt("{name} \\{" + long600 + "}")).isEqualTo(-1);
-        assertThat(TemplateSandbox.longTagAt("{! " + long600 + " !}{name}")).isEqualTo(-1);
-        assertThat(TemplateSandbox.longTagAt("{| {" + long600 + "} |}{name}")).isEqualTo(-1);
-        assertThat(TemplateSandbox.longTagAt("{ " + long600 + " }")).isEqualTo(-1);
-        assertThat(TemplateSandbox.longTagAt("ab{name" + long600 + "}")).isEqualTo(2);
-        assertThat(TemplateSandbox.longTagAt("{#if name == '}" + long600 + "'}x{/if}"))
-                .isZero();
+        assertThat(TemplateSandbox.tagProblem("{name} \\{" + long600 + "}")).isNull();
+        assertThat(TemplateSandbox.tagProblem("{! " + long600 + " !}{name}")).isNull();
+        assertThat(TemplateSandbox.tagProblem("{| {" + long600 + "} |}{name}")).isNull();
+        assertThat(TemplateSandbox.tagProblem("{ " + long600 + " }")).isNull();
+        assertThat(TemplateSandbox.tagProblem("ab{name" + long600 + "}"))
+                .startsWith("the tag {namexxx")
+                .endsWith("is longer than 500 characters");
+        assertThat(TemplateSandbox.tagProblem("{#if name == '}" + long600 + "'}x{/if}"))
+                .startsWith("the tag {#if name == '}xxx");
         assertThat(render("{! " + long600 + " !}{name}")).isEqualTo("Thandi <b>Nkosi</b>");
+
+        String ten = "(".repeat(10) + "name" + ")".repeat(10);
+        assertThat(TemplateSandbox.tagProblem("{#if " + ten + "}x{/if}")).isNull();
+        assertThat(render("{#if " + ten + " && " + ten + "}x{/if}")).isEqualTo("x");
+        assertThat(TemplateSandbox.tagProblem("{#if (" + ten + ")}x{/if}")).endsWith("more than 10 deep");
+        assertThat(TemplateSandbox.tagProblem("{#if name == '(((((((((((('}x{/if}"))
+                .isNull();
+        assertThat(TemplateSandbox.tagProblem("(((((((((((( {name}")).isNull();
     }
 
     @Test

@@ -11,8 +11,13 @@ public final class HostileTemplates {
 
     private HostileTemplates() {}
 
-    /** One template text and the rule it breaks. */
-    public record Case(String name, String template, TemplateRule rule) {
+    /** One template text and the rule it breaks; {@code renderTime}: found only when rendering data. */
+    public record Case(String name, String template, TemplateRule rule, boolean renderTime) {
+
+        Case(String name, String template, TemplateRule rule) {
+            this(name, template, rule, false);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -84,6 +89,10 @@ public final class HostileTemplates {
                 new Case("bucket beyond its fields", "{#for b in buckets}{b.label.class}{/for}", placeholder()),
                 new Case("loop alias outside its loop", "{#for b in buckets}{/for}{b.label}", placeholder()),
                 new Case("a loop alias alone", "{#for b in buckets}{b}{/for}", placeholder()),
+                // conditions: every value is text
+                new Case("a number in a condition", "{#if amount_due > 100}x{/if}", condition()),
+                new Case("null in a condition", "{#if name == null}x{/if}", condition()),
+                new Case("an ordering of the list", "{#if buckets > name}x{/if}", condition(), true),
                 // size, depth and output
                 new Case("too long", "{name}" + "x".repeat(20_001), TemplateRule.TOO_LONG),
                 new Case("sections 9 deep", "{#if name}".repeat(9) + "x" + "{/if}".repeat(9), complex()),
@@ -101,7 +110,8 @@ public final class HostileTemplates {
                 new Case(
                         "output too large",
                         "{#for b in buckets}" + "{bank_details}".repeat(1_400) + "{/for}",
-                        TemplateRule.OUTPUT_TOO_LARGE));
+                        TemplateRule.OUTPUT_TOO_LARGE,
+                        true));
     }
 
     private static TemplateRule ns() {
@@ -122,6 +132,10 @@ public final class HostileTemplates {
 
     private static TemplateRule placeholder() {
         return TemplateRule.UNKNOWN_PLACEHOLDER;
+    }
+
+    private static TemplateRule condition() {
+        return TemplateRule.INVALID_CONDITION;
     }
 
     private static TemplateRule complex() {
