@@ -111,10 +111,6 @@ public class TemplateSandbox {
                 .build();
     }
 
-    public int maxLength() {
-        return maxLength;
-    }
-
     /** Parses one part and checks every rule that does not need data; throws {@link TemplateRejectedException}. */
     public void check(String part, String source, boolean html) {
         checked(part, source, html);
