@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.clinicsuite.notification.support.HostileTemplates;
 import com.clinicsuite.notification.support.HostileTemplates.Case;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +132,27 @@ class TemplateSandboxTest {
         assertThat(TemplateSandbox.tagProblem("{#if name == '(((((((((((('}x{/if}"))
                 .isNull();
         assertThat(TemplateSandbox.tagProblem("(((((((((((( {name}")).isNull();
+    }
+
+    @Test
+    void theSandboxRefusesToRenderOnAnEventLoop() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+            vertx.runOnContext(v -> {
+                try {
+                    SANDBOX.render("text", "{name}", false, VALUES);
+                    thrown.complete(null);
+                } catch (Throwable t) {
+                    thrown.complete(t);
+                }
+            });
+            assertThat(thrown.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("worker thread");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
