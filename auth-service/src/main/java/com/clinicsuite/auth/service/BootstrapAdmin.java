@@ -33,6 +33,7 @@ public class BootstrapAdmin {
     private final UserAccountRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
+    private final AccessChanges accessChanges;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -41,12 +42,14 @@ public class BootstrapAdmin {
             UserAccountRepository users,
             PasswordHasher hasher,
             PasswordPolicy passwordPolicy,
+            AccessChanges accessChanges,
             AuditTrail audit,
             Clock clock) {
         this.config = config.bootstrapAdmin();
         this.users = users;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
+        this.accessChanges = accessChanges;
         this.audit = audit;
         this.clock = clock;
     }
@@ -79,6 +82,7 @@ public class BootstrapAdmin {
                         admin.username = username;
                         admin.email = config.email().orElse(null);
                         admin.createdAt = now;
+                        admin.accessChangedAt = accessChanges.initial();
                     }
                     Set<String> roles = new LinkedHashSet<>(admin.roles);
                     roles.add(Claims.ROLE_ADMIN);
