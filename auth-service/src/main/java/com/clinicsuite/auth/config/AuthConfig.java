@@ -86,7 +86,10 @@ public interface AuthConfig {
     }
 
     interface BootstrapAdmin {
-        /** Created at start when no active admin exists; there are no built-in credentials. */
+        /**
+         * Created at start when neither this user nor any active admin exists; an existing account is never changed
+         * (its password is not reset). There are no built-in credentials.
+         */
         Optional<String> username();
 
         Optional<String> password();
