@@ -2,6 +2,7 @@ package com.clinicsuite.events;
 
 import com.clinicsuite.events.auth.GrantsChanged;
 import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
@@ -26,6 +27,8 @@ public final class EventCatalog {
             new EventType<>("auth.user-deactivated.v1", Topics.AUTH_USERS, UserDeactivated.class);
     public static final EventType<GrantsChanged> GRANTS_CHANGED =
             new EventType<>("auth.grants-changed.v1", Topics.AUTH_USERS, GrantsChanged.class);
+    public static final EventType<UserAccessChanged> USER_ACCESS_CHANGED =
+            new EventType<>("auth.user-access-changed.v1", Topics.AUTH_USERS, UserAccessChanged.class);
 
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_CREATED =
             new EventType<>("credit.balance-created.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
@@ -63,6 +66,7 @@ public final class EventCatalog {
             PHARMACY_UPSERTED,
             USER_DEACTIVATED,
             GRANTS_CHANGED,
+            USER_ACCESS_CHANGED,
             CREDIT_BALANCE_CREATED,
             CREDIT_BALANCE_UPDATED,
             CREDIT_BALANCE_DELETED,

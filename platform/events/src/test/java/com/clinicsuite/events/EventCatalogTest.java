@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicsuite.events.auth.GrantsChanged;
 import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
@@ -57,6 +58,10 @@ class EventCatalogTest {
             Map.entry(
                     "auth.grants-changed.v1",
                     new GrantsChanged(7, "thandi", List.of(new GrantsChanged.Grant(2, true, false)), NOW)),
+            Map.entry(
+                    "auth.user-access-changed.v1",
+                    new UserAccessChanged(
+                            7, Instant.parse("2025-01-15T10:30:00.123Z"), List.of(UserAccessChanged.GRANTS))),
             Map.entry("credit.balance-created.v1", creditBalance()),
             Map.entry("credit.balance-updated.v1", creditBalance()),
             Map.entry("credit.balance-deleted.v1", creditBalance()),
