@@ -54,15 +54,13 @@ class EndpointTableTest {
 
     @Test
     void rowsAreKeptWithTheirService() throws IOException {
-        EndpointTable table = EndpointTable.parse(write(
-                "GET\t/x/{id}\timport-service\tadmin", "", "POST\t/y\tdebtor-service\tpharmacy-write"));
-        assertThat(table.rowsOf("import-service"))
-                .singleElement()
-                .satisfies(r -> {
-                    assertThat(r.key()).isEqualTo("GET /x/{id}");
-                    assertThat(r.line()).isEqualTo(1);
-                    assertThat(r.toString()).isEqualTo("GET /x/{id} [admin, endpoints.tsv:1]");
-                });
+        EndpointTable table = EndpointTable.parse(
+                write("GET\t/x/{id}\timport-service\tadmin", "", "POST\t/y\tdebtor-service\tpharmacy-write"));
+        assertThat(table.rowsOf("import-service")).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("GET /x/{id}");
+            assertThat(r.line()).isEqualTo(1);
+            assertThat(r.toString()).isEqualTo("GET /x/{id} [admin, endpoints.tsv:1]");
+        });
         assertThat(EndpointTable.Endpoint.missingRow("PUT", "/z", "auth-service"))
                 .isEqualTo("PUT\t/z\tauth-service\t<access>");
     }
@@ -99,6 +97,7 @@ class EndpointTableTest {
     }
 
     private Path write(String... lines) throws IOException {
-        return Files.write(dir.resolve("endpoints.tsv"), String.join("\n", lines).getBytes());
+        return Files.write(
+                dir.resolve("endpoints.tsv"), String.join("\n", lines).getBytes());
     }
 }
