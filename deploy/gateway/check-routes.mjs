@@ -79,8 +79,10 @@ function contractPaths(file) {
   const out = [];
   let base = '';
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const h = /^##\s.*base `([^`]+)`/.exec(line);
+    // a section (##) sets or clears the base path; a subsection (###) sets it when it names one, else keeps it
+    const h = /^###?\s.*base `([^`]+)`/.exec(line);
     if (line.startsWith('## ')) base = h ? h[1] : '';
+    else if (line.startsWith('### ') && h) base = h[1];
     if (!line.startsWith('| ') || line.startsWith('|---')) continue;
     const cell = line.split('|')[1].replace(/\{[^}]*\}/g, (b) => b.replace(/\s+/g, '+'));
     if (!/\b(GET|POST|PUT|DELETE|PATCH)\b/.test(cell)) continue;
