@@ -50,6 +50,8 @@ public abstract class AuthorizationMatrixContract {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+    static final String UNKNOWN_ID = "999999999";
+    static final String UNKNOWN_WORD = "matrix";
     private static final long DEFAULT_PHARMACY = 8_000_000_000L + System.currentTimeMillis() % 1_000_000 * 10;
 
     private final Map<MatrixCaller, String> tokens = new EnumMap<>(MatrixCaller.class);
@@ -65,13 +67,18 @@ public abstract class AuthorizationMatrixContract {
         return DEFAULT_PHARMACY;
     }
 
-    /** The value of path parameter {@code name} for one request (asked per request: a DELETE may want its own). */
+    /**
+     * The value of path parameter {@code name} for one request (asked per request: a DELETE may want its own).
+     * By default the pharmacy for {@code pharmacy_id}, {@value #UNKNOWN_ID} for other names ending in "id" and
+     * {@value #UNKNOWN_WORD} for the rest, so a new row runs without code: refused callers must still get 401/403,
+     * authorized ones usually the endpoint's 404. Override with a real value where the service looks the record up
+     * before it checks access, or where access depends on the record (its center).
+     */
     protected String pathParameter(String name, Endpoint endpoint, MatrixCaller caller) {
         if (name.equals("pharmacy_id")) {
             return Long.toString(pharmacyId());
         }
-        throw new IllegalStateException(
-                "No value for {" + name + "} of " + endpoint.key() + ": override pathParameter");
+        return name.endsWith("id") ? UNKNOWN_ID : UNKNOWN_WORD;
     }
 
     /** Adds what an authorized call needs besides the token: body, content type, query parameters. */

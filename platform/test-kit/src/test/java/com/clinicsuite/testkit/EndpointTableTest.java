@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The matrix's table as committed, the reader's refusals, and what each access rule expects of each caller. */
+/**
+ * The matrix's table as committed, the reader's refusals, what each access rule expects of each caller, and the
+ * path parameters a new row gets without code.
+ */
 class EndpointTableTest {
 
     @TempDir
@@ -94,6 +97,27 @@ class EndpointTableTest {
             assertThat(actual.toString()).as(rule.word()).isEqualTo(expected);
             assertThat(AccessRule.of(rule.word())).contains(rule);
         });
+    }
+
+    @Test
+    void aNewRowsPathParametersHaveDefaults() {
+        AuthorizationMatrixContract contract = new AuthorizationMatrixContract() {
+            @Override
+            protected String service() {
+                return "debtor-service";
+            }
+
+            @Override
+            protected long pharmacyId() {
+                return 42;
+            }
+        };
+        EndpointTable.Endpoint row = new EndpointTable.Endpoint(
+                "POST", "/ops/{pharmacy_id}/dead-letters/{dlq_id}/{topic}", "debtor-service", AccessRule.ADMIN_ONLY, 1);
+        assertThat(contract.pathParameter("pharmacy_id", row, MatrixCaller.ADMIN))
+                .isEqualTo("42");
+        assertThat(contract.pathParameter("dlq_id", row, MatrixCaller.ADMIN)).isEqualTo("999999999");
+        assertThat(contract.pathParameter("topic", row, MatrixCaller.ADMIN)).isEqualTo("matrix");
     }
 
     private Path write(String... lines) throws IOException {
