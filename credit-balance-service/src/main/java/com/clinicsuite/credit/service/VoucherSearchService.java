@@ -5,15 +5,14 @@ import com.clinicsuite.credit.repository.CreditBalanceRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the records of a voucher (one client can have several treatments). The search is audited through the
- * API log, which also emits credit.voucher-searched, off the request path.
+ * Finds the records of a voucher (one client can have several treatments) among those the caller may see. The search
+ * is audited through the API log, which also emits credit.voucher-searched, off the request path.
  */
 @ApplicationScoped
 public class VoucherSearchService {
@@ -37,9 +36,7 @@ public class VoucherSearchService {
                             c -> found.stream().filter(r -> r.center.equals(c)).toList())
                     .orElse(found);
             audit.record(voucher, visible.size());
-            if (visible.isEmpty() && !found.isEmpty()) {
-                throw new ForbiddenException("Voucher " + voucher + " belongs to another center");
-            }
+            // another center's voucher answers exactly as one that does not exist: staff learn nothing of it
             if (visible.isEmpty()) {
                 throw new NotFoundException("No credit balance has voucher " + voucher);
             }

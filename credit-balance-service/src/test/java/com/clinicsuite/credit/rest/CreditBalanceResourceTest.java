@@ -604,7 +604,7 @@ class CreditBalanceResourceTest {
                 .statusCode(200)
                 .body("by_center.center", everyItem(equalTo("GK2")));
 
-        // a voucher of another center is not revealed
+        // a voucher of another center is not revealed: the answer is the one for a voucher nobody has
         given().auth()
                 .oauth2(GK_STAFF)
                 .contentType(ContentType.JSON)
@@ -612,7 +612,8 @@ class CreditBalanceResourceTest {
                 .when()
                 .post("/credit-balances/by-voucher")
                 .then()
-                .statusCode(403);
+                .statusCode(404)
+                .body("detail", equalTo("No credit balance has voucher PBSC11012"));
     }
 
     @Test

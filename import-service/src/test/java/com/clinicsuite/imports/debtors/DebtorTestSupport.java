@@ -23,7 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Shared helpers of the debtor report Quarkus tests. */
-final class DebtorTestSupport {
+public final class DebtorTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +39,7 @@ final class DebtorTestSupport {
     }
 
     /** Announces the pharmacy as auth-service would and waits until import-service knows it. */
-    static void pharmacyExists(long pharmacyId) throws Exception {
+    public static void pharmacyExists(long pharmacyId) throws Exception {
         try (EventPublisher publisher = new EventPublisher()) {
             publisher.send(
                     EventCatalog.PHARMACY_UPSERTED,
