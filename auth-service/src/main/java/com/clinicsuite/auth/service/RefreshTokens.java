@@ -27,7 +27,6 @@ import org.jboss.logging.Logger;
 public class RefreshTokens {
 
     private static final Logger LOG = Logger.getLogger(RefreshTokens.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The outcome of presenting a refresh token: the user it belongs to, or null when it must be refused. */
     public record Use(Long userId, String familyId) {}
@@ -35,6 +34,9 @@ public class RefreshTokens {
     private final RefreshTokenRepository tokens;
     private final Clock clock;
     private final Duration lifetime;
+    // an instance field, seeded when the bean is created at run time: a static one would be created while a native
+    // image is built (Quarkus initialises classes at build time) and native-image refuses randomness in the image heap
+    private final SecureRandom random = new SecureRandom();
 
     public RefreshTokens(RefreshTokenRepository tokens, Clock clock, AuthConfig config) {
         this.tokens = tokens;
@@ -45,7 +47,7 @@ public class RefreshTokens {
     /** A new token for {@code userId}; {@code familyId} null starts a new family (a new login). */
     public Uni<String> issue(long userId, String familyId) {
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        random.nextBytes(secret);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         RefreshToken token = new RefreshToken();
         token.userId = userId;

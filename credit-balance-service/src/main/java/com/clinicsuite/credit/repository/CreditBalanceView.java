@@ -1,5 +1,6 @@
 package com.clinicsuite.credit.repository;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -8,6 +9,8 @@ import java.time.OffsetDateTime;
  * List pages read these instead of entities, which Hibernate would also register in the session (and search_text,
  * which nobody reads).
  */
+// Hibernate builds it through its constructor (a projection), which a native image allows only when registered
+@RegisterForReflection
 public record CreditBalanceView(
         long id,
         String clientCode,

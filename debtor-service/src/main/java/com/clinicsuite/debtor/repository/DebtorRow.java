@@ -1,5 +1,6 @@
 package com.clinicsuite.debtor.repository;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,6 +9,8 @@ import java.time.OffsetDateTime;
  * A debtor read for the list: a plain projection (no managed entity, no persistence-context bookkeeping).
  * Component names are {@link Debtor}'s attribute names, which is how Panache's {@code project} selects them.
  */
+// Hibernate builds it through its constructor (a projection), which a native image allows only when registered
+@RegisterForReflection
 public record DebtorRow(
         Long id,
         long pharmacyId,

@@ -5,6 +5,7 @@ import com.clinicsuite.imports.credit.parse.RowIssue;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.imports.credit.repository.CreditImportJobError;
 import com.clinicsuite.imports.credit.repository.CreditImportJobRepository;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -109,7 +110,8 @@ public class CreditImportJobs {
                         : fail(id, reason, null).replaceWith(true));
     }
 
-    /** Projection of a job's id. */
+    /** Projection of a job's id (registered: Hibernate builds it through its constructor, also in a native image). */
+    @RegisterForReflection
     public record JobId(String id) {}
 
     static CreditImportJobError failure(String importId, String reason, String source) {

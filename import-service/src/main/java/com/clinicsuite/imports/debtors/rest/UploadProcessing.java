@@ -1,9 +1,13 @@
 package com.clinicsuite.imports.debtors.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** 202: the report was handed over but not applied within the wait; {@code report_id} is null until it is. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+// answered inside a JAX-RS Response, whose entity type Quarkus cannot see at build time: registered for the native
+// image's Jackson
+@RegisterForReflection
 public record UploadProcessing(Long reportId, String uploadId, String status) {
 
     static UploadProcessing of(String uploadId) {

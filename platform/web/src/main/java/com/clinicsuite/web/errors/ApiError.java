@@ -1,9 +1,13 @@
 package com.clinicsuite.web.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** The error body every endpoint answers: {@code detail} is what the existing frontends show. */
+// answered inside a JAX-RS Response by the exception mappers, so Quarkus cannot see the type: registered for the
+// native image's Jackson
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(String detail, String code, List<FieldError> errors) {
 

@@ -1,0 +1,25 @@
+package com.clinicsuite.debtor;
+
+import com.clinicsuite.debtor.service.DebtorPdf;
+import com.clinicsuite.testkit.NativeReadinessContract;
+import java.util.Set;
+
+class NativeReadinessTest extends NativeReadinessContract {
+
+    @Override
+    protected Set<Class<?>> resourceReaders() {
+        return Set.of(DebtorPdf.class);
+    }
+
+    /** The PDF export's fonts, and what PDFBox reads to write a PDF with an embedded TrueType font. */
+    @Override
+    protected Set<String> resourcesReadAtRunTime() {
+        return Set.of(
+                "fonts/DejaVuSans.ttf",
+                "fonts/DejaVuSans-Bold.ttf",
+                "org/apache/pdfbox/resources/glyphlist/glyphlist.txt",
+                "org/apache/pdfbox/resources/glyphlist/zapfdingbats.txt",
+                "org/apache/pdfbox/resources/afm/Helvetica.afm",
+                "org/apache/fontbox/cmap/Identity-H");
+    }
+}

@@ -1,0 +1,24 @@
+package com.clinicsuite.imports;
+
+import com.clinicsuite.testkit.NativeReadinessContract;
+import java.util.Set;
+
+class NativeReadinessTest extends NativeReadinessContract {
+
+    /**
+     * What PDFBox reads to extract the text of a report: glyph names, the metrics of the 14 standard fonts (the
+     * dispensing system's reports use Courier without embedding it), CMaps of CID fonts, its fallback font.
+     */
+    @Override
+    protected Set<String> resourcesReadAtRunTime() {
+        return Set.of(
+                "org/apache/pdfbox/resources/glyphlist/glyphlist.txt",
+                "org/apache/pdfbox/resources/glyphlist/zapfdingbats.txt",
+                "org/apache/pdfbox/resources/glyphlist/additional.txt",
+                "org/apache/pdfbox/resources/afm/Courier.afm",
+                "org/apache/pdfbox/resources/afm/Helvetica-Bold.afm",
+                "org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf",
+                "org/apache/fontbox/cmap/Identity-H",
+                "org/apache/fontbox/unicode/Scripts.txt");
+    }
+}

@@ -1,0 +1,23 @@
+package com.clinicsuite.notification;
+
+import com.clinicsuite.notification.service.ReminderTemplates;
+import com.clinicsuite.testkit.NativeReadinessContract;
+import java.util.Set;
+
+class NativeReadinessTest extends NativeReadinessContract {
+
+    @Override
+    protected Set<Class<?>> resourceReaders() {
+        return Set.of(ReminderTemplates.class);
+    }
+
+    /** The built-in reminder templates. */
+    @Override
+    protected Set<String> resourcesReadAtRunTime() {
+        return Set.of(
+                "default-templates/reminder-email-subject.txt",
+                "default-templates/reminder-email.html",
+                "default-templates/reminder-email.txt",
+                "default-templates/reminder-sms.txt");
+    }
+}
