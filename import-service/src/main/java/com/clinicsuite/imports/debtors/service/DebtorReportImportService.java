@@ -207,6 +207,7 @@ public class DebtorReportImportService {
     private static Problem problem(ReportRejectedException.Reason reason) {
         return switch (reason) {
             case NOT_A_PDF -> Problem.NOT_A_PDF;
+            case TOO_LARGE -> Problem.TOO_LARGE;
             case UNREADABLE -> Problem.UNREADABLE;
             case INVALID_CONTENT -> Problem.INVALID_CONTENT;
         };
