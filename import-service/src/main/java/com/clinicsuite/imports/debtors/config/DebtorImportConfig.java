@@ -20,6 +20,13 @@ public interface DebtorImportConfig {
     @WithDefault("1000")
     int chunkAccounts();
 
+    /**
+     * A chunk's JSON is never larger: it is cut earlier when its accounts' texts are long. Below the brokers' default
+     * message size (1 MB: the local and test brokers, every dead-letter topic) with room for the record's headers.
+     */
+    @WithDefault("900K")
+    MemorySize maxChunkBytes();
+
     /** Pages (leaves of the page tree) a report may have; more answer 413. */
     @WithDefault("10000")
     int maxPages();

@@ -85,7 +85,7 @@ public class DebtorReportUploadResource {
                     Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
         ImportRequest request = ImportRequest.upload(
-                pharmacyId, filename(file), read(file), caller.userId().orElse(null), caller.username());
+                pharmacyId, file.fileName(), read(file), caller.userId().orElse(null), caller.username());
         ImportOutcome outcome = imports.importReport(request, config.applyWait());
         if (outcome instanceof ImportOutcome.Applied applied) {
             return Response.ok(new UploadApplied(
@@ -122,15 +122,5 @@ public class DebtorReportUploadResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The name without any client path, bounded to the column's size. */
-    private static String filename(FileUpload file) {
-        String name = file.fileName() == null ? "" : file.fileName().replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
-        if (name.isEmpty()) {
-            return "report.pdf";
-        }
-        return name.length() <= 255 ? name : name.substring(name.length() - 255);
     }
 }
