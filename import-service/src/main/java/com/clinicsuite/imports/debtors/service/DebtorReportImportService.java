@@ -182,15 +182,25 @@ public class DebtorReportImportService {
         return new Processing(uploadId);
     }
 
-    /** Records a report refused before it reached the parser (no attachment, too large); returns the upload id. */
-    public String recordRefusal(ImportRequest request, String message) {
-        return recordFailure(request, null, message);
+    /**
+     * Records a mailbox message or attachment refused before it reached the parser (unauthenticated, no attachment,
+     * too large, unreadable); returns the upload id.
+     *
+     * @param quarantined whether the message goes to the quarantine folder
+     */
+    public String recordRefusal(ImportRequest request, String message, boolean quarantined) {
+        return recordFailure(request, null, message, quarantined);
+    }
+
+    private String recordFailure(ImportRequest request, String sha256, String message) {
+        return recordFailure(request, sha256, message, false);
     }
 
     /** Failures are recorded too, so operators see refused reports (above all mailbox ones, where nobody waits). */
-    private String recordFailure(ImportRequest request, String sha256, String message) {
+    private String recordFailure(ImportRequest request, String sha256, String message, boolean quarantined) {
         DebtorReportUpload upload =
                 newUpload(UUID.randomUUID().toString(), request, OffsetDateTime.now(ZoneOffset.UTC));
+        upload.mailQuarantined = quarantined;
         upload.sha256 = sha256;
         upload.status = DebtorReportUpload.FAILED;
         upload.error = ReportStatusService.truncate(message);
