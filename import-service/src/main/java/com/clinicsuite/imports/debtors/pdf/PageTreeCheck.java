@@ -108,6 +108,9 @@ final class PageTreeCheck {
 
     private static String describe(Duration time) {
         long seconds = time.toSeconds();
-        return seconds >= 120 && seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds";
+        if (seconds >= 120 && seconds % 60 == 0) {
+            return seconds / 60 + " minutes";
+        }
+        return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 }

@@ -94,7 +94,7 @@ class HostilePdfTest {
                 () -> reader(PdfLimits.DEFAULT.withMaxParseTime(Duration.ofSeconds(1)))
                         .read(pdf));
         assertEquals(Reason.UNREADABLE, e.reason());
-        assertThat(e.getMessage()).contains("could not be read within 1 seconds");
+        assertThat(e.getMessage()).contains("could not be read within 1 second:");
     }
 
     @Test
