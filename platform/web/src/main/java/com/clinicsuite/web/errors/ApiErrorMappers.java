@@ -1,5 +1,7 @@
 package com.clinicsuite.web.errors;
 
+import com.clinicsuite.web.input.InvalidJsonCharactersException;
+import com.clinicsuite.web.input.RequestBodyCharacters;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -39,7 +41,13 @@ public class ApiErrorMappers {
 
     @ServerExceptionMapper
     public Response unprocessable(UnprocessableEntityException e) {
-        return json(422, new ApiError(e.getMessage(), "validation_failed", e.errors()));
+        return json(422, new ApiError(e.getMessage(), e.code(), e.errors()));
+    }
+
+    /** A JSON string value of the body held a control character (see {@link RequestBodyCharacters}). */
+    @ServerExceptionMapper
+    public Response invalidJsonCharacters(InvalidJsonCharactersException e) {
+        return unprocessable(new InvalidCharactersException(e.field(), e.what()));
     }
 
     @ServerExceptionMapper
