@@ -121,6 +121,15 @@ class ControlCharactersEdgeTest {
                 .isEqualTo("mode");
     }
 
+    @Test
+    void aLineBreakInAPartHeaderIsAMalformedBodyNotAServerError() {
+        given().multiPart("file", "report\n.pdf", "%PDF-".getBytes(StandardCharsets.UTF_8), "application/pdf")
+                .post("/edge/upload")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("malformed_multipart"));
+    }
+
     private static JsonPath refused(Response response) {
         return response.then()
                 .statusCode(422)
