@@ -138,6 +138,7 @@ psql_credit -c "explain analyze select center, count(*), sum(package_amount), su
 for _ in $(seq 1 60); do [ "$(metric api_log_queued)" = 0 ] && break; sleep 1; done # the writer catches up
 { echo "== API log: $REQUESTS requests sent, $(psql_credit -c 'select count(*) from api_log') rows written," \
        "$(metric api_log_dropped_total) dropped, $(metric api_log_queued) still queued"
-  echo "   voucher-searched events in the outbox: $(psql_credit -c "select count(*) from outbox_event where event_type = 'credit.voucher-searched.v1'")"
+  echo "   $(metric api_log_rejected_total) rows refused by the database; voucher searches in the outbox:" \
+       "$(psql_credit -c "select count(*) || ' events listing ' || coalesce(sum(json_array_length(cast(payload as json) -> 'searches')), 0) || ' searches' from outbox_event where event_type = 'credit.voucher-searches-logged.v1'")"
 } | tee -a results.txt
 echo "results in $WORK/results.txt"
