@@ -19,10 +19,10 @@ if [[ ! -f $WORKBOOK ]]; then
   "$ROOT/deploy/local/fixture" credit-xlsx --rows "$ROWS" --seed 7 --out "$WORKBOOK"
 fi
 if [[ ! -d $BUILD/classes/com ]]; then
-  (cd "$ROOT" && mvn -o -q -pl import-service compile -Dimport.build.dir="$BUILD")
+  (cd "$ROOT" && ./mvnw -o -q -pl import-service compile -Dimport.build.dir="$BUILD")
 fi
 CP_FILE=$OUT/classpath.txt
-(cd "$ROOT" && mvn -o -q -pl import-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
+(cd "$ROOT" && ./mvnw -o -q -pl import-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
   -Dmdep.includeScope=runtime -Dimport.build.dir="$BUILD" >/dev/null)
 
 echo "== import-service CreditSheetParser (-Xmx128m)"

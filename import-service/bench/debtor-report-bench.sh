@@ -17,7 +17,7 @@ if [ $# -eq 0 ]; then
 fi
 CP_FILE="$BUILD/bench/debtor-classpath.txt"
 mkdir -p "$BUILD/bench"
-[ -f "$CP_FILE" ] || mvn -o -q dependency:build-classpath -Dimport.build.dir="$BUILD" -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
+[ -f "$CP_FILE" ] || ../mvnw -o -q dependency:build-classpath -Dimport.build.dir="$BUILD" -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
 CP="$BUILD/classes:$(cat "$CP_FILE")"
 javac -d "$BUILD/bench" -cp "$CP" bench/DebtorReportBench.java
 exec java -Xmx128m -Djava.util.logging.config.file=/dev/null -cp "$BUILD/bench:$CP" DebtorReportBench "$@"
