@@ -9,7 +9,9 @@ set key top left box opaque
 set multiplot layout 2,2 title "Cost curve (deploy/bench/scale.sh): through the gateway, 32 connections, 2 shared cores"
 sel(area, prefix) = sprintf("< awk -F'\t' '$1==\"%s\" && index($3, \"%s\")==1' '%s' | sort -t'\t' -k2,2n", area, prefix, results)
 
+# fixed x ranges: a partial run (scale.sh credit) leaves other panels without data, which autoscaling cannot span
 set title "Credit balances: throughput"
+set xrange [500:2000000]
 set xlabel "credit records"
 set ylabel "requests/s"
 set logscale y
@@ -27,6 +29,7 @@ plot sel("credit", "search") using 2:6 with linespoints lw 2 title "search", \
      100 with lines dt 2 lc rgb "red" title "100 ms"
 
 set title "Debtors: p99 latency, CSV export and replacement"
+set xrange [500:5000000]
 set xlabel "debtor rows in the database"
 set ylabel "ms"
 plot sel("debtors", "list") using 2:6 with linespoints lw 2 title "list p99 (varied filters)", \
@@ -36,6 +39,7 @@ plot sel("debtors", "list") using 2:6 with linespoints lw 2 title "list p99 (var
      100 with lines dt 2 lc rgb "red" title "100 ms"
 
 set title "API log and communications: p99 latency"
+set xrange [500000:20000000]
 set xlabel "rows"
 set ylabel "p99 (ms)"
 plot sel("apilog", "by user (") using 2:6 with linespoints lw 2 title "api-logs by user", \
