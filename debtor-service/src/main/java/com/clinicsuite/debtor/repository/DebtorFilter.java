@@ -12,6 +12,9 @@ import java.util.List;
  * @param hasPhone       true: only with a phone; false: only without
  * @param search         case-insensitive substring of acc_no, name, email or phone
  * @param debtorIds      only these debtors (exports)
+ * @param hasOpenPromise true: only accounts with an open promise to pay; false: only without
+ * @param doNotContact   true: only accounts marked do-not-contact; false: only the others
+ * @param promiseStatus  only accounts whose latest promise has this status (open, kept, broken, cancelled)
  */
 public record DebtorFilter(
         BigDecimal minBalance,
@@ -20,7 +23,22 @@ public record DebtorFilter(
         Boolean hasPhone,
         String search,
         boolean excludeMedicalAid,
-        List<Long> debtorIds) {
+        List<Long> debtorIds,
+        Boolean hasOpenPromise,
+        Boolean doNotContact,
+        String promiseStatus) {
+
+    /** Without the collections filters (exports). */
+    public DebtorFilter(
+            BigDecimal minBalance,
+            List<AgeingBucket> ageingBuckets,
+            Boolean hasEmail,
+            Boolean hasPhone,
+            String search,
+            boolean excludeMedicalAid,
+            List<Long> debtorIds) {
+        this(minBalance, ageingBuckets, hasEmail, hasPhone, search, excludeMedicalAid, debtorIds, null, null, null);
+    }
 
     public static DebtorFilter all() {
         return new DebtorFilter(null, List.of(), null, null, null, true, null);
