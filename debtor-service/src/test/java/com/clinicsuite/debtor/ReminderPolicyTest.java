@@ -14,6 +14,7 @@ import com.clinicsuite.events.notifications.OptOutRecorded;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
@@ -271,16 +272,16 @@ class ReminderPolicyTest {
         // and now they are in their cool-down
         assertThat(preview(pharmacyId).getList("would_send")).isEmpty();
 
-        // the daily maximum: the largest amounts first
+        // the daily maximum (4 already queued today): the largest amounts first; without a cool-down COOL is back
         Map<String, Object> limited = policy("manual", 0, null);
         limited.put("max_per_day", 4 + 2);
         putPolicy(pharmacyId, limited, 200);
         JsonPath capped = preview(pharmacyId);
-        assertThat(capped.getList("would_send.acc_no")).containsExactly("E1", "S1");
+        assertThat(capped.getList("would_send.acc_no")).containsExactly("COOL", "E1");
         assertThat(capped.<Map<String, Object>>getList("skipped").stream()
                         .filter(s -> "daily_limit".equals(s.get("reason")))
                         .map(s -> s.get("acc_no")))
-                .containsExactlyInAnyOrder("B1", "L1");
+                .containsExactlyInAnyOrder("S1", "B1", "L1");
     }
 
     @Test
