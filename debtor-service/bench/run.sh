@@ -143,6 +143,9 @@ if [ "$COLLECTIONS" = 1 ]; then
   echo "follow-up after each report (account snapshot, movement against the report before, promises; its own"
   echo "transaction after the replacement committed), from the service log:"
   grep -o 'Report [0-9]* of pharmacy [0-9]* followed up in [0-9]* ms' "$WORK/service.log" | awk '{print "  " $0}' || true
+  echo "  kept per report: $(sql "SELECT pg_size_pretty(pg_total_relation_size('report_account')) || ' report_account ('
+    || (SELECT COUNT(*) FROM report_account) || ' rows), ' || pg_size_pretty(pg_total_relation_size('account_movement'))
+    || ' account_movement (' || (SELECT COUNT(*) FROM account_movement) || ' rows), with indexes'")"
 fi
 
 export PHARMACIES="$IDS"
