@@ -111,9 +111,13 @@ public class DeliveryService {
     }
 
     private Uni<Delivery> render(Delivery d, ReminderRequested r, ChannelSettings channels) {
+        // the account's language as debtor-service resolved it; reminders from before it did: the pharmacy's default
+        ReminderLanguage language = ReminderLanguage.fromCode(r.language()).orElse(channels.defaultLanguage());
+        d.language = language.code();
         ReminderContent content = TemplateService.withPharmacy(
-                new ReminderContent(r.debtorName(), r.accNo(), r.amountDue(), r.buckets(), null, null, null), channels);
-        return templates.effective(r.pharmacyId(), d.channel).map(source -> {
+                new ReminderContent(r.debtorName(), r.accNo(), r.amountDue(), r.buckets(), null, null, null, language),
+                channels);
+        return templates.effective(r.pharmacyId(), d.channel, language).map(source -> {
             try {
                 RenderedMessage message = renderer.render(d.channel, source, content);
                 d.subject = message.subject();

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,9 @@ public class ReminderTemplates {
             "Sample Bank 000000");
 
     private final Engine engine;
-    private final Map<String, TemplateSource> defaults;
+    /** Built-in templates by channel, then language. */
+    private final Map<String, Map<ReminderLanguage, TemplateSource>> defaults;
+
     private final Map<String, Template> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
@@ -58,17 +61,30 @@ public class ReminderTemplates {
 
     public ReminderTemplates(Engine engine) {
         this.engine = engine;
-        this.defaults = Map.of(
-                EMAIL,
-                        new TemplateSource(
-                                resource("reminder-email-subject.txt").strip(),
-                                resource("reminder-email.html"),
-                                resource("reminder-email.txt")),
-                SMS, new TemplateSource(null, null, resource("reminder-sms.txt")));
+        Map<ReminderLanguage, TemplateSource> email = new EnumMap<>(ReminderLanguage.class);
+        Map<ReminderLanguage, TemplateSource> sms = new EnumMap<>(ReminderLanguage.class);
+        for (ReminderLanguage language : ReminderLanguage.values()) {
+            // English keeps the folder's top level; other languages live in a subfolder named by their code
+            String folder = language == ReminderLanguage.EN ? "" : language.code() + "/";
+            email.put(
+                    language,
+                    new TemplateSource(
+                            resource(folder + "reminder-email-subject.txt").strip(),
+                            resource(folder + "reminder-email.html"),
+                            resource(folder + "reminder-email.txt")));
+            sms.put(language, new TemplateSource(null, null, resource(folder + "reminder-sms.txt")));
+        }
+        this.defaults = Map.of(EMAIL, email, SMS, sms);
     }
 
+    /** The built-in English template. */
     public TemplateSource defaultFor(String channel) {
-        return defaults.get(channel);
+        return defaultFor(channel, ReminderLanguage.EN);
+    }
+
+    /** The built-in template of the channel in that language. */
+    public TemplateSource defaultFor(String channel, ReminderLanguage language) {
+        return defaults.get(channel).get(language);
     }
 
     /** Renders one reminder; a template that fails to render raises {@link UnprocessableEntityException}. */
@@ -126,8 +142,9 @@ public class ReminderTemplates {
         data.put("name", nullToEmpty(c.debtorName()));
         data.put("acc_no", nullToEmpty(c.accNo()));
         data.put("payment_reference", nullToEmpty(c.accNo()));
-        data.put("amount_due", RandFormat.format(c.amountDue()));
-        data.put("buckets", buckets(c.buckets()));
+        ReminderLanguage language = c.language() == null ? ReminderLanguage.EN : c.language();
+        data.put("amount_due", language.rand(c.amountDue()));
+        data.put("buckets", buckets(c.buckets(), language));
         data.put("pharmacy_name", nullToEmpty(c.pharmacyName()));
         data.put("pharmacy_phone", nullToEmpty(c.pharmacyPhone()));
         data.put("bank_details", nullToEmpty(c.bankDetails()));
@@ -135,7 +152,7 @@ public class ReminderTemplates {
     }
 
     /** Non-zero buckets, oldest arrears last, as the age analysis prints them. */
-    private static List<Bucket> buckets(Map<String, BigDecimal> buckets) {
+    private static List<Bucket> buckets(Map<String, BigDecimal> buckets, ReminderLanguage language) {
         if (buckets == null) {
             return List.of();
         }
@@ -145,17 +162,10 @@ public class ReminderTemplates {
         for (String key : keys) {
             BigDecimal amount = buckets.get(key);
             if (amount != null && amount.signum() != 0) {
-                result.add(new Bucket(label(key), RandFormat.format(amount)));
+                result.add(new Bucket(language.bucketLabel(key), language.rand(amount)));
             }
         }
         return result;
-    }
-
-    private static String label(String key) {
-        if (key.equals("current")) {
-            return "Current";
-        }
-        return key.matches("d\\d+") ? key.substring(1) + " days" : key;
     }
 
     private static String nullToEmpty(String s) {

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A pharmacy's stored reminder templates, falling back to the built-in defaults. */
+/** A pharmacy's stored reminder templates per channel and language, falling back to the built-in ones. */
 @ApplicationScoped
 public class TemplateService {
 
@@ -29,40 +29,50 @@ public class TemplateService {
         this.settings = settings;
     }
 
-    /** A stored template, or null when the pharmacy uses the default. */
+    /** A stored template, or null when the pharmacy uses the built-in one of that language. */
     @WithSession
-    public Uni<MessageTemplate> stored(long pharmacyId, String channel) {
-        return repository.findByPharmacyAndChannel(pharmacyId, channel);
+    public Uni<MessageTemplate> stored(long pharmacyId, String channel, ReminderLanguage language) {
+        return repository.findByPharmacyAndChannel(pharmacyId, channel, language.code());
     }
 
-    /** The source that applies to the pharmacy's reminders on this channel; cached like the channel settings. */
+    /**
+     * The source that applies to the pharmacy's reminders on this channel in this language; cached like the channel
+     * settings.
+     */
     @CacheResult(cacheName = TEMPLATES_CACHE)
-    public Uni<TemplateSource> effective(long pharmacyId, String channel) {
+    public Uni<TemplateSource> effective(long pharmacyId, String channel, ReminderLanguage language) {
         return repository
-                .findByPharmacyAndChannel(pharmacyId, channel)
+                .findByPharmacyAndChannel(pharmacyId, channel, language.code())
                 .map(t -> t == null
-                        ? templates.defaultFor(channel)
+                        ? templates.defaultFor(channel, language)
                         : new TemplateSource(t.subject, t.bodyHtml, t.bodyText));
     }
 
     @WithTransaction
     @CacheInvalidate(cacheName = TEMPLATES_CACHE)
     public Uni<MessageTemplate> save(
-            @CacheKey long pharmacyId, @CacheKey String channel, TemplateSource source, String username) {
+            @CacheKey long pharmacyId,
+            @CacheKey String channel,
+            @CacheKey ReminderLanguage language,
+            TemplateSource source,
+            String username) {
         TemplateSource normalized =
                 ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, source.text()) : source;
         templates.validate(channel, normalized);
-        return repository.findByPharmacyAndChannel(pharmacyId, channel).chain(existing -> {
-            MessageTemplate t = existing != null ? existing : new MessageTemplate();
-            t.pharmacyId = pharmacyId;
-            t.channel = channel;
-            t.subject = normalized.subject();
-            t.bodyHtml = normalized.html() == null || normalized.html().isBlank() ? null : normalized.html();
-            t.bodyText = normalized.text();
-            t.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            t.updatedBy = username;
-            return repository.persist(t);
-        });
+        return repository
+                .findByPharmacyAndChannel(pharmacyId, channel, language.code())
+                .chain(existing -> {
+                    MessageTemplate t = existing != null ? existing : new MessageTemplate();
+                    t.pharmacyId = pharmacyId;
+                    t.channel = channel;
+                    t.language = language.code();
+                    t.subject = normalized.subject();
+                    t.bodyHtml = normalized.html() == null || normalized.html().isBlank() ? null : normalized.html();
+                    t.bodyText = normalized.text();
+                    t.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    t.updatedBy = username;
+                    return repository.persist(t);
+                });
     }
 
     /** Renders the stored (or a given, unsaved) template for a sample debtor, with the pharmacy's details. */
@@ -75,7 +85,7 @@ public class TemplateService {
                                 ReminderTemplates.SMS.equals(channel)
                                         ? new TemplateSource(null, null, unsaved.text())
                                         : unsaved)
-                : effective(pharmacyId, channel);
+                : effective(pharmacyId, channel, debtor.language());
         return source.chain(s -> settings.channels(pharmacyId).map(c -> {
             if (unsaved != null) {
                 templates.validate(channel, s);
@@ -93,6 +103,7 @@ public class TemplateService {
                 debtor.buckets(),
                 name,
                 c.contactPhone(),
-                c.bankDetails());
+                c.bankDetails(),
+                debtor.language());
     }
 }
