@@ -182,6 +182,9 @@ echo "== movement: GET /pharmacies/$MOVED/debtors/movement?per_page=100 ($ACCOUN
 PHARMACIES="$MOVED" PATH_SUFFIX="/movement?per_page=100" wrk -t2 -c"$CONCURRENCY" -d"$WARMUP" -s "$HERE/rotate.lua" "$BASE" >/dev/null
 PHARMACIES="$MOVED" PATH_SUFFIX="/movement?per_page=100" wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
   | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
+echo "== movement as above, 1 connection (what one answer costs, without queueing), $DURATION"
+PHARMACIES="$MOVED" PATH_SUFFIX="/movement?per_page=100" wrk -t1 -c1 -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
+  | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
 echo "== movement filtered: ?movement=paid_down,increased&page=3&per_page=100, $CONCURRENCY connections, $DURATION"
 PHARMACIES="$MOVED" PATH_SUFFIX="/movement?movement=paid_down,increased&page=3&per_page=100" wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
   | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,7 +119,7 @@ public class ReportSnapshots {
                         .setParameter("accNos", accNos)
                         .getResultList())
                 .map(rows -> {
-                    Map<String, BigDecimal> overdue = new java.util.HashMap<>();
+                    Map<String, BigDecimal> overdue = new HashMap<>();
                     rows.forEach(r -> overdue.put((String) r[0], decimal(r[1])));
                     return overdue;
                 });

@@ -68,15 +68,12 @@ public class MovementQueries {
             MovementFilter filter,
             int page,
             int perPage) {
-        return snapshots
-                .storedCount(pair[1].id, filter)
-                .chain(total -> (long) (page - 1) * perPage >= total
-                        ? Uni.createFrom()
-                                .item(List.<AccountMovement>of())
-                                .map(rows -> result(pair, summary, total, rows))
-                        : snapshots
-                                .storedPage(pharmacyId, pair[1].id, filter, page, perPage)
-                                .map(rows -> result(pair, summary, total, rows)));
+        return snapshots.storedCount(pair[1].id, filter).chain(total -> {
+            Uni<List<AccountMovement>> rows = (long) (page - 1) * perPage >= total
+                    ? Uni.createFrom().item(List.of())
+                    : snapshots.storedPage(pharmacyId, pair[1].id, filter, page, perPage);
+            return rows.map(accounts -> result(pair, summary, total, accounts));
+        });
     }
 
     private Uni<Movement> computedMovement(
