@@ -140,6 +140,10 @@ echo "re-upload of $ACCOUNTS accounts over $ACCOUNTS: $(grep -o 'accounts in [0-
   "$(python3 -c "print(f'{$END - $START:.2f}')") s from publishing the first chunk to completed (incl. kcat and staging)"
 
 if [ "$COLLECTIONS" = 1 ]; then
+  for _ in $(seq 600); do # the re-upload's follow-up runs right after it completed
+    [ "$(sql "SELECT COUNT(*) FROM debtor_report WHERE status = 'completed' AND followed_up_at IS NULL")" = 0 ] && break
+    sleep 0.1
+  done
   echo "follow-up after each report (account snapshot, movement against the report before, promises; its own"
   echo "transaction after the replacement committed), from the service log:"
   grep -o 'Report [0-9]* of pharmacy [0-9]* followed up in [0-9]* ms' "$WORK/service.log" | awk '{print "  " $0}' || true
@@ -199,7 +203,7 @@ curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type:
 RUN=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" "$BASE/pharmacies/$MOVED/reminder-runs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 for _ in $(seq 600); do [ "$(sql "SELECT status FROM reminder_run WHERE id = $RUN")" = finished ] && break; sleep 0.1; done
 echo "  run $RUN: $(sql "SELECT queued || ' queued, ' || skipped || ' skipped' FROM reminder_run WHERE id = $RUN");" \
-  "$(grep -o "Reminder run $RUN .* in [0-9]* ms" "$WORK/service.log" | grep -o 'in [0-9]* ms') in its transaction (plan + rows + events);" \
+  "$(grep -o "Reminder run $RUN .* ms)" "$WORK/service.log" | grep -o 'in [0-9]* ms.*') in its transaction (plan, then rows + events);" \
   "$(sql "SELECT round(extract(epoch FROM finished_at - created_at)::numeric, 2) FROM reminder_run WHERE id = $RUN") s from the request to finished (incl. waiting for the sweeper)"
 fi
 

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Movement between two completed reports and the per-report statistics history. The movement of a report against
@@ -32,13 +33,19 @@ public class MovementQueries {
     private final PharmacyDirectory directory;
     private final DebtorReportRepository reports;
     private final ReportSnapshots snapshots;
+    private final MovementCache cache;
     private final Clock clock;
 
     public MovementQueries(
-            PharmacyDirectory directory, DebtorReportRepository reports, ReportSnapshots snapshots, Clock clock) {
+            PharmacyDirectory directory,
+            DebtorReportRepository reports,
+            ReportSnapshots snapshots,
+            MovementCache cache,
+            Clock clock) {
         this.directory = directory;
         this.reports = reports;
         this.snapshots = snapshots;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -51,14 +58,20 @@ public class MovementQueries {
     @WithSession
     public Uni<Movement> movement(
             long pharmacyId, Long fromId, Long toId, MovementFilter filter, int page, int perPage) {
-        return directory
-                .require(pharmacyId)
-                .chain(() -> pair(pharmacyId, fromId, toId))
-                .chain(pair -> MovementSummary.<MovementSummary>find("toReportId", pair[1].id)
-                        .firstResult()
-                        .chain(stored -> stored != null && stored.fromReportId == pair[0].id
-                                ? storedMovement(pharmacyId, pair, stored, filter, page, perPage)
-                                : computedMovement(pharmacyId, pair, filter, page, perPage)));
+        return directory.require(pharmacyId).chain(pharmacy -> {
+            Uni<Movement> read = pair(pharmacyId, fromId, toId)
+                    .chain(pair -> MovementSummary.<MovementSummary>find("toReportId", pair[1].id)
+                            .firstResult()
+                            .chain(stored -> stored != null && stored.fromReportId == pair[0].id
+                                    ? storedMovement(pharmacyId, pair, stored, filter, page, perPage)
+                                    : computedMovement(pharmacyId, pair, filter, page, perPage)));
+            if (pharmacy.currentReportId == null) {
+                return read;
+            }
+            return cache.get(
+                    new MovementCache.Key(pharmacyId, pharmacy.currentReportId, fromId, toId, filter, page, perPage),
+                    () -> read);
+        });
     }
 
     private Uni<Movement> storedMovement(
@@ -68,12 +81,31 @@ public class MovementQueries {
             MovementFilter filter,
             int page,
             int perPage) {
-        return snapshots.storedCount(pair[1].id, filter).chain(total -> {
+        // without a search the summary's counts are the total: no count of the rows
+        Uni<Long> count = filter.search() == null || filter.search().isBlank()
+                ? Uni.createFrom().item(storedTotal(summary, filter))
+                : snapshots.storedCount(pair[1].id, filter);
+        return count.chain(total -> {
             Uni<List<AccountMovement>> rows = (long) (page - 1) * perPage >= total
                     ? Uni.createFrom().item(List.of())
                     : snapshots.storedPage(pharmacyId, pair[1].id, filter, page, perPage);
             return rows.map(accounts -> result(pair, summary, total, accounts));
         });
+    }
+
+    private static long storedTotal(MovementSummary s, MovementFilter filter) {
+        Map<ReportSnapshots.Movement, Integer> counts = Map.of(
+                ReportSnapshots.Movement.NEW, s.newCount,
+                ReportSnapshots.Movement.CLEARED, s.clearedCount,
+                ReportSnapshots.Movement.PAID_DOWN, s.paidDownCount,
+                ReportSnapshots.Movement.INCREASED, s.increasedCount,
+                ReportSnapshots.Movement.AGED, s.agedCount,
+                ReportSnapshots.Movement.UNCHANGED, s.unchangedCount);
+        return (filter.movements() == null || filter.movements().isEmpty()
+                        ? counts.keySet().stream()
+                        : filter.movements().stream().distinct())
+                .mapToLong(counts::get)
+                .sum();
     }
 
     private Uni<Movement> computedMovement(
