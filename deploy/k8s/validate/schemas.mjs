@@ -277,6 +277,41 @@ export const schemas = {
       },
     },
   }),
+  'gateway.envoyproxy.io/v1alpha1/ClientTrafficPolicy': topLevel('gateway.envoyproxy.io/v1alpha1', 'ClientTrafficPolicy', metadata, {
+    type: 'object',
+    required: ['targetRefs'],
+    additionalProperties: false,
+    properties: {
+      targetRefs: { $ref: '#/$defs/targetRefs' },
+      headers: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          // a Gateway API HTTPHeaderFilter
+          earlyRequestHeaders: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              set: { $ref: '#/$defs/headerValues' },
+              add: { $ref: '#/$defs/headerValues' },
+              remove: { type: 'array', maxItems: 16, items: { type: 'string', minLength: 1, maxLength: 256 } },
+            },
+          },
+        },
+      },
+      clientIPDetection: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          xForwardedFor: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { numTrustedHops: { type: 'integer', minimum: 0 } },
+          },
+        },
+      },
+    },
+  }),
   'gateway.envoyproxy.io/v1alpha1/BackendTrafficPolicy': topLevel('gateway.envoyproxy.io/v1alpha1', 'BackendTrafficPolicy', metadata, {
     type: 'object',
     required: ['targetRefs'],
@@ -296,6 +331,16 @@ export const schemas = {
 };
 
 export const defs = {
+  headerValues: {
+    type: 'array',
+    maxItems: 16,
+    items: {
+      type: 'object',
+      required: ['name', 'value'],
+      additionalProperties: false,
+      properties: { name: { type: 'string', minLength: 1, maxLength: 256 }, value: { type: 'string', maxLength: 4096 } },
+    },
+  },
   targetRefs: {
     type: 'array',
     minItems: 1,

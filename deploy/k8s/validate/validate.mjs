@@ -163,9 +163,16 @@ function suiteRules(docs, overlay) {
     }
     check(r.spec.parentRefs.every((p) => find('Gateway', p.name)), `${w(r)}: parent Gateway exists`);
   }
-  for (const p of [...by('SecurityPolicy'), ...by('BackendTrafficPolicy')]) {
+  for (const p of [...by('SecurityPolicy'), ...by('BackendTrafficPolicy'), ...by('ClientTrafficPolicy')]) {
     for (const t of p.spec.targetRefs) check(find(t.kind, t.name), `${w(p)}: target ${t.kind}/${t.name} exists`);
   }
+  // the services trust X-Forwarded-For from the gateway, so it must carry the connecting address only (nginx:
+  // proxy_set_header X-Forwarded-For $remote_addr)
+  check(by('Gateway').every((g) => by('ClientTrafficPolicy').some((p) =>
+      p.spec.targetRefs.some((t) => t.kind === 'Gateway' && t.name === g.metadata.name)
+      && (p.spec.headers?.earlyRequestHeaders?.remove ?? []).some((h) => h.toLowerCase() === 'x-forwarded-for')
+      && (p.spec.clientIPDetection?.xForwardedFor?.numTrustedHops ?? 0) === 0)),
+    `${overlay}: every Gateway replaces the client's X-Forwarded-For with the connecting address`);
   check(by('HTTPRoute').every((r) => by('BackendTrafficPolicy').some((p) => p.spec.targetRefs.some((t) => t.kind === 'HTTPRoute' && t.name === r.metadata.name))),
     `${overlay}: every HTTPRoute has a request size limit`);
 

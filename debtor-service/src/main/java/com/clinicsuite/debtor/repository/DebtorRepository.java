@@ -34,12 +34,6 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
                 .list();
     }
 
-    /** Every debtor the filter selects, in list order (exports). */
-    public Uni<List<Debtor>> all(long pharmacyId, DebtorFilter filter) {
-        Query query = Query.of(pharmacyId, filter);
-        return find(query.where, LIST_ORDER, query.parameters).list();
-    }
-
     public Uni<Debtor> findInPharmacy(long pharmacyId, long debtorId) {
         return find("id = ?1 and pharmacyId = ?2", debtorId, pharmacyId).firstResult();
     }
@@ -95,10 +89,6 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
                         + " and p.status = :promiseStatus and p.createdAt = (select max(q.createdAt)"
                         + " from PaymentPromise q where q.pharmacyId = p.pharmacyId and q.accNo = p.accNo))");
                 parameters.and("promiseStatus", filter.promiseStatus());
-            }
-            if (filter.debtorIds() != null) {
-                clauses.add("id in :debtorIds");
-                parameters.and("debtorIds", filter.debtorIds().isEmpty() ? List.of(-1L) : filter.debtorIds());
             }
             return new Query(String.join(" and ", clauses), parameters);
         }

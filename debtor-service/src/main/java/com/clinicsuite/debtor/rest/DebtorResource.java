@@ -52,7 +52,6 @@ public class DebtorResource {
                 RequestParameters.bool("has_phone", hasPhone),
                 search,
                 !Boolean.FALSE.equals(RequestParameters.bool("exclude_medical_aid", excludeMedicalAid)),
-                null,
                 RequestParameters.bool("has_open_promise", hasOpenPromise),
                 RequestParameters.bool("do_not_contact", doNotContact),
                 promiseStatus(promiseStatus));

@@ -2,10 +2,11 @@ package com.clinicsuite.events;
 
 import com.clinicsuite.events.auth.GrantsChanged;
 import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
 import com.clinicsuite.events.debtors.ContactPreferencesChanged;
 import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.events.debtors.ReminderRequested;
@@ -29,6 +30,8 @@ public final class EventCatalog {
             new EventType<>("auth.user-deactivated.v1", Topics.AUTH_USERS, UserDeactivated.class);
     public static final EventType<GrantsChanged> GRANTS_CHANGED =
             new EventType<>("auth.grants-changed.v1", Topics.AUTH_USERS, GrantsChanged.class);
+    public static final EventType<UserAccessChanged> USER_ACCESS_CHANGED =
+            new EventType<>("auth.user-access-changed.v1", Topics.AUTH_USERS, UserAccessChanged.class);
 
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_CREATED =
             new EventType<>("credit.balance-created.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
@@ -36,8 +39,8 @@ public final class EventCatalog {
             new EventType<>("credit.balance-updated.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_DELETED =
             new EventType<>("credit.balance-deleted.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
-    public static final EventType<VoucherSearched> VOUCHER_SEARCHED =
-            new EventType<>("credit.voucher-searched.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearched.class);
+    public static final EventType<VoucherSearchesLogged> VOUCHER_SEARCHES_LOGGED = new EventType<>(
+            "credit.voucher-searches-logged.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearchesLogged.class);
     public static final EventType<CreditImportResult> CREDIT_IMPORT_RESULT =
             new EventType<>("credit.import-result.v1", Topics.CREDIT_IMPORT_RESULTS, CreditImportResult.class);
 
@@ -72,10 +75,11 @@ public final class EventCatalog {
             PHARMACY_UPSERTED,
             USER_DEACTIVATED,
             GRANTS_CHANGED,
+            USER_ACCESS_CHANGED,
             CREDIT_BALANCE_CREATED,
             CREDIT_BALANCE_UPDATED,
             CREDIT_BALANCE_DELETED,
-            VOUCHER_SEARCHED,
+            VOUCHER_SEARCHES_LOGGED,
             CREDIT_IMPORT_RESULT,
             CREDIT_ROWS_CHUNK,
             CREDIT_IMPORT_ABORTED,

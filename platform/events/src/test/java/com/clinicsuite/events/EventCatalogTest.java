@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicsuite.events.auth.GrantsChanged;
 import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
 import com.clinicsuite.events.debtors.ContactPreferencesChanged;
 import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.events.debtors.ReminderRequested;
@@ -60,10 +61,18 @@ class EventCatalogTest {
             Map.entry(
                     "auth.grants-changed.v1",
                     new GrantsChanged(7, "thandi", List.of(new GrantsChanged.Grant(2, true, false)), NOW)),
+            Map.entry(
+                    "auth.user-access-changed.v1",
+                    new UserAccessChanged(
+                            7, Instant.parse("2025-01-15T10:30:00.123Z"), List.of(UserAccessChanged.GRANTS))),
             Map.entry("credit.balance-created.v1", creditBalance()),
             Map.entry("credit.balance-updated.v1", creditBalance()),
             Map.entry("credit.balance-deleted.v1", creditBalance()),
-            Map.entry("credit.voucher-searched.v1", new VoucherSearched("PBAD05349", "frontdesk", 1, NOW)),
+            Map.entry(
+                    "credit.voucher-searches-logged.v1",
+                    new VoucherSearchesLogged(List.of(
+                            new VoucherSearchesLogged.Search("frontdesk", "PBAD05349", 1, NOW),
+                            new VoucherSearchesLogged.Search("frontdesk", "GKXYZ1234", 0, NOW.plusMillis(5))))),
             Map.entry(
                     "credit.import-result.v1",
                     new CreditImportResult(
