@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.testkit.TestTokens;
+import com.clinicsuite.testkit.fixtures.Deb013Options;
+import com.clinicsuite.testkit.fixtures.Deb013Writer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 /** Reports with chosen dates and amounts, sent like import-service does, for the collections tests. */
@@ -114,46 +114,17 @@ final class CollectionsFixtures {
     }
 
     /**
-     * A month-end age analysis shaped like the pharmacies' DEB013 reports: numeric account numbers, "SURNAME, I"
-     * names (some with accents and apostrophes), about 60 % with an e-mail and 75 % with a South African mobile
-     * number, amounts spread over the seven buckets with most debt young, and two medical-aid control accounts.
-     * Seeded: the same seed gives the same report.
+     * A month-end DEB013 age analysis from the test kit's generator (com.clinicsuite.testkit.fixtures): its ground
+     * truth as import-service sends it, with accented names, e-mail and TEL lines on most accounts, credit balances
+     * and its two medical-aid control accounts. Seeded: the same seed gives the same report.
      */
     static List<DebtorReportChunk.Account> monthEnd(long seed, int count) {
-        Random random = new Random(seed);
-        String[] surnames = {
-            "NKOSI",
-            "DU PLESSIS",
-            "VAN DER MERWE",
-            "MÜLLER",
-            "O'NEILL",
-            "DLAMINI",
-            "BOTHA",
-            "NAIDOO",
-            "PRETORIUS",
-            "MOKOENA"
-        };
-        List<DebtorReportChunk.Account> accounts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String accNo = String.format("%06d", 100000 + i * 7);
-            String name = surnames[random.nextInt(surnames.length)] + ", " + (char) ('A' + random.nextInt(26));
-            String[] buckets = new String[7];
-            double[] zeroChance = {0.35, 0.55, 0.65, 0.75, 0.85, 0.9, 0.9};
-            for (int b = 0; b < 7; b++) {
-                buckets[b] = random.nextDouble() < zeroChance[b]
-                        ? "0"
-                        : BigDecimal.valueOf(1000 + random.nextInt(150_000), 2).toPlainString();
-            }
-            accounts.add(account(
-                    accNo,
-                    name,
-                    random.nextDouble() < 0.6 ? "debtor" + i + "@example.co.za" : null,
-                    random.nextDouble() < 0.75 ? String.format("082 %03d %04d", i % 1000, i) : null,
-                    buckets));
-        }
-        accounts.add(control("990001", "12500.00"));
-        accounts.add(control("990002", "4800.00"));
-        return accounts;
+        return Deb013Writer.truth(
+                        Deb013Options.standard().seed(seed).accounts(count).specialChars(true))
+                .accounts()
+                .stream()
+                .map(GroundTruth::account)
+                .toList();
     }
 
     /** The same account with new amounts (its name and contact details kept). */

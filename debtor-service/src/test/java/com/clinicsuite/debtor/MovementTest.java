@@ -33,7 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Movement between two month-end reports of real shape (300 accounts, two medical-aid control accounts), the second
+ * Movement between two month-end reports of real shape (the test kit's DEB013 generator: 300 accounts, two of them
+ * medical-aid control accounts), the second
  * made from the first with every kind of movement, checked account by account against the contract's rules.
  */
 @QuarkusTest
