@@ -33,25 +33,23 @@ export const PORTS = {
   'notification-service': 8085,
 };
 
-/** routes.tsv paths that carry file uploads (20 MB limit); they get their own HTTPRoute. */
-export const UPLOAD_PATHS = ['~ ^/pharmacies/[0-9]+/debtors/upload$', '= /credit-balances/import'];
-
 export const GATEWAY_NAME = 'clinicsuite';
 
-/** Parses routes.tsv into [{kind, raw, value, service, line}]. */
+/** Parses routes.tsv into [{kind, raw, value, service, upload, line}]; upload: the 4th column says "upload". */
 export function readRoutes(file = ROUTES_TSV) {
   const routes = [];
   readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
     if (!text.trim() || text.startsWith('#')) return;
     const cols = text.split('\t');
-    if (cols.length !== 3) throw new Error(`routes.tsv:${i + 1}: expected 3 tab-separated columns`);
-    const [match, raw, service] = cols.map((c) => c.trim());
+    if (cols.length !== 3 && cols.length !== 4) throw new Error(`routes.tsv:${i + 1}: expected 3 or 4 tab-separated columns`);
+    const [match, raw, service, cls = ''] = cols.map((c) => c.trim());
+    if (cls !== '' && cls !== 'upload') throw new Error(`routes.tsv:${i + 1}: unknown class "${cls}" (only "upload")`);
     const m = /^(=|\^~|~)\s+(\S+)$/.exec(raw);
     if (!m) throw new Error(`routes.tsv:${i + 1}: cannot read location "${raw}"`);
     const kind = { '=': 'exact', '^~': 'prefix', '~': 'regex' }[m[1]];
     if (kind !== match) throw new Error(`routes.tsv:${i + 1}: match column "${match}" disagrees with "${raw}"`);
     if (!PORTS[service]) throw new Error(`routes.tsv:${i + 1}: unknown service "${service}"`);
-    routes.push({ kind, raw, value: m[2], service, line: i + 1 });
+    routes.push({ kind, raw, value: m[2], service, upload: cls === 'upload', line: i + 1 });
   });
   return routes;
 }
@@ -95,16 +93,16 @@ export function toMatches(routes) {
   });
 }
 
-/** Groups the matches into HTTPRoutes: one per service, plus import-service-uploads. */
+/**
+ * Groups the matches into HTTPRoutes: one per service, plus <service>-uploads for its upload routes (their own body
+ * limit and timeout: BackendTrafficPolicy upload-body-limit).
+ */
 export function toHttpRoutes(matches) {
   const groups = new Map();
   for (const m of matches) {
-    const name = UPLOAD_PATHS.includes(m.raw) ? `${m.service}-uploads` : m.service;
+    const name = m.upload ? `${m.service}-uploads` : m.service;
     if (!groups.has(name)) groups.set(name, { name, service: m.service, matches: [] });
     groups.get(name).matches.push(m);
-  }
-  for (const raw of UPLOAD_PATHS) {
-    if (!matches.some((m) => m.raw === raw)) throw new Error(`upload path ${raw} is not in routes.tsv`);
   }
   return [...groups.values()];
 }
