@@ -1,5 +1,6 @@
 package com.clinicsuite.credit.service;
 
+import com.clinicsuite.vocabulary.Center;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,17 +55,8 @@ public final class VoucherRule {
             return null;
         }
         String code = clientCode.trim().toUpperCase(Locale.ROOT);
-        return prefix(center)
+        return center.voucherPrefix()
                 + code.substring(0, Math.min(3, code.length()))
                 + mobile.get().substring(3, 7);
-    }
-
-    private static String prefix(Center center) {
-        return switch (center) {
-            case GK2 -> "GK";
-            case PREET_VIHAR -> "PV";
-            case PUNJABI_BAGH -> "PB";
-            case PITAMPURA -> "PT";
-        };
     }
 }

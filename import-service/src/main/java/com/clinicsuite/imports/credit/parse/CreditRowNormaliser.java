@@ -1,6 +1,7 @@
 package com.clinicsuite.imports.credit.parse;
 
 import com.clinicsuite.events.imports.CreditRowsChunk;
+import com.clinicsuite.vocabulary.Center;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class CreditRowNormaliser {
                 reject(CreditColumn.CENTER, "is required");
                 return null;
             }
-            return CenterNames.canonical(text).orElseGet(() -> {
+            return Center.parse(text).map(Center::canonicalName).orElseGet(() -> {
                 reject(CreditColumn.CENTER, "is not a known center (GK2, Punjabi Bagh, Preet Vihar or Pitampura)");
                 return null;
             });
