@@ -2,6 +2,7 @@ package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.vocabulary.Center;
+import com.clinicsuite.vocabulary.IndianMobileNumber;
 import com.clinicsuite.web.errors.ApiError.FieldError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import java.math.BigDecimal;
@@ -117,7 +118,9 @@ public final class CreditBalanceEditor {
         if (raw.isBlank()) {
             return null;
         }
-        return VoucherRule.nationalMobile(raw).orElse(raw.trim());
+        return IndianMobileNumber.parse(raw)
+                .map(IndianMobileNumber::nationalDigits)
+                .orElse(raw.trim());
     }
 
     private static String normalisedEmails(String raw) {

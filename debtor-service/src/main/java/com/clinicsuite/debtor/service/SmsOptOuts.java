@@ -3,6 +3,7 @@ package com.clinicsuite.debtor.service;
 import com.clinicsuite.debtor.repository.SmsOptOut;
 import com.clinicsuite.debtor.repository.SmsOptOutRepository;
 import com.clinicsuite.events.notifications.OptOutRecorded;
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -20,7 +21,7 @@ public class SmsOptOuts {
 
     /** Runs in the caller's (Inbox) transaction. Opt-outs of other channels do not concern SMS reminders. */
     public Uni<Void> apply(OptOutRecorded event) {
-        String digits = PhoneNumbers.nationalDigits(event.phoneDigits());
+        String digits = SaPhoneNumber.nationalDigitsOf(event.phoneDigits());
         if (digits == null || (event.channel() != null && !"sms".equalsIgnoreCase(event.channel()))) {
             return Uni.createFrom().voidItem();
         }

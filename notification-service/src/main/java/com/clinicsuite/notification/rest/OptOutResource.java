@@ -1,8 +1,8 @@
 package com.clinicsuite.notification.rest;
 
 import com.clinicsuite.notification.service.OptOutService;
-import com.clinicsuite.notification.service.PhoneNumbers;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -55,8 +55,11 @@ public class OptOutResource {
     }
 
     private static String digits(String phone) {
-        return PhoneNumbers.nationalDigits(phone)
+        return SaPhoneNumber.parse(phone)
+                .map(SaPhoneNumber::nationalDigits)
                 .orElseThrow(() -> new UnprocessableEntityException(
-                        "phone", "must be a South African number: 10 digits starting with 0, or 27 and 9 digits"));
+                        "phone",
+                        "must be a South African number: 0 and 9 digits (082 123 4567), +27 and 9 digits,"
+                                + " or the 9 digits alone"));
     }
 }

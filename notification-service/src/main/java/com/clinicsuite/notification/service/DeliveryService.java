@@ -5,6 +5,7 @@ import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
 import com.clinicsuite.notification.repository.DeliveryStatus;
 import com.clinicsuite.notification.repository.SmsOptOutRepository;
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -90,15 +91,15 @@ public class DeliveryService {
             }
             case ReminderTemplates.SMS -> {
                 d.provider = channels.smsProvider();
-                Optional<String> digits = PhoneNumbers.nationalDigits(d.recipient);
-                digits.ifPresent(n -> d.recipient = PhoneNumbers.international(n));
+                Optional<SaPhoneNumber> number = SaPhoneNumber.parse(d.recipient);
+                number.ifPresent(n -> d.recipient = n.internationalDigits());
                 problem = !channels.smsConfigured()
                         ? Optional.of("No SMS channel is configured for pharmacy " + r.pharmacyId())
-                        : digits.isEmpty()
+                        : number.isEmpty()
                                 ? Optional.of("The recipient is not a South African mobile number")
                                 : Optional.empty();
                 if (problem.isEmpty()) {
-                    return optOuts.isOptedOut(r.pharmacyId(), digits.get())
+                    return optOuts.isOptedOut(r.pharmacyId(), number.get().nationalDigits())
                             .chain(optedOut -> optedOut
                                     ? Uni.createFrom()
                                             .item(fail(d, "The number opted out of this pharmacy's SMS (opted out)"))

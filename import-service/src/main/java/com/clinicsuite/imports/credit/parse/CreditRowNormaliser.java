@@ -2,6 +2,7 @@ package com.clinicsuite.imports.credit.parse;
 
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.vocabulary.Center;
+import com.clinicsuite.vocabulary.IndianMobileNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,7 +198,7 @@ public final class CreditRowNormaliser {
 
         String phone() {
             String text = columns.text(cells, CreditColumn.PHONE_NO);
-            String phone = PhoneNumbers.normalise(text);
+            String phone = IndianMobileNumber.nationalDigitsOf(text);
             if (text != null && phone == null) {
                 issues.add(RowIssue.note(
                         sheet,

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Layouts the ground-truth files do not cover, and the rules for single values (centers: platform/vocabulary).
+ * Layouts the ground-truth files do not cover, and the rules for single values (centers and phones: platform/vocabulary).
  */
 class LayoutAndValidationTest {
 
@@ -90,24 +90,6 @@ class LayoutAndValidationTest {
         parser.probe(csv, "ok.csv");
         assertThat(parser.parse(csv, "ok.csv", CreditSheetParser.Progress.NONE).rowsAccepted())
                 .isEqualTo(1);
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            value = {
-                "7985349490|7985349490",
-                "+91 79853 49490|7985349490",
-                "079853-49490|7985349490",
-                "917985349490|7985349490",
-                "011-45678901|null",
-                "NA|null",
-                "98765|null",
-                "5985349490|null"
-            },
-            delimiter = '|',
-            nullValues = "null")
-    void phonesBecomeTenDigitMobileNumbersOrNothing(String written, String expected) {
-        assertThat(PhoneNumbers.normalise(written)).isEqualTo(expected);
     }
 
     @ParameterizedTest
