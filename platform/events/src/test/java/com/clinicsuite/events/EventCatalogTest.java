@@ -17,6 +17,8 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.events.notifications.ChannelConfigured;
 import com.clinicsuite.events.notifications.DeliveryStatusChanged;
 import com.clinicsuite.events.notifications.OptOutRecorded;
+import com.clinicsuite.vocabulary.ReportSource;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -113,7 +115,7 @@ class EventCatalogTest {
                             2,
                             "deb013.pdf",
                             "ab12",
-                            "upload",
+                            ReportSource.UPLOAD,
                             7L,
                             "thandi",
                             NOW,
@@ -135,7 +137,8 @@ class EventCatalogTest {
                                     "30",
                                     null)))),
             Map.entry(
-                    "debtors.report-processed.v1", new ReportProcessed("rep-1", 2, 11L, "completed", 1, AMOUNT, null)),
+                    "debtors.report-processed.v1",
+                    new ReportProcessed("rep-1", 2, 11L, ReportStatus.COMPLETED, 1, AMOUNT, null)),
             Map.entry(
                     "debtors.reminder-requested.v1",
                     new ReminderRequested(
