@@ -11,6 +11,7 @@ import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
+import com.clinicsuite.vocabulary.ImportMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -42,7 +43,7 @@ class CreditImportTest {
         long before = count();
         String importId = "imp-" + UUID.randomUUID();
         // as import-service sends them: published while the file is read, the count known with the last chunk only
-        List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 500);
+        List<CreditRowsChunk> chunks = streamedChunks(importId, ImportMode.REPLACE, rows, 500);
         assertThat(chunks).hasSize(3);
         assertThat(chunks.get(1).chunkCount()).isZero();
 
@@ -93,7 +94,7 @@ class CreditImportTest {
                     5,
                     1));
         }
-        List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 2);
+        List<CreditRowsChunk> chunks = streamedChunks(importId, ImportMode.REPLACE, rows, 2);
         String staged = "select count(*) from credit_import_row where import_id = '" + importId + "'";
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
@@ -162,7 +163,7 @@ class CreditImportTest {
                 row(5, other.toLowerCase(), "Botox", "PV", "9811054321", "300.00", 3, 0));
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, rows, 2)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode completed = awaitStatus(results, importId, "completed");
@@ -215,7 +216,7 @@ class CreditImportTest {
                 2);
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", List.of(tricky), 1)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, List.of(tricky), 1)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             assertThat(awaitStatus(results, importId, "completed")
@@ -273,7 +274,7 @@ class CreditImportTest {
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "replace", rows, 3)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.REPLACE, rows, 3)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode failed = awaitStatus(results, importId, "failed");
@@ -357,7 +358,7 @@ class CreditImportTest {
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, rows, 2)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode failed = awaitStatus(results, importId, "failed");
@@ -406,7 +407,7 @@ class CreditImportTest {
                         5,
                         1,
                         4));
-        List<CreditRowsChunk> chunks = chunks(importId, "replace", rows, 2);
+        List<CreditRowsChunk> chunks = chunks(importId, ImportMode.REPLACE, rows, 2);
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
@@ -467,7 +468,7 @@ class CreditImportTest {
             publisher.send(
                     EventCatalog.CREDIT_ROWS_CHUNK,
                     importId,
-                    chunks(importId, "upsert", List.of(good, bad), 10).get(0));
+                    chunks(importId, ImportMode.UPSERT, List.of(good, bad), 10).get(0));
             JsonNode failed = awaitStatus(results, importId, "failed");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(3);
             assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("amount_paid");
@@ -531,7 +532,7 @@ class CreditImportTest {
                 publisher.send(
                         EventCatalog.CREDIT_ROWS_CHUNK,
                         importId,
-                        new CreditRowsChunk(importId, "replace", "admin", c, total / chunkSize, total, rows));
+                        new CreditRowsChunk(importId, ImportMode.REPLACE, "admin", c, total / chunkSize, total, rows));
             }
             publishedMs = (System.nanoTime() - started) / 1_000_000;
             JsonNode completed = awaitStatus(results, importId, "completed", Duration.ofMinutes(5));
@@ -570,7 +571,7 @@ class CreditImportTest {
         String restoreId = "imp-" + UUID.randomUUID();
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(restoreId, "replace", groundTruth("main.json"), 1000)) {
+            for (CreditRowsChunk chunk : chunks(restoreId, ImportMode.REPLACE, groundTruth("main.json"), 1000)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, restoreId, chunk);
             }
             awaitStatus(results, restoreId, "completed");
@@ -592,7 +593,7 @@ class CreditImportTest {
     }
 
     /** Chunks as import-service publishes them while reading a file: chunk_count and total_rows in the last only. */
-    private static List<CreditRowsChunk> streamedChunks(String importId, String mode, List<Row> rows, int size) {
+    private static List<CreditRowsChunk> streamedChunks(String importId, ImportMode mode, List<Row> rows, int size) {
         List<CreditRowsChunk> all = chunks(importId, mode, rows, size);
         List<CreditRowsChunk> streamed = new ArrayList<>();
         for (CreditRowsChunk c : all) {
@@ -609,7 +610,7 @@ class CreditImportTest {
         return streamed;
     }
 
-    private static List<CreditRowsChunk> chunks(String importId, String mode, List<Row> rows, int size) {
+    private static List<CreditRowsChunk> chunks(String importId, ImportMode mode, List<Row> rows, int size) {
         List<CreditRowsChunk> chunks = new ArrayList<>();
         int count = (rows.size() + size - 1) / size;
         for (int i = 0; i < count; i++) {

@@ -17,6 +17,8 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.events.notifications.ChannelConfigured;
 import com.clinicsuite.events.notifications.DeliveryStatusChanged;
 import com.clinicsuite.events.notifications.OptOutRecorded;
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
 import com.clinicsuite.vocabulary.ReportSource;
 import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +74,7 @@ class EventCatalogTest {
                     "credit.import-result.v1",
                     new CreditImportResult(
                             "imp-1",
-                            "completed",
+                            ImportStatus.COMPLETED,
                             10,
                             8,
                             2,
@@ -83,7 +85,7 @@ class EventCatalogTest {
                     "imports.credit-rows-chunk.v1",
                     new CreditRowsChunk(
                             "imp-1",
-                            "replace",
+                            ImportMode.REPLACE,
                             "admin",
                             0,
                             1,

@@ -13,6 +13,7 @@ import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
+import com.clinicsuite.vocabulary.ImportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -96,7 +97,7 @@ class CreditImportHttpTest {
                     id,
                     new CreditImportResult(
                             id,
-                            "completed",
+                            ImportStatus.COMPLETED,
                             1352,
                             1352,
                             0,
@@ -161,7 +162,7 @@ class CreditImportHttpTest {
             publisher.send(
                     EventCatalog.CREDIT_IMPORT_RESULT,
                     id,
-                    new CreditImportResult(id, "failed", 0, 0, 0, 0, List.of(), "database unavailable"));
+                    new CreditImportResult(id, ImportStatus.FAILED, 0, 0, 0, 0, List.of(), "database unavailable"));
         }
         JsonPath failed = awaitStatus(id, "failed");
         assertThat(failed.getString("mode")).isEqualTo("upsert");
