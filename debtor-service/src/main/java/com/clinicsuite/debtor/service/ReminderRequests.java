@@ -10,6 +10,8 @@ import com.clinicsuite.debtor.repository.SmsOptOutRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -92,8 +94,7 @@ public class ReminderRequests {
                             : Uni.createFrom().item(Set.of());
                     Uni<Set<String>> coolingDown = command.force()
                             ? Uni.createFrom().item(Set.of())
-                            : communications.remindedSince(
-                                    pharmacyId, accNos, channel.key(), now.minus(config.coolDown()));
+                            : communications.remindedSince(pharmacyId, accNos, channel, now.minus(config.coolDown()));
                     return optedOut.chain(blocked -> coolingDown.map(recent -> ids.stream()
                             .map(id -> decide(id, byId.get(id), channel, command.buckets(), blocked, recent))
                             .toList()));
@@ -177,10 +178,10 @@ public class ReminderRequests {
         row.pharmacyId = pharmacyId;
         row.accNo = debtor.accNo;
         row.reminderId = UUID.randomUUID().toString();
-        row.communicationType = channel.key();
+        row.communicationType = channel;
         row.recipient = channel == ReminderChannel.EMAIL ? debtor.email : debtor.phoneDigits;
         row.amountDue = decision.amountDue();
-        row.status = "queued";
+        row.status = DeliveryStatus.QUEUED;
         row.requestedBy = requestedBy;
         row.statusAt = now;
         row.createdAt = now;
@@ -191,7 +192,7 @@ public class ReminderRequests {
                 pharmacyId,
                 debtor.id,
                 debtor.accNo,
-                channel.key(),
+                channel,
                 row.recipient,
                 debtor.name,
                 decision.amountDue(),

@@ -9,6 +9,8 @@ import com.clinicsuite.notification.service.TemplateService;
 import com.clinicsuite.notification.service.TemplateSource;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.vocabulary.Coded;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -44,8 +46,8 @@ public class TemplateResource {
     }
 
     @GET
-    public Uni<TemplateView> get(@PathParam("pharmacy_id") long pharmacyId, @PathParam("channel") String channel) {
-        requireChannel(channel);
+    public Uni<TemplateView> get(@PathParam("pharmacy_id") long pharmacyId, @PathParam("channel") String name) {
+        ReminderChannel channel = channel(name);
         access.requireWrite(pharmacyId);
         return templates.stored(pharmacyId, channel).map(t -> t == null ? defaultView(channel) : view(t));
     }
@@ -53,9 +55,9 @@ public class TemplateResource {
     @PUT
     public Uni<TemplateView> put(
             @PathParam("pharmacy_id") long pharmacyId,
-            @PathParam("channel") String channel,
+            @PathParam("channel") String name,
             @NotNull @Valid TemplateUpdate body) {
-        requireChannel(channel);
+        ReminderChannel channel = channel(name);
         access.requireWrite(pharmacyId);
         return templates
                 .save(
@@ -70,9 +72,9 @@ public class TemplateResource {
     @Path("/preview")
     public Uni<PreviewView> preview(
             @PathParam("pharmacy_id") long pharmacyId,
-            @PathParam("channel") String channel,
+            @PathParam("channel") String name,
             @NotNull @Valid PreviewRequest body) {
-        requireChannel(channel);
+        ReminderChannel channel = channel(name);
         access.requireRead(pharmacyId);
         TemplateSource unsaved = body.template() == null
                 ? null
@@ -85,15 +87,15 @@ public class TemplateResource {
         return templates.preview(pharmacyId, channel, unsaved, debtor).map(m -> preview(channel, m));
     }
 
-    private static PreviewView preview(String channel, RenderedMessage m) {
-        if (ReminderTemplates.SMS.equals(channel)) {
+    private static PreviewView preview(ReminderChannel channel, RenderedMessage m) {
+        if (channel == ReminderChannel.SMS) {
             SmsSegments.Count count = SmsSegments.count(m.text());
             return new PreviewView(channel, null, null, m.text(), count.encoding(), count.characters(), count.parts());
         }
         return new PreviewView(channel, m.subject(), m.html(), m.text(), null, null, null);
     }
 
-    private TemplateView defaultView(String channel) {
+    private TemplateView defaultView(ReminderChannel channel) {
         TemplateSource s = defaults.defaultFor(channel);
         return new TemplateView(channel, s.subject(), s.html(), s.text(), true, null);
     }
@@ -102,9 +104,9 @@ public class TemplateResource {
         return new TemplateView(t.channel, t.subject, t.bodyHtml, t.bodyText, false, t.updatedAt);
     }
 
-    private static void requireChannel(String channel) {
-        if (!ReminderTemplates.EMAIL.equals(channel) && !ReminderTemplates.SMS.equals(channel)) {
-            throw new NotFoundException("No template channel '" + channel + "': use email or sms");
-        }
+    private static ReminderChannel channel(String name) {
+        return Coded.find(ReminderChannel.class, name)
+                .orElseThrow(() -> new NotFoundException(
+                        "No template channel '" + name + "': use " + Coded.codes(ReminderChannel.class)));
     }
 }

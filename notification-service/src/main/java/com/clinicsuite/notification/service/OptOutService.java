@@ -6,6 +6,7 @@ import com.clinicsuite.notification.repository.DeliveryRepository;
 import com.clinicsuite.notification.repository.SmsOptOut;
 import com.clinicsuite.notification.repository.SmsOptOutRepository;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.vocabulary.SaPhoneNumber;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -100,7 +101,7 @@ public class OptOutService {
         return outbox.publish(
                         EventCatalog.OPT_OUT_RECORDED,
                         Long.toString(pharmacyId),
-                        new OptOutRecorded(pharmacyId, "sms", phoneDigits, optedOut, Instant.now()))
+                        new OptOutRecorded(pharmacyId, ReminderChannel.SMS, phoneDigits, optedOut, Instant.now()))
                 .replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.ApiError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +23,6 @@ import java.util.Map;
 @ApplicationScoped
 public class ReminderTemplates {
 
-    public static final String EMAIL = "email";
-    public static final String SMS = "sms";
-
     private static final List<String> BUCKET_ORDER = List.of("current", "d30", "d60", "d90", "d120", "d150", "d180");
 
     /** Trial data for a template being saved: every bucket filled, so every loop runs as often as it can. */
@@ -46,18 +44,18 @@ public class ReminderTemplates {
 
     private final TemplateSandbox sandbox;
     private final Vertx vertx;
-    private final Map<String, TemplateSource> defaults;
+    private final Map<ReminderChannel, TemplateSource> defaults;
 
     public ReminderTemplates(TemplateSandbox sandbox, Vertx vertx) {
         this.sandbox = sandbox;
         this.vertx = vertx;
         this.defaults = Map.of(
-                EMAIL,
+                ReminderChannel.EMAIL,
                         new TemplateSource(
                                 resource("reminder-email-subject.txt").strip(),
                                 resource("reminder-email.html"),
                                 resource("reminder-email.txt")),
-                SMS, new TemplateSource(null, null, resource("reminder-sms.txt")));
+                ReminderChannel.SMS, new TemplateSource(null, null, resource("reminder-sms.txt")));
         defaults.values()
                 .forEach(
                         source -> { // the built-in templates obey the same rules
@@ -67,7 +65,7 @@ public class ReminderTemplates {
                         });
     }
 
-    public TemplateSource defaultFor(String channel) {
+    public TemplateSource defaultFor(ReminderChannel channel) {
         return defaults.get(channel);
     }
 
@@ -75,7 +73,7 @@ public class ReminderTemplates {
      * Renders one reminder on a worker thread; a template that breaks a sandbox rule fails with
      * {@link TemplateRejectedException}.
      */
-    public Uni<RenderedMessage> render(String channel, TemplateSource source, ReminderContent content) {
+    public Uni<RenderedMessage> render(ReminderChannel channel, TemplateSource source, ReminderContent content) {
         return vertx.executeBlocking(() -> renderNow(channel, source, content), false);
     }
 
@@ -83,7 +81,7 @@ public class ReminderTemplates {
      * Checks a template before it is saved: the parts it needs are there, each part parses and keeps to the
      * sandbox's rules, and it renders sample data within the limits. 422 otherwise.
      */
-    public Uni<Void> validate(String channel, TemplateSource source) {
+    public Uni<Void> validate(ReminderChannel channel, TemplateSource source) {
         try {
             requireParts(channel, source);
         } catch (UnprocessableEntityException e) {
@@ -101,12 +99,12 @@ public class ReminderTemplates {
     }
 
     /** 422 when a part the channel needs is missing: {@code text}, and {@code subject} for e-mail. */
-    public void requireParts(String channel, TemplateSource source) {
+    public void requireParts(ReminderChannel channel, TemplateSource source) {
         List<ApiError.FieldError> errors = new ArrayList<>();
         if (source.text() == null || source.text().isBlank()) {
             errors.add(new ApiError.FieldError("text", "must not be blank"));
         }
-        if (EMAIL.equals(channel)
+        if (channel == ReminderChannel.EMAIL
                 && (source.subject() == null || source.subject().isBlank())) {
             errors.add(new ApiError.FieldError("subject", "must not be blank"));
         }
@@ -116,10 +114,10 @@ public class ReminderTemplates {
         }
     }
 
-    RenderedMessage renderNow(String channel, TemplateSource source, ReminderContent content) {
+    RenderedMessage renderNow(ReminderChannel channel, TemplateSource source, ReminderContent content) {
         TemplateValues values = values(content);
         String text = sandbox.render("text", source.text(), false, values);
-        if (SMS.equals(channel)) {
+        if (channel == ReminderChannel.SMS) {
             return new RenderedMessage(null, null, text.strip());
         }
         String subject = sandbox.render("subject", source.subject(), false, values)

@@ -2,6 +2,7 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.repository.MessageTemplate;
 import com.clinicsuite.notification.repository.MessageTemplateRepository;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
@@ -32,13 +33,13 @@ public class TemplateService {
 
     /** A stored template, or null when the pharmacy uses the default. */
     @WithSession
-    public Uni<MessageTemplate> stored(long pharmacyId, String channel) {
+    public Uni<MessageTemplate> stored(long pharmacyId, ReminderChannel channel) {
         return repository.findByPharmacyAndChannel(pharmacyId, channel);
     }
 
     /** The source that applies to the pharmacy's reminders on this channel; cached like the channel settings. */
     @CacheResult(cacheName = TEMPLATES_CACHE)
-    public Uni<TemplateSource> effective(long pharmacyId, String channel) {
+    public Uni<TemplateSource> effective(long pharmacyId, ReminderChannel channel) {
         return repository
                 .findByPharmacyAndChannel(pharmacyId, channel)
                 .map(t -> t == null
@@ -52,9 +53,9 @@ public class TemplateService {
      */
     @CacheInvalidate(cacheName = TEMPLATES_CACHE)
     public Uni<MessageTemplate> save(
-            @CacheKey long pharmacyId, @CacheKey String channel, TemplateSource source, String username) {
+            @CacheKey long pharmacyId, @CacheKey ReminderChannel channel, TemplateSource source, String username) {
         TemplateSource normalized =
-                ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, source.text()) : source;
+                channel == ReminderChannel.SMS ? new TemplateSource(null, null, source.text()) : source;
         return templates
                 .validate(channel, normalized)
                 .chain(() -> Panache.withTransaction(() -> repository
@@ -81,11 +82,11 @@ public class TemplateService {
      */
     @WithSession
     public Uni<RenderedMessage> preview(
-            long pharmacyId, String channel, TemplateSource unsaved, ReminderContent debtor) {
+            long pharmacyId, ReminderChannel channel, TemplateSource unsaved, ReminderContent debtor) {
         Uni<TemplateSource> source;
         if (unsaved != null) {
             TemplateSource s =
-                    ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, unsaved.text()) : unsaved;
+                    channel == ReminderChannel.SMS ? new TemplateSource(null, null, unsaved.text()) : unsaved;
             try {
                 templates.requireParts(channel, s);
             } catch (UnprocessableEntityException e) {

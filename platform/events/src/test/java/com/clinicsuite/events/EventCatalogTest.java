@@ -17,8 +17,10 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.events.notifications.ChannelConfigured;
 import com.clinicsuite.events.notifications.DeliveryStatusChanged;
 import com.clinicsuite.events.notifications.OptOutRecorded;
+import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ImportMode;
 import com.clinicsuite.vocabulary.ImportStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.vocabulary.ReportSource;
 import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,7 +150,7 @@ class EventCatalogTest {
                             2,
                             11,
                             "100234",
-                            "email",
+                            ReminderChannel.EMAIL,
                             "j@example.com",
                             "DU PLESSIS, J",
                             AMOUNT,
@@ -158,9 +160,21 @@ class EventCatalogTest {
             Map.entry(
                     "notifications.delivery-status-changed.v1",
                     new DeliveryStatusChanged(
-                            "rem-1", 2, "100234", "email", "sent", "smtp", "<abc@x>", "Your account", null, null, NOW)),
+                            "rem-1",
+                            2,
+                            "100234",
+                            ReminderChannel.EMAIL,
+                            DeliveryStatus.SENT,
+                            "smtp",
+                            "<abc@x>",
+                            "Your account",
+                            null,
+                            null,
+                            NOW)),
             Map.entry("notifications.channel-configured.v1", new ChannelConfigured(2, true, false)),
-            Map.entry("notifications.opt-out-recorded.v1", new OptOutRecorded(2, "sms", "0821234567", true, NOW)));
+            Map.entry(
+                    "notifications.opt-out-recorded.v1",
+                    new OptOutRecorded(2, ReminderChannel.SMS, "0821234567", true, NOW)));
 
     @Test
     void everyTypeNameFollowsTheConventionAndIsUnique() {

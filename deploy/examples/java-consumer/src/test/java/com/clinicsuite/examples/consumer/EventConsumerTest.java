@@ -12,6 +12,7 @@ import com.clinicsuite.events.notifications.OptOutRecorded;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.FreePorts;
 import com.clinicsuite.testkit.KafkaBroker;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.vocabulary.ReportStatus;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -173,7 +174,7 @@ class EventConsumerTest {
         URI wrongPath = schemaBaseUrl.resolve("/elsewhere/");
         String unreachable;
         String notFound;
-        OptOutRecorded optOut = new OptOutRecorded(2, "sms", "0821234567", true, Instant.now());
+        OptOutRecorded optOut = new OptOutRecorded(2, ReminderChannel.SMS, "0821234567", true, Instant.now());
         try (EventPublisher toNowhere = new EventPublisher(nothingListens);
                 EventPublisher toWrongPath = new EventPublisher(wrongPath)) {
             unreachable = toNowhere.send(EventCatalog.OPT_OUT_RECORDED, "2", optOut);
