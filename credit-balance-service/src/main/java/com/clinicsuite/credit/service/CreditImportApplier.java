@@ -2,13 +2,14 @@ package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceRepository;
-import com.clinicsuite.credit.repository.CreditImport;
 import com.clinicsuite.credit.repository.CreditImportRepository;
 import com.clinicsuite.credit.repository.CreditImportRow;
 import com.clinicsuite.credit.repository.SearchIndexUpkeep;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -90,7 +91,7 @@ public class CreditImportApplier {
     private Uni<Void> apply(String importId) {
         long started = System.nanoTime();
         return Panache.withTransaction(() -> imports.transition(
-                                importId, CreditImport.STAGED, CreditImport.APPLYING, 0, 0, 0, null)
+                                importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null)
                         .chain(claimed -> claimed
                                 ? searchIndex
                                         .deferForThisTransaction()
@@ -111,11 +112,11 @@ public class CreditImportApplier {
     private Uni<Void> applyClaimed(String importId, long started) {
         return imports.findByImportId(importId)
                 .chain(found -> imports.stagedRowCount(importId).chain(rows -> {
-                    Uni<Counts> applied = "replace".equals(found.mode) ? replace(importId) : upsert(importId);
+                    Uni<Counts> applied = found.mode == ImportMode.REPLACE ? replace(importId) : upsert(importId);
                     return applied.chain(counts -> imports.transition(
                                             importId,
-                                            CreditImport.APPLYING,
-                                            CreditImport.COMPLETED,
+                                            ImportStatus.APPLYING,
+                                            ImportStatus.COMPLETED,
                                             counts.inserted,
                                             counts.updated,
                                             counts.deleted,
@@ -126,7 +127,7 @@ public class CreditImportApplier {
                                             importId,
                                             new CreditImportResult(
                                                     importId,
-                                                    "completed",
+                                                    ImportStatus.COMPLETED,
                                                     rows.intValue(),
                                                     counts.inserted,
                                                     counts.updated,
@@ -137,7 +138,7 @@ public class CreditImportApplier {
                                             "Import %s (%s, %d rows) applied in %d ms: %d inserted, "
                                                     + "%d updated, %d deleted",
                                             importId,
-                                            found.mode,
+                                            found.mode.code(),
                                             rows,
                                             (System.nanoTime() - started) / 1_000_000,
                                             counts.inserted,
@@ -247,14 +248,15 @@ public class CreditImportApplier {
             // the reason names rows, columns and constraints only, never the row's content
             LOG.warnf("Import %s failed: %s", importId, error);
             return Panache.withTransaction(() -> imports.transition(
-                            importId, CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0, error)
+                            importId, ImportStatus.STAGED, ImportStatus.FAILED, 0, 0, 0, error)
                     .chain(changed -> !changed
                             ? Uni.createFrom().voidItem()
                             : imports.deleteStaged(importId)
                                     .chain(() -> outbox.publish(
                                             EventCatalog.CREDIT_IMPORT_RESULT,
                                             importId,
-                                            new CreditImportResult(importId, "failed", 0, 0, 0, 0, rejected, error)))
+                                            new CreditImportResult(
+                                                    importId, ImportStatus.FAILED, 0, 0, 0, 0, rejected, error)))
                                     .replaceWithVoid()));
         });
     }
@@ -308,7 +310,7 @@ public class CreditImportApplier {
         return Panache.withTransaction(() -> Panache.currentTransaction()
                         .invoke(Mutiny.Transaction::markForRollback)
                         .chain(() ->
-                                imports.transition(importId, CreditImport.STAGED, CreditImport.APPLYING, 0, 0, 0, null))
+                                imports.transition(importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null))
                         .chain(() -> imports.insertStaged(importId, from, to)))
                 .map(inserted -> false)
                 .onFailure(e -> constraint.equals(constraintName(e)))

@@ -2,11 +2,11 @@ package com.clinicsuite.debtor.rest;
 
 import com.clinicsuite.debtor.config.ReminderConfig;
 import com.clinicsuite.debtor.repository.AgeingBucket;
-import com.clinicsuite.debtor.service.ReminderChannel;
 import com.clinicsuite.debtor.service.ReminderCommand;
 import com.clinicsuite.debtor.service.ReminderRequests;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,7 @@
 package com.clinicsuite.debtor.rest;
 
 import com.clinicsuite.debtor.repository.DebtorReport;
+import com.clinicsuite.vocabulary.ReportStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +16,7 @@ public record ReportView(
         LocalDate reportDate,
         int totalAccounts,
         BigDecimal totalOutstanding,
-        String status,
+        ReportStatus status,
         String errorMessage) {
 
     static ReportView of(DebtorReport r) {

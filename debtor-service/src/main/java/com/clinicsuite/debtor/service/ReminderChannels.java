@@ -3,6 +3,7 @@ package com.clinicsuite.debtor.service;
 import com.clinicsuite.debtor.repository.PharmacyChannel;
 import com.clinicsuite.debtor.repository.PharmacyChannelRepository;
 import com.clinicsuite.events.notifications.ChannelConfigured;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;

@@ -15,6 +15,8 @@ import com.clinicsuite.debtor.repository.SmsOptOutRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -120,8 +122,7 @@ public class ReminderRequests {
                             : Uni.createFrom().item(Set.of());
                     Uni<Set<String>> coolingDown = command.force()
                             ? Uni.createFrom().item(Set.of())
-                            : communications.remindedSince(
-                                    pharmacyId, accNos, channel.key(), now.minus(config.coolDown()));
+                            : communications.remindedSince(pharmacyId, accNos, channel, now.minus(config.coolDown()));
                     LocalDate today =
                             now.atZoneSameInstant(PolicySettings.DEFAULT_ZONE).toLocalDate();
                     Uni<AccountFacts> facts = preferences
@@ -226,10 +227,10 @@ public class ReminderRequests {
         row.pharmacyId = pharmacyId;
         row.accNo = debtor.accNo;
         row.reminderId = UUID.randomUUID().toString();
-        row.communicationType = channel.key();
+        row.communicationType = channel;
         row.recipient = channel == ReminderChannel.EMAIL ? debtor.email : debtor.phoneDigits;
         row.amountDue = decision.amountDue();
-        row.status = "queued";
+        row.status = DeliveryStatus.QUEUED;
         row.requestedBy = requestedBy;
         row.statusAt = now;
         row.createdAt = now;
@@ -240,7 +241,7 @@ public class ReminderRequests {
                 pharmacyId,
                 debtor.id,
                 debtor.accNo,
-                channel.key(),
+                channel,
                 row.recipient,
                 debtor.name,
                 decision.amountDue(),

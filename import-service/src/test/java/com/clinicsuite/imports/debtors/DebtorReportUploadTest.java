@@ -22,6 +22,7 @@ import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.fixtures.Deb013Account;
 import com.clinicsuite.testkit.fixtures.Deb013Report;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,7 +80,8 @@ class DebtorReportUploadTest {
             publisher.send(
                     EventCatalog.REPORT_PROCESSED,
                     Long.toString(pharmacy),
-                    new ReportProcessed(reportId, pharmacy, 4242L, "completed", 24, new BigDecimal("29509.89"), null));
+                    new ReportProcessed(
+                            reportId, pharmacy, 4242L, ReportStatus.COMPLETED, 24, new BigDecimal("29509.89"), null));
         }
         Response answer = upload.get(20, TimeUnit.SECONDS);
         answer.then()
@@ -154,7 +156,13 @@ class DebtorReportUploadTest {
                     EventCatalog.REPORT_PROCESSED,
                     Long.toString(pharmacy),
                     new ReportProcessed(
-                            reportId, pharmacy, null, "failed", 0, BigDecimal.ZERO, "chunk 0 of 1 never arrived"));
+                            reportId,
+                            pharmacy,
+                            null,
+                            ReportStatus.FAILED,
+                            0,
+                            BigDecimal.ZERO,
+                            "chunk 0 of 1 never arrived"));
         }
         upload.get(20, TimeUnit.SECONDS).then().statusCode(422).body("detail", equalTo("chunk 0 of 1 never arrived"));
         assertEquals("failed", queryString("select status from debtor_report_upload where id = ?", reportId));
