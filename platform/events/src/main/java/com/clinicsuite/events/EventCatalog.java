@@ -33,8 +33,10 @@ public final class EventCatalog {
             new EventType<>("credit.balance-updated.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_DELETED =
             new EventType<>("credit.balance-deleted.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
-    public static final EventType<VoucherSearched> VOUCHER_SEARCHED =
-            new EventType<>("credit.voucher-searched.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearched.class);
+    /** An audit record: thousands a second at the front desks, relayed after business events (see {@link Lane}). */
+    public static final EventType<VoucherSearched> VOUCHER_SEARCHED = new EventType<>(
+            "credit.voucher-searched.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearched.class, Lane.AUDIT);
+
     public static final EventType<CreditImportResult> CREDIT_IMPORT_RESULT =
             new EventType<>("credit.import-result.v1", Topics.CREDIT_IMPORT_RESULTS, CreditImportResult.class);
 
