@@ -11,14 +11,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Deletes what the outbox and the inbox no longer need, so neither table grows for ever: relayed outbox rows after
  * {@code outbox.retention} (kept that long to tell what was sent when), inbox rows after {@code inbox.retention}.
  * An inbox row only guards against a redelivery, so it must outlive the longest a broker can redeliver: the topics'
- * retention (7 days by default), hence 14 days. Unsent outbox rows are never deleted, however old.
+ * retention (7 days by default), hence 14 days. Unsent outbox rows are never deleted, however old, nor parked ones.
+ * Audit events are not kept at all: the relay deletes them once the broker acknowledged them.
  * <p>
  * Runs every {@code outbox.cleanup.interval} in transactions of at most {@code outbox.cleanup.batch-size} rows, so it
  * never holds many locks or a long transaction. Replicas may run it at the same time: deleting is idempotent.
@@ -35,26 +35,13 @@ public class OutboxCleanup {
     private final String deleteProcessed;
     private final Counter deleted;
 
-    public OutboxCleanup(
-            @ConfigProperty(name = "outbox.retention", defaultValue = "P7D") Duration outboxRetention,
-            @ConfigProperty(name = "inbox.retention", defaultValue = "P14D") Duration inboxRetention,
-            @ConfigProperty(name = "outbox.cleanup.batch-size", defaultValue = "5000") int batchSize,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-            MeterRegistry registry) {
-        this.outboxRetention = outboxRetention;
-        this.inboxRetention = inboxRetention;
-        this.batchSize = batchSize;
+    public OutboxCleanup(OutboxConfig outbox, InboxConfig inbox, OutboxStatements statements, MeterRegistry registry) {
+        this.outboxRetention = outbox.retention();
+        this.inboxRetention = inbox.retention();
+        this.batchSize = outbox.cleanup().batchSize();
         this.deleted = registry.counter("outbox.cleanup.deleted");
-        if ("mssql".equals(dbKind)) {
-            deleteSent = "delete top (" + batchSize + ") from outbox_event where sent_at < ?";
-            deleteProcessed = "delete top (" + batchSize + ") from inbox_event where processed_at < ?";
-        } else {
-            // oldest first along the primary key: the rows to delete sit at its start
-            deleteSent = "delete from outbox_event where id in (select id from outbox_event where sent_at < ? "
-                    + "order by id limit " + batchSize + ")";
-            deleteProcessed = "delete from inbox_event where ctid in (select ctid from inbox_event "
-                    + "where processed_at < ? limit " + batchSize + ")";
-        }
+        this.deleteSent = statements.deleteSentBefore(batchSize);
+        this.deleteProcessed = statements.deleteProcessedBefore(batchSize);
     }
 
     @Scheduled(

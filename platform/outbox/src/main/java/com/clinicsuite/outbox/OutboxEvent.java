@@ -33,6 +33,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String payload;
 
+    /** {@link com.clinicsuite.events.Lane#column()} of the event's type: business rows are relayed first. */
+    @Column(nullable = false, length = 20)
+    public String lane;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -44,4 +48,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error", length = 1000)
     public String lastError;
+
+    /** When the relay set the row aside after {@code outbox.relay.max-attempts} failed sends; null otherwise. */
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
 }
