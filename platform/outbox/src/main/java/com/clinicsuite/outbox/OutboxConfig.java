@@ -14,6 +14,13 @@ public interface OutboxConfig {
     Duration retention();
 
     /**
+     * How long relayed audit events are kept: they come by the thousand a second and nothing in the suite reads them
+     * back (their record is the topic and, for voucher searches, the API log), so they go much sooner.
+     */
+    @WithDefault("PT1H")
+    Duration auditRetention();
+
+    /**
      * The largest event payload (JSON, UTF-8 bytes) {@link Outbox#publish} accepts: below the broker's message limit
      * (1 MiB by default) with room for the key and headers, so an accepted event can always be relayed.
      */
@@ -55,7 +62,7 @@ public interface OutboxConfig {
 
     interface Cleanup {
         /** How often relayed rows and old inbox rows are deleted; {@code off} switches it off (a DBA job prunes). */
-        @WithDefault("1h")
+        @WithDefault("10m")
         String interval();
 
         /** Rows per delete transaction. */

@@ -48,8 +48,8 @@ import org.jboss.logging.Logger;
  *       {@link Lane#AUDIT} rows with the room left, so an audit backlog delays a business event by one round at most.
  *       Parked rows, and the rows of a key behind a parked row, are not read: they take no room;
  *   <li>sends them all at once ({@link OrderedSender}: pipelined, in id order, idempotent producer), waits for the
- *       acknowledgements, and marks the acknowledged rows sent with one statement (audit rows are deleted instead:
- *       nothing reads them later, and at thousands a second they would bloat the table).
+ *       acknowledgements, and marks the acknowledged rows sent with one statement ({@link OutboxCleanup} deletes
+ *       relayed audit rows after {@code outbox.audit-retention}, an hour, business rows after a week).
  * </ol>
  * A full round is followed at once by the next, so a backlog drains in one run.
  * <p>
@@ -256,7 +256,6 @@ public class OutboxRelay {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Set<String> stopped = new HashSet<>();
         List<Long> sent = new ArrayList<>();
-        List<Long> deleted = new ArrayList<>();
         Map<String, List<Long>> counted = new LinkedHashMap<>();
         Map<String, List<Long>> notCounted = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -266,7 +265,7 @@ public class OutboxRelay {
                 continue; // behind a failed row of its key: sent again after it
             }
             if (outcome.acked()) {
-                (Lane.AUDIT.column().equals(row.lane()) ? deleted : sent).add(row.id());
+                sent.add(row.id());
                 relayed.get(row.lane()).increment();
                 delays.get(row.lane()).record(Duration.between(row.createdAt(), now));
                 continue;
@@ -286,9 +285,6 @@ public class OutboxRelay {
         Uni<Void> writes = Uni.createFrom().voidItem();
         if (!sent.isEmpty()) {
             writes = writes.call(() -> execute(session, sql.markSent(), now, sql.ids(sent)));
-        }
-        if (!deleted.isEmpty()) {
-            writes = writes.call(() -> execute(session, sql.delete(), sql.ids(deleted)));
         }
         for (Map.Entry<String, List<Long>> failed : counted.entrySet()) {
             writes = writes.call(() -> execute(
@@ -310,7 +306,7 @@ public class OutboxRelay {
                     now,
                     sql.ids(failed.getValue())));
         }
-        int acked = sent.size() + deleted.size();
+        int acked = sent.size();
         backlog.addAndGet(-acked);
         return writes.replaceWith(new Round(rows.size(), acked));
     }

@@ -38,11 +38,6 @@ public class OutboxStatements {
         return "update outbox_event set sent_at = ?1 where " + idIn("?2");
     }
 
-    /** ?1 ids. */
-    String delete() {
-        return "delete from outbox_event where " + idIn("?1");
-    }
-
     /**
      * ?1 attempts to add (0 or 1), ?2 the error, ?3 attempts at which a row is parked, ?4 time, ?5 ids. A row whose
      * attempts reach ?3 is parked at ?4.
@@ -52,19 +47,19 @@ public class OutboxStatements {
                 + " parked_at = case when attempts + ?1 >= ?3 then ?4 else parked_at end where " + idIn("?5");
     }
 
-    /** ?1 before, batch of {@code batchSize}: relayed rows, oldest first along the primary key. */
+    /** ?1 before, ?2 lane, batch of {@code batchSize}: relayed rows, oldest first along the primary key. */
     String deleteSentBefore(int batchSize) {
         return mssql
-                ? "delete top (" + batchSize + ") from outbox_event where sent_at < ?"
-                : "delete from outbox_event where id in (select id from outbox_event where sent_at < ? "
-                        + "order by id limit " + batchSize + ")";
+                ? "delete top (" + batchSize + ") from outbox_event where sent_at < ?1 and lane = ?2"
+                : "delete from outbox_event where id in (select id from outbox_event where sent_at < ?1 and lane = ?2"
+                        + " order by id limit " + batchSize + ")";
     }
 
     /** ?1 before, batch of {@code batchSize}: old inbox rows, which sit at the start of the table's heap. */
     String deleteProcessedBefore(int batchSize) {
         return mssql
-                ? "delete top (" + batchSize + ") from inbox_event where processed_at < ?"
+                ? "delete top (" + batchSize + ") from inbox_event where processed_at < ?1"
                 : "delete from inbox_event where ctid in (select ctid from inbox_event "
-                        + "where processed_at < ? limit " + batchSize + ")";
+                        + "where processed_at < ?1 limit " + batchSize + ")";
     }
 }

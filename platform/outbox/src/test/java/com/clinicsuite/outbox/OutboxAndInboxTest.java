@@ -206,6 +206,13 @@ class OutboxAndInboxTest {
     void cleanupDeletesRelayedOutboxRowsAndOldInboxRowsPastTheirRetentionOnly() throws Throwable {
         String key = "cleanup-" + UUID.randomUUID();
         try (Connection c = SuiteInfrastructure.jdbcConnection()) {
+            // audit rows go after an hour: relayed 2 hours ago (gone), 30 minutes ago (kept), never (kept)
+            c.createStatement()
+                    .executeUpdate("insert into outbox_event (event_id, event_type, topic, aggregate_key, payload,"
+                            + " created_at, sent_at, attempts, lane) select gen_random_uuid()::text,"
+                            + " 'test.note-searched.v1', 'test.audit', '" + key + "-audit', '{\"seq\":' || i || '}',"
+                            + " now() - interval '3 hours', case when i <= 6 then now() - interval '2 hours' when i = 7"
+                            + " then now() - interval '30 minutes' end, 0, 'audit' from generate_series(1, 8) as i");
             // seq 1-12 relayed 8 days ago, 13 never relayed (the relay will send it now), 14 relayed 6 days ago
             c.createStatement()
                     .executeUpdate("insert into outbox_event (event_id, event_type, topic, aggregate_key, "
@@ -221,13 +228,15 @@ class OutboxAndInboxTest {
         }
         // batches of 5 (test config): the 12 old relayed rows take three
         long deleted = VertxContextSupport.subscribeAndAwait(() -> cleanup.cleanUp());
-        assertThat(deleted).isGreaterThanOrEqualTo(12 + 7);
+        assertThat(deleted).isGreaterThanOrEqualTo(12 + 6 + 7);
         assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "'"))
                 .isEqualTo(2);
         assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key
                         + "' and (payload like '%\"seq\":13,%' or payload like '%\"seq\":14,%')"))
                 .isEqualTo(2);
         assertThat(count("select count(*) from inbox_event where consumer = '" + key + "'"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "-audit'"))
                 .isEqualTo(2);
     }
 

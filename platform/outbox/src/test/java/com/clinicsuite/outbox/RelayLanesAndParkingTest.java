@@ -52,7 +52,7 @@ class RelayLanesAndParkingTest {
     MeterRegistry registry;
 
     @Test
-    void aBusinessEventGoesOutInTheFirstRoundWhateverTheAuditBacklogAndAuditRowsAreNotKept() throws Throwable {
+    void aBusinessEventGoesOutInTheFirstRoundWhateverTheAuditBacklog() throws Throwable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         paused.hold();
         try {
@@ -70,15 +70,18 @@ class RelayLanesAndParkingTest {
             assertThat(first.acked()).isEqualTo(BATCH);
             assertThat(count("select count(*) from outbox_event where id = " + business + " and sent_at is not null"))
                     .isEqualTo(1);
-            // the rest of the round went to the oldest audit rows, which are deleted once acknowledged
-            assertThat(count("select count(*) from outbox_event where aggregate_key like 'audit-%-" + run + "'"))
-                    .isEqualTo(12 - (BATCH - 1));
+            // the rest of the round went to the oldest audit rows
+            assertThat(count("select count(*) from outbox_event where aggregate_key like 'audit-%-" + run
+                            + "' and sent_at is not null"))
+                    .isEqualTo(BATCH - 1);
+            assertThat(count("select count(*) from outbox_event where aggregate_key in ('audit-0-" + run
+                            + "', 'audit-3-" + run + "') and sent_at is not null"))
+                    .isEqualTo(2);
 
             drain();
-            assertThat(count("select count(*) from outbox_event where aggregate_key like 'audit-%-" + run + "'"))
+            assertThat(count("select count(*) from outbox_event where aggregate_key like 'audit-%-" + run
+                            + "' and sent_at is null"))
                     .isZero();
-            assertThat(count("select count(*) from outbox_event where id = " + business))
-                    .isEqualTo(1);
         } finally {
             paused.release();
         }
@@ -166,8 +169,12 @@ class RelayLanesAndParkingTest {
     @Test
     void requeueingAllParkedRowsOfATopicPutsThemBackInLine() throws Throwable {
         String key = "requeue-all-" + UUID.randomUUID();
-        List<Long> ids = insertUnsentRows(List.of(new Unsent(key, 0)));
-        execute("update outbox_event set parked_at = now(), attempts = 3 where id = " + ids.get(0));
+        // parked from the start (the relay would otherwise send it before a second statement parks it)
+        execute("insert into outbox_event (event_id, event_type, topic, aggregate_key, payload, created_at, attempts,"
+                + " lane, parked_at, last_error) values (gen_random_uuid()::text, 'test.note-written.v1', 'test.notes', '"
+                + key + "', '" + note(key, 0, "parked") + "', now(), 3, 'business', now(), 'refused')");
+        long id = (long) count("select id from outbox_event where aggregate_key = '" + key + "'");
+        List<Long> ids = List.of(id);
         given().auth()
                 .oauth2(TestTokens.admin())
                 .queryParam("topic", "test.notes")
