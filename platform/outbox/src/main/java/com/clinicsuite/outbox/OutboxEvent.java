@@ -18,7 +18,8 @@ public class OutboxEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "event_id", nullable = false, unique = true, length = 36)
+    /** A random UUID, unique by construction (PostgreSQL keeps no unique index on it: see migration V0_2). */
+    @Column(name = "event_id", nullable = false, length = 36)
     public String eventId;
 
     @Column(name = "event_type", nullable = false, length = 120)

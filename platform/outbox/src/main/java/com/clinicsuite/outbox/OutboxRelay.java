@@ -90,12 +90,22 @@ public class OutboxRelay {
     /** A relay that keeps failing (database or broker away) says so at most this often. */
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private static final String UNSENT = "select new com.clinicsuite.outbox.OutboxRow(e.id, e.eventId, e.eventType,"
-            + " e.topic, e.aggregateKey, e.payload, e.createdAt, e.lane) from OutboxEvent e"
-            + " where e.sentAt is null and e.parkedAt is null and e.lane = :lane"
-            + " and not exists (select 1 from OutboxEvent p where p.sentAt is null and p.parkedAt is not null"
-            + " and p.topic = e.topic and p.aggregateKey = e.aggregateKey and p.id < e.id)"
-            + " order by e.id";
+    /**
+     * The oldest sendable rows of a lane. The lane is a literal, not a parameter: the query then matches the lane's
+     * partial index ({@code outbox_event_unsent_<lane>}, migration V0_2) in every plan, generic ones included;
+     * through the primary key the database would walk every row already sent before reaching an unsent one.
+     */
+    private static String unsentQuery(Lane lane) {
+        return "select new com.clinicsuite.outbox.OutboxRow(e.id, e.eventId, e.eventType, e.topic, e.aggregateKey,"
+                + " e.payload, e.createdAt, e.lane) from OutboxEvent e where e.sentAt is null and e.parkedAt is null"
+                + " and e.lane = '" + lane.column() + "'"
+                + " and not exists (select 1 from OutboxEvent p where p.sentAt is null and p.parkedAt is not null"
+                + " and p.topic = e.topic and p.aggregateKey = e.aggregateKey and p.id < e.id)"
+                + " order by e.id";
+    }
+
+    private static final Map<Lane, String> UNSENT =
+            Map.of(Lane.BUSINESS, unsentQuery(Lane.BUSINESS), Lane.AUDIT, unsentQuery(Lane.AUDIT));
     private static final String PARKED_COUNT =
             "select count(*) from OutboxEvent e where e.sentAt is null and e.parkedAt is not null";
 
@@ -230,8 +240,7 @@ public class OutboxRelay {
         if (limit <= 0) {
             return Uni.createFrom().item(List.of());
         }
-        return session.createQuery(UNSENT, OutboxRow.class)
-                .setParameter("lane", lane.column())
+        return session.createQuery(UNSENT.get(lane), OutboxRow.class)
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -5,8 +5,16 @@ UPDATE outbox_event SET lane = 'audit' WHERE event_type = 'credit.voucher-search
 -- A row whose send failed outbox.relay.max-attempts times is parked until an operator re-queues it.
 ALTER TABLE outbox_event ADD COLUMN parked_at TIMESTAMP WITH TIME ZONE;
 DROP INDEX outbox_event_unsent;
--- What a relay round reads: the oldest sendable rows of one lane.
-CREATE INDEX outbox_event_unsent ON outbox_event (lane, id) WHERE sent_at IS NULL AND parked_at IS NULL;
+-- What a relay round reads: the oldest sendable rows of one lane, one small index per lane whose predicate the
+-- relay's query repeats literally. An index on (lane, id), or the primary key, lets the planner walk the rows already
+-- sent (measured: 2.5 s a round with 250,000 sent rows before the unsent ones, 25 ms with these).
+CREATE INDEX outbox_event_unsent_business ON outbox_event (id)
+    WHERE sent_at IS NULL AND parked_at IS NULL AND lane = 'business';
+CREATE INDEX outbox_event_unsent_audit ON outbox_event (id)
+    WHERE sent_at IS NULL AND parked_at IS NULL AND lane = 'audit';
+-- The CloudEvents id is a random UUID: unique by construction. Its unique index cost an index entry on every insert
+-- and on every "sent" update (measured: marking 2,000 rows sent 120-140 ms with it, 60-90 ms without).
+ALTER TABLE outbox_event DROP CONSTRAINT outbox_event_event_id_key;
 -- Parked rows hold back later rows of their key (order per key); there are few, so this index stays tiny.
 CREATE INDEX outbox_event_parked ON outbox_event (topic, aggregate_key, id) WHERE sent_at IS NULL AND parked_at IS NOT NULL;
 

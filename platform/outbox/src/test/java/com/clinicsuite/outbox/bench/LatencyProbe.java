@@ -2,6 +2,7 @@ package com.clinicsuite.outbox.bench;
 
 import com.clinicsuite.outbox.Inbox;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,13 +11,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The consumer end of the latency benchmark: a real consumer (Inbox, transaction, inbox row) that notes when each
- * ping was applied. Its channel is enabled by {@link BenchProfile} only.
+ * ping was applied and when the relay sent it. Its channel is enabled by {@link BenchProfile} only.
  */
 @ApplicationScoped
 public class LatencyProbe {
 
-    /** Ping seq to System.nanoTime() at its commit in this consumer. */
-    public static final Map<Long, Long> APPLIED = new ConcurrentHashMap<>();
+    /** When a ping reached the broker and when this consumer committed it (epoch milliseconds). */
+    public record Applied(long sentAt, long appliedAt) {}
+
+    public static final Map<Long, Applied> APPLIED = new ConcurrentHashMap<>();
 
     private final Inbox inbox;
 
@@ -26,6 +29,9 @@ public class LatencyProbe {
 
     @Incoming("bench-business")
     public Uni<Void> consume(Message<String> message) {
+        long sentAt = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getTimestamp().toEpochMilli())
+                .orElse(0L);
         return inbox.process(
                         "bench-probe",
                         message,
@@ -33,7 +39,7 @@ public class LatencyProbe {
                         event -> Uni.createFrom().item(event.data().seq()))
                 .invoke(seq -> {
                     if (seq != null) {
-                        APPLIED.putIfAbsent(seq, System.nanoTime());
+                        APPLIED.putIfAbsent(seq, new Applied(sentAt, System.currentTimeMillis()));
                     }
                 })
                 .replaceWithVoid();
