@@ -2,8 +2,12 @@
 """End-to-end test of the running suite, through the gateway, as a user would.
 
 Logs in, imports the clinic workbook, searches a voucher, uploads a DEB013 report, filters debtors, exports CSV
-and PDF, sends e-mail reminders, reads them from the SMTP server's IMAP side and checks the history.
-Usage: e2e.py GATEWAY_URL ADMIN_PASSWORD TESTDATA_DIR IMAP_PORT
+and PDF, sends e-mail reminders, reads them from the SMTP server's IMAP side and checks the history. Last, reads
+the public topics as an outside system would (deploy/examples/java-consumer) and validates every event against
+the schema its ce_dataschema names (env KAFKA_PORT, default 9092).
+Usage: e2e.py GATEWAY_URL ADMIN_PASSWORD DATA_DIR IMAP_PORT
+DATA_DIR holds main.xlsx and winterton_small.pdf with their ground truth (FILE.json), as deploy/local/fixture writes
+them (run.sh makes them).
 Prints one line per check and a closing "N passed, M failed"; exits non-zero when a check failed.
 """
 import imaplib
@@ -75,8 +79,8 @@ status, _, _ = call("GET", "/credit-balances/", token="not-a-token")
 check("an invalid token is refused with 401", status == 401, status)
 
 # --- clinic: import main.xlsx, search a voucher, statistics
-truth = json.load(open(f"{DATA}/credit/main.json"))
-with open(f"{DATA}/credit/main.xlsx", "rb") as f:
+truth = json.load(open(f"{DATA}/main.xlsx.json"))
+with open(f"{DATA}/main.xlsx", "rb") as f:
     status, _, job = call("POST", "/credit-balances/import", token=token, form={
         "file": ("main.xlsx", f.read(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         "mode": "replace"})
@@ -97,8 +101,8 @@ code = "E2E" + uuid.uuid4().hex[:6].upper()
 status, _, pharmacy = call("POST", "/admin/pharmacies", {"name": "Winterton Pharmacy " + code, "code": code}, token=token)
 check("pharmacy created", status in (200, 201) and pharmacy.get("id"), f"{status} {pharmacy}")
 pid = pharmacy["id"]
-report_truth = json.load(open(f"{DATA}/deb013/winterton_small.json"))
-with open(f"{DATA}/deb013/winterton_small.pdf", "rb") as f:
+report_truth = json.load(open(f"{DATA}/winterton_small.pdf.json"))
+with open(f"{DATA}/winterton_small.pdf", "rb") as f:
     pdf = f.read()
 # import-service and debtor-service each learn the new pharmacy from auth.pharmacies, independently: until both
 # have (404 from the first, "unknown to debtor-service" from the second), the upload is refused and tried again.
@@ -108,11 +112,11 @@ upload = wait_for(lambda: (lambda r: None if pharmacy_not_yet_known(r) else r)(
     call("POST", f"/pharmacies/{pid}/debtors/upload", token=token,
          form={"file": ("winterton_small.pdf", pdf, "application/pdf")})), timeout=30)
 status, _, uploaded = upload
-accounts = [a for a in report_truth["accounts"] if not a.get("is_medical_aid_control")]
+accounts = [a for a in report_truth["accounts"] if not a["medical_aid_control"]]
 check("DEB013 report uploaded and applied", status in (200, 201) and
       uploaded.get("total_accounts") == len(accounts), f"{status} {uploaded}")
 
-arrears = lambda a: sum(Decimal(a[k]) for k in ("d60", "d90", "d120", "d150", "d180"))
+arrears = lambda a: sum(Decimal(a["amounts"][k]) for k in ("d60", "d90", "d120", "d150", "d180"))
 expected = [a for a in accounts if arrears(a) > 100]
 status, _, page = call("GET", f"/pharmacies/{pid}/debtors?min_balance=100&per_page=1000", token=token)
 check("min_balance filter matches the ground truth", status == 200 and page["total"] == len(expected),
@@ -157,6 +161,32 @@ for d in targets:
                                 ("sent", "delivered") else None)(
         call("GET", f"/pharmacies/{pid}/debtors/{d['id']}/communications", token=token)), 60)
     check(f"history of debtor {d['acc_no']} shows the e-mail as sent", history, history)
+
+# --- outside consumer: the events the journey put on public topics, read from the broker as a system outside the
+#     suite reads them (deploy/examples/java-consumer), each valid against the JSON Schema its ce_dataschema names,
+#     fetched through the gateway. At least one event of each type the journey produced; none rejected.
+import os
+import subprocess
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+consumer_jar = os.path.join(ROOT, "deploy/examples/java-consumer/target/example-event-consumer.jar")
+if not os.path.exists(consumer_jar):
+    subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-pl", "deploy/examples/java-consumer", "package",
+                    "-DskipTests"], cwd=ROOT, check=False)
+public_topics = ["auth.pharmacies", "auth.users", "credit.balances", "credit.voucher-searches", "credit.import-results",
+                 "debtors.report-status", "notifications.channels", "notifications.opt-outs"]
+journey_types = ["auth.pharmacy-upserted.v1", "credit.import-result.v1", "debtors.report-processed.v1",
+                 "notifications.channel-configured.v1"]
+try:
+    consumed = subprocess.run(
+        ["java", "-jar", consumer_jar, "--bootstrap", "127.0.0.1:" + os.environ.get("KAFKA_PORT", "9092"),
+         "--topics", ",".join(public_topics), "--until-idle", "10s", "--expect-types", ",".join(journey_types)],
+        capture_output=True, text=True, timeout=180)
+    summary = [line for line in consumed.stdout.splitlines() if line.startswith(("REJECTED", "event-consumer:"))]
+    check("outside consumer accepts every public event of the journey against its dataschema",
+          consumed.returncode == 0, "\n".join(summary[-20:]) + consumed.stderr[-2000:])
+except (OSError, subprocess.TimeoutExpired) as e:
+    check("outside consumer accepts every public event of the journey against its dataschema", False, e)
 
 passed, failed = results.count(True), results.count(False)
 print(f"e2e: {passed} passed, {failed} failed")

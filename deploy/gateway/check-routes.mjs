@@ -2,18 +2,20 @@
 // Checks that the Kubernetes HTTPRoutes (deploy/k8s/base/gateway/httproutes.yaml) agree with routes.tsv, the
 // source of truth the local nginx gateway is rendered from:
 //   1. the committed file is exactly what generate-httproutes.mjs writes from routes.tsv (not stale);
-//   2. every path of the HTTP contract (shared/contracts/http-api.md when present, plus fixed samples) goes to
+//   2. every path of the HTTP contract (docs/http-api.md, plus fixed samples) goes to
 //      the same service under nginx's rules (routes.tsv) and under the Gateway API's rules (the YAML as
 //      committed, parsed), and no path is matched both by a regex and by an exact/prefix rule or by two
 //      regexes to different services (Gateway API leaves regex precedence to the implementation);
-//   3. every contract path reaches some service.
+//   3. every contract path reaches some service;
+//   4. every endpoint of endpoints.tsv (the authorization matrix) is well formed, listed once, and routed to its
+//      service by both nginx (routes.tsv) and the HTTPRoutes.
 // Prints one line per check and "N passed, M failed"; exits 1 on any failure.
 // Usage: node deploy/gateway/check-routes.mjs [path/to/http-api.md]
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HTTPROUTES_YAML, readRoutes, render } from './generate-httproutes.mjs';
+import { HTTPROUTES_YAML, PORTS, readRoutes, render } from './generate-httproutes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '..', 'k8s', 'package.json'));
@@ -77,8 +79,10 @@ function contractPaths(file) {
   const out = [];
   let base = '';
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const h = /^##\s.*base `([^`]+)`/.exec(line);
+    // a section (##) sets or clears the base path; a subsection (###) sets it when it names one, else keeps it
+    const h = /^###?\s.*base `([^`]+)`/.exec(line);
     if (line.startsWith('## ')) base = h ? h[1] : '';
+    else if (line.startsWith('### ') && h) base = h[1];
     if (!line.startsWith('| ') || line.startsWith('|---')) continue;
     const cell = line.split('|')[1].replace(/\{[^}]*\}/g, (b) => b.replace(/\s+/g, '+'));
     if (!/\b(GET|POST|PUT|DELETE|PATCH)\b/.test(cell)) continue;
@@ -103,9 +107,7 @@ function fill(p) {
   }
   return out;
 }
-const contractFile = process.argv[2]
-  ?? [path.join(here, '..', '..', '..', 'shared', 'contracts', 'http-api.md'),
-    path.join(here, '..', '..', '..', '..', 'shared', 'contracts', 'http-api.md')].find(existsSync);
+const contractFile = process.argv[2] ?? path.join(here, '..', '..', 'docs', 'http-api.md');
 let contract = [];
 if (contractFile && existsSync(contractFile)) contract = [...new Set(contractPaths(contractFile).flatMap(fill))];
 else console.log('note  contract http-api.md not found: checking the fixed samples only');
@@ -117,6 +119,7 @@ const samples = [
   '/pharmacies/1/debtors/upload/x', '/pharmacies/1/debtors/uploads', '/pharmacies/1/debtors/uplo',
   '/pharmacies/1/debtors/5/communications', '/pharmacies/12/notification-settings', '/pharmacies/3/templates/sms',
   '/pharmacies/3/templates/email/preview', '/notifications/webhooks/sendgrid', '/q/health/live', '/unknown',
+  '/events/asyncapi.yaml', '/events/schemas/debtors.report-processed.v1.json',
 ];
 const all = [...new Set([...contract, ...samples])];
 for (const p of all) {
@@ -128,6 +131,36 @@ for (const p of all) {
   else ok(`${p} -> ${want ?? '(no route)'}`);
 }
 if (contract.length === 0 && contractFile) fail(`no paths read from ${contractFile}`);
+
+// --- 4. the authorization matrix's endpoints reach their service
+const ENDPOINTS_TSV = path.join(here, 'endpoints.tsv');
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const seen = new Map();
+readFileSync(ENDPOINTS_TSV, 'utf8').split('\n').forEach((text, i) => {
+  if (!text.trim() || text.startsWith('#')) return;
+  const where = `endpoints.tsv:${i + 1}`;
+  const cols = text.split('\t');
+  if (cols.length !== 4 || cols.some((c) => c !== c.trim() || !c)) {
+    fail(`${where}: expected 4 tab-separated columns (method, path, service, access): "${text}"`);
+    return;
+  }
+  const [method, template, service, access] = cols;
+  if (!METHODS.has(method)) { fail(`${where}: unknown method "${method}"`); return; }
+  if (!/^\/\S*$/.test(template)) { fail(`${where}: path "${template}" must start with / and have no spaces`); return; }
+  if (!PORTS[service]) { fail(`${where}: unknown service "${service}"`); return; }
+  const key = `${method} ${template}`;
+  if (seen.has(key)) { fail(`${where}: ${key} is listed twice (also line ${seen.get(key)})`); return; }
+  seen.set(key, i + 1);
+  // parameters filled as a request would: ids with digits (the pharmacy regexes need them), others with a word
+  const p = template.replace(/\{([^}]+)\}/g, (_, name) => (/id$/.test(name) ? '42' : 'sample'));
+  const want = nginx(p);
+  const got = gateway(p);
+  if (want !== service) fail(`${where}: ${key} (${access}) belongs to ${service}, but routes.tsv sends ${p} to ${want ?? 'no service'}`);
+  else if (got.error) fail(`${where}: ${p}: ${got.error}`);
+  else if (got.service !== service) fail(`${where}: ${key} belongs to ${service}, but the HTTPRoutes send ${p} to ${got.service}`);
+  else ok(`${key} -> ${service} (${access})`);
+});
+if (seen.size === 0) fail('no endpoints read from endpoints.tsv');
 
 console.log(`route check: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

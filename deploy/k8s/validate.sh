@@ -5,7 +5,8 @@
 #      kustomizations use: resources, namespace, labels, images, patches);
 #   2. validates every rendered object against the Kubernetes schemas (npm kubernetes-models,
 #      @kubernetes-models/gateway-api, @kubernetes-models/prometheus-operator) and the Strimzi / Envoy Gateway
-#      CRD shapes (validate/schemas.mjs), plus the suite's rules (validate/validate.mjs);
+#      CRD shapes (validate/schemas.mjs), plus the suite's rules (validate/validate.mjs, Kafka access in
+#      validate/kafka-access.mjs), and the outside consumers' KafkaUser template (outside-consumers/);
 #   3. checks the HTTPRoutes against deploy/gateway/routes.tsv (deploy/gateway/check-routes.mjs).
 # Prints "N passed, M failed" last; exits non-zero on any failure.
 set -uo pipefail
@@ -63,7 +64,7 @@ for dir in overlays/*/; do
   fi
 done
 
-node validate/validate.mjs "${args[@]}" | tee "$out/manifests.log"
+node validate/validate.mjs "${args[@]}" outside-consumer=outside-consumers/kafkauser-template.yaml | tee "$out/manifests.log"
 tally "$out/manifests.log"
 node ../gateway/check-routes.mjs >"$out/routes.log" 2>&1
 grep -v '^ok' "$out/routes.log"

@@ -62,6 +62,67 @@ const jvmOptions = {
     javaSystemProperties: { type: 'array' },
   },
 };
+const listenerAuthentication = {
+  type: 'object',
+  required: ['type'],
+  additionalProperties: false,
+  properties: { type: { enum: ['tls', 'scram-sha-512', 'oauth', 'custom'] } },
+};
+// GenericKafkaListenerConfiguration: the fields used here (external listener of type loadbalancer).
+const listenerConfiguration = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    externalTrafficPolicy: { enum: ['Local', 'Cluster'] },
+    loadBalancerSourceRanges: { type: 'array', items: { type: 'string' } },
+    bootstrap: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        alternativeNames: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' } },
+        host: { type: 'string' },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+  },
+};
+const aclRule = {
+  type: 'object',
+  required: ['resource', 'operations'],
+  additionalProperties: false,
+  properties: {
+    type: { enum: ['allow', 'deny'] },
+    resource: {
+      type: 'object',
+      required: ['type'],
+      additionalProperties: false,
+      properties: {
+        type: { enum: ['topic', 'group', 'cluster', 'transactionalId'] },
+        name: { type: 'string', minLength: 1 },
+        patternType: { enum: ['literal', 'prefix'] },
+      },
+    },
+    host: { type: 'string' },
+    operations: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: ['Read', 'Write', 'Create', 'Delete', 'Alter', 'Describe', 'ClusterAction', 'AlterConfigs', 'DescribeConfigs', 'IdempotentWrite', 'All'] },
+    },
+  },
+};
+const operatorResources = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    watchedNamespace: { type: 'string' },
+    reconciliationIntervalMs: { type: 'integer', minimum: 0 },
+    resources,
+    jvmOptions,
+    logging: { type: 'object' },
+  },
+};
 const topLevel = (apiVersion, kind, meta, spec) => ({
   type: 'object',
   required: ['apiVersion', 'kind', 'metadata', 'spec'],
@@ -95,8 +156,8 @@ export const schemas = {
                 port: { type: 'integer', minimum: 9092 },
                 type: { enum: ['internal', 'route', 'loadbalancer', 'nodeport', 'ingress', 'cluster-ip'] },
                 tls: { type: 'boolean' },
-                authentication: { type: 'object' },
-                configuration: { type: 'object' },
+                authentication: listenerAuthentication,
+                configuration: listenerConfiguration,
                 networkPolicyPeers: {
                   type: 'array',
                   items: {
@@ -109,7 +170,15 @@ export const schemas = {
             },
           },
           config: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
-          authorization: { type: 'object' },
+          authorization: {
+            type: 'object',
+            required: ['type'],
+            additionalProperties: false,
+            properties: {
+              type: { enum: ['simple', 'opa', 'keycloak', 'custom'] },
+              superUsers: { type: 'array', items: { type: 'string' } },
+            },
+          },
           resources,
           jvmOptions,
           metricsConfig: { type: 'object' },
@@ -122,18 +191,8 @@ export const schemas = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          topicOperator: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              watchedNamespace: { type: 'string' },
-              reconciliationIntervalMs: { type: 'integer', minimum: 0 },
-              resources,
-              jvmOptions,
-              logging: { type: 'object' },
-            },
-          },
-          userOperator: { type: 'object' },
+          topicOperator: operatorResources,
+          userOperator: { ...operatorResources, properties: { ...operatorResources.properties, secretPrefix: { type: 'string' } } },
           template: { type: 'object' },
         },
       },
@@ -175,6 +234,29 @@ export const schemas = {
       config: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'array'] } },
     },
   }),
+  'kafka.strimzi.io/v1beta2/KafkaUser': topLevel('kafka.strimzi.io/v1beta2', 'KafkaUser', strimziClusterLabel, {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      authentication: {
+        type: 'object',
+        required: ['type'],
+        additionalProperties: false,
+        properties: {
+          type: { enum: ['tls', 'tls-external', 'scram-sha-512'] },
+          password: { type: 'object' },
+        },
+      },
+      authorization: {
+        type: 'object',
+        required: ['type', 'acls'],
+        additionalProperties: false,
+        properties: { type: { const: 'simple' }, acls: { type: 'array', items: aclRule } },
+      },
+      quotas: { type: 'object' },
+      template: { type: 'object' },
+    },
+  }),
   'gateway.envoyproxy.io/v1alpha1/SecurityPolicy': topLevel('gateway.envoyproxy.io/v1alpha1', 'SecurityPolicy', metadata, {
     type: 'object',
     required: ['targetRefs'],
@@ -191,6 +273,41 @@ export const schemas = {
           exposeHeaders: { type: 'array', items: { type: 'string' } },
           maxAge: { type: 'string', pattern: '^([0-9]{1,5}(h|m|s|ms)){1,4}$' },
           allowCredentials: { type: 'boolean' },
+        },
+      },
+    },
+  }),
+  'gateway.envoyproxy.io/v1alpha1/ClientTrafficPolicy': topLevel('gateway.envoyproxy.io/v1alpha1', 'ClientTrafficPolicy', metadata, {
+    type: 'object',
+    required: ['targetRefs'],
+    additionalProperties: false,
+    properties: {
+      targetRefs: { $ref: '#/$defs/targetRefs' },
+      headers: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          // a Gateway API HTTPHeaderFilter
+          earlyRequestHeaders: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              set: { $ref: '#/$defs/headerValues' },
+              add: { $ref: '#/$defs/headerValues' },
+              remove: { type: 'array', maxItems: 16, items: { type: 'string', minLength: 1, maxLength: 256 } },
+            },
+          },
+        },
+      },
+      clientIPDetection: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          xForwardedFor: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { numTrustedHops: { type: 'integer', minimum: 0 } },
+          },
         },
       },
     },
@@ -214,6 +331,16 @@ export const schemas = {
 };
 
 export const defs = {
+  headerValues: {
+    type: 'array',
+    maxItems: 16,
+    items: {
+      type: 'object',
+      required: ['name', 'value'],
+      additionalProperties: false,
+      properties: { name: { type: 'string', minLength: 1, maxLength: 256 }, value: { type: 'string', maxLength: 4096 } },
+    },
+  },
   targetRefs: {
     type: 'array',
     minItems: 1,

@@ -4,13 +4,16 @@
 // For every object: its schema (kubernetes-models for core kinds, @kubernetes-models/gateway-api for HTTPRoute
 // and Gateway, hand-written schemas in schemas.mjs for Strimzi and Envoy Gateway policies); then the suite's own
 // rules (probes, resources, security context, secrets only referenced, every topic and its DLQ, references
-// that resolve). Prints "ok"/"FAIL" lines and "N passed, M failed"; exits 1 on any failure.
+// that resolve, Kafka access: validate/kafka-access.mjs). Also checks the outside consumers' KafkaUser template:
+//   node validate/validate.mjs ... outside-consumer=outside-consumers/kafkauser-template.yaml
+// Prints "ok"/"FAIL" lines and "N passed, M failed"; exits 1 on any failure.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import Ajv from 'ajv';
 import { schemas, defs } from './schemas.mjs';
+import { kafkaAccessRules, outsideConsumerRules, topicsFromJava } from './kafka-access.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const k8sDir = path.join(here, '..');
@@ -65,15 +68,6 @@ function parseAll(text, where) {
     if (o) docs.push(o);
   }
   return docs;
-}
-
-function topicsFromJava() {
-  const f = path.join(repo, 'platform/events/src/main/java/com/clinicsuite/events/Topics.java');
-  const src = readFileSync(f, 'utf8');
-  const suffix = /DEAD_LETTER_SUFFIX\s*=\s*"([^"]+)"/.exec(src)?.[1] ?? '.dlq';
-  const names = [...src.matchAll(/static final String (\w+)\s*=\s*"([^"]+)"/g)]
-    .filter((m) => m[1] !== 'DEAD_LETTER_SUFFIX').map((m) => m[2]);
-  return { names, suffix };
 }
 
 const readme = existsSync(path.join(k8sDir, 'README.md')) ? readFileSync(path.join(k8sDir, 'README.md'), 'utf8') : '';
@@ -141,7 +135,7 @@ function suiteRules(docs, overlay) {
   }
 
   // Kafka: every topic and its DLQ, replication not above the broker count
-  const { names, suffix } = topicsFromJava();
+  const { names, suffix } = topicsFromJava(repo);
   const topics = by('KafkaTopic');
   const pools = by('KafkaNodePool').filter((p) => p.spec.roles.includes('broker'));
   const brokers = pools.reduce((n, p) => n + p.spec.replicas, 0);
@@ -169,11 +163,20 @@ function suiteRules(docs, overlay) {
     }
     check(r.spec.parentRefs.every((p) => find('Gateway', p.name)), `${w(r)}: parent Gateway exists`);
   }
-  for (const p of [...by('SecurityPolicy'), ...by('BackendTrafficPolicy')]) {
+  for (const p of [...by('SecurityPolicy'), ...by('BackendTrafficPolicy'), ...by('ClientTrafficPolicy')]) {
     for (const t of p.spec.targetRefs) check(find(t.kind, t.name), `${w(p)}: target ${t.kind}/${t.name} exists`);
   }
+  // the services trust X-Forwarded-For from the gateway, so it must carry the connecting address only (nginx:
+  // proxy_set_header X-Forwarded-For $remote_addr)
+  check(by('Gateway').every((g) => by('ClientTrafficPolicy').some((p) =>
+      p.spec.targetRefs.some((t) => t.kind === 'Gateway' && t.name === g.metadata.name)
+      && (p.spec.headers?.earlyRequestHeaders?.remove ?? []).some((h) => h.toLowerCase() === 'x-forwarded-for')
+      && (p.spec.clientIPDetection?.xForwardedFor?.numTrustedHops ?? 0) === 0)),
+    `${overlay}: every Gateway replaces the client's X-Forwarded-For with the connecting address`);
   check(by('HTTPRoute').every((r) => by('BackendTrafficPolicy').some((p) => p.spec.targetRefs.some((t) => t.kind === 'HTTPRoute' && t.name === r.metadata.name))),
     `${overlay}: every HTTPRoute has a request size limit`);
+
+  kafkaAccessRules(docs, overlay, repo, check);
 }
 
 function overlayRules(docsByOverlay) {
@@ -207,13 +210,22 @@ function observability() {
 
 const args = process.argv.slice(2);
 const docsByOverlay = {};
+const outsideConsumerTemplates = [];
 for (const a of args) {
   const [overlay, file] = a.split('=');
+  if (overlay === 'outside-consumer') { outsideConsumerTemplates.push(file); continue; }
   docsByOverlay[overlay] = parseAll(readFileSync(file, 'utf8'), overlay);
   for (const o of docsByOverlay[overlay]) await validateSchema(o, overlay);
   suiteRules(docsByOverlay[overlay], overlay);
 }
 overlayRules(docsByOverlay);
+// the KafkaUser template for systems outside the suite (not in the overlays: copied per consumer)
+for (const file of outsideConsumerTemplates) {
+  const docs = parseAll(readFileSync(file, 'utf8'), file);
+  for (const o of docs) await validateSchema(o, file);
+  const cluster = Object.values(docsByOverlay).flat().find((o) => o.kind === 'Kafka')?.metadata.name;
+  outsideConsumerRules(docs, file, repo, check, cluster);
+}
 for (const rule of observability()) {
   await validateSchema(rule, 'observability');
   for (const g of rule.spec?.groups ?? []) {

@@ -76,7 +76,7 @@ class NotificationSettingsTest {
                     .body("from_name", equalTo("Winterton Pharmacy Ltd"));
 
             String read = given().auth()
-                    .oauth2(TestTokens.pharmacyReader(pharmacy))
+                    .oauth2(TestTokens.pharmacyWriter(pharmacy))
                     .get("/pharmacies/{id}/notification-settings", pharmacy)
                     .then()
                     .statusCode(200)
@@ -122,7 +122,7 @@ class NotificationSettingsTest {
     void anUnconfiguredPharmacyAnswersEmptySettings() {
         long pharmacy = TestData.newPharmacyId();
         given().auth()
-                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
                 .get("/pharmacies/{id}/notification-settings", pharmacy)
                 .then()
                 .statusCode(200)
@@ -175,5 +175,64 @@ class NotificationSettingsTest {
                 .then()
                 .statusCode(403);
         given().get("/pharmacies/{id}/notification-settings", pharmacy).then().statusCode(401);
+    }
+
+    @Test
+    void settingsNeedAdminOrWriteAccessToReadAsWellAsToChange() {
+        long pharmacy = TestData.newPharmacyId();
+        Map<String, Object> body = TestData.smtpSettings();
+        body.put("sms_provider", "smsportal");
+        body.put("smsportal_client_id", "client-" + pharmacy);
+        body.put("smsportal_api_secret", SMS_SECRET);
+        TestData.configure(pharmacy, body);
+
+        // read-only: neither the sender, the provider ids nor the masked secrets
+        String refused = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .get("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(403)
+                .body("detail", equalTo("You have read-only access to pharmacy " + pharmacy))
+                .extract()
+                .asString();
+        assertThat(refused).doesNotContain("client-" + pharmacy).doesNotContain("4321");
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(403);
+        // a pharmacy user with read-only access to this pharmacy and write access to another one
+        given().auth()
+                .oauth2(TestTokens.user("mixed-" + pharmacy)
+                        .roles("pharmacy")
+                        .grant(pharmacy, true, false)
+                        .grant(pharmacy + 1, true, true)
+                        .sign())
+                .get("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(403);
+
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .get("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(200)
+                .body("smsportal_client_id", equalTo("client-" + pharmacy))
+                .body("smsportal_api_secret", equalTo("****4321"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(200)
+                .body("sms_configured", equalTo(true));
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/pharmacies/{id}/notification-settings", pharmacy)
+                .then()
+                .statusCode(200);
     }
 }

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import com.clinicsuite.events.Topics;
 import com.clinicsuite.events.debtors.ReminderRequested;
@@ -196,6 +197,14 @@ class SmsPortalDeliveryTest {
                 .queryParam("token", "test-smsportal-webhook-token")
                 .post("/notifications/webhooks/smsportal")
                 .then()
+                .statusCode(401)
+                .body("detail", containsString("X-Webhook-Token"));
+        assertThat(TestData.delivery(reminder.reminderId()).status()).isEqualTo("sent");
+        given().contentType(ContentType.JSON)
+                .body(report)
+                .header("X-Webhook-Token", "test-smsportal-webhook-token")
+                .post("/notifications/webhooks/smsportal")
+                .then()
                 .statusCode(204);
         assertThat(TestData.delivery(reminder.reminderId()).status()).isEqualTo("delivered");
 
@@ -203,13 +212,13 @@ class SmsPortalDeliveryTest {
                 + "\"UserReference\":\"" + reminder.reminderId() + "\"}";
         given().contentType(ContentType.JSON)
                 .body(reply)
-                .queryParam("token", "wrong")
+                .header("X-Webhook-Token", "wrong")
                 .post("/notifications/webhooks/smsportal/replies")
                 .then()
                 .statusCode(403);
         given().contentType(ContentType.JSON)
                 .body(reply)
-                .queryParam("token", "test-smsportal-webhook-token")
+                .header("X-Webhook-Token", "test-smsportal-webhook-token")
                 .post("/notifications/webhooks/smsportal/replies")
                 .then()
                 .statusCode(204);

@@ -155,4 +155,50 @@ class TemplateResourceTest {
                 .then()
                 .statusCode(422);
     }
+
+    @Test
+    void templatesNeedAdminOrWriteToReadAndChangeWhilePreviewNeedsRead() {
+        long pharmacy = TestData.newPharmacyId();
+        for (String channel : new String[] {"email", "sms"}) {
+            given().auth()
+                    .oauth2(TestTokens.pharmacyReader(pharmacy))
+                    .get("/pharmacies/{p}/templates/{c}", pharmacy, channel)
+                    .then()
+                    .statusCode(403)
+                    .body("detail", equalTo("You have read-only access to pharmacy " + pharmacy));
+            given().auth()
+                    .oauth2(TestTokens.pharmacyReader(pharmacy))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("subject", "Hi", "text", "{name}"))
+                    .put("/pharmacies/{p}/templates/{c}", pharmacy, channel)
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(TestTokens.pharmacyWriter(pharmacy + 1))
+                    .get("/pharmacies/{p}/templates/{c}", pharmacy, channel)
+                    .then()
+                    .statusCode(403);
+            given().get("/pharmacies/{p}/templates/{c}", pharmacy, channel)
+                    .then()
+                    .statusCode(401);
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .get("/pharmacies/{p}/templates/{c}", pharmacy, channel)
+                    .then()
+                    .statusCode(200)
+                    .body("channel", equalTo(channel));
+            given().auth()
+                    .oauth2(TestTokens.pharmacyWriter(pharmacy))
+                    .get("/pharmacies/{p}/templates/{c}", pharmacy, channel)
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .oauth2(TestTokens.pharmacyReader(pharmacy))
+                    .contentType(ContentType.JSON)
+                    .body(DEBTOR)
+                    .post("/pharmacies/{p}/templates/{c}/preview", pharmacy, channel)
+                    .then()
+                    .statusCode(200);
+        }
+    }
 }

@@ -62,21 +62,34 @@ public interface AuthConfig {
         int bcryptCost();
     }
 
+    /** Login throttling (service.LoginThrottle; the trade-offs are in docs/security.md). */
     interface Lockout {
-        /** Failed logins for one username within {@link #window()} before it is locked out for the window. */
+        /** Attempts on one account evaluated without a wait; after them, one per back-off wait. */
         @WithDefault("5")
         int maxFailuresPerUsername();
 
-        /** Failed logins from one client address within {@link #window()} before it is locked out. */
+        /** Attempts from one client address evaluated without a wait; after them, one per back-off wait. */
         @WithDefault("20")
         int maxFailuresPerAddress();
 
+        /** The wait after the free attempts; it doubles with each further attempt. */
+        @WithDefault("30S")
+        Duration firstWait();
+
+        /** The longest wait: a stranger's attempts never keep an account shut for longer at a time. */
+        @WithDefault("15M")
+        Duration maxWait();
+
+        /** A counter is forgotten this long after its last wait ended (or its last attempt, without a wait). */
         @WithDefault("15M")
         Duration window();
     }
 
     interface BootstrapAdmin {
-        /** Created at start when no active admin exists; there are no built-in credentials. */
+        /**
+         * Created at start when neither this user nor any active admin exists; an existing account is never changed
+         * (its password is not reset). There are no built-in credentials.
+         */
         Optional<String> username();
 
         Optional<String> password();

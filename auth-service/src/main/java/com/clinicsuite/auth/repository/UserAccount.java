@@ -53,4 +53,11 @@ public class UserAccount extends PanacheEntityBase {
 
     @Column(name = "deactivated_at")
     public OffsetDateTime deactivatedAt;
+
+    /**
+     * When what this user may do last changed (grants, roles, center, password, deactivation); millisecond precision,
+     * strictly increasing. Tokens carry it as {@code access_version}; see {@link com.clinicsuite.auth.service.AccessChanges}.
+     */
+    @Column(name = "access_changed_at", nullable = false)
+    public OffsetDateTime accessChangedAt;
 }

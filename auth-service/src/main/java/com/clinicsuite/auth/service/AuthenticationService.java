@@ -1,12 +1,15 @@
 package com.clinicsuite.auth.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
  * Password login and refresh. Wrong password, unknown user and inactive user take the same path (a bcrypt
- * comparison, against a dummy hash when there is no user) and get the same answer.
+ * comparison, against a dummy hash when there is no user) and get the same answer. The attempt is counted by
+ * {@link LoginThrottle} before the comparison, so parallel guesses cannot outrun the count.
  */
 @ApplicationScoped
 public class AuthenticationService {
@@ -18,36 +21,38 @@ public class AuthenticationService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final SessionService sessions;
+    /** Passwords evaluated (bcrypt comparisons): what the throttle bounds. */
+    private final Counter passwordChecks;
 
     public AuthenticationService(
-            UserAccessQueries accessQueries, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions) {
+            UserAccessQueries accessQueries,
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            SessionService sessions,
+            MeterRegistry registry) {
         this.accessQueries = accessQueries;
         this.hasher = hasher;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.passwordChecks = registry.counter("auth.login.password.checks");
     }
 
     public Uni<Session> login(String username, String password, String clientAddress) {
-        return Uni.createFrom()
-                .item(() -> {
-                    throttle.checkAllowed(username, clientAddress);
-                    return username;
-                })
-                .chain(accessQueries::byUsername)
+        return throttle.beforePasswordCheck(username, clientAddress)
+                .chain(() -> accessQueries.byUsername(username))
                 // the hash is compared outside any transaction: no connection is held while bcrypt runs
-                .chain(user -> hasher.matches(password, user == null ? null : user.passwordHash)
-                        .map(matches -> matches && user.active ? user.id : null))
-                .chain(userId -> {
-                    if (userId == null) {
-                        throttle.recordFailure(username, clientAddress);
-                        return Uni.createFrom().failure(new InvalidCredentialsException(BAD_CREDENTIALS));
-                    }
-                    throttle.recordSuccess(username);
-                    return sessions.start(userId)
-                            .onItem()
-                            .ifNull()
-                            .failWith(() -> new InvalidCredentialsException(BAD_CREDENTIALS));
+                .chain(user -> {
+                    passwordChecks.increment();
+                    return hasher.matches(password, user == null ? null : user.passwordHash)
+                            .map(matches -> matches && user.active ? user.id : null);
                 })
+                .chain(userId -> userId == null
+                        ? Uni.createFrom().<Session>failure(new InvalidCredentialsException(BAD_CREDENTIALS))
+                        : sessions.start(userId)
+                                .onItem()
+                                .ifNull()
+                                .failWith(() -> new InvalidCredentialsException(BAD_CREDENTIALS)))
+                .call(() -> throttle.afterSuccess(username, clientAddress))
                 .invoke(session ->
                         LOG.infof("User %d signed in", session.access().user().id));
     }

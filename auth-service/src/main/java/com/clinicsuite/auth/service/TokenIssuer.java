@@ -50,6 +50,10 @@ public class TokenIssuer {
                 .preferredUserName(access.user().username)
                 .groups(access.effectiveRoles())
                 .claim(Claims.PHARMACIES, access.pharmacyClaim())
+                // which change of the user's access this token states: older ones are refused (AccessChanges)
+                .claim(
+                        Claims.ACCESS_VERSION,
+                        access.user().accessChangedAt.toInstant().toEpochMilli())
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime));

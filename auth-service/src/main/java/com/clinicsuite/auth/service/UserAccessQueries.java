@@ -25,7 +25,11 @@ public class UserAccessQueries {
         return users.findByUsername(username);
     }
 
-    /** The user with their grants, or null when there is no such user. */
+    /**
+     * The user with their grants, or null when there is no such user. The user row (with its access_changed_at) is
+     * read before the grants, on purpose: a grant change committed between the two reads then yields old
+     * access_changed_at with new grants, a token that is refused, never the reverse (new value, old grants).
+     */
     @WithSession
     public Uni<UserAccess> access(long userId) {
         return users.findById(userId)

@@ -8,6 +8,7 @@ import com.clinicsuite.auth.repository.UserAccount;
 import com.clinicsuite.auth.repository.UserAccountRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.auth.GrantsChanged;
+import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.security.Claims;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
 /**
  * Admin changes to users and their pharmacy grants. Each change, its audit entry and its event (through the
  * outbox) commit together. Passwords are hashed before the transaction starts, so no connection waits on bcrypt.
+ * A change of what a user may do (grants, roles, center), a password reset or a deactivation also ends the tokens
+ * the user holds ({@link AccessChanges}): a token always states the user's current access, or is refused.
  */
 @ApplicationScoped
 public class UserAdminService {
@@ -43,6 +46,7 @@ public class UserAdminService {
     private final PasswordPolicy passwordPolicy;
     private final AuditTrail audit;
     private final Outbox outbox;
+    private final AccessChanges accessChanges;
     private final Clock clock;
 
     public UserAdminService(
@@ -55,6 +59,7 @@ public class UserAdminService {
             PasswordPolicy passwordPolicy,
             AuditTrail audit,
             Outbox outbox,
+            AccessChanges accessChanges,
             Clock clock) {
         this.users = users;
         this.pharmacies = pharmacies;
@@ -65,6 +70,7 @@ public class UserAdminService {
         this.passwordPolicy = passwordPolicy;
         this.audit = audit;
         this.outbox = outbox;
+        this.accessChanges = accessChanges;
         this.clock = clock;
     }
 
@@ -113,6 +119,7 @@ public class UserAdminService {
                             user.active = true;
                             user.createdAt = now();
                             user.updatedAt = user.createdAt;
+                            user.accessChangedAt = accessChanges.initial();
                             return users.persist(user)
                                     .call(u -> audit.record(
                                             actor,
@@ -154,20 +161,28 @@ public class UserAdminService {
         return Panache.withTransaction(() -> userAndPharmacy(userId, pharmacyId)
                 .chain(found -> grants.find(userId, pharmacyId)
                         .chain(existing -> {
+                            boolean changes = existing == null
+                                    ? canRead
+                                    : !canRead || existing.canWrite != canWrite || !existing.canRead;
+                            Uni<Void> write;
                             if (!canRead) {
                                 // no access at all is the absence of a grant
-                                return removeIfPresent(existing);
+                                write = removeIfPresent(existing);
+                            } else {
+                                PharmacyAccessGrant grant = existing != null ? existing : new PharmacyAccessGrant();
+                                grant.userId = userId;
+                                grant.pharmacy = found.pharmacy();
+                                grant.canRead = true;
+                                grant.canWrite = canWrite;
+                                grant.updatedAt = now();
+                                write = grants.persist(grant).replaceWithVoid();
                             }
-                            PharmacyAccessGrant grant = existing != null ? existing : new PharmacyAccessGrant();
-                            grant.userId = userId;
-                            grant.pharmacy = found.pharmacy();
-                            grant.canRead = true;
-                            grant.canWrite = canWrite;
-                            grant.updatedAt = now();
-                            return grants.persist(grant).replaceWithVoid();
+                            return write.chain(() -> grantsChanged(
+                                            actor, found.user(), pharmacyId, canWrite ? "rw" : canRead ? "r" : "none"))
+                                    .chain(() -> changes
+                                            ? accessChanges.changed(found.user(), List.of(UserAccessChanged.GRANTS))
+                                            : Uni.createFrom().voidItem());
                         })
-                        .chain(() -> grantsChanged(
-                                actor, found.user(), pharmacyId, canWrite ? "rw" : canRead ? "r" : "none"))
                         .replaceWith(new GrantView(userId, pharmacyId, found.pharmacy().name, canRead, canWrite))));
     }
 
@@ -177,12 +192,15 @@ public class UserAdminService {
                         .chain(existing -> existing == null
                                 ? Uni.createFrom().voidItem()
                                 : removeIfPresent(existing)
-                                        .chain(() -> grantsChanged(actor, found.user(), pharmacyId, "none")))));
+                                        .chain(() -> grantsChanged(actor, found.user(), pharmacyId, "none"))
+                                        .chain(() -> accessChanges.changed(
+                                                found.user(), List.of(UserAccessChanged.GRANTS))))));
     }
 
     private Uni<UserAccount> apply(
             Actor actor, UserAccount user, UserChanges changes, Set<String> roles, String center, String newHash) {
         List<String> changed = new ArrayList<>();
+        List<String> accessReasons = new ArrayList<>();
         if (changes.username() != null && !changes.username().equals(user.username)) {
             user.username = changes.username();
             changed.add("username");
@@ -198,10 +216,12 @@ public class UserAdminService {
         if (roles != null && !roles.equals(user.roles)) {
             user.roles = roles;
             changed.add("roles=" + roles);
+            accessReasons.add(UserAccessChanged.ROLES);
         }
         if (changes.center() != null && !Objects.equals(center, user.center)) {
             user.center = center;
             changed.add("center=" + center);
+            accessReasons.add(UserAccessChanged.CENTER);
         }
         boolean deactivated = Boolean.FALSE.equals(changes.isActive()) && user.active;
         if (changes.isActive() != null && changes.isActive() != user.active) {
@@ -209,17 +229,22 @@ public class UserAdminService {
             user.deactivatedAt = user.active ? null : now();
             changed.add("is_active=" + user.active);
         }
+        if (deactivated) {
+            accessReasons.add(UserAccessChanged.DEACTIVATED);
+        }
         if (newHash != null) {
             user.passwordHash = newHash;
             changed.add("password reset");
+            accessReasons.add(UserAccessChanged.PASSWORD_RESET);
         }
         if (changed.isEmpty()) {
             return Uni.createFrom().item(user);
         }
         user.updatedAt = now();
         Uni<Void> sideEffects = Uni.createFrom().voidItem();
-        if (deactivated || newHash != null) {
-            // a deactivated user or a reset password ends every session the user had
+        if (deactivated || newHash != null || accessReasons.contains(UserAccessChanged.ROLES)) {
+            // these end every session the user had: the user signs in again (a grant or center change does not;
+            // the client's next refresh then carries the new access)
             sideEffects = refreshTokens.revokeAllOf(user.id).replaceWithVoid();
         }
         if (deactivated) {
@@ -228,6 +253,9 @@ public class UserAdminService {
                             user.id.toString(),
                             new UserDeactivated(user.id, user.username, user.deactivatedAt.toInstant()))
                     .replaceWithVoid());
+        }
+        if (!accessReasons.isEmpty()) {
+            sideEffects = sideEffects.chain(() -> accessChanges.changed(user, accessReasons));
         }
         return sideEffects
                 .chain(() -> audit.record(actor, "user.updated", "user", user.id, String.join(", ", changed)))

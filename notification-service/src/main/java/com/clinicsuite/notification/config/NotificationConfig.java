@@ -21,6 +21,8 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    Templates templates();
+
     interface Secrets {
         /** Base64 of a 256-bit AES key that encrypts provider secrets at rest (env NOTIFICATION_SECRETS_KEY). */
         String key();
@@ -79,14 +81,29 @@ public interface NotificationConfig {
         /** SendGrid's Signed Event Webhook public key (base64 DER, ECDSA P-256); when set, signatures are required. */
         Optional<String> sendgridVerificationKey();
 
-        /** Shared secret expected as {@code ?token=} on the SendGrid webhook when no verification key is set. */
+        /** Shared secret expected in the {@code X-Webhook-Token} header of SendGrid calls when no key is set. */
         Optional<String> sendgridToken();
 
-        /** Shared secret expected as {@code ?token=} on the SMSPortal webhooks. */
+        /** Shared secret expected in the {@code X-Webhook-Token} header of SMSPortal calls. */
         Optional<String> smsportalToken();
 
         /** Oldest signed SendGrid timestamp accepted (replay protection). */
         @WithDefault("PT10M")
         Duration maxSignatureAge();
+    }
+
+    /** Limits of the sandbox pharmacies' templates render in (each part: subject, html, text). */
+    interface Templates {
+        /** Longest template source accepted, in characters, on save and on preview. */
+        @WithDefault("20000")
+        int maxLength();
+
+        /** Longest rendered output of one part, in characters. */
+        @WithDefault("100000")
+        int maxOutput();
+
+        /** Longest time rendering one part may take. */
+        @WithDefault("PT1S")
+        Duration renderTimeLimit();
     }
 }

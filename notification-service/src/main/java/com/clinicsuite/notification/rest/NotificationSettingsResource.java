@@ -15,7 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** A pharmacy's reminder channels. Secrets are write-only: answers mask them. */
+/**
+ * A pharmacy's reminder channels. Reading them needs admin or write access, like changing them (the contract): the
+ * answer names the sender, the provider accounts and the last characters of each secret. Secrets are write-only.
+ */
 @Path("/pharmacies/{pharmacy_id}/notification-settings")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +37,7 @@ public class NotificationSettingsResource {
 
     @GET
     public Uni<NotificationSettingsView> get(@PathParam("pharmacy_id") long pharmacyId) {
-        access.requireRead(pharmacyId);
+        access.requireWrite(pharmacyId);
         return settings.view(pharmacyId);
     }
 

@@ -2,6 +2,7 @@ package com.clinicsuite.notification.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import java.util.Map;
  * optionally previews an unsaved edit instead of the stored template.
  */
 public record PreviewRequest(
-        @NotBlank String debtorName,
-        @NotBlank String accNo,
+        @NotBlank @Size(max = 200) String debtorName,
+        @NotBlank @Size(max = 50) String accNo,
         @NotNull BigDecimal amountDue,
-        Map<String, BigDecimal> buckets,
+        @Size(max = 20) Map<String, BigDecimal> buckets,
         TemplateUpdate template) {}

@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * Providers' status callbacks. Not behind the suite's JWT (providers cannot get one): {@link WebhookGuard} checks
- * the signature or shared token instead. Answers 204 quickly; unknown references are ignored, since providers
+ * the signature or the shared token of the {@code X-Webhook-Token} header instead. A {@code token} query
+ * parameter is read only to tell a caller still configured that way why it is refused. Answers 204 quickly; unknown references are ignored, since providers
  * retry anything that is not 2xx.
  */
 @Path("/notifications/webhooks")
@@ -51,11 +52,12 @@ public class WebhookResource {
     @POST
     @Path("/sendgrid")
     public Uni<Response> sendGrid(
-            @QueryParam("token") String token,
+            @HeaderParam(WebhookGuard.TOKEN_HEADER) String token,
+            @QueryParam("token") String tokenInQuery,
             @HeaderParam("X-Twilio-Email-Event-Webhook-Signature") String signature,
             @HeaderParam("X-Twilio-Email-Event-Webhook-Timestamp") String timestamp,
             byte[] body) {
-        guard.checkSendGrid(token, signature, timestamp, body);
+        guard.checkSendGrid(token, tokenInQuery != null, signature, timestamp, body);
         List<Report> found = new ArrayList<>();
         for (JsonNode event : items(body)) {
             String status = switch (event.path("event").asText("")) {
@@ -79,8 +81,11 @@ public class WebhookResource {
     /** SMSPortal delivery reports (Webhooks V2): one report or an array; UserReference is our reminder id. */
     @POST
     @Path("/smsportal")
-    public Uni<Response> smsPortal(@QueryParam("token") String token, byte[] body) {
-        guard.checkSmsPortal(token);
+    public Uni<Response> smsPortal(
+            @HeaderParam(WebhookGuard.TOKEN_HEADER) String token,
+            @QueryParam("token") String tokenInQuery,
+            byte[] body) {
+        guard.checkSmsPortal(token, tokenInQuery != null);
         List<Report> found = new ArrayList<>();
         for (JsonNode report : items(body)) {
             String raw = text(report, "Status");
@@ -104,8 +109,11 @@ public class WebhookResource {
     /** SMSPortal replies (MOs): a STOP reply opts the number out of the pharmacy's SMS. */
     @POST
     @Path("/smsportal/replies")
-    public Uni<Response> smsPortalReply(@QueryParam("token") String token, byte[] body) {
-        guard.checkSmsPortal(token);
+    public Uni<Response> smsPortalReply(
+            @HeaderParam(WebhookGuard.TOKEN_HEADER) String token,
+            @QueryParam("token") String tokenInQuery,
+            byte[] body) {
+        guard.checkSmsPortal(token, tokenInQuery != null);
         List<JsonNode> replies = items(body);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (JsonNode reply : replies) {

@@ -113,17 +113,18 @@ public class DeliveryService {
     private Uni<Delivery> render(Delivery d, ReminderRequested r, ChannelSettings channels) {
         ReminderContent content = TemplateService.withPharmacy(
                 new ReminderContent(r.debtorName(), r.accNo(), r.amountDue(), r.buckets(), null, null, null), channels);
-        return templates.effective(r.pharmacyId(), d.channel).map(source -> {
-            try {
-                RenderedMessage message = renderer.render(d.channel, source, content);
-                d.subject = message.subject();
-                d.bodyHtml = message.html();
-                d.bodyText = message.text();
-                return d;
-            } catch (UnprocessableEntityException e) {
-                return fail(d, "The pharmacy's template cannot be rendered: " + e.getMessage());
-            }
-        });
+        return templates
+                .effective(r.pharmacyId(), d.channel)
+                .chain(source -> renderer.render(d.channel, source, content))
+                .map(message -> {
+                    d.subject = message.subject();
+                    d.bodyHtml = message.html();
+                    d.bodyText = message.text();
+                    return d;
+                })
+                // a stored template that breaks the sandbox's rules (saved before them) fails this reminder only
+                .onFailure(UnprocessableEntityException.class)
+                .recoverWithItem(e -> fail(d, "The pharmacy's template cannot be rendered: " + e.getMessage()));
     }
 
     private static Delivery fail(Delivery d, String error) {

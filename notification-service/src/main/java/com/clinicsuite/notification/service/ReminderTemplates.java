@@ -2,12 +2,8 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.web.errors.ApiError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateData;
-import io.quarkus.qute.TemplateException;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,15 +11,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Parses and renders reminder templates with Qute. Placeholders: {@code name, acc_no, amount_due, buckets}
- * (each {@code label, amount}), {@code pharmacy_name, pharmacy_phone, bank_details, payment_reference}
- * (the account number). HTML parts are HTML-escaped. Parsed templates are cached by their source text.
+ * The reminder templates of each channel: the built-in defaults, and rendering a pharmacy's template for one
+ * debtor in the {@link TemplateSandbox}, on a worker thread (never on the event loop, so a slow template holds up
+ * no other request or reminder). Placeholders: {@link TemplateValues}. HTML parts are HTML-escaped.
  */
 @ApplicationScoped
 public class ReminderTemplates {
@@ -32,32 +26,31 @@ public class ReminderTemplates {
     public static final String SMS = "sms";
 
     private static final List<String> BUCKET_ORDER = List.of("current", "d30", "d60", "d90", "d120", "d150", "d180");
-    private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
-    private static final Variant TEXT = Variant.forContentType(Variant.TEXT_PLAIN);
+
+    /** Trial data for a template being saved: every bucket filled, so every loop runs as often as it can. */
     private static final ReminderContent SAMPLE = new ReminderContent(
             "Sample Debtor",
             "SAMPLE01",
             new BigDecimal("1234.56"),
-            Map.of("d60", new BigDecimal("1000.00"), "d90", new BigDecimal("234.56")),
+            Map.of(
+                    "current", new BigDecimal("10.00"),
+                    "d30", new BigDecimal("20.00"),
+                    "d60", new BigDecimal("1000.00"),
+                    "d90", new BigDecimal("234.56"),
+                    "d120", new BigDecimal("30.00"),
+                    "d150", new BigDecimal("40.00"),
+                    "d180", new BigDecimal("50.00")),
             "Sample Pharmacy",
             "000 000 0000",
             "Sample Bank 000000");
 
-    private final Engine engine;
+    private final TemplateSandbox sandbox;
+    private final Vertx vertx;
     private final Map<String, TemplateSource> defaults;
-    private final Map<String, Template> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
-            return size() > 512;
-        }
-    });
 
-    /** One ageing bucket as templates see it. */
-    @TemplateData
-    public record Bucket(String label, String amount) {}
-
-    public ReminderTemplates(Engine engine) {
-        this.engine = engine;
+    public ReminderTemplates(TemplateSandbox sandbox, Vertx vertx) {
+        this.sandbox = sandbox;
+        this.vertx = vertx;
         this.defaults = Map.of(
                 EMAIL,
                         new TemplateSource(
@@ -65,27 +58,50 @@ public class ReminderTemplates {
                                 resource("reminder-email.html"),
                                 resource("reminder-email.txt")),
                 SMS, new TemplateSource(null, null, resource("reminder-sms.txt")));
+        defaults.values()
+                .forEach(
+                        source -> { // the built-in templates obey the same rules
+                            sandbox.check("subject", source.subject(), false);
+                            sandbox.check("html", source.html(), true);
+                            sandbox.check("text", source.text(), false);
+                        });
     }
 
     public TemplateSource defaultFor(String channel) {
         return defaults.get(channel);
     }
 
-    /** Renders one reminder; a template that fails to render raises {@link UnprocessableEntityException}. */
-    public RenderedMessage render(String channel, TemplateSource source, ReminderContent content) {
-        Map<String, Object> data = data(content);
-        String text = render("text", source.text(), TEXT, data);
-        if (SMS.equals(channel)) {
-            return new RenderedMessage(null, null, text.strip());
-        }
-        String subject = render("subject", source.subject(), TEXT, data).strip().replaceAll("\\s+", " ");
-        String html =
-                source.html() == null || source.html().isBlank() ? null : render("html", source.html(), HTML, data);
-        return new RenderedMessage(subject, html, text);
+    /**
+     * Renders one reminder on a worker thread; a template that breaks a sandbox rule fails with
+     * {@link TemplateRejectedException}.
+     */
+    public Uni<RenderedMessage> render(String channel, TemplateSource source, ReminderContent content) {
+        return vertx.executeBlocking(() -> renderNow(channel, source, content), false);
     }
 
-    /** Checks that a template parses and renders with sample data; 422 with Qute's message otherwise. */
-    public void validate(String channel, TemplateSource source) {
+    /**
+     * Checks a template before it is saved: the parts it needs are there, each part parses and keeps to the
+     * sandbox's rules, and it renders sample data within the limits. 422 otherwise.
+     */
+    public Uni<Void> validate(String channel, TemplateSource source) {
+        try {
+            requireParts(channel, source);
+        } catch (UnprocessableEntityException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return vertx.executeBlocking(
+                () -> {
+                    sandbox.check("subject", source.subject(), false);
+                    sandbox.check("html", source.html(), true);
+                    sandbox.check("text", source.text(), false);
+                    renderNow(channel, source, SAMPLE);
+                    return null;
+                },
+                false);
+    }
+
+    /** 422 when a part the channel needs is missing: {@code text}, and {@code subject} for e-mail. */
+    public void requireParts(String channel, TemplateSource source) {
         List<ApiError.FieldError> errors = new ArrayList<>();
         if (source.text() == null || source.text().isBlank()) {
             errors.add(new ApiError.FieldError("text", "must not be blank"));
@@ -98,54 +114,46 @@ public class ReminderTemplates {
             throw new UnprocessableEntityException(
                     errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
-        render(channel, source, SAMPLE);
     }
 
-    private String render(String part, String source, Variant variant, Map<String, Object> data) {
-        try {
-            TemplateInstance instance = template(part, source, variant).instance();
-            data.forEach(instance::data);
-            return instance.render();
-        } catch (TemplateException e) {
-            throw new UnprocessableEntityException(part, e.getMessage());
+    RenderedMessage renderNow(String channel, TemplateSource source, ReminderContent content) {
+        TemplateValues values = values(content);
+        String text = sandbox.render("text", source.text(), false, values);
+        if (SMS.equals(channel)) {
+            return new RenderedMessage(null, null, text.strip());
         }
+        String subject = sandbox.render("subject", source.subject(), false, values)
+                .strip()
+                .replaceAll("\\s+", " ");
+        String html = source.html() == null || source.html().isBlank()
+                ? null
+                : sandbox.render("html", source.html(), true, values);
+        return new RenderedMessage(subject, html, text);
     }
 
-    private Template template(String part, String source, Variant variant) {
-        String key = variant.getContentType() + '\u0000' + source;
-        Template template = parsed.get(key);
-        if (template == null) {
-            template = engine.parse(source, variant, part);
-            parsed.put(key, template);
-        }
-        return template;
-    }
-
-    private static Map<String, Object> data(ReminderContent c) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("name", nullToEmpty(c.debtorName()));
-        data.put("acc_no", nullToEmpty(c.accNo()));
-        data.put("payment_reference", nullToEmpty(c.accNo()));
-        data.put("amount_due", RandFormat.format(c.amountDue()));
-        data.put("buckets", buckets(c.buckets()));
-        data.put("pharmacy_name", nullToEmpty(c.pharmacyName()));
-        data.put("pharmacy_phone", nullToEmpty(c.pharmacyPhone()));
-        data.put("bank_details", nullToEmpty(c.bankDetails()));
-        return data;
+    private static TemplateValues values(ReminderContent c) {
+        return new TemplateValues(
+                c.debtorName(),
+                c.accNo(),
+                RandFormat.format(c.amountDue()),
+                c.pharmacyName(),
+                c.pharmacyPhone(),
+                c.bankDetails(),
+                buckets(c.buckets()));
     }
 
     /** Non-zero buckets, oldest arrears last, as the age analysis prints them. */
-    private static List<Bucket> buckets(Map<String, BigDecimal> buckets) {
+    private static List<TemplateValues.Bucket> buckets(Map<String, BigDecimal> buckets) {
         if (buckets == null) {
             return List.of();
         }
         List<String> keys = new ArrayList<>(BUCKET_ORDER);
         buckets.keySet().stream().filter(k -> !keys.contains(k)).sorted().forEach(keys::add);
-        List<Bucket> result = new ArrayList<>();
+        List<TemplateValues.Bucket> result = new ArrayList<>();
         for (String key : keys) {
             BigDecimal amount = buckets.get(key);
             if (amount != null && amount.signum() != 0) {
-                result.add(new Bucket(label(key), RandFormat.format(amount)));
+                result.add(new TemplateValues.Bucket(label(key), RandFormat.format(amount)));
             }
         }
         return result;
@@ -156,10 +164,6 @@ public class ReminderTemplates {
             return "Current";
         }
         return key.matches("d\\d+") ? key.substring(1) + " days" : key;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     private static String resource(String name) {

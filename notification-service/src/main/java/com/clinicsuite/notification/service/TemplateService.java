@@ -2,11 +2,12 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.repository.MessageTemplate;
 import com.clinicsuite.notification.repository.MessageTemplateRepository;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -45,43 +46,57 @@ public class TemplateService {
                         : new TemplateSource(t.subject, t.bodyHtml, t.bodyText));
     }
 
-    @WithTransaction
+    /**
+     * Checks the template in the sandbox (parse, rules, a trial render with sample data) before a transaction is
+     * opened, then stores it.
+     */
     @CacheInvalidate(cacheName = TEMPLATES_CACHE)
     public Uni<MessageTemplate> save(
             @CacheKey long pharmacyId, @CacheKey String channel, TemplateSource source, String username) {
         TemplateSource normalized =
                 ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, source.text()) : source;
-        templates.validate(channel, normalized);
-        return repository.findByPharmacyAndChannel(pharmacyId, channel).chain(existing -> {
-            MessageTemplate t = existing != null ? existing : new MessageTemplate();
-            t.pharmacyId = pharmacyId;
-            t.channel = channel;
-            t.subject = normalized.subject();
-            t.bodyHtml = normalized.html() == null || normalized.html().isBlank() ? null : normalized.html();
-            t.bodyText = normalized.text();
-            t.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            t.updatedBy = username;
-            return repository.persist(t);
-        });
+        return templates
+                .validate(channel, normalized)
+                .chain(() -> Panache.withTransaction(() -> repository
+                        .findByPharmacyAndChannel(pharmacyId, channel)
+                        .chain(existing -> {
+                            MessageTemplate t = existing != null ? existing : new MessageTemplate();
+                            t.pharmacyId = pharmacyId;
+                            t.channel = channel;
+                            t.subject = normalized.subject();
+                            t.bodyHtml = normalized.html() == null
+                                            || normalized.html().isBlank()
+                                    ? null
+                                    : normalized.html();
+                            t.bodyText = normalized.text();
+                            t.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                            t.updatedBy = username;
+                            return repository.persist(t);
+                        })));
     }
 
-    /** Renders the stored (or a given, unsaved) template for a sample debtor, with the pharmacy's details. */
+    /**
+     * Renders the stored (or a given, unsaved) template for a sample debtor, with the pharmacy's details, in the
+     * sandbox on a worker thread.
+     */
     @WithSession
     public Uni<RenderedMessage> preview(
             long pharmacyId, String channel, TemplateSource unsaved, ReminderContent debtor) {
-        Uni<TemplateSource> source = unsaved != null
-                ? Uni.createFrom()
-                        .item(
-                                ReminderTemplates.SMS.equals(channel)
-                                        ? new TemplateSource(null, null, unsaved.text())
-                                        : unsaved)
-                : effective(pharmacyId, channel);
-        return source.chain(s -> settings.channels(pharmacyId).map(c -> {
-            if (unsaved != null) {
-                templates.validate(channel, s);
+        Uni<TemplateSource> source;
+        if (unsaved != null) {
+            TemplateSource s =
+                    ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, unsaved.text()) : unsaved;
+            try {
+                templates.requireParts(channel, s);
+            } catch (UnprocessableEntityException e) {
+                return Uni.createFrom().failure(e);
             }
-            return templates.render(channel, s, withPharmacy(debtor, c));
-        }));
+            source = Uni.createFrom().item(s);
+        } else {
+            source = effective(pharmacyId, channel);
+        }
+        return source.chain(s ->
+                settings.channels(pharmacyId).chain(c -> templates.render(channel, s, withPharmacy(debtor, c))));
     }
 
     static ReminderContent withPharmacy(ReminderContent debtor, ChannelSettings c) {

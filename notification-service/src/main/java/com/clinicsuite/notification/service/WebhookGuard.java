@@ -19,11 +19,16 @@ import java.util.Optional;
 
 /**
  * Decides whether a provider's callback is genuine. SendGrid: its ECDSA signature over timestamp + body when a
- * verification key is configured, else the shared token; SMSPortal: the shared token. Missing credentials answer
- * 401, wrong ones 403; a webhook with nothing configured refuses every call.
+ * verification key is configured, else the shared token; SMSPortal: the shared token. The token travels in the
+ * {@value #TOKEN_HEADER} header: a query string ends up in access logs (gateway, proxies), so a token sent as
+ * {@code ?token=} is never accepted. Missing credentials answer 401, wrong ones 403; a webhook with nothing
+ * configured refuses every call.
  */
 @ApplicationScoped
 public class WebhookGuard {
+
+    /** The header providers send the shared webhook token in. */
+    public static final String TOKEN_HEADER = "X-Webhook-Token";
 
     private final Optional<PublicKey> sendGridKey;
     private final Optional<String> sendGridToken;
@@ -50,7 +55,11 @@ public class WebhookGuard {
         this.maxSignatureAge = maxSignatureAge;
     }
 
-    public void checkSendGrid(String token, String signature, String timestamp, byte[] body) {
+    /**
+     * @param token the {@value #TOKEN_HEADER} header
+     * @param tokenInQuery whether the call also carried a {@code token} query parameter (refused, see above)
+     */
+    public void checkSendGrid(String token, boolean tokenInQuery, String signature, String timestamp, byte[] body) {
         if (sendGridKey.isPresent()) {
             if (signature == null || timestamp == null) {
                 throw new NotAuthorizedException("Unsigned SendGrid webhook call", "Signature");
@@ -60,19 +69,25 @@ public class WebhookGuard {
             }
             return;
         }
-        checkToken(sendGridToken, token, "SendGrid");
+        checkToken(sendGridToken, token, tokenInQuery, "SendGrid");
     }
 
-    public void checkSmsPortal(String token) {
-        checkToken(smsPortalToken, token, "SMSPortal");
+    /** As {@link #checkSendGrid}: the token from the {@value #TOKEN_HEADER} header, never the query string. */
+    public void checkSmsPortal(String token, boolean tokenInQuery) {
+        checkToken(smsPortalToken, token, tokenInQuery, "SMSPortal");
     }
 
-    private static void checkToken(Optional<String> expected, String given, String provider) {
+    private static void checkToken(Optional<String> expected, String given, boolean tokenInQuery, String provider) {
         if (expected.isEmpty()) {
             throw new ForbiddenException("The " + provider + " webhook is not enabled on this deployment");
         }
         if (given == null || given.isEmpty()) {
-            throw new NotAuthorizedException("The " + provider + " webhook needs its token", "Token");
+            throw new NotAuthorizedException(
+                    tokenInQuery
+                            ? "The " + provider + " webhook token goes in the " + TOKEN_HEADER
+                                    + " header; a token in the query string is not accepted"
+                            : "The " + provider + " webhook needs its token in the " + TOKEN_HEADER + " header",
+                    "Token");
         }
         if (!MessageDigest.isEqual(
                 expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {

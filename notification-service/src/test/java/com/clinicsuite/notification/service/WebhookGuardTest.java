@@ -34,18 +34,18 @@ class WebhookGuardTest {
                 Duration.ofMinutes(10));
         String now = Long.toString(Instant.now().getEpochSecond());
 
-        assertThatCode(() -> guard.checkSendGrid(null, sign(sendGrid, now, BODY), now, BODY))
+        assertThatCode(() -> guard.checkSendGrid(null, false, sign(sendGrid, now, BODY), now, BODY))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> guard.checkSendGrid(null, sign(impostor, now, BODY), now, BODY))
+        assertThatThrownBy(() -> guard.checkSendGrid(null, false, sign(impostor, now, BODY), now, BODY))
                 .isInstanceOf(ForbiddenException.class);
         byte[] tampered = "[{\"event\":\"bounce\"}]".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> guard.checkSendGrid(null, sign(sendGrid, now, BODY), now, tampered))
+        assertThatThrownBy(() -> guard.checkSendGrid(null, false, sign(sendGrid, now, BODY), now, tampered))
                 .isInstanceOf(ForbiddenException.class);
         String old = Long.toString(Instant.now().minus(Duration.ofHours(1)).getEpochSecond());
-        assertThatThrownBy(() -> guard.checkSendGrid(null, sign(sendGrid, old, BODY), old, BODY))
+        assertThatThrownBy(() -> guard.checkSendGrid(null, false, sign(sendGrid, old, BODY), old, BODY))
                 .as("a replayed old call")
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> guard.checkSendGrid("token-is-ignored-when-signing", null, null, BODY))
+        assertThatThrownBy(() -> guard.checkSendGrid("token-is-ignored-when-signing", false, null, null, BODY))
                 .isInstanceOf(NotAuthorizedException.class);
     }
 
@@ -53,9 +53,29 @@ class WebhookGuardTest {
     void withoutAnyConfigurationEveryCallIsRefused() {
         WebhookGuard guard =
                 new WebhookGuard(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(10));
-        assertThatThrownBy(() -> guard.checkSendGrid("anything", null, null, BODY))
+        assertThatThrownBy(() -> guard.checkSendGrid("anything", false, null, null, BODY))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> guard.checkSmsPortal("anything")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> guard.checkSmsPortal("anything", false)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void theSharedTokenCountsOnlyFromItsHeaderNeverFromTheQueryString() {
+        WebhookGuard guard = new WebhookGuard(
+                Optional.empty(), Optional.of("sg-shared"), Optional.of("sms-shared"), Duration.ofMinutes(10));
+
+        assertThatCode(() -> guard.checkSendGrid("sg-shared", false, null, null, BODY))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> guard.checkSmsPortal("sms-shared", false)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.checkSmsPortal("sg-shared", false)).isInstanceOf(ForbiddenException.class);
+        // a caller still configured with ?token= is told where the token goes, and refused
+        assertThatThrownBy(() -> guard.checkSendGrid(null, true, null, null, BODY))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining(WebhookGuard.TOKEN_HEADER)
+                .hasMessageContaining("query string");
+        assertThatThrownBy(() -> guard.checkSmsPortal(null, true))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining(WebhookGuard.TOKEN_HEADER);
+        assertThatThrownBy(() -> guard.checkSmsPortal(null, false)).isInstanceOf(NotAuthorizedException.class);
     }
 
     private static KeyPair ecKeyPair() throws Exception {

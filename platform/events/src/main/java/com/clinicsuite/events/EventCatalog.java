@@ -2,10 +2,11 @@ package com.clinicsuite.events;
 
 import com.clinicsuite.events.auth.GrantsChanged;
 import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
@@ -26,6 +27,8 @@ public final class EventCatalog {
             new EventType<>("auth.user-deactivated.v1", Topics.AUTH_USERS, UserDeactivated.class);
     public static final EventType<GrantsChanged> GRANTS_CHANGED =
             new EventType<>("auth.grants-changed.v1", Topics.AUTH_USERS, GrantsChanged.class);
+    public static final EventType<UserAccessChanged> USER_ACCESS_CHANGED =
+            new EventType<>("auth.user-access-changed.v1", Topics.AUTH_USERS, UserAccessChanged.class);
 
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_CREATED =
             new EventType<>("credit.balance-created.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
@@ -33,9 +36,12 @@ public final class EventCatalog {
             new EventType<>("credit.balance-updated.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_DELETED =
             new EventType<>("credit.balance-deleted.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
-    /** An audit record: thousands a second at the front desks, relayed after business events (see {@link Lane}). */
-    public static final EventType<VoucherSearched> VOUCHER_SEARCHED = new EventType<>(
-            "credit.voucher-searched.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearched.class, Lane.AUDIT);
+    /** An audit record (one per API-log batch of searches), relayed after business events (see {@link Lane}). */
+    public static final EventType<VoucherSearchesLogged> VOUCHER_SEARCHES_LOGGED = new EventType<>(
+            "credit.voucher-searches-logged.v1",
+            Topics.CREDIT_VOUCHER_SEARCHES,
+            VoucherSearchesLogged.class,
+            Lane.AUDIT);
 
     public static final EventType<CreditImportResult> CREDIT_IMPORT_RESULT =
             new EventType<>("credit.import-result.v1", Topics.CREDIT_IMPORT_RESULTS, CreditImportResult.class);
@@ -65,10 +71,11 @@ public final class EventCatalog {
             PHARMACY_UPSERTED,
             USER_DEACTIVATED,
             GRANTS_CHANGED,
+            USER_ACCESS_CHANGED,
             CREDIT_BALANCE_CREATED,
             CREDIT_BALANCE_UPDATED,
             CREDIT_BALANCE_DELETED,
-            VOUCHER_SEARCHED,
+            VOUCHER_SEARCHES_LOGGED,
             CREDIT_IMPORT_RESULT,
             CREDIT_ROWS_CHUNK,
             CREDIT_IMPORT_ABORTED,
@@ -79,9 +86,17 @@ public final class EventCatalog {
             CHANNEL_CONFIGURED,
             OPT_OUT_RECORDED);
 
+    /** Configuration property (env {@code EVENTS_SCHEMA_BASE_URL}) of the URL the schemas are served under. */
+    public static final String SCHEMA_BASE_URL_PROPERTY = "events.schema-base-url";
+
     private EventCatalog() {}
 
     public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    /** The events systems outside the suite may read (those on {@link Topics#PUBLIC} topics). */
+    public static List<EventType<?>> publicEvents() {
+        return ALL.stream().filter(EventType::isPublic).toList();
     }
 }

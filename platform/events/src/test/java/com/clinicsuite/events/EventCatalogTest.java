@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicsuite.events.auth.GrantsChanged;
 import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
@@ -26,7 +27,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -34,6 +38,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +58,18 @@ class EventCatalogTest {
             Map.entry(
                     "auth.grants-changed.v1",
                     new GrantsChanged(7, "thandi", List.of(new GrantsChanged.Grant(2, true, false)), NOW)),
+            Map.entry(
+                    "auth.user-access-changed.v1",
+                    new UserAccessChanged(
+                            7, Instant.parse("2025-01-15T10:30:00.123Z"), List.of(UserAccessChanged.GRANTS))),
             Map.entry("credit.balance-created.v1", creditBalance()),
             Map.entry("credit.balance-updated.v1", creditBalance()),
             Map.entry("credit.balance-deleted.v1", creditBalance()),
-            Map.entry("credit.voucher-searched.v1", new VoucherSearched("PBAD05349", "frontdesk", 1, NOW)),
+            Map.entry(
+                    "credit.voucher-searches-logged.v1",
+                    new VoucherSearchesLogged(List.of(
+                            new VoucherSearchesLogged.Search("frontdesk", "PBAD05349", 1, NOW),
+                            new VoucherSearchesLogged.Search("frontdesk", "GKXYZ1234", 0, NOW.plusMillis(5))))),
             Map.entry(
                     "credit.import-result.v1",
                     new CreditImportResult(
@@ -164,7 +177,7 @@ class EventCatalogTest {
                 .collect(Collectors.groupingBy(
                         EventType::topic, Collectors.mapping(EventType::lane, Collectors.toSet())));
         lanesByTopic.forEach((topic, lanes) -> assertThat(lanes).as(topic).hasSize(1));
-        assertThat(EventCatalog.VOUCHER_SEARCHED.lane()).isEqualTo(Lane.AUDIT);
+        assertThat(EventCatalog.VOUCHER_SEARCHES_LOGGED.lane()).isEqualTo(Lane.AUDIT);
         assertThat(EventCatalog.REPORT_PROCESSED.lane()).isEqualTo(Lane.BUSINESS);
     }
 
@@ -210,11 +223,47 @@ class EventCatalogTest {
     }
 
     @Test
-    void asyncApiDescribesEveryTopicAndEveryEvent() throws Exception {
-        JsonNode doc;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("com/clinicsuite/events/asyncapi.yaml")) {
-            doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+    void everyTopicIsEitherPublicOrInternal() throws Exception {
+        Set<String> declared = new HashSet<>();
+        for (Field field : Topics.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class
+                    && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+                declared.add((String) field.get(null));
+            }
         }
+        assertThat(Set.copyOf(EventCatalog.ALL.stream().map(EventType::topic).toList()))
+                .isEqualTo(declared);
+        Set<String> both = new HashSet<>(Topics.PUBLIC);
+        both.retainAll(Topics.INTERNAL);
+        assertThat(both).as("topics classified twice").isEmpty();
+        Set<String> either = new HashSet<>(Topics.PUBLIC);
+        either.addAll(Topics.INTERNAL);
+        assertThat(either)
+                .as("a new topic must be added to Topics.PUBLIC or Topics.INTERNAL")
+                .isEqualTo(declared);
+        // the bulk carriers of personal data never become public, nor dead letters
+        assertThat(Topics.INTERNAL)
+                .contains(Topics.IMPORTS_CREDIT_ROWS, Topics.IMPORTS_DEBTOR_REPORTS, Topics.DEBTORS_REMINDERS);
+        assertThat(Topics.isPublic(Topics.CREDIT_BALANCES + Topics.DEAD_LETTER_SUFFIX))
+                .isFalse();
+        assertThat(EventCatalog.publicEvents()).allMatch(t -> Topics.PUBLIC.contains(t.topic()));
+    }
+
+    @Test
+    void theDataSchemaIsTheSchemaFileUnderTheBaseUrl() {
+        URI expected = URI.create("https://api.example.org/events/schemas/debtors.report-processed.v1.json");
+        assertThat(EventCatalog.REPORT_PROCESSED.dataSchema(URI.create("https://api.example.org/events/schemas/")))
+                .isEqualTo(expected);
+        assertThat(EventCatalog.REPORT_PROCESSED.dataSchema(URI.create("https://api.example.org/events/schemas")))
+                .isEqualTo(expected);
+        assertThat(EventCatalog.REPORT_PROCESSED.dataSchema(EventType.LOCAL_SCHEMA_BASE_URL))
+                .hasToString("http://localhost:8080/events/schemas/debtors.report-processed.v1.json");
+    }
+
+    @Test
+    void asyncApiDescribesEveryTopicAndEveryEvent() throws Exception {
+        JsonNode doc = asyncApi();
         assertThat(doc.get("asyncapi").asText()).isEqualTo("3.0.0");
         Set<String> addresses = new HashSet<>();
         Map<String, Set<String>> messagesByAddress = new java.util.HashMap<>();
@@ -238,11 +287,82 @@ class EventCatalogTest {
                 .isEqualTo(EventCatalog.ALL.stream().map(EventType::topic).collect(Collectors.toSet()));
         for (EventType<?> type : EventCatalog.ALL) {
             assertThat(messagesByAddress.get(type.topic())).as(type.type()).contains(type.type());
-            JsonNode message = doc.get("components")
-                    .get("messages")
-                    .get(type.type().replace('.', '_').replace('-', '_'));
-            assertThat(message.get("payload").get("$ref").asText()).isEqualTo("schemas/" + type.type() + ".json");
+            JsonNode message = message(doc, type);
+            assertThat(message.get("payload").get("$ref").asText()).isEqualTo("schemas/" + type.schemaFileName());
         }
+    }
+
+    @Test
+    void asyncApiNamesTheProductionServerAndWhichChannelsItServes() throws Exception {
+        JsonNode doc = asyncApi();
+        JsonNode production = doc.get("servers").get("production");
+        assertThat(production.get("protocol").asText()).isEqualTo("kafka-secure");
+        String scheme = production.get("security").get(0).get("$ref").asText();
+        assertThat(scheme).startsWith("#/components/securitySchemes/");
+        assertThat(doc.get("components")
+                        .get("securitySchemes")
+                        .get(scheme.substring(scheme.lastIndexOf('/') + 1))
+                        .get("type")
+                        .asText())
+                .isEqualTo("scramSha512");
+        assertThat(doc.get("servers").get("local").get("protocol").asText()).isEqualTo("kafka");
+        for (Iterator<JsonNode> it = doc.get("channels").elements(); it.hasNext(); ) {
+            JsonNode channel = it.next();
+            String topic = channel.get("address").asText();
+            boolean isPublic = Topics.isPublic(topic);
+            Set<String> tags = new HashSet<>();
+            channel.get("tags").forEach(t -> tags.add(t.get("name").asText()));
+            assertThat(tags).as(topic).containsExactly(isPublic ? "public" : "internal");
+            Set<String> servers = new HashSet<>();
+            channel.get("servers").forEach(r -> servers.add(r.get("$ref").asText()));
+            assertThat(servers)
+                    .as(topic + ": outside consumers reach only public topics on the production server")
+                    .isEqualTo(
+                            isPublic ? Set.of("#/servers/local", "#/servers/production") : Set.of("#/servers/local"));
+        }
+    }
+
+    @Test
+    void asyncApiDocumentsTheDataSchemaOfEveryMessage() throws Exception {
+        JsonNode doc = asyncApi();
+        URI production = URI.create("https://api.clinicsuite.example/events/schemas/");
+        for (EventType<?> type : EventCatalog.ALL) {
+            JsonNode headers = message(doc, type).get("headers");
+            JsonNode dataSchema = headers.get("properties").get("ce_dataschema");
+            assertThat(dataSchema).as(type.type()).isNotNull();
+            assertThat(dataSchema.get("format").asText()).isEqualTo("uri");
+            Pattern pattern = Pattern.compile(dataSchema.get("pattern").asText());
+            assertThat(pattern.matcher(type.dataSchema(production).toString()).find())
+                    .as(type.type())
+                    .isTrue();
+            assertThat(pattern.matcher(type.dataSchema(EventType.LOCAL_SCHEMA_BASE_URL)
+                                    .toString())
+                            .find())
+                    .isTrue();
+            // the pattern names this event's schema only (dots escaped), not another event's
+            assertThat(pattern.matcher(production
+                                    .resolve(type.type().replace('.', 'x') + ".json")
+                                    .toString())
+                            .find())
+                    .isFalse();
+            assertThat(dataSchema.get("examples").get(0).asText())
+                    .isEqualTo(type.dataSchema(production).toString());
+            Set<String> required = new HashSet<>();
+            headers.get("required").forEach(r -> required.add(r.asText()));
+            assertThat(required).contains("ce_dataschema", "ce_type", "ce_id");
+        }
+    }
+
+    private JsonNode asyncApi() throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("com/clinicsuite/events/asyncapi.yaml")) {
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+    }
+
+    private static JsonNode message(JsonNode doc, EventType<?> type) {
+        return doc.get("components")
+                .get("messages")
+                .get(type.type().replace('.', '_').replace('-', '_'));
     }
 
     private static CreditBalanceChanged creditBalance() {

@@ -16,6 +16,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -333,6 +334,10 @@ public class OutboxRelay {
                 "ce_time",
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.createdAt().withOffsetSameInstant(ZoneOffset.UTC)));
         header(headers, "content-type", "application/json");
+        URI schema = DataSchemas.of(row.eventType());
+        if (schema != null) {
+            header(headers, "ce_dataschema", schema.toString());
+        }
         return new ProducerRecord<>(row.topic(), null, null, row.aggregateKey(), row.payload(), headers);
     }
 

@@ -10,6 +10,11 @@ public final class Claims {
     public static final String CENTER = "center";
     /** Per-pharmacy grants: an object from pharmacy id (as a string) to {@code "r"} or {@code "rw"}. */
     public static final String PHARMACIES = "pharmacies";
+    /**
+     * The epoch milliseconds of the last change of the user's access (grants, roles, center, password, activation)
+     * that the token states; tokens older than the user's latest change are refused ({@link AccessRevocations}).
+     */
+    public static final String ACCESS_VERSION = "access_version";
 
     public static final String ROLE_ADMIN = "admin";
     public static final String ROLE_STAFF = "staff";

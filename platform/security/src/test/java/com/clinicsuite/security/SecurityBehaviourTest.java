@@ -1,6 +1,7 @@
 package com.clinicsuite.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,6 +14,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -95,6 +98,14 @@ class SecurityBehaviourTest {
                 .get("/probe/pharmacies/7/write")
                 .then()
                 .statusCode(200);
+    }
+
+    @Test
+    void theTestProfileVerifiesAgainstTheTestKeyAndFetchesNoJwks() {
+        Config config = ConfigProvider.getConfig();
+        assertThat(config.getValue("mp.jwt.verify.publickey.location", String.class))
+                .isEqualTo("NONE");
+        assertThat(config.getValue("mp.jwt.verify.publickey", String.class)).isEqualTo(TestTokens.publicKeyPem());
     }
 
     @Test

@@ -77,6 +77,8 @@ public final class TestTokens {
         private Duration lifetime = Duration.ofMinutes(30);
         private Instant issuedAt;
         private boolean foreignKey;
+        private PrivateKey signingKey;
+        private String keyId = "test-key";
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
 
@@ -118,7 +120,17 @@ public final class TestTokens {
             return this;
         }
 
-        /** Signed with a key the services do not trust. */
+        /**
+         * Signed with {@code key} and naming {@code keyId} instead of the test key pair (a service that trusts other
+         * keys, such as auth-service with its own key ring). {@link #badSignature()} still signs with a foreign key.
+         */
+        public Builder signingKey(PrivateKey key, String keyId) {
+            this.signingKey = key;
+            this.keyId = keyId;
+            return this;
+        }
+
+        /** Signed with a key the services do not trust (the header still names the trusted key's id). */
         public Builder badSignature() {
             this.foreignKey = true;
             return this;
@@ -149,8 +161,8 @@ public final class TestTokens {
                 claims.claim("center", center);
             }
             claims.claim("pharmacies", pharmacies);
-            PrivateKey key = (foreignKey ? OTHER_KEYS : KEYS).getPrivate();
-            return claims.jws().keyId("test-key").sign(key);
+            PrivateKey key = foreignKey ? OTHER_KEYS.getPrivate() : signingKey != null ? signingKey : KEYS.getPrivate();
+            return claims.jws().keyId(keyId).sign(key);
         }
     }
 

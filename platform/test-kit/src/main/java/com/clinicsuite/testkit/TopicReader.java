@@ -27,7 +27,8 @@ public final class TopicReader implements AutoCloseable {
             String value,
             String ceId,
             String ceType,
-            String ceSource) {}
+            String ceSource,
+            String ceDataSchema) {}
 
     /** Subscribes from the beginning of {@code topic}. */
     public TopicReader(String topic) {
@@ -53,7 +54,8 @@ public final class TopicReader implements AutoCloseable {
                         r.value(),
                         header(r, "ce_id"),
                         header(r, "ce_type"),
-                        header(r, "ce_source")));
+                        header(r, "ce_source"),
+                        header(r, "ce_dataschema")));
             }
         }
         return matching(filter);
