@@ -37,6 +37,13 @@ public final class SqlErrors {
             1205, 1222, 3960, -2, 233, 64, 20, 10053, 10054, 10060, 4060, 4221, 40613, 40501, 40197, 49918, 49919,
             49920, 10928, 10929, 8645);
 
+    /**
+     * SQL Server error numbers of a statement refused for its data (the MSSQL client reports no SQLSTATE): NULL into
+     * NOT NULL, CHECK/foreign key, duplicate key, truncation, conversion, overflow, malformed JSON.
+     */
+    private static final Set<Integer> SQL_SERVER_DATA_ERRORS =
+            Set.of(515, 547, 2601, 2627, 2628, 8152, 241, 242, 245, 8114, 8115, 220, 13609);
+
     /** A constraint named in a message: PostgreSQL quotes it with ", SQL Server with " (CHECK, FK) or ' (keys). */
     private static final Pattern QUOTED_CONSTRAINT = Pattern.compile("constraint [\"']([A-Za-z0-9_$#@]+)[\"']");
 
@@ -110,6 +117,19 @@ public final class SqlErrors {
     public static boolean isConstraintViolation(Throwable failure) {
         String state = sqlState(failure);
         return (state != null && state.startsWith("23")) || constraintViolationType(failure);
+    }
+
+    /**
+     * Whether the database refused the statement for the data it carries (SQLSTATE class 22 data exception or 23
+     * integrity constraint violation; SQL Server's equivalents), as opposed to not answering or a conflict: the same
+     * data will be refused again.
+     */
+    public static boolean refusedForItsData(Throwable failure) {
+        String state = sqlState(failure);
+        if (state != null) {
+            return state.startsWith("22") || state.startsWith("23");
+        }
+        return SQL_SERVER_DATA_ERRORS.contains(vendorCode(failure));
     }
 
     private static boolean constraintViolationType(Throwable failure) {

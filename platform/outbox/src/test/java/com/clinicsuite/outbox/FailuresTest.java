@@ -98,6 +98,25 @@ class FailuresTest {
     }
 
     @Test
+    void refusalsForTheDataAreToldFromAnAbsentOrBusyDatabase() {
+        assertThat(SqlErrors.refusedForItsData(new RuntimeException(database("22001", 0, "value too long"))))
+                .isTrue();
+        assertThat(SqlErrors.refusedForItsData(database("23502", 0, "null value")))
+                .isTrue();
+        // SQL Server's client reports no SQLSTATE: its error numbers (truncation, CHECK) decide
+        assertThat(SqlErrors.refusedForItsData(database(null, 8152, "String or binary data would be truncated")))
+                .isTrue();
+        assertThat(SqlErrors.refusedForItsData(database(null, 547, "The INSERT statement conflicted")))
+                .isTrue();
+        assertThat(SqlErrors.refusedForItsData(database("40001", 0, "could not serialize")))
+                .isFalse();
+        assertThat(SqlErrors.refusedForItsData(database(null, 1205, "deadlock victim")))
+                .isFalse();
+        assertThat(SqlErrors.refusedForItsData(new java.net.ConnectException("refused")))
+                .isFalse();
+    }
+
+    @Test
     void descriptionsNameTheErrorButNotTheDatabaseTextWhichMayQuoteData() {
         String description = Failures.describe(new ConstraintViolationException(
                 "could not execute statement",
