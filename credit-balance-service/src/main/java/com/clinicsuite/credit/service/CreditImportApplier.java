@@ -10,6 +10,7 @@ import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.ImportMode;
 import com.clinicsuite.vocabulary.ImportStatus;
+import com.clinicsuite.outbox.SqlErrors;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -22,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -39,7 +38,6 @@ import org.jboss.logging.Logger;
 public class CreditImportApplier {
 
     private static final Logger LOG = Logger.getLogger(CreditImportApplier.class);
-    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"?([A-Za-z0-9_]+)\"?");
     /** Keeps IN lists under SQL Server's 2100-parameter limit. */
     private static final int CODES_PER_QUERY = 500;
 
@@ -234,7 +232,7 @@ public class CreditImportApplier {
     private Uni<Void> fail(String importId, Throwable cause) {
         Uni<RowRejected> located = cause instanceof RowRejected row
                 ? Uni.createFrom().item(row)
-                : locate(importId, constraintName(cause)).onFailure().recoverWithItem(e -> {
+                : locate(importId, SqlErrors.constraint(cause)).onFailure().recoverWithItem(e -> {
                     LOG.warnf("Import %s: the refused row could not be located: %s", importId, e.toString());
                     return null;
                 });
@@ -313,27 +311,13 @@ public class CreditImportApplier {
                                 imports.transition(importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null))
                         .chain(() -> imports.insertStaged(importId, from, to)))
                 .map(inserted -> false)
-                .onFailure(e -> constraint.equals(constraintName(e)))
+                .onFailure(e -> constraint.equals(SqlErrors.constraint(e)))
                 .recoverWithItem(true);
-    }
-
-    /** The constraint a database refusal names, or null. */
-    private static String constraintName(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
-                return c.getConstraintName();
-            }
-            Matcher m = CONSTRAINT.matcher(String.valueOf(e.getMessage()));
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return null;
     }
 
     /** What a database refusal names, without the refused values (they may be personal data). */
     private static String databaseReason(Throwable error) {
-        String constraint = constraintName(error);
+        String constraint = SqlErrors.constraint(error);
         return constraint != null
                 ? "violates constraint " + constraint
                 : "the database refused the data: " + error.getClass().getSimpleName();

@@ -218,6 +218,17 @@ class EventCatalogTest {
     }
 
     @Test
+    void everyTopicCarriesOneLaneAndVoucherSearchesAreAudit() {
+        // the relay keeps order per key within a lane only: a topic's events must not be split across lanes
+        Map<String, Set<Lane>> lanesByTopic = EventCatalog.ALL.stream()
+                .collect(Collectors.groupingBy(
+                        EventType::topic, Collectors.mapping(EventType::lane, Collectors.toSet())));
+        lanesByTopic.forEach((topic, lanes) -> assertThat(lanes).as(topic).hasSize(1));
+        assertThat(EventCatalog.VOUCHER_SEARCHES_LOGGED.lane()).isEqualTo(Lane.AUDIT);
+        assertThat(EventCatalog.REPORT_PROCESSED.lane()).isEqualTo(Lane.BUSINESS);
+    }
+
+    @Test
     void everySampleValidatesAgainstItsSchemaAndTheSchemaNamesEveryField() throws Exception {
         assertThat(SAMPLES.keySet())
                 .containsExactlyInAnyOrderElementsOf(

@@ -19,6 +19,12 @@ import java.util.Set;
 public final class EndpointTable {
 
     public static final String PROPERTY = "endpoints.table";
+    /**
+     * The service column of an operation that every service serves (platform-outbox's {@code /ops/*}): reached
+     * through the local gateway as {@code /services/<service>/...}, not through the public routes.
+     */
+    public static final String EVERY_SERVICE = "*";
+
     static final Path RELATIVE = Path.of("deploy", "gateway", "endpoints.tsv");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
@@ -61,8 +67,11 @@ public final class EndpointTable {
         return rows;
     }
 
+    /** The rows of {@code service}, with those of every service ({@value #EVERY_SERVICE}). */
     public List<Endpoint> rowsOf(String service) {
-        return rows.stream().filter(r -> r.service().equals(service)).toList();
+        return rows.stream()
+                .filter(r -> r.service().equals(service) || r.service().equals(EVERY_SERVICE))
+                .toList();
     }
 
     static EndpointTable parse(Path file) {
