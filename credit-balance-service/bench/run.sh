@@ -5,7 +5,8 @@
 #   BENCH_HOLD=1 credit-balance-service/bench/run.sh   # set up, load 1,353 records, then keep the stack up
 # BENCH_JAVA_OPTS (default -Xmx256m) are the service's JVM options, BENCH_WARMUP (default 20s) how long every
 # scenario runs before it is measured; any other environment (HTTP_PROXY_FORWARDING, API_LOG_*) reaches the service.
-# Needs: wrk, openssl, python3, Debian's PostgreSQL 15 binaries, the Kafka classpath of deploy/local/infra-classpath.
+# Needs: wrk, openssl, python3, Debian's PostgreSQL 15 binaries, the Kafka classpath of deploy/local/infra-classpath,
+# the built test kit (deploy/local/fixture makes the workbook).
 set -euo pipefail
 
 DURATION=${1:-20s}
@@ -22,8 +23,9 @@ mint_token
 # shellcheck disable=SC2086 # the options are words
 start_service ${BENCH_JAVA_OPTS:--Xmx256m}
 
-echo "== loading the 1,353 ground-truth records (main.json)"
-python3 - "$ROOT/../shared/testdata/credit/main.json" > main.csv <<'PY'
+echo "== loading the 1,353 records of the test kit's main workbook (their ground truth, main.xlsx.json)"
+[ -f main.xlsx.json ] || "$ROOT/deploy/local/fixture" credit-xlsx --preset main --out "$PWD/main.xlsx" >/dev/null
+python3 - main.xlsx.json > main.csv <<'PY'
 import csv, json, sys
 rows = json.load(open(sys.argv[1]))["rows"]
 out = csv.writer(sys.stdout)
