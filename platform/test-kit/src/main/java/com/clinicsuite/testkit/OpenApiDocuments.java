@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * The committed OpenAPI documents: {@code docs/openapi/<service>.json}, each exactly what that service serves at
  * {@code /q/openapi}, and {@code docs/openapi/openapi.json}, their merge, which the gateway serves at
- * {@code /openapi.json}. {@link OpenApiDocumentContract} keeps a service's document in line with its code;
+ * {@code /openapi.json}. Still to come: a per-service test comparing each with the app's {@code /q/openapi};
  * {@link #main} and {@link #merge} make the merged one.
  *
  * <p>The merge: every path of every service (an operation names its service in {@code x-service}); components
