@@ -111,10 +111,14 @@ public class DeliveryService {
     }
 
     private Uni<Delivery> render(Delivery d, ReminderRequested r, ChannelSettings channels) {
+        // the account's language as debtor-service resolved it; reminders from before it did: the pharmacy's default
+        ReminderLanguage language = ReminderLanguage.fromCode(r.language()).orElse(channels.defaultLanguage());
+        d.language = language.code();
         ReminderContent content = TemplateService.withPharmacy(
-                new ReminderContent(r.debtorName(), r.accNo(), r.amountDue(), r.buckets(), null, null, null), channels);
+                new ReminderContent(r.debtorName(), r.accNo(), r.amountDue(), r.buckets(), null, null, null, language),
+                channels);
         return templates
-                .effective(r.pharmacyId(), d.channel)
+                .effective(r.pharmacyId(), d.channel, language)
                 .chain(source -> renderer.render(d.channel, source, content))
                 .map(message -> {
                     d.subject = message.subject();

@@ -9,7 +9,10 @@ import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.events.credit.VoucherSearchesLogged;
+import com.clinicsuite.events.debtors.ContactPreferencesChanged;
+import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.events.debtors.ReportMovement;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
@@ -153,12 +156,37 @@ class EventCatalogTest {
                             AMOUNT,
                             Map.of("d60", AMOUNT),
                             "thandi",
+                            NOW,
+                            "af")),
+            Map.entry(
+                    "debtors.report-movement.v1",
+                    new ReportMovement(
+                            2,
+                            10L,
+                            11L,
+                            LocalDate.of(2025, 1, 27),
+                            LocalDate.of(2025, 2, 24),
+                            new ReportMovement.Summary(
+                                    new ReportMovement.CountAndBalance(3, AMOUNT),
+                                    new ReportMovement.CountAndBalance(2, new BigDecimal("300.00")),
+                                    new ReportMovement.CountAndAmount(40, new BigDecimal("5210.75")),
+                                    new ReportMovement.CountAndAmount(12, new BigDecimal("880.10")),
+                                    new ReportMovement.CountAndAmount(25, new BigDecimal("10400.00")),
+                                    new ReportMovement.Count(118),
+                                    new BigDecimal("152340.55"),
+                                    new BigDecimal("148124.40")),
                             NOW)),
+            Map.entry(
+                    "debtors.promise-to-pay-changed.v1",
+                    new PromiseToPayChanged(5, 2, "100234", AMOUNT, LocalDate.of(2025, 2, 10), "kept", 11L, null, NOW)),
+            Map.entry(
+                    "debtors.contact-preferences-changed.v1",
+                    new ContactPreferencesChanged(2, "100234", true, "af", "thandi", NOW)),
             Map.entry(
                     "notifications.delivery-status-changed.v1",
                     new DeliveryStatusChanged(
                             "rem-1", 2, "100234", "email", "sent", "smtp", "<abc@x>", "Your account", null, null, NOW)),
-            Map.entry("notifications.channel-configured.v1", new ChannelConfigured(2, true, false)),
+            Map.entry("notifications.channel-configured.v1", new ChannelConfigured(2, true, false, "af")),
             Map.entry("notifications.opt-out-recorded.v1", new OptOutRecorded(2, "sms", "0821234567", true, NOW)));
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 /**
  * A reminder to deliver to one debtor. {@code reminderId} is the idempotency key: notification-service
  * delivers each reminder id at most once. Contains personal data (recipient, name): never log it.
+ * {@code language} ({@code en} or {@code af}) is the account's, else the pharmacy's default; null in events
+ * published before it existed (notification-service then uses the pharmacy's default language).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReminderRequested(
@@ -28,4 +30,34 @@ public record ReminderRequested(
         Map<String, BigDecimal> buckets,
 
         String requestedBy,
-        Instant requestedAt) {}
+        Instant requestedAt,
+        String language) {
+
+    /** A reminder without a language: notification-service uses the pharmacy's default. */
+    public ReminderRequested(
+            String reminderId,
+            long pharmacyId,
+            long debtorId,
+            String accNo,
+            String channel,
+            String recipient,
+            String debtorName,
+            BigDecimal amountDue,
+            Map<String, BigDecimal> buckets,
+            String requestedBy,
+            Instant requestedAt) {
+        this(
+                reminderId,
+                pharmacyId,
+                debtorId,
+                accNo,
+                channel,
+                recipient,
+                debtorName,
+                amountDue,
+                buckets,
+                requestedBy,
+                requestedAt,
+                null);
+    }
+}
