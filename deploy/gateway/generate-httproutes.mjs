@@ -14,8 +14,8 @@
 //                    full-match implementation (Envoy) and a search implementation (nginx-based) agree)
 // Gateway API leaves the precedence of regular expressions implementation-specific, while nginx takes the
 // first regex in file order. So where an earlier regex is a literal extension of a later one that goes to a
-// different service (the upload path inside the debtor paths), the later regex is rewritten to exclude the
-// earlier one's literal suffix (RE2 has no lookahead): the regexes then never overlap and any order agrees.
+// different service (the upload paths inside the debtor paths), the later regex is rewritten to exclude the
+// earlier ones' literal suffixes (RE2 has no lookahead): the regexes then never overlap and any order agrees.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -57,16 +57,34 @@ export function readRoutes(file = ROUTES_TSV) {
 const META = /[\\^$.|?*+()[\]{}]/;
 const escapeRe = (s) => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 
-/** A regex (RE2 syntax) of every string except exactly the literal `lit`. */
-function everythingBut(lit) {
-  const alts = [''];
-  for (let i = 0; i < lit.length; i++) {
-    const head = escapeRe(lit.slice(0, i));
-    alts.push(`${head}[^${escapeRe(lit[i])}].*`);
-    if (i > 0) alts.push(head);
+/**
+ * A regex (RE2 syntax) of every string except the excluded literals: an exact one (`/upload`, from an anchored
+ * regex) excludes itself only, a prefix one (`/uploads/`, from an unanchored regex) every string it starts. Built
+ * from the literals' trie, so several exclusions that share a beginning combine (RE2 has no lookahead).
+ */
+function everythingBut(exclusions) {
+  const root = { children: new Map(), exact: false, prefix: false };
+  for (const { lit, prefix } of exclusions) {
+    let node = root;
+    for (const ch of lit) {
+      if (!node.children.has(ch)) node.children.set(ch, { children: new Map(), exact: false, prefix: false });
+      node = node.children.get(ch);
+    }
+    if (prefix) node.prefix = true;
+    else node.exact = true;
   }
-  alts.push(`${escapeRe(lit)}.+`);
-  return `(?:${alts.join('|')})`;
+  const complement = (node) => {
+    if (node.prefix) return null;
+    const alts = node.exact ? [] : [''];
+    const chars = [...node.children.keys()];
+    alts.push(chars.length ? `[^${chars.map(escapeRe).join('')}].*` : '.+');
+    for (const [ch, child] of node.children) {
+      const rest = complement(child);
+      if (rest !== null) alts.push(`${escapeRe(ch)}${rest}`);
+    }
+    return `(?:${alts.join('|')})`;
+  };
+  return complement(root);
 }
 
 /** Translates the routes into Gateway API path matches, in routes.tsv order. */
@@ -81,13 +99,17 @@ export function toMatches(routes) {
     if (!body.startsWith('^')) body = `^.*${body}`;
     const anchored = body.endsWith('$') && !body.endsWith('\\$');
     if (anchored) return { ...r, type: 'RegularExpression', match: body };
-    // Exclude earlier anchored regexes to other services that are literal extensions of this one.
-    const exclusions = routes.slice(0, idx).filter((e) => e.kind === 'regex' && e.service !== r.service
-      && e.value.endsWith('$') && e.value.startsWith(body) && !META.test(e.value.slice(body.length, -1)));
-    if (exclusions.length > 1) throw new Error(`routes.tsv:${r.line}: more than one earlier regex to exclude`);
-    if (exclusions.length === 1) {
-      const lit = exclusions[0].value.slice(body.length, -1);
-      return { ...r, type: 'RegularExpression', match: `${body}${everythingBut(lit)}$` };
+    // Exclude earlier regexes to other services that are literal extensions of this one: anchored ones exactly
+    // (`.../debtors/upload$`), unanchored ones as prefixes (`.../debtors/uploads/`).
+    const exclusions = routes.slice(0, idx)
+      .filter((e) => e.kind === 'regex' && e.service !== r.service && e.value.startsWith(body))
+      .map((e) => {
+        const prefix = !e.value.endsWith('$');
+        return { prefix, lit: e.value.slice(body.length, prefix ? undefined : -1) };
+      })
+      .filter((e) => e.lit.length > 0 && !META.test(e.lit));
+    if (exclusions.length > 0) {
+      return { ...r, type: 'RegularExpression', match: `${body}${everythingBut(exclusions)}$` };
     }
     return { ...r, type: 'RegularExpression', match: `${body}.*$` };
   });

@@ -747,7 +747,31 @@ class CreditBalanceResourceTest {
                 .when()
                 .post("/credit-balances/")
                 .then()
-                .statusCode(400);
+                .statusCode(400)
+                .body("code", equalTo("malformed_json"));
+        // well-formed JSON whose value does not fit the field: 422 naming it (docs/development.md, "Errors")
+        Map<String, Object> words = CreditBalances.body(CreditBalances.uniqueCode("IV5"), "GK2", "9811012345");
+        words.put("package_amount", "lots");
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(words)
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("package_amount"))
+                .body("errors[0].message", equalTo("must be a number"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("sessions_consumed", "eleven"))
+                .when()
+                .put("/credit-balances/" + id)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("sessions_consumed"));
         // nothing half-applied
         given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id).then().body("sessions_consumed", equalTo(11));
     }

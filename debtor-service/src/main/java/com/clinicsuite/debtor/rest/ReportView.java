@@ -6,9 +6,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** An entry of the reports history. */
+/**
+ * An entry of the reports history. {@code upload_id} is import-service's id of the upload it came from (the report
+ * events' {@code report_id}): a client that got 202 from the upload finds its report by it.
+ */
 public record ReportView(
         long id,
+        String uploadId,
         long pharmacyId,
         String filename,
         OffsetDateTime uploadedAt,
@@ -22,6 +26,7 @@ public record ReportView(
     static ReportView of(DebtorReport r) {
         return new ReportView(
                 r.id,
+                r.importReportId,
                 r.pharmacyId,
                 r.filename,
                 r.uploadedAt,

@@ -95,14 +95,18 @@ public class ReminderRequests {
     /** What a request decides about one debtor, before anything is written. */
     private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue, Language language) {}
 
+    /**
+     * @param bearerToken the caller's access token, for asking notification-service when the view of the pharmacy's
+     *     channels says "not configured" ({@link ReminderChannels})
+     */
     @WithTransaction
     public Uni<ReminderOutcome> request(
-            long pharmacyId, ReminderChannel channel, ReminderCommand command, String requestedBy) {
+            long pharmacyId, ReminderChannel channel, ReminderCommand command, String requestedBy, String bearerToken) {
         Set<Long> ids = new LinkedHashSet<>(command.debtorIds());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return directory
                 .require(pharmacyId)
-                .chain(() -> channels.isConfigured(pharmacyId, channel))
+                .chain(() -> channels.isConfigured(pharmacyId, channel, bearerToken))
                 .chain(configured -> {
                     if (!configured) {
                         throw new BadRequestException("Pharmacy " + pharmacyId + " has no " + channel.label()

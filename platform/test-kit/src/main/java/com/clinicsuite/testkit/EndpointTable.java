@@ -123,10 +123,14 @@ public final class EndpointTable {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
+        return repositoryRoot().resolve(RELATIVE);
+    }
+
+    /** The repository's root: the nearest directory above the working directory (a module's) that holds the table. */
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+            if (Files.isRegularFile(dir.resolve(RELATIVE))) {
+                return dir;
             }
         }
         throw new IllegalStateException(
