@@ -2,13 +2,12 @@ package com.clinicsuite.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicsuite.notification.service.PhoneNumbers;
 import com.clinicsuite.notification.service.RandFormat;
 import com.clinicsuite.notification.service.SmsSegments;
 import java.math.BigDecimal;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Rand amounts and SMS parts (South African numbers are tested in platform/vocabulary's SaPhoneNumberTest). */
 class RandFormatAndSmsSegmentsTest {
 
     @Test
@@ -32,15 +31,5 @@ class RandFormatAndSmsSegmentsTest {
         assertThat(SmsSegments.count("ç".repeat(71)).parts()).isEqualTo(2);
         assertThat(SmsSegments.count("ç".repeat(135)).parts()).isEqualTo(3);
         assertThat(SmsSegments.count("").parts()).isZero();
-    }
-
-    @Test
-    void southAfricanNumbersNormaliseToTenNationalDigits() {
-        assertThat(PhoneNumbers.nationalDigits("082 123 4567")).contains("0821234567");
-        assertThat(PhoneNumbers.nationalDigits("+27 (82) 123-4567")).contains("0821234567");
-        assertThat(PhoneNumbers.nationalDigits("27821234567")).contains("0821234567");
-        assertThat(PhoneNumbers.nationalDigits("12345")).isEqualTo(Optional.empty());
-        assertThat(PhoneNumbers.nationalDigits("08212345ab")).isEmpty();
-        assertThat(PhoneNumbers.international("0821234567")).isEqualTo("27821234567");
     }
 }

@@ -11,6 +11,10 @@ import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
+import com.clinicsuite.testkit.fixtures.CreditRecord;
+import com.clinicsuite.testkit.fixtures.CreditWorkbook;
+import com.clinicsuite.testkit.fixtures.CreditWorkbooks;
+import com.clinicsuite.vocabulary.ImportMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -18,7 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -35,14 +38,16 @@ class CreditImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** The test kit's main workbook: 1,353 rows, balance total 21942400.57, check row AD03C4403 (PBAD05349). */
+    private static final CreditWorkbook MAIN = CreditWorkbooks.main().truth();
 
     @Test
     void replaceSwapsTheWholeDataSetOnceEveryChunkArrived() throws Exception {
-        List<Row> rows = groundTruth("main.json");
+        List<Row> rows = groundTruth();
         long before = count();
         String importId = "imp-" + UUID.randomUUID();
         // as import-service sends them: published while the file is read, the count known with the last chunk only
-        List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 500);
+        List<CreditRowsChunk> chunks = streamedChunks(importId, ImportMode.REPLACE, rows, 500);
         assertThat(chunks).hasSize(3);
         assertThat(chunks.get(1).chunkCount()).isZero();
 
@@ -68,7 +73,9 @@ class CreditImportTest {
         assertThat(sql("select voucher_number from credit_balance where client_code = 'AD03C4403'"))
                 .isEqualTo("PBAD05349");
         assertThat(sql("select count(*) from credit_balance where voucher_number is null"))
-                .isEqualTo("30");
+                .isEqualTo(Long.toString(MAIN.rows().stream()
+                        .filter(r -> r.expectedVoucher() == null)
+                        .count()));
         assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'"))
                 .isEqualTo("0");
         assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
@@ -93,7 +100,7 @@ class CreditImportTest {
                     5,
                     1));
         }
-        List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 2);
+        List<CreditRowsChunk> chunks = streamedChunks(importId, ImportMode.REPLACE, rows, 2);
         String staged = "select count(*) from credit_import_row where import_id = '" + importId + "'";
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
@@ -162,7 +169,7 @@ class CreditImportTest {
                 row(5, other.toLowerCase(), "Botox", "PV", "9811054321", "300.00", 3, 0));
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, rows, 2)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode completed = awaitStatus(results, importId, "completed");
@@ -215,7 +222,7 @@ class CreditImportTest {
                 2);
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", List.of(tricky), 1)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, List.of(tricky), 1)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             assertThat(awaitStatus(results, importId, "completed")
@@ -273,7 +280,7 @@ class CreditImportTest {
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "replace", rows, 3)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.REPLACE, rows, 3)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode failed = awaitStatus(results, importId, "failed");
@@ -357,7 +364,7 @@ class CreditImportTest {
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, rows, 2)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode failed = awaitStatus(results, importId, "failed");
@@ -406,7 +413,7 @@ class CreditImportTest {
                         5,
                         1,
                         4));
-        List<CreditRowsChunk> chunks = chunks(importId, "replace", rows, 2);
+        List<CreditRowsChunk> chunks = chunks(importId, ImportMode.REPLACE, rows, 2);
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
@@ -467,7 +474,7 @@ class CreditImportTest {
             publisher.send(
                     EventCatalog.CREDIT_ROWS_CHUNK,
                     importId,
-                    chunks(importId, "upsert", List.of(good, bad), 10).get(0));
+                    chunks(importId, ImportMode.UPSERT, List.of(good, bad), 10).get(0));
             JsonNode failed = awaitStatus(results, importId, "failed");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(3);
             assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("amount_paid");
@@ -531,7 +538,7 @@ class CreditImportTest {
                 publisher.send(
                         EventCatalog.CREDIT_ROWS_CHUNK,
                         importId,
-                        new CreditRowsChunk(importId, "replace", "admin", c, total / chunkSize, total, rows));
+                        new CreditRowsChunk(importId, ImportMode.REPLACE, "admin", c, total / chunkSize, total, rows));
             }
             publishedMs = (System.nanoTime() - started) / 1_000_000;
             JsonNode completed = awaitStatus(results, importId, "completed", Duration.ofMinutes(5));
@@ -570,7 +577,7 @@ class CreditImportTest {
         String restoreId = "imp-" + UUID.randomUUID();
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(restoreId, "replace", groundTruth("main.json"), 1000)) {
+            for (CreditRowsChunk chunk : chunks(restoreId, ImportMode.REPLACE, groundTruth(), 1000)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, restoreId, chunk);
             }
             awaitStatus(results, restoreId, "completed");
@@ -592,7 +599,7 @@ class CreditImportTest {
     }
 
     /** Chunks as import-service publishes them while reading a file: chunk_count and total_rows in the last only. */
-    private static List<CreditRowsChunk> streamedChunks(String importId, String mode, List<Row> rows, int size) {
+    private static List<CreditRowsChunk> streamedChunks(String importId, ImportMode mode, List<Row> rows, int size) {
         List<CreditRowsChunk> all = chunks(importId, mode, rows, size);
         List<CreditRowsChunk> streamed = new ArrayList<>();
         for (CreditRowsChunk c : all) {
@@ -609,7 +616,7 @@ class CreditImportTest {
         return streamed;
     }
 
-    private static List<CreditRowsChunk> chunks(String importId, String mode, List<Row> rows, int size) {
+    private static List<CreditRowsChunk> chunks(String importId, ImportMode mode, List<Row> rows, int size) {
         List<CreditRowsChunk> chunks = new ArrayList<>();
         int count = (rows.size() + size - 1) / size;
         for (int i = 0; i < count; i++) {
@@ -653,30 +660,27 @@ class CreditImportTest {
                 paid - consumed);
     }
 
-    private static List<Row> groundTruth(String file) throws Exception {
-        JsonNode truth = JSON.readTree(
-                Path.of(System.getProperty("testdata.dir"), "credit", file).toFile());
+    /** The rows of the main workbook as import-service sends them. */
+    private static List<Row> groundTruth() {
         List<Row> rows = new ArrayList<>();
-        for (JsonNode r : truth.get("rows")) {
-            List<String> emails = new ArrayList<>();
-            r.get("emails").forEach(e -> emails.add(e.asText()));
+        for (CreditRecord r : MAIN.rows()) {
             rows.add(new Row(
-                    r.get("source_row").asInt(),
+                    r.sourceRow(),
                     null,
-                    r.get("client_code").asText(),
-                    r.get("client_name").asText(),
-                    r.get("phone").isNull() ? null : r.get("phone").asText(),
-                    emails.isEmpty() ? null : String.join(", ", emails),
-                    r.get("treatment_name").asText(),
-                    r.get("center").asText(),
+                    r.clientCode(),
+                    r.clientName(),
+                    r.phone(),
+                    r.emails().isEmpty() ? null : String.join(", ", r.emails()),
+                    r.treatmentName(),
+                    r.center(),
                     null,
-                    new BigDecimal(r.get("package_amount").asText()),
-                    new BigDecimal(r.get("amount_paid").asText()),
-                    new BigDecimal(r.get("balance_amount").asText()),
-                    new BigDecimal(r.get("prepaid_gift_card_balance").asText()),
-                    r.get("sessions_paid").asInt(),
-                    r.get("sessions_consumed").asInt(),
-                    r.get("balance_sessions").asInt()));
+                    r.packageAmount(),
+                    r.amountPaid(),
+                    r.balanceAmount(),
+                    r.prepaidGiftCardBalance(),
+                    r.sessionsPaid(),
+                    r.sessionsConsumed(),
+                    r.balanceSessions()));
         }
         return rows;
     }

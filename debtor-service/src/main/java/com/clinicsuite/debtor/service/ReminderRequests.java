@@ -4,18 +4,26 @@ import com.clinicsuite.debtor.config.ReminderConfig;
 import com.clinicsuite.debtor.repository.AgeingBucket;
 import com.clinicsuite.debtor.repository.Communication;
 import com.clinicsuite.debtor.repository.CommunicationRepository;
+import com.clinicsuite.debtor.repository.ContactPreference;
+import com.clinicsuite.debtor.repository.ContactPreferenceRepository;
 import com.clinicsuite.debtor.repository.Debtor;
 import com.clinicsuite.debtor.repository.DebtorRepository;
+import com.clinicsuite.debtor.repository.Language;
+import com.clinicsuite.debtor.repository.PaymentPromise;
+import com.clinicsuite.debtor.repository.PaymentPromiseRepository;
 import com.clinicsuite.debtor.repository.SmsOptOutRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,6 +52,9 @@ public class ReminderRequests {
     private final SmsOptOutRepository optOuts;
     private final Outbox outbox;
     private final ReminderConfig config;
+    private final ContactPreferenceRepository preferences;
+    private final PaymentPromiseRepository promises;
+    private final AccountLanguages languages;
 
     public ReminderRequests(
             PharmacyDirectory directory,
@@ -52,7 +63,10 @@ public class ReminderRequests {
             CommunicationRepository communications,
             SmsOptOutRepository optOuts,
             Outbox outbox,
-            ReminderConfig config) {
+            ReminderConfig config,
+            ContactPreferenceRepository preferences,
+            PaymentPromiseRepository promises,
+            AccountLanguages languages) {
         this.directory = directory;
         this.channels = channels;
         this.debtors = debtors;
@@ -60,19 +74,39 @@ public class ReminderRequests {
         this.optOuts = optOuts;
         this.outbox = outbox;
         this.config = config;
+        this.preferences = preferences;
+        this.promises = promises;
+        this.languages = languages;
+    }
+
+    /** The collections facts of the requested accounts: preferences, open promises, the pharmacy's language. */
+    private record AccountFacts(
+            Map<String, ContactPreference> preferences,
+            Map<String, PaymentPromise> openPromises,
+            Language pharmacyLanguage,
+            LocalDate today) {
+
+        Language languageOf(String accNo) {
+            ContactPreference p = preferences.get(accNo);
+            return p == null ? pharmacyLanguage : Language.fromCode(p.language).orElse(pharmacyLanguage);
+        }
     }
 
     /** What a request decides about one debtor, before anything is written. */
-    private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue) {}
+    private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue, Language language) {}
 
+    /**
+     * @param bearerToken the caller's access token, for asking notification-service when the view of the pharmacy's
+     *     channels says "not configured" ({@link ReminderChannels})
+     */
     @WithTransaction
     public Uni<ReminderOutcome> request(
-            long pharmacyId, ReminderChannel channel, ReminderCommand command, String requestedBy) {
+            long pharmacyId, ReminderChannel channel, ReminderCommand command, String requestedBy, String bearerToken) {
         Set<Long> ids = new LinkedHashSet<>(command.debtorIds());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return directory
                 .require(pharmacyId)
-                .chain(() -> channels.isConfigured(pharmacyId, channel))
+                .chain(() -> channels.isConfigured(pharmacyId, channel, bearerToken))
                 .chain(configured -> {
                     if (!configured) {
                         throw new BadRequestException("Pharmacy " + pharmacyId + " has no " + channel.label()
@@ -92,11 +126,18 @@ public class ReminderRequests {
                             : Uni.createFrom().item(Set.of());
                     Uni<Set<String>> coolingDown = command.force()
                             ? Uni.createFrom().item(Set.of())
-                            : communications.remindedSince(
-                                    pharmacyId, accNos, channel.key(), now.minus(config.coolDown()));
-                    return optedOut.chain(blocked -> coolingDown.map(recent -> ids.stream()
-                            .map(id -> decide(id, byId.get(id), channel, command.buckets(), blocked, recent))
-                            .toList()));
+                            : communications.remindedSince(pharmacyId, accNos, channel, now.minus(config.coolDown()));
+                    LocalDate today =
+                            now.atZoneSameInstant(PolicySettings.DEFAULT_ZONE).toLocalDate();
+                    Uni<AccountFacts> facts = preferences
+                            .byAccount(pharmacyId, accNos)
+                            .chain(prefs -> promises.openByAccount(pharmacyId, accNos)
+                                    .chain(open -> languages
+                                            .pharmacyDefault(pharmacyId)
+                                            .map(language -> new AccountFacts(prefs, open, language, today))));
+                    return optedOut.chain(blocked -> coolingDown.chain(recent -> facts.map(account -> ids.stream()
+                            .map(id -> decide(id, byId.get(id), channel, command, blocked, recent, account))
+                            .toList())));
                 })
                 .chain(decisions -> Multi.createFrom()
                         .iterable(decisions)
@@ -125,14 +166,27 @@ public class ReminderRequests {
             long id,
             Debtor debtor,
             ReminderChannel channel,
-            List<AgeingBucket> buckets,
+            ReminderCommand command,
             Set<String> optedOut,
-            Set<String> coolingDown) {
+            Set<String> coolingDown,
+            AccountFacts account) {
+        List<AgeingBucket> buckets = command.buckets();
         if (debtor == null) {
             return refused(id, "Debtor " + id + " not found in this pharmacy");
         }
         if (debtor.medicalAidControl) {
             return refused(id, "Medical-aid control accounts are not reminded");
+        }
+        ContactPreference preference = account.preferences().get(debtor.accNo);
+        if (preference != null && preference.doNotContact) {
+            return refused(id, "do_not_contact: the account is marked not to be contacted");
+        }
+        PaymentPromise promise = account.openPromises().get(debtor.accNo);
+        if (promise != null && !command.force() && !promise.dueDate.isBefore(account.today())) {
+            return refused(
+                    id,
+                    "open_promise: the account promised to pay " + promise.amount.toPlainString() + " by "
+                            + promise.dueDate + "; send with \"force\": true to remind anyway");
         }
         if (channel == ReminderChannel.EMAIL && debtor.email == null) {
             return refused(id, "No e-mail address");
@@ -158,11 +212,11 @@ public class ReminderRequests {
                     "Already reminded by " + channel.label() + " within "
                             + config.coolDown().toHours() + "h; send with \"force\": true to remind again");
         }
-        return new Decision(id, debtor, null, amountDue);
+        return new Decision(id, debtor, null, amountDue, account.languageOf(debtor.accNo));
     }
 
     private static Decision refused(long id, String reason) {
-        return new Decision(id, null, reason, null);
+        return new Decision(id, null, reason, null, null);
     }
 
     private Uni<ReminderOutcome.Queued> queue(
@@ -177,10 +231,10 @@ public class ReminderRequests {
         row.pharmacyId = pharmacyId;
         row.accNo = debtor.accNo;
         row.reminderId = UUID.randomUUID().toString();
-        row.communicationType = channel.key();
+        row.communicationType = channel;
         row.recipient = channel == ReminderChannel.EMAIL ? debtor.email : debtor.phoneDigits;
         row.amountDue = decision.amountDue();
-        row.status = "queued";
+        row.status = DeliveryStatus.QUEUED;
         row.requestedBy = requestedBy;
         row.statusAt = now;
         row.createdAt = now;
@@ -191,13 +245,14 @@ public class ReminderRequests {
                 pharmacyId,
                 debtor.id,
                 debtor.accNo,
-                channel.key(),
+                channel,
                 row.recipient,
                 debtor.name,
                 decision.amountDue(),
                 amounts,
                 requestedBy,
-                now.toInstant());
+                now.toInstant(),
+                decision.language().code());
         return communications
                 .persist(row)
                 .chain(() -> outbox.publish(EventCatalog.REMINDER_REQUESTED, Long.toString(pharmacyId), event))

@@ -11,6 +11,7 @@ import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.ReportStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
  * transaction that records the outcome and publishes {@code ReportProcessed}. A report that cannot be applied is
  * marked failed (with the reason) and the previous debtors stay, also when the database refuses the swap itself
  * ({@link DebtorSetReplacement.SwapFailed}: its statements undone, the transaction still usable). Every method runs
- * in the caller's transaction (the Inbox's), which also makes a redelivered chunk a no-op.
+ * in the caller's transaction (the Inbox's), which also makes a redelivered chunk a no-op. A completed report's
+ * staged accounts are left to {@link ReportFollowUp}, which runs after this transaction committed.
  */
 @ApplicationScoped
 public class ReportIngestion {
@@ -73,7 +75,7 @@ public class ReportIngestion {
         report.reportDate = chunk.reportDate();
         report.chunkCount = chunk.chunkCount();
         report.accountCount = chunk.accountCount();
-        report.status = DebtorReport.PROCESSING;
+        report.status = ReportStatus.PROCESSING;
         return reports.persist(report);
     }
 
@@ -136,7 +138,7 @@ public class ReportIngestion {
                 return replacement
                         .replace(report.pharmacyId, report.id, now)
                         .chain(totals -> {
-                            report.status = DebtorReport.COMPLETED;
+                            report.status = ReportStatus.COMPLETED;
                             report.totalAccounts = totals.accounts();
                             report.totalOutstanding = totals.outstanding();
                             report.totalCurrent = totals.current();
@@ -154,7 +156,8 @@ public class ReportIngestion {
                                     report.pharmacyId,
                                     counts.accounts(),
                                     (System.nanoTime() - started) / 1_000_000);
-                            return staged.delete(report.id).chain(() -> published(report, null));
+                            // the staged accounts stay until the report's follow-up made its snapshot of them
+                            return published(report, null);
                         })
                         .onFailure(DebtorSetReplacement.SwapFailed.class)
                         // the swap was undone: the previous set stays; record and announce the failure
@@ -164,7 +167,7 @@ public class ReportIngestion {
     }
 
     private Uni<Void> fail(DebtorReport report, String reason) {
-        report.status = DebtorReport.FAILED;
+        report.status = ReportStatus.FAILED;
         report.errorMessage = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         report.completedAt = OffsetDateTime.now(ZoneOffset.UTC);
         LOG.warnf("Report %d of pharmacy %d failed: %s", report.id, report.pharmacyId, report.errorMessage);
@@ -172,7 +175,7 @@ public class ReportIngestion {
     }
 
     private Uni<Void> published(DebtorReport report, String error) {
-        boolean completed = DebtorReport.COMPLETED.equals(report.status);
+        boolean completed = report.status == ReportStatus.COMPLETED;
         return outbox.publish(
                         EventCatalog.REPORT_PROCESSED,
                         Long.toString(report.pharmacyId),

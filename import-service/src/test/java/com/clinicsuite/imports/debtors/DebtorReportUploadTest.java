@@ -16,9 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.imports.debtors.pdf.GroundTruth;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
+import com.clinicsuite.testkit.fixtures.Deb013Account;
+import com.clinicsuite.testkit.fixtures.Deb013Report;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -43,6 +48,10 @@ class DebtorReportUploadTest {
         CompletableFuture<Response> upload = CompletableFuture.supplyAsync(
                 () -> upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf"));
 
+        Deb013Report truth = GroundTruth.deb013("winterton_small").truth();
+        int gluedIndex = truth.accounts().indexOf(truth.glued().get(0));
+        assertTrue(gluedIndex < 10, "a name glued to its amount among the first 10 accounts");
+        Deb013Account glued = truth.accounts().get(gluedIndex);
         List<JsonNode> chunks = chunks(pharmacy, 1, Duration.ofSeconds(20));
         assertEquals(1, chunks.size());
         JsonNode chunk = chunks.get(0);
@@ -51,20 +60,29 @@ class DebtorReportUploadTest {
         assertEquals(26, chunk.get("account_count").asInt());
         assertEquals(0, chunk.get("chunk_index").asInt());
         assertEquals(1, chunk.get("chunk_count").asInt());
-        assertEquals("2025-11-16", chunk.get("report_date").asText());
-        assertEquals("248828.67", chunk.get("totals").get("balance").asText());
+        assertEquals(truth.reportDate().toString(), chunk.get("report_date").asText());
+        assertEquals(
+                truth.totals().balance().toPlainString(),
+                chunk.get("totals").get("balance").asText());
         assertEquals(26, chunk.get("accounts").size());
-        JsonNode glued = chunk.get("accounts").get(6);
-        assertEquals("MNR F ENGELBRECHT-GELDENHUYS", glued.get("name").asText());
-        assertEquals("2006.03", glued.get("amounts").get("current").asText());
-        assertEquals("0826077953", glued.get("phone").asText());
+        JsonNode gluedInChunk = chunk.get("accounts").get(gluedIndex);
+        assertEquals(glued.name(), gluedInChunk.get("name").asText());
+        assertEquals(
+                glued.amounts().current().toPlainString(),
+                gluedInChunk.get("amounts").get("current").asText());
+        assertEquals(
+                glued.phone(),
+                gluedInChunk.get("phone").isNull()
+                        ? null
+                        : gluedInChunk.get("phone").asText());
         String reportId = chunk.get("report_id").asText();
 
         try (EventPublisher publisher = new EventPublisher()) {
             publisher.send(
                     EventCatalog.REPORT_PROCESSED,
                     Long.toString(pharmacy),
-                    new ReportProcessed(reportId, pharmacy, 4242L, "completed", 24, new BigDecimal("29509.89"), null));
+                    new ReportProcessed(
+                            reportId, pharmacy, 4242L, ReportStatus.COMPLETED, 24, new BigDecimal("29509.89"), null));
         }
         Response answer = upload.get(20, TimeUnit.SECONDS);
         answer.then()
@@ -73,11 +91,16 @@ class DebtorReportUploadTest {
                 .body("total_accounts", equalTo(24))
                 .body("total_outstanding", equalTo(29509.89f))
                 .body("debtors", hasSize(10))
-                .body("debtors[0].acc_no", equalTo("000947"))
-                .body("debtors[0].name", equalTo("ANOTHER PHARMACY (PTY) LTD"))
-                .body("debtors[0].current", equalTo(659.78f))
-                .body("debtors[0].is_medical_aid_control", equalTo(false))
-                .body("debtors[6].phone", equalTo("0826077953"));
+                .body("debtors[0].acc_no", equalTo(truth.accounts().get(0).accNo()))
+                .body("debtors[0].name", equalTo(truth.accounts().get(0).name()))
+                .body(
+                        "debtors[0].current",
+                        equalTo(truth.accounts().get(0).amounts().current().floatValue()))
+                .body(
+                        "debtors[0].is_medical_aid_control",
+                        equalTo(truth.accounts().get(0).medicalAidControl()))
+                .body("debtors[" + gluedIndex + "].name", equalTo(glued.name()))
+                .body("debtors[" + gluedIndex + "].phone", equalTo(glued.phone()));
         assertEquals("completed", queryString("select status from debtor_report_upload where id = ?", reportId));
         assertEquals(
                 64,
@@ -94,15 +117,31 @@ class DebtorReportUploadTest {
     }
 
     @Test
-    void noAnswerInTimeIs202AndALargeReportTravelsInChunks() throws Exception {
+    void noAnswerInTimeIs202WithALocationToPollAndALargeReportTravelsInChunks() throws Exception {
         long pharmacy = 7002;
         pharmacyExists(pharmacy);
-        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/reitz_large.pdf")
-                .then()
+        Response accepted = upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/reitz_large.pdf");
+        accepted.then()
                 .statusCode(202)
                 .body("report_id", nullValue())
                 .body("upload_id", notNullValue())
                 .body("status", equalTo("processing"));
+        String uploadId = accepted.jsonPath().getString("upload_id");
+        String status = "/pharmacies/" + pharmacy + "/debtors/uploads/" + uploadId;
+        assertTrue(accepted.header("Location").endsWith(status), accepted.header("Location"));
+
+        // a read grant is enough to poll; the upload is processing until debtor-service answers
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .get(status)
+                .then()
+                .statusCode(200)
+                .body("upload_id", equalTo(uploadId))
+                .body("pharmacy_id", equalTo((int) pharmacy))
+                .body("status", equalTo("processing"))
+                .body("filename", equalTo("reitz_large.pdf"))
+                .body("report_id", nullValue())
+                .body("error", nullValue());
 
         List<JsonNode> chunks = chunks(pharmacy, 2, Duration.ofSeconds(20));
         assertEquals(2, chunks.size());
@@ -117,6 +156,53 @@ class DebtorReportUploadTest {
         assertTrue(chunks.stream()
                 .allMatch(c -> c.get("chunk_count").asInt() == 2
                         && c.get("account_count").asInt() == 1541));
+        assertEquals(uploadId, chunks.get(0).get("report_id").asText());
+
+        try (EventPublisher publisher = new EventPublisher()) {
+            publisher.send(
+                    EventCatalog.REPORT_PROCESSED,
+                    Long.toString(pharmacy),
+                    new ReportProcessed(
+                            uploadId,
+                            pharmacy,
+                            5150L,
+                            ReportStatus.COMPLETED,
+                            1541,
+                            new BigDecimal("812345.67"),
+                            null));
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.pharmacyReader(pharmacy))
+                        .get(status)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("completed"))
+                        .body("report_id", equalTo(5150))
+                        .body("total_accounts", equalTo(1541))
+                        .body("finished_at", notNullValue()));
+
+        // another pharmacy's grant: 403; an upload of another pharmacy or none at all: 404; no token: 401
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy + 1))
+                .get(status)
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("forbidden"));
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy + 1))
+                .get("/pharmacies/" + (pharmacy + 1) + "/debtors/uploads/" + uploadId)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("not_found"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/pharmacies/" + pharmacy + "/debtors/uploads/no-such-upload")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("not_found"));
+        given().get(status).then().statusCode(401);
     }
 
     @Test
@@ -134,7 +220,13 @@ class DebtorReportUploadTest {
                     EventCatalog.REPORT_PROCESSED,
                     Long.toString(pharmacy),
                     new ReportProcessed(
-                            reportId, pharmacy, null, "failed", 0, BigDecimal.ZERO, "chunk 0 of 1 never arrived"));
+                            reportId,
+                            pharmacy,
+                            null,
+                            ReportStatus.FAILED,
+                            0,
+                            BigDecimal.ZERO,
+                            "chunk 0 of 1 never arrived"));
         }
         upload.get(20, TimeUnit.SECONDS).then().statusCode(422).body("detail", equalTo("chunk 0 of 1 never arrived"));
         assertEquals("failed", queryString("select status from debtor_report_upload where id = ?", reportId));

@@ -1,11 +1,13 @@
 package com.clinicsuite.notification.client;
 
+import com.clinicsuite.vocabulary.ReminderChannel;
+
 /** One rendered reminder to hand to a provider. Personal data: {@link #toString()} shows ids only. */
 public record OutgoingMessage(
         long deliveryId,
         String reminderId,
         long pharmacyId,
-        String channel,
+        ReminderChannel channel,
         String recipient,
         String subject,
         String html,
@@ -13,6 +15,6 @@ public record OutgoingMessage(
 
     @Override
     public String toString() {
-        return "OutgoingMessage[reminder " + reminderId + ", " + channel + "]";
+        return "OutgoingMessage[reminder " + reminderId + ", " + channel.code() + "]";
     }
 }

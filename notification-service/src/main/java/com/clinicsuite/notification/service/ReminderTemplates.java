@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.ApiError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +23,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ReminderTemplates {
-
-    public static final String EMAIL = "email";
-    public static final String SMS = "sms";
 
     private static final List<String> BUCKET_ORDER = List.of("current", "d30", "d60", "d90", "d120", "d150", "d180");
 
@@ -46,19 +45,28 @@ public class ReminderTemplates {
 
     private final TemplateSandbox sandbox;
     private final Vertx vertx;
-    private final Map<String, TemplateSource> defaults;
+    /** Built-in templates by channel, then language. */
+    private final Map<ReminderChannel, Map<ReminderLanguage, TemplateSource>> defaults;
 
     public ReminderTemplates(TemplateSandbox sandbox, Vertx vertx) {
         this.sandbox = sandbox;
         this.vertx = vertx;
-        this.defaults = Map.of(
-                EMAIL,
-                        new TemplateSource(
-                                resource("reminder-email-subject.txt").strip(),
-                                resource("reminder-email.html"),
-                                resource("reminder-email.txt")),
-                SMS, new TemplateSource(null, null, resource("reminder-sms.txt")));
-        defaults.values()
+        Map<ReminderLanguage, TemplateSource> email = new EnumMap<>(ReminderLanguage.class);
+        Map<ReminderLanguage, TemplateSource> sms = new EnumMap<>(ReminderLanguage.class);
+        for (ReminderLanguage language : ReminderLanguage.values()) {
+            // English keeps the folder's top level; other languages live in a subfolder named by their code
+            String folder = language == ReminderLanguage.EN ? "" : language.code() + "/";
+            email.put(
+                    language,
+                    new TemplateSource(
+                            resource(folder + "reminder-email-subject.txt").strip(),
+                            resource(folder + "reminder-email.html"),
+                            resource(folder + "reminder-email.txt")));
+            sms.put(language, new TemplateSource(null, null, resource(folder + "reminder-sms.txt")));
+        }
+        this.defaults = Map.of(ReminderChannel.EMAIL, email, ReminderChannel.SMS, sms);
+        defaults.values().stream()
+                .flatMap(byLanguage -> byLanguage.values().stream())
                 .forEach(
                         source -> { // the built-in templates obey the same rules
                             sandbox.check("subject", source.subject(), false);
@@ -67,15 +75,21 @@ public class ReminderTemplates {
                         });
     }
 
-    public TemplateSource defaultFor(String channel) {
-        return defaults.get(channel);
+    /** The built-in English template. */
+    public TemplateSource defaultFor(ReminderChannel channel) {
+        return defaultFor(channel, ReminderLanguage.EN);
+    }
+
+    /** The built-in template of the channel in that language. */
+    public TemplateSource defaultFor(ReminderChannel channel, ReminderLanguage language) {
+        return defaults.get(channel).get(language);
     }
 
     /**
      * Renders one reminder on a worker thread; a template that breaks a sandbox rule fails with
      * {@link TemplateRejectedException}.
      */
-    public Uni<RenderedMessage> render(String channel, TemplateSource source, ReminderContent content) {
+    public Uni<RenderedMessage> render(ReminderChannel channel, TemplateSource source, ReminderContent content) {
         return vertx.executeBlocking(() -> renderNow(channel, source, content), false);
     }
 
@@ -83,7 +97,7 @@ public class ReminderTemplates {
      * Checks a template before it is saved: the parts it needs are there, each part parses and keeps to the
      * sandbox's rules, and it renders sample data within the limits. 422 otherwise.
      */
-    public Uni<Void> validate(String channel, TemplateSource source) {
+    public Uni<Void> validate(ReminderChannel channel, TemplateSource source) {
         try {
             requireParts(channel, source);
         } catch (UnprocessableEntityException e) {
@@ -101,12 +115,12 @@ public class ReminderTemplates {
     }
 
     /** 422 when a part the channel needs is missing: {@code text}, and {@code subject} for e-mail. */
-    public void requireParts(String channel, TemplateSource source) {
+    public void requireParts(ReminderChannel channel, TemplateSource source) {
         List<ApiError.FieldError> errors = new ArrayList<>();
         if (source.text() == null || source.text().isBlank()) {
             errors.add(new ApiError.FieldError("text", "must not be blank"));
         }
-        if (EMAIL.equals(channel)
+        if (channel == ReminderChannel.EMAIL
                 && (source.subject() == null || source.subject().isBlank())) {
             errors.add(new ApiError.FieldError("subject", "must not be blank"));
         }
@@ -116,10 +130,10 @@ public class ReminderTemplates {
         }
     }
 
-    RenderedMessage renderNow(String channel, TemplateSource source, ReminderContent content) {
+    RenderedMessage renderNow(ReminderChannel channel, TemplateSource source, ReminderContent content) {
         TemplateValues values = values(content);
         String text = sandbox.render("text", source.text(), false, values);
-        if (SMS.equals(channel)) {
+        if (channel == ReminderChannel.SMS) {
             return new RenderedMessage(null, null, text.strip());
         }
         String subject = sandbox.render("subject", source.subject(), false, values)
@@ -132,18 +146,19 @@ public class ReminderTemplates {
     }
 
     private static TemplateValues values(ReminderContent c) {
+        ReminderLanguage language = c.language() == null ? ReminderLanguage.EN : c.language();
         return new TemplateValues(
                 c.debtorName(),
                 c.accNo(),
-                RandFormat.format(c.amountDue()),
+                language.rand(c.amountDue()),
                 c.pharmacyName(),
                 c.pharmacyPhone(),
                 c.bankDetails(),
-                buckets(c.buckets()));
+                buckets(c.buckets(), language));
     }
 
     /** Non-zero buckets, oldest arrears last, as the age analysis prints them. */
-    private static List<TemplateValues.Bucket> buckets(Map<String, BigDecimal> buckets) {
+    private static List<TemplateValues.Bucket> buckets(Map<String, BigDecimal> buckets, ReminderLanguage language) {
         if (buckets == null) {
             return List.of();
         }
@@ -153,17 +168,10 @@ public class ReminderTemplates {
         for (String key : keys) {
             BigDecimal amount = buckets.get(key);
             if (amount != null && amount.signum() != 0) {
-                result.add(new TemplateValues.Bucket(label(key), RandFormat.format(amount)));
+                result.add(new TemplateValues.Bucket(language.bucketLabel(key), language.rand(amount)));
             }
         }
         return result;
-    }
-
-    private static String label(String key) {
-        if (key.equals("current")) {
-            return "Current";
-        }
-        return key.matches("d\\d+") ? key.substring(1) + " days" : key;
     }
 
     private static String resource(String name) {

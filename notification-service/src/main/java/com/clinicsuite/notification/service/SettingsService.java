@@ -23,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
-/** Reads and changes a pharmacy's reminder channels; every change is announced as ChannelConfigured. */
+/**
+ * Reads and changes a pharmacy's reminder channels and default language; every change is announced as
+ * ChannelConfigured (debtor-service names the language of accounts without one from it).
+ */
 @ApplicationScoped
 public class SettingsService {
 
@@ -76,6 +79,9 @@ public class SettingsService {
             s.displayName = blankToNull(update.displayName);
             s.contactPhone = blankToNull(update.contactPhone);
             s.bankDetails = blankToNull(update.bankDetails);
+            if (update.defaultLanguage != null) { // left out (an older client): keep it
+                s.defaultLanguage = update.defaultLanguage;
+            }
             s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             s.updatedBy = username;
             ChannelSettings channels = ChannelSettings.of(s, cipher);
@@ -88,7 +94,11 @@ public class SettingsService {
                     .chain(() -> outbox.publish(
                             EventCatalog.CHANNEL_CONFIGURED,
                             Long.toString(pharmacyId),
-                            new ChannelConfigured(pharmacyId, channels.emailConfigured(), channels.smsConfigured())))
+                            new ChannelConfigured(
+                                    pharmacyId,
+                                    channels.emailConfigured(),
+                                    channels.smsConfigured(),
+                                    channels.defaultLanguage().code())))
                     .replaceWith(toView(channels));
         });
     }
@@ -137,7 +147,8 @@ public class SettingsService {
                 c.contactPhone(),
                 c.bankDetails(),
                 c.emailConfigured(),
-                c.smsConfigured());
+                c.smsConfigured(),
+                c.defaultLanguage().code());
     }
 
     private static String blankToNull(String s) {

@@ -2,6 +2,7 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.repository.MessageTemplate;
 import com.clinicsuite.notification.repository.MessageTemplateRepository;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
@@ -13,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A pharmacy's stored reminder templates, falling back to the built-in defaults. */
+/** A pharmacy's stored reminder templates per channel and language, falling back to the built-in ones. */
 @ApplicationScoped
 public class TemplateService {
 
@@ -30,19 +31,22 @@ public class TemplateService {
         this.settings = settings;
     }
 
-    /** A stored template, or null when the pharmacy uses the default. */
+    /** A stored template, or null when the pharmacy uses the built-in one of that language. */
     @WithSession
-    public Uni<MessageTemplate> stored(long pharmacyId, String channel) {
-        return repository.findByPharmacyAndChannel(pharmacyId, channel);
+    public Uni<MessageTemplate> stored(long pharmacyId, ReminderChannel channel, ReminderLanguage language) {
+        return repository.findByPharmacyAndChannel(pharmacyId, channel, language.code());
     }
 
-    /** The source that applies to the pharmacy's reminders on this channel; cached like the channel settings. */
+    /**
+     * The source that applies to the pharmacy's reminders on this channel in this language; cached like the channel
+     * settings.
+     */
     @CacheResult(cacheName = TEMPLATES_CACHE)
-    public Uni<TemplateSource> effective(long pharmacyId, String channel) {
+    public Uni<TemplateSource> effective(long pharmacyId, ReminderChannel channel, ReminderLanguage language) {
         return repository
-                .findByPharmacyAndChannel(pharmacyId, channel)
+                .findByPharmacyAndChannel(pharmacyId, channel, language.code())
                 .map(t -> t == null
-                        ? templates.defaultFor(channel)
+                        ? templates.defaultFor(channel, language)
                         : new TemplateSource(t.subject, t.bodyHtml, t.bodyText));
     }
 
@@ -52,17 +56,22 @@ public class TemplateService {
      */
     @CacheInvalidate(cacheName = TEMPLATES_CACHE)
     public Uni<MessageTemplate> save(
-            @CacheKey long pharmacyId, @CacheKey String channel, TemplateSource source, String username) {
+            @CacheKey long pharmacyId,
+            @CacheKey ReminderChannel channel,
+            @CacheKey ReminderLanguage language,
+            TemplateSource source,
+            String username) {
         TemplateSource normalized =
-                ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, source.text()) : source;
+                channel == ReminderChannel.SMS ? new TemplateSource(null, null, source.text()) : source;
         return templates
                 .validate(channel, normalized)
                 .chain(() -> Panache.withTransaction(() -> repository
-                        .findByPharmacyAndChannel(pharmacyId, channel)
+                        .findByPharmacyAndChannel(pharmacyId, channel, language.code())
                         .chain(existing -> {
                             MessageTemplate t = existing != null ? existing : new MessageTemplate();
                             t.pharmacyId = pharmacyId;
                             t.channel = channel;
+                            t.language = language.code();
                             t.subject = normalized.subject();
                             t.bodyHtml = normalized.html() == null
                                             || normalized.html().isBlank()
@@ -81,11 +90,11 @@ public class TemplateService {
      */
     @WithSession
     public Uni<RenderedMessage> preview(
-            long pharmacyId, String channel, TemplateSource unsaved, ReminderContent debtor) {
+            long pharmacyId, ReminderChannel channel, TemplateSource unsaved, ReminderContent debtor) {
         Uni<TemplateSource> source;
         if (unsaved != null) {
             TemplateSource s =
-                    ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, unsaved.text()) : unsaved;
+                    channel == ReminderChannel.SMS ? new TemplateSource(null, null, unsaved.text()) : unsaved;
             try {
                 templates.requireParts(channel, s);
             } catch (UnprocessableEntityException e) {
@@ -93,7 +102,7 @@ public class TemplateService {
             }
             source = Uni.createFrom().item(s);
         } else {
-            source = effective(pharmacyId, channel);
+            source = effective(pharmacyId, channel, debtor.language());
         }
         return source.chain(s ->
                 settings.channels(pharmacyId).chain(c -> templates.render(channel, s, withPharmacy(debtor, c))));
@@ -108,6 +117,7 @@ public class TemplateService {
                 debtor.buckets(),
                 name,
                 c.contactPhone(),
-                c.bankDetails());
+                c.bankDetails(),
+                debtor.language());
     }
 }

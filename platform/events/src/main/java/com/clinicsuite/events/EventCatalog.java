@@ -6,8 +6,11 @@ import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
+import com.clinicsuite.events.debtors.ContactPreferencesChanged;
+import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.events.debtors.ReportMovement;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
@@ -36,8 +39,13 @@ public final class EventCatalog {
             new EventType<>("credit.balance-updated.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_DELETED =
             new EventType<>("credit.balance-deleted.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
-    public static final EventType<VoucherSearched> VOUCHER_SEARCHED =
-            new EventType<>("credit.voucher-searched.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearched.class);
+    /** An audit record (one per API-log batch of searches), relayed after business events (see {@link Lane}). */
+    public static final EventType<VoucherSearchesLogged> VOUCHER_SEARCHES_LOGGED = new EventType<>(
+            "credit.voucher-searches-logged.v1",
+            Topics.CREDIT_VOUCHER_SEARCHES,
+            VoucherSearchesLogged.class,
+            Lane.AUDIT);
+
     public static final EventType<CreditImportResult> CREDIT_IMPORT_RESULT =
             new EventType<>("credit.import-result.v1", Topics.CREDIT_IMPORT_RESULTS, CreditImportResult.class);
 
@@ -52,6 +60,12 @@ public final class EventCatalog {
             new EventType<>("debtors.report-processed.v1", Topics.DEBTORS_REPORT_STATUS, ReportProcessed.class);
     public static final EventType<ReminderRequested> REMINDER_REQUESTED =
             new EventType<>("debtors.reminder-requested.v1", Topics.DEBTORS_REMINDERS, ReminderRequested.class);
+    public static final EventType<ReportMovement> REPORT_MOVEMENT =
+            new EventType<>("debtors.report-movement.v1", Topics.DEBTORS_REPORT_STATUS, ReportMovement.class);
+    public static final EventType<PromiseToPayChanged> PROMISE_TO_PAY_CHANGED =
+            new EventType<>("debtors.promise-to-pay-changed.v1", Topics.DEBTORS_ACCOUNTS, PromiseToPayChanged.class);
+    public static final EventType<ContactPreferencesChanged> CONTACT_PREFERENCES_CHANGED = new EventType<>(
+            "debtors.contact-preferences-changed.v1", Topics.DEBTORS_ACCOUNTS, ContactPreferencesChanged.class);
 
     public static final EventType<DeliveryStatusChanged> DELIVERY_STATUS_CHANGED = new EventType<>(
             "notifications.delivery-status-changed.v1",
@@ -70,13 +84,16 @@ public final class EventCatalog {
             CREDIT_BALANCE_CREATED,
             CREDIT_BALANCE_UPDATED,
             CREDIT_BALANCE_DELETED,
-            VOUCHER_SEARCHED,
+            VOUCHER_SEARCHES_LOGGED,
             CREDIT_IMPORT_RESULT,
             CREDIT_ROWS_CHUNK,
             CREDIT_IMPORT_ABORTED,
             DEBTOR_REPORT_CHUNK,
             REPORT_PROCESSED,
             REMINDER_REQUESTED,
+            REPORT_MOVEMENT,
+            PROMISE_TO_PAY_CHANGED,
+            CONTACT_PREFERENCES_CHANGED,
             DELIVERY_STATUS_CHANGED,
             CHANNEL_CONFIGURED,
             OPT_OUT_RECORDED);

@@ -8,8 +8,11 @@ import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
+import com.clinicsuite.events.debtors.ContactPreferencesChanged;
+import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.events.debtors.ReportMovement;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
@@ -17,6 +20,12 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.events.notifications.ChannelConfigured;
 import com.clinicsuite.events.notifications.DeliveryStatusChanged;
 import com.clinicsuite.events.notifications.OptOutRecorded;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.ReportSource;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -65,12 +74,16 @@ class EventCatalogTest {
             Map.entry("credit.balance-created.v1", creditBalance()),
             Map.entry("credit.balance-updated.v1", creditBalance()),
             Map.entry("credit.balance-deleted.v1", creditBalance()),
-            Map.entry("credit.voucher-searched.v1", new VoucherSearched("PBAD05349", "frontdesk", 1, NOW)),
+            Map.entry(
+                    "credit.voucher-searches-logged.v1",
+                    new VoucherSearchesLogged(List.of(
+                            new VoucherSearchesLogged.Search("frontdesk", "PBAD05349", 1, NOW),
+                            new VoucherSearchesLogged.Search("frontdesk", "GKXYZ1234", 0, NOW.plusMillis(5))))),
             Map.entry(
                     "credit.import-result.v1",
                     new CreditImportResult(
                             "imp-1",
-                            "completed",
+                            ImportStatus.COMPLETED,
                             10,
                             8,
                             2,
@@ -81,7 +94,7 @@ class EventCatalogTest {
                     "imports.credit-rows-chunk.v1",
                     new CreditRowsChunk(
                             "imp-1",
-                            "replace",
+                            ImportMode.REPLACE,
                             "admin",
                             0,
                             1,
@@ -113,7 +126,7 @@ class EventCatalogTest {
                             2,
                             "deb013.pdf",
                             "ab12",
-                            "upload",
+                            ReportSource.UPLOAD,
                             7L,
                             "thandi",
                             NOW,
@@ -135,7 +148,8 @@ class EventCatalogTest {
                                     "30",
                                     null)))),
             Map.entry(
-                    "debtors.report-processed.v1", new ReportProcessed("rep-1", 2, 11L, "completed", 1, AMOUNT, null)),
+                    "debtors.report-processed.v1",
+                    new ReportProcessed("rep-1", 2, 11L, ReportStatus.COMPLETED, 1, AMOUNT, null)),
             Map.entry(
                     "debtors.reminder-requested.v1",
                     new ReminderRequested(
@@ -143,19 +157,56 @@ class EventCatalogTest {
                             2,
                             11,
                             "100234",
-                            "email",
+                            ReminderChannel.EMAIL,
                             "j@example.com",
                             "DU PLESSIS, J",
                             AMOUNT,
                             Map.of("d60", AMOUNT),
                             "thandi",
+                            NOW,
+                            "af")),
+            Map.entry(
+                    "debtors.report-movement.v1",
+                    new ReportMovement(
+                            2,
+                            10L,
+                            11L,
+                            LocalDate.of(2025, 1, 27),
+                            LocalDate.of(2025, 2, 24),
+                            new ReportMovement.Summary(
+                                    new ReportMovement.CountAndBalance(3, AMOUNT),
+                                    new ReportMovement.CountAndBalance(2, new BigDecimal("300.00")),
+                                    new ReportMovement.CountAndAmount(40, new BigDecimal("5210.75")),
+                                    new ReportMovement.CountAndAmount(12, new BigDecimal("880.10")),
+                                    new ReportMovement.CountAndAmount(25, new BigDecimal("10400.00")),
+                                    new ReportMovement.Count(118),
+                                    new BigDecimal("152340.55"),
+                                    new BigDecimal("148124.40")),
                             NOW)),
+            Map.entry(
+                    "debtors.promise-to-pay-changed.v1",
+                    new PromiseToPayChanged(5, 2, "100234", AMOUNT, LocalDate.of(2025, 2, 10), "kept", 11L, null, NOW)),
+            Map.entry(
+                    "debtors.contact-preferences-changed.v1",
+                    new ContactPreferencesChanged(2, "100234", true, "af", "thandi", NOW)),
             Map.entry(
                     "notifications.delivery-status-changed.v1",
                     new DeliveryStatusChanged(
-                            "rem-1", 2, "100234", "email", "sent", "smtp", "<abc@x>", "Your account", null, null, NOW)),
-            Map.entry("notifications.channel-configured.v1", new ChannelConfigured(2, true, false)),
-            Map.entry("notifications.opt-out-recorded.v1", new OptOutRecorded(2, "sms", "0821234567", true, NOW)));
+                            "rem-1",
+                            2,
+                            "100234",
+                            ReminderChannel.EMAIL,
+                            DeliveryStatus.SENT,
+                            "smtp",
+                            "<abc@x>",
+                            "Your account",
+                            null,
+                            null,
+                            NOW)),
+            Map.entry("notifications.channel-configured.v1", new ChannelConfigured(2, true, false, "af")),
+            Map.entry(
+                    "notifications.opt-out-recorded.v1",
+                    new OptOutRecorded(2, ReminderChannel.SMS, "0821234567", true, NOW)));
 
     @Test
     void everyTypeNameFollowsTheConventionAndIsUnique() {
@@ -164,6 +215,17 @@ class EventCatalogTest {
             assertThat(type.type()).matches("[a-z]+\\.[a-z-]+\\.v[0-9]+");
             assertThat(seen.add(type.type())).as("duplicate " + type.type()).isTrue();
         }
+    }
+
+    @Test
+    void everyTopicCarriesOneLaneAndVoucherSearchesAreAudit() {
+        // the relay keeps order per key within a lane only: a topic's events must not be split across lanes
+        Map<String, Set<Lane>> lanesByTopic = EventCatalog.ALL.stream()
+                .collect(Collectors.groupingBy(
+                        EventType::topic, Collectors.mapping(EventType::lane, Collectors.toSet())));
+        lanesByTopic.forEach((topic, lanes) -> assertThat(lanes).as(topic).hasSize(1));
+        assertThat(EventCatalog.VOUCHER_SEARCHES_LOGGED.lane()).isEqualTo(Lane.AUDIT);
+        assertThat(EventCatalog.REPORT_PROCESSED.lane()).isEqualTo(Lane.BUSINESS);
     }
 
     @Test

@@ -6,8 +6,11 @@ import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
+import com.clinicsuite.events.debtors.ContactPreferencesChanged;
+import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.events.debtors.ReportMovement;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
@@ -35,13 +38,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             GrantsChanged.class,
             UserAccessChanged.class,
             CreditBalanceChanged.class,
-            VoucherSearched.class,
+            VoucherSearchesLogged.class,
             CreditImportResult.class,
             CreditRowsChunk.class,
             CreditImportAborted.class,
             DebtorReportChunk.class,
             ReportProcessed.class,
             ReminderRequested.class,
+            ReportMovement.class,
+            PromiseToPayChanged.class,
+            ContactPreferencesChanged.class,
             DeliveryStatusChanged.class,
             ChannelConfigured.class,
             OptOutRecorded.class

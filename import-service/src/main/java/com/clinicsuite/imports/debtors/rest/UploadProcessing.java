@@ -1,5 +1,6 @@
 package com.clinicsuite.imports.debtors.rest;
 
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -8,9 +9,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 // answered inside a JAX-RS Response, whose entity type Quarkus cannot see at build time: registered for the native
 // image's Jackson
 @RegisterForReflection
-public record UploadProcessing(Long reportId, String uploadId, String status) {
+public record UploadProcessing(Long reportId, String uploadId, ReportStatus status) {
 
     static UploadProcessing of(String uploadId) {
-        return new UploadProcessing(null, uploadId, "processing");
+        return new UploadProcessing(null, uploadId, ReportStatus.PROCESSING);
     }
 }

@@ -1,5 +1,6 @@
 package com.clinicsuite.events.debtors;
 
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -12,6 +13,8 @@ import java.util.Map;
 /**
  * A reminder to deliver to one debtor. {@code reminderId} is the idempotency key: notification-service
  * delivers each reminder id at most once. Contains personal data (recipient, name): never log it.
+ * {@code language} ({@code en} or {@code af}) is the account's, else the pharmacy's default; null in events
+ * published before it existed (notification-service then uses the pharmacy's default language).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReminderRequested(
@@ -19,7 +22,7 @@ public record ReminderRequested(
         long pharmacyId,
         long debtorId,
         String accNo,
-        String channel,
+        ReminderChannel channel,
         String recipient,
         String debtorName,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountDue,
@@ -28,4 +31,34 @@ public record ReminderRequested(
         Map<String, BigDecimal> buckets,
 
         String requestedBy,
-        Instant requestedAt) {}
+        Instant requestedAt,
+        String language) {
+
+    /** A reminder without a language: notification-service uses the pharmacy's default. */
+    public ReminderRequested(
+            String reminderId,
+            long pharmacyId,
+            long debtorId,
+            String accNo,
+            ReminderChannel channel,
+            String recipient,
+            String debtorName,
+            BigDecimal amountDue,
+            Map<String, BigDecimal> buckets,
+            String requestedBy,
+            Instant requestedAt) {
+        this(
+                reminderId,
+                pharmacyId,
+                debtorId,
+                accNo,
+                channel,
+                recipient,
+                debtorName,
+                amountDue,
+                buckets,
+                requestedBy,
+                requestedAt,
+                null);
+    }
+}
