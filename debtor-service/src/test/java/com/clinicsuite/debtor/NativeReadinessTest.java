@@ -8,7 +8,7 @@ class NativeReadinessTest extends NativeReadinessContract {
 
     @Override
     protected Set<Class<?>> resourceReaders() {
-        return Set.of(DebtorPdf.class);
+        return Set.of(DebtorPdf.Report.class);
     }
 
     /** The PDF export's fonts, and what PDFBox reads to write a PDF with an embedded TrueType font. */

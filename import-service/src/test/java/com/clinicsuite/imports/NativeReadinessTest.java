@@ -1,9 +1,16 @@
 package com.clinicsuite.imports;
 
+import com.clinicsuite.imports.debtors.pdf.DecodeBudget;
 import com.clinicsuite.testkit.NativeReadinessContract;
 import java.util.Set;
 
 class NativeReadinessTest extends NativeReadinessContract {
+
+    /** DecodeBudget wraps PDFBox's filters through FilterFactory's private map (it has no API for it). */
+    @Override
+    protected Set<Class<?>> reflectiveLookups() {
+        return Set.of(DecodeBudget.class);
+    }
 
     /**
      * What PDFBox reads to extract the text of a report: glyph names, the metrics of the 14 standard fonts (the

@@ -1,5 +1,6 @@
 package com.clinicsuite.debtor.repository;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The ageing columns of a debtor: their API key, entity field, and the heading exports print. */
+// a component of ExportFilter and an EnumMap key type next to native queries: registered for the native image
+// (NativeReadinessContract)
+@RegisterForReflection
 public enum AgeingBucket {
     CURRENT("current", "Current", d -> d.current),
     D30("d30", "30 Days", d -> d.d30),

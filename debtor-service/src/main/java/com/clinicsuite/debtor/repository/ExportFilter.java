@@ -1,5 +1,6 @@
 package com.clinicsuite.debtor.repository;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,5 +12,8 @@ import java.util.List;
  * @param excludeMedicalAid leave out medical-aid control accounts
  * @param debtorIds         only these debtors (null: all); bounded by the caller ({@code debtor.exports.max-debtor-ids})
  */
+// built inside the PDF export, which answers a JAX-RS Response: registered for the native image
+// (NativeReadinessContract)
+@RegisterForReflection
 public record ExportFilter(
         BigDecimal minBalance, List<AgeingBucket> ageingBuckets, boolean excludeMedicalAid, List<Long> debtorIds) {}

@@ -1,6 +1,7 @@
 package com.clinicsuite.debtor.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -22,6 +23,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class ReportSnapshots {
 
     /** The movement kinds, in the order of the contract. */
+    // named by class next to the movement totals query: registered for the native image (NativeReadinessContract)
+    @RegisterForReflection
     public enum Movement {
         NEW,
         CLEARED,

@@ -1,5 +1,6 @@
 package com.clinicsuite.debtor.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ public final class ExportRequests {
     public record Csv(List<Long> debtorIds, BigDecimal minBalance, Boolean excludeMedicalAid) {}
 
     /** {@code col_names} maps a column key (acc_no, name, current, d30..d180, balance, phone) to its heading. */
+    // the PDF export's body, read in a method answering a JAX-RS Response: registered for the native image
+    // (NativeReadinessContract)
+    @RegisterForReflection
     public record Pdf(
             List<Long> debtorIds,
             List<String> ageingBuckets,

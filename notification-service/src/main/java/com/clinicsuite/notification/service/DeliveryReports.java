@@ -4,6 +4,7 @@ import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
 import com.clinicsuite.vocabulary.DeliveryStatus;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,9 @@ public class DeliveryReports {
     private final DeliveryStatusEvents events;
 
     /** One provider report: the delivery by reminder id or, failing that, by external id. */
+    // built inside the webhook methods, which answer a JAX-RS Response: registered for the native image
+    // (NativeReadinessContract)
+    @RegisterForReflection
     public record Report(String reminderId, String externalId, DeliveryStatus status, String error) {}
 
     public DeliveryReports(DeliveryRepository deliveries, DeliveryStatusEvents events) {

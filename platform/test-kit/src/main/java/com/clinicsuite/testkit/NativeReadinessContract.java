@@ -158,6 +158,16 @@ public abstract class NativeReadinessContract {
     }
 
     /**
+     * The classes of this module that look up a member by name at run time on purpose: a library's private state
+     * with no API to reach it. Listed, so that any other lookup fails this test; every class a listed lookup names
+     * with a class literal must be registered for reflection ({@code @RegisterForReflection(targets = ...)}), and a
+     * listed class that no longer looks anything up fails too.
+     */
+    protected Set<Class<?>> reflectiveLookups() {
+        return Set.of();
+    }
+
+    /**
      * Every classpath resource this module reads at run time, its own and its libraries' (PDF fonts, default
      * templates, event schemas...): each must exist and be matched by {@code quarkus.native.resources.includes}.
      */
@@ -186,12 +196,37 @@ public abstract class NativeReadinessContract {
 
     @Test
     void noClassIsLoadedOrLookedUpByNameAtRunTime() {
-        List<String> offending = accessesTo(DYNAMIC_LOOKUPS).stream()
+        Set<String> declared = new TreeSet<>();
+        reflectiveLookups().forEach(c -> declared.add(c.getName()));
+        List<JavaAccess<?>> lookups = accessesTo(DYNAMIC_LOOKUPS);
+        List<String> offending = lookups.stream()
+                .filter(access -> !declared.contains(access.getOriginOwner().getName()))
                 .map(access -> access.getDescription())
                 .toList();
         assertThat(offending)
                 .as("dynamic class loading and reflection: use the type itself, or register it with"
-                        + " @RegisterForReflection and say why")
+                        + " @RegisterForReflection, say why and declare the class in reflectiveLookups()")
+                .isEmpty();
+
+        Set<String> lookingUp = new TreeSet<>();
+        lookups.forEach(access -> lookingUp.add(access.getOriginOwner().getName()));
+        assertThat(lookingUp)
+                .as("classes declared in reflectiveLookups() must still look something up")
+                .containsAll(declared);
+
+        Set<String> registered = registeredForReflection();
+        Set<String> unregistered = new TreeSet<>();
+        for (JavaAccess<?> access : lookups) {
+            for (ReferencedClassObject literal : access.getOrigin().getReferencedClassObjects()) {
+                String name = literal.getRawType().getName();
+                if (!registered.contains(name)) {
+                    unregistered.add(
+                            name + " (looked up in " + access.getOrigin().getFullName() + ")");
+                }
+            }
+        }
+        assertThat(unregistered)
+                .as("classes looked up by reflection must be registered with @RegisterForReflection(targets = ...)")
                 .isEmpty();
     }
 

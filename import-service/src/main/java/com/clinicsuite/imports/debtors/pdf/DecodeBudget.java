@@ -1,5 +1,6 @@
 package com.clinicsuite.imports.debtors.pdf;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,9 @@ import org.apache.pdfbox.filter.FilterFactory;
  * <p>The wrapping reaches into FilterFactory's private map: if a PDFBox upgrade changes it, {@link #open} fails
  * every read loudly (and {@code HostilePdfTest}'s bombs fail) rather than silently reading without the bound.
  */
-final class DecodeBudget implements AutoCloseable {
+// install() reads FilterFactory's private "filters" field by reflection: registered so the native image keeps it
+@RegisterForReflection(targets = FilterFactory.class)
+public final class DecodeBudget implements AutoCloseable {
 
     private static final ThreadLocal<DecodeBudget> CURRENT = new ThreadLocal<>();
     private static volatile boolean installed;

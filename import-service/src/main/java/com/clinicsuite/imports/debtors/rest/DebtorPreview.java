@@ -1,9 +1,13 @@
 package com.clinicsuite.imports.debtors.rest;
 
 import com.clinicsuite.imports.debtors.pdf.ParsedAccount;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 
 /** One of the first accounts of an uploaded report, in the fields the upload answer has always carried. */
+// answered inside a JAX-RS Response, whose entity type Quarkus cannot see at build time: registered for the native
+// image's Jackson
+@RegisterForReflection
 public record DebtorPreview(
         String accNo,
         String name,

@@ -2,6 +2,7 @@ package com.clinicsuite.imports.debtors.service;
 
 import com.clinicsuite.imports.service.StoredText;
 import com.clinicsuite.vocabulary.ReportSource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A received report file and where it came from. The factories make the texts fit to store ({@link StoredText}): a
@@ -11,6 +12,9 @@ import com.clinicsuite.vocabulary.ReportSource;
  * @param uploadedBy    the uploader's user id; null for the mailbox
  * @param mailMessageId the Message-ID of the e-mail it came in, for mailbox imports
  */
+// built inside the upload method, which answers a JAX-RS Response: registered for the native image
+// (NativeReadinessContract)
+@RegisterForReflection
 public record ImportRequest(
         Long pharmacyId,
         String filename,
