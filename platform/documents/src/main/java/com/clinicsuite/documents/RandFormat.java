@@ -1,4 +1,4 @@
-package com.clinicsuite.notification.service;
+package com.clinicsuite.documents;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
