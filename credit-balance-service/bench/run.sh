@@ -5,7 +5,8 @@
 #   BENCH_HOLD=1 credit-balance-service/bench/run.sh   # set up, load 1,353 records, then keep the stack up
 # BENCH_JAVA_OPTS (default -Xmx256m) are the service's JVM options, BENCH_WARMUP (default 20s) how long every
 # scenario runs before it is measured; any other environment (HTTP_PROXY_FORWARDING, API_LOG_*) reaches the service.
-# Needs: wrk, openssl, python3, Debian's PostgreSQL 15 binaries, the Kafka classpath of deploy/local/infra-classpath.
+# Needs: wrk, openssl, python3, Debian's PostgreSQL 15 binaries, the Kafka classpath of deploy/local/infra-classpath,
+# the built test kit (deploy/local/fixture makes the workbook).
 set -euo pipefail
 
 DURATION=${1:-20s}
@@ -22,8 +23,9 @@ mint_token
 # shellcheck disable=SC2086 # the options are words
 start_service ${BENCH_JAVA_OPTS:--Xmx256m}
 
-echo "== loading the 1,353 ground-truth records (main.json)"
-python3 - "$ROOT/../shared/testdata/credit/main.json" > main.csv <<'PY'
+echo "== loading the 1,353 records of the test kit's main workbook (their ground truth, main.xlsx.json)"
+[ -f main.xlsx.json ] || "$ROOT/deploy/local/fixture" credit-xlsx --preset main --out "$PWD/main.xlsx" >/dev/null
+python3 - main.xlsx.json > main.csv <<'PY'
 import csv, json, sys
 rows = json.load(open(sys.argv[1]))["rows"]
 out = csv.writer(sys.stdout)
@@ -138,6 +140,7 @@ psql_credit -c "explain analyze select center, count(*), sum(package_amount), su
 for _ in $(seq 1 60); do [ "$(metric api_log_queued)" = 0 ] && break; sleep 1; done # the writer catches up
 { echo "== API log: $REQUESTS requests sent, $(psql_credit -c 'select count(*) from api_log') rows written," \
        "$(metric api_log_dropped_total) dropped, $(metric api_log_queued) still queued"
-  echo "   voucher-searched events in the outbox: $(psql_credit -c "select count(*) from outbox_event where event_type = 'credit.voucher-searched.v1'")"
+  echo "   $(metric api_log_rejected_total) rows refused by the database; voucher searches in the outbox:" \
+       "$(psql_credit -c "select count(*) || ' events listing ' || coalesce(sum(json_array_length(cast(payload as json) -> 'searches')), 0) || ' searches' from outbox_event where event_type = 'credit.voucher-searches-logged.v1'")"
 } | tee -a results.txt
 echo "results in $WORK/results.txt"

@@ -5,7 +5,9 @@ Logs in, imports the clinic workbook, searches a voucher, uploads a DEB013 repor
 and PDF, sends e-mail reminders, reads them from the SMTP server's IMAP side and checks the history. Last, reads
 the public topics as an outside system would (deploy/examples/java-consumer) and validates every event against
 the schema its ce_dataschema names (env KAFKA_PORT, default 9092).
-Usage: e2e.py GATEWAY_URL ADMIN_PASSWORD TESTDATA_DIR IMAP_PORT
+Usage: e2e.py GATEWAY_URL ADMIN_PASSWORD DATA_DIR IMAP_PORT
+DATA_DIR holds main.xlsx and winterton_small.pdf with their ground truth (FILE.json), as deploy/local/fixture writes
+them (run.sh makes them).
 Prints one line per check and a closing "N passed, M failed"; exits non-zero when a check failed.
 """
 import imaplib
@@ -77,8 +79,8 @@ status, _, _ = call("GET", "/credit-balances/", token="not-a-token")
 check("an invalid token is refused with 401", status == 401, status)
 
 # --- clinic: import main.xlsx, search a voucher, statistics
-truth = json.load(open(f"{DATA}/credit/main.json"))
-with open(f"{DATA}/credit/main.xlsx", "rb") as f:
+truth = json.load(open(f"{DATA}/main.xlsx.json"))
+with open(f"{DATA}/main.xlsx", "rb") as f:
     status, _, job = call("POST", "/credit-balances/import", token=token, form={
         "file": ("main.xlsx", f.read(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         "mode": "replace"})
@@ -99,8 +101,8 @@ code = "E2E" + uuid.uuid4().hex[:6].upper()
 status, _, pharmacy = call("POST", "/admin/pharmacies", {"name": "Winterton Pharmacy " + code, "code": code}, token=token)
 check("pharmacy created", status in (200, 201) and pharmacy.get("id"), f"{status} {pharmacy}")
 pid = pharmacy["id"]
-report_truth = json.load(open(f"{DATA}/deb013/winterton_small.json"))
-with open(f"{DATA}/deb013/winterton_small.pdf", "rb") as f:
+report_truth = json.load(open(f"{DATA}/winterton_small.pdf.json"))
+with open(f"{DATA}/winterton_small.pdf", "rb") as f:
     pdf = f.read()
 # import-service and debtor-service each learn the new pharmacy from auth.pharmacies, independently: until both
 # have (404 from the first, "unknown to debtor-service" from the second), the upload is refused and tried again.
@@ -110,11 +112,11 @@ upload = wait_for(lambda: (lambda r: None if pharmacy_not_yet_known(r) else r)(
     call("POST", f"/pharmacies/{pid}/debtors/upload", token=token,
          form={"file": ("winterton_small.pdf", pdf, "application/pdf")})), timeout=30)
 status, _, uploaded = upload
-accounts = [a for a in report_truth["accounts"] if not a.get("is_medical_aid_control")]
+accounts = [a for a in report_truth["accounts"] if not a["medical_aid_control"]]
 check("DEB013 report uploaded and applied", status in (200, 201) and
       uploaded.get("total_accounts") == len(accounts), f"{status} {uploaded}")
 
-arrears = lambda a: sum(Decimal(a[k]) for k in ("d60", "d90", "d120", "d150", "d180"))
+arrears = lambda a: sum(Decimal(a["amounts"][k]) for k in ("d60", "d90", "d120", "d150", "d180"))
 expected = [a for a in accounts if arrears(a) > 100]
 status, _, page = call("GET", f"/pharmacies/{pid}/debtors?min_balance=100&per_page=1000", token=token)
 check("min_balance filter matches the ground truth", status == 200 and page["total"] == len(expected),

@@ -6,8 +6,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export STACK_DIR="${STACK_DIR:-$ROOT/target/e2e-stack}"
 rm -rf "$STACK_DIR"
 "$ROOT/stack" up || { "$ROOT/stack" down; exit 1; }
+# the test's files and their ground truth, made by the test kit's generators (./stack up built it)
+DATA="$STACK_DIR/e2e-data"
+mkdir -p "$DATA"
+"$ROOT/deploy/local/fixture" credit-xlsx --preset main --out "$DATA/main.xlsx" &&
+  "$ROOT/deploy/local/fixture" deb013 --preset small --out "$DATA/winterton_small.pdf" ||
+  { "$ROOT/stack" down; exit 1; }
 python3 "$ROOT/deploy/e2e/e2e.py" "http://127.0.0.1:${GATEWAY_PORT:-8080}" "$(cat "$STACK_DIR/secrets/admin-password")" \
-  "${TESTDATA_DIR:-$ROOT/../shared/testdata}" "${IMAP_PORT:-3143}"
+  "$DATA" "${IMAP_PORT:-3143}"
 status=$?
 "$ROOT/stack" down
 exit $status

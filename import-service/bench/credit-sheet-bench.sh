@@ -2,8 +2,9 @@
 # Parse-and-validate benchmark of credit-balance workbooks (issue 6): times CreditSheetParser on a generated
 # 100,000-row workbook inside a 128 MB heap, and (when pandas is installed) pandas.read_excel on the same file.
 #   import-service/bench/credit-sheet-bench.sh [ROWS] [RUNS]
-# Needs: the module compiled (mvn -o -q -pl import-service compile), Debian python3-openpyxl (+ python3-pandas
-# for the comparison). Generated files go to import-service/target/bench and are never committed.
+# Needs: the module compiled (mvn -o -q -pl import-service compile), python3-pandas and python3-openpyxl for the
+# comparison only. The workbook is made with deploy/local/fixture (seed 7) into import-service/target/bench and is
+# never committed.
 set -euo pipefail
 ROWS=${1:-100000}
 RUNS=${2:-5}
@@ -15,13 +16,13 @@ WORKBOOK=$OUT/big_$ROWS.xlsx
 
 if [[ ! -f $WORKBOOK ]]; then
   mkdir -p "$OUT"
-  /usr/bin/python3 "$ROOT/../shared/testdata/tools/gen_credit_xlsx.py" --rows "$ROWS" --out "$OUT"
+  "$ROOT/deploy/local/fixture" credit-xlsx --rows "$ROWS" --seed 7 --out "$WORKBOOK"
 fi
 if [[ ! -d $BUILD/classes/com ]]; then
-  (cd "$ROOT" && mvn -o -q -pl import-service compile -Dimport.build.dir="$BUILD")
+  (cd "$ROOT" && ./mvnw -o -q -pl import-service compile -Dimport.build.dir="$BUILD")
 fi
 CP_FILE=$OUT/classpath.txt
-(cd "$ROOT" && mvn -o -q -pl import-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
+(cd "$ROOT" && ./mvnw -o -q -pl import-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
   -Dmdep.includeScope=runtime -Dimport.build.dir="$BUILD" >/dev/null)
 
 echo "== import-service CreditSheetParser (-Xmx128m)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """End-to-end time of a large clinic credit-balance import through the running local suite (./stack up).
 
-Generates a ROWS-row workbook with ../shared/testdata/tools/gen_credit_xlsx.py (seed 7; 100,000 rows = 8.8 MB),
+Generates a ROWS-row workbook with deploy/local/fixture (the test kit's generator, seed 7, streamed),
 then RUNS times: POST /credit-balances/import (mode replace) through the gateway and polls GET /imports/{id}
 every 0.1 s until it is completed, printing when the job was seen parsing, applying and completed, and checking
 that credit-balance-service then holds exactly the workbook's records (count and balance total from the
@@ -30,14 +30,11 @@ def main():
     out_dir = os.path.join(ROOT, "import-service/target/bench")
     os.makedirs(out_dir, exist_ok=True)
     stem = os.path.join(out_dir, f"credit_{ROWS}")
-    if not os.path.exists(stem + ".xlsx"):
-        subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "../shared/testdata/tools/gen_credit_xlsx.py"),
-                        "--seed", "7", "--rows", str(ROWS), "--out", out_dir], check=True, stdout=subprocess.DEVNULL)
-        generated = os.path.join(out_dir, f"big_{ROWS}")
-        os.replace(generated + ".xlsx", stem + ".xlsx")
-        os.replace(generated + ".json", stem + ".json")
+    if not os.path.exists(stem + ".xlsx.json"):  # the workbook and its ground truth
+        subprocess.run([os.path.join(ROOT, "deploy/local/fixture"), "credit-xlsx", "--seed", "7", "--rows", str(ROWS),
+                        "--out", stem + ".xlsx"], check=True, stdout=subprocess.DEVNULL)
     workbook = open(stem + ".xlsx", "rb").read()
-    truth = json.load(open(stem + ".json"))
+    truth = json.load(open(stem + ".xlsx.json"))
     rows = truth["rows"]
     expected_balance = sum(Decimal(r["balance_amount"]) for r in rows)
     print(f"workbook: {len(workbook) / 1e6:.1f} MB, {len(rows)} rows, balance total {expected_balance}; {RUNS} runs")

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Upload-to-applied time of a DEB013 report through the running local suite (./stack up).
 
-Creates a pharmacy, generates a DEB013 report of ACCOUNTS accounts with ../shared/testdata/tools/gen_deb013.py
-(needs enscript, ghostscript), then uploads it RUNS times to POST /pharmacies/{id}/debtors/upload through the
+Creates a pharmacy, generates a DEB013 report of ACCOUNTS accounts with deploy/local/fixture (the test kit's
+generator, seed 11), then uploads it RUNS times to POST /pharmacies/{id}/debtors/upload through the
 gateway. The upload answers once debtor-service has applied the report (import-service waits for its status
 event), so the request's wall time is upload -> parsed -> handed over by Kafka -> applied -> answered.
 
@@ -64,13 +64,12 @@ def main():
     out_dir = os.path.join(ROOT, "import-service/target/bench")
     os.makedirs(out_dir, exist_ok=True)
     pdf_path = os.path.join(out_dir, f"deb013_{ACCOUNTS}.pdf")
-    if not os.path.exists(pdf_path):
-        subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "../shared/testdata/tools/gen_deb013.py"),
-                        "--seed", "11", "--accounts", str(ACCOUNTS), "--contacts", "yes",
-                        "--pharmacy", "BENCH PHARMACY", "--out", pdf_path], check=True, stdout=subprocess.DEVNULL)
+    if not os.path.exists(pdf_path + ".json"):  # the report and its ground truth
+        subprocess.run([os.path.join(ROOT, "deploy/local/fixture"), "deb013", "--seed", "11", "--accounts",
+                        str(ACCOUNTS), "--out", pdf_path], check=True, stdout=subprocess.DEVNULL)
     pdf = open(pdf_path, "rb").read()
-    truth = json.load(open(pdf_path[:-4] + ".json"))
-    expected = sum(1 for a in truth["accounts"] if not a.get("is_medical_aid_control"))
+    truth = json.load(open(pdf_path + ".json"))
+    expected = sum(1 for a in truth["accounts"] if not a["medical_aid_control"])
 
     code = "BN" + uuid.uuid4().hex[:6].upper()
     status, pharmacy = call("POST", "/admin/pharmacies", token, {"name": "Bench Pharmacy " + code, "code": code})

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SuiteInfrastructure.class)
 class ExportTest {
 
-    private static final String HEADER =
+    static final String HEADER =
             "Account No,Name,Current,30 Days,60 Days,90 Days,120 Days,150 Days,180 Days,Balance,Email,Phone";
 
     @Test
@@ -138,6 +138,9 @@ class ExportTest {
                 Fixtures.account("903", "@SUM(1+1)", "30.00", null, null),
                 Fixtures.account("904", "\tTAB", "40.00", null, null),
                 Fixtures.account("905", "\rCR", "50.00", null, null),
+                Fixtures.account("906", "＝HYPERLINK(\"http://evil.example\")", "60.00", null, null),
+                Fixtures.account("907", "＋SUM(1)", "70.00", "－x@example.com", "＠1"),
+                Fixtures.account("908", "|calc", "80.00", null, null),
                 credit));
         Fixtures.report(pharmacyId, accounts, 10);
         String body = given().auth()
@@ -154,6 +157,10 @@ class ExportTest {
                 .contains("\r\n902,'+SUM(A1:A2),")
                 .contains("\r\n903,'@SUM(1+1),")
                 .contains("\r\n904,TAB,")
+                .contains("\r\n906,\"'＝HYPERLINK(\"\"http://evil.example\"\")\",")
+                .contains("\r\n907,'＋SUM(1),")
+                .contains(",'－x@example.com,'＠1\r\n")
+                .contains("\r\n908,'|calc,")
                 .contains(
                         "\r\n900,\"'-CREDIT, \"\"QUOTED\"\"\",-45.76,0.00,0.00,0.00,0.00,0.00,0.00,-45.76,'@evil.example,'+27821234567\r\n");
     }

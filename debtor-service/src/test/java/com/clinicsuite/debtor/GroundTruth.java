@@ -1,63 +1,51 @@
 package com.clinicsuite.debtor;
 
 import com.clinicsuite.events.imports.DebtorReportChunk;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.clinicsuite.testkit.fixtures.Deb013Account;
+import com.clinicsuite.testkit.fixtures.Deb013Options;
+import com.clinicsuite.testkit.fixtures.Deb013Report;
+import com.clinicsuite.testkit.fixtures.Deb013Writer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** A DEB013 ground-truth file from the shared test data, as the accounts import-service would send. */
+/**
+ * A DEB013 report's ground truth (made by the test kit's generator, see com.clinicsuite.testkit.fixtures), as the
+ * accounts import-service sends after reading it.
+ */
 record GroundTruth(String pharmacyName, LocalDate reportDate, List<DebtorReportChunk.Account> accounts) {
 
+    /** {@code winterton_small}, {@code tlc_medium} or {@code split_page_break}: the test kit's presets. */
     static GroundTruth load(String name) {
-        Path file = Path.of(System.getProperty("testdata.dir"), "deb013", name + ".json");
-        try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
-            List<DebtorReportChunk.Account> accounts = new ArrayList<>();
-            for (JsonNode a : root.get("accounts")) {
-                accounts.add(new DebtorReportChunk.Account(
-                        a.get("acc_no").asText(),
-                        a.get("name").asText(),
-                        new DebtorReportChunk.Amounts(
-                                money(a, "current"),
-                                money(a, "d30"),
-                                money(a, "d60"),
-                                money(a, "d90"),
-                                money(a, "d120"),
-                                money(a, "d150"),
-                                money(a, "d180"),
-                                money(a, "balance")),
-                        text(a, "email"),
-                        text(a, "phone"),
-                        text(a, "phone") == null ? List.of() : List.of(text(a, "phone")),
-                        a.get("is_medical_aid_control").asBoolean(),
-                        text(a, "last_payment_date") == null ? null : LocalDate.parse(text(a, "last_payment_date")),
-                        money(a, "last_payment_amount"),
-                        text(a, "terms"),
-                        money(a, "credit_limit")));
-            }
-            return new GroundTruth(
-                    root.get("pharmacy_name").asText(),
-                    LocalDate.parse(root.get("report_date").asText()),
-                    accounts);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Supplier<Deb013Options> preset = switch (name) {
+            case "winterton_small" -> Deb013Options::small;
+            case "tlc_medium" -> Deb013Options::medium;
+            case "split_page_break" -> Deb013Options::splitPageBreak;
+            default -> throw new IllegalArgumentException("no DEB013 fixture " + name);
+        };
+        Deb013Report report = Deb013Writer.truth(preset.get());
+        return new GroundTruth(
+                report.pharmacyName(),
+                report.reportDate(),
+                report.accounts().stream().map(GroundTruth::account).toList());
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static BigDecimal money(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : new BigDecimal(text);
+    private static DebtorReportChunk.Account account(Deb013Account a) {
+        com.clinicsuite.testkit.fixtures.AgeingAmounts m = a.amounts();
+        return new DebtorReportChunk.Account(
+                a.accNo(),
+                a.name(),
+                new DebtorReportChunk.Amounts(
+                        m.current(), m.d30(), m.d60(), m.d90(), m.d120(), m.d150(), m.d180(), m.balance()),
+                a.email(),
+                a.phone(),
+                a.phone() == null ? List.of() : List.of(a.phone()),
+                a.medicalAidControl(),
+                a.lastPaymentDate(),
+                a.lastPaymentAmount(),
+                a.terms(),
+                a.creditLimit());
     }
 
     /** Ordinary accounts (what statistics and the default list count). */

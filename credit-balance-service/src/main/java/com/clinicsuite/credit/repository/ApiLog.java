@@ -14,26 +14,34 @@ import java.time.OffsetDateTime;
 @Table(name = "api_log")
 public class ApiLog extends PanacheEntityBase {
 
+    /** Column sizes, in characters (SQL Server: NVARCHAR, UTF-16 code units; method and client_ip are VARCHAR). */
+    public static final int USER_NAME_LENGTH = 100;
+
+    public static final int METHOD_LENGTH = 10;
+    public static final int ENDPOINT_LENGTH = 500;
+    public static final int VOUCHER_NUMBER_LENGTH = 20;
+    public static final int CLIENT_IP_LENGTH = 64;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "user_name", nullable = false, length = 100)
+    @Column(name = "user_name", nullable = false, length = USER_NAME_LENGTH)
     public String userName;
 
-    @Column(nullable = false, length = 10)
+    @Column(nullable = false, length = METHOD_LENGTH)
     public String method;
 
-    @Column(nullable = false, length = 500)
+    @Column(nullable = false, length = ENDPOINT_LENGTH)
     public String endpoint;
 
     @Column(name = "status_code", nullable = false)
     public int statusCode;
 
-    @Column(name = "voucher_number", length = 20)
+    @Column(name = "voucher_number", length = VOUCHER_NUMBER_LENGTH)
     public String voucherNumber;
 
-    @Column(name = "client_ip", length = 64)
+    @Column(name = "client_ip", length = CLIENT_IP_LENGTH)
     public String clientIp;
 
     @Column(name = "duration_ms", nullable = false)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 @ApplicationScoped
@@ -49,8 +50,11 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
         return count(where.hql(), where.params());
     }
 
-    public Uni<List<CreditBalance>> findByVoucher(String voucherNumber) {
-        return list("voucherNumber", Sort.by("id"), voucherNumber);
+    /** The records of a voucher, in {@code center} only when given (one statement either way). */
+    public Uni<List<CreditBalance>> findByVoucher(String voucherNumber, Optional<String> center) {
+        return center.isPresent()
+                ? list("voucherNumber = ?1 and center = ?2", Sort.by("id"), voucherNumber, center.get())
+                : list("voucherNumber = ?1", Sort.by("id"), voucherNumber);
     }
 
     /** Records whose client code is one of {@code clientCodes} (the upsert candidates of an import). */

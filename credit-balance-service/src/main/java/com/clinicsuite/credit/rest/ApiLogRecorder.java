@@ -18,7 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Logs every authenticated call without slowing it: the response filter only enqueues; ApiLogWriter writes the
- * queue in batches. Unauthenticated calls (401) are not logged: there is no user to attribute them to.
+ * queue in batches. Unauthenticated calls (401) are not logged: there is no user to attribute them to. Each field is
+ * normalised and cut to its column by {@link ApiCall} itself.
  */
 public class ApiLogRecorder {
 
@@ -79,13 +80,11 @@ public class ApiLogRecorder {
     }
 
     private static String userName(SecurityIdentity caller) {
-        String name = caller.getPrincipal().getName();
-        return name.length() > 100 ? name.substring(0, 100) : name;
+        return caller.getPrincipal().getName();
     }
 
     private static String stripLeadingSlash(String path) {
-        String trimmed = path.startsWith("/") ? path.substring(1) : path;
-        return trimmed.length() > 499 ? trimmed.substring(0, 499) : trimmed;
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     private static String address(SocketAddress address) {

@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 
 /**
  * An authenticated call waiting in {@link ApiLogQueue}. {@code voucherMatches} is set for voucher searches only
- * (null otherwise): it feeds the credit.voucher-searched event and is not stored.
+ * (null otherwise): it feeds the credit.voucher-searches-logged event and is not stored.
+ *
+ * <p>Every text is made to fit its api_log column when the call is created ({@link ApiLogFields}), whoever
+ * creates it: one odd value (a voucher that upper-cases to twice its length, a NUL) can never make a batch fail.
  */
 public record ApiCall(
         String userName,
@@ -15,4 +18,13 @@ public record ApiCall(
         Integer voucherMatches,
         String clientIp,
         int durationMs,
-        OffsetDateTime at) {}
+        OffsetDateTime at) {
+
+    public ApiCall {
+        userName = ApiLogFields.userName(userName);
+        method = ApiLogFields.method(method);
+        endpoint = ApiLogFields.endpoint(endpoint);
+        voucherNumber = ApiLogFields.voucherNumber(voucherNumber);
+        clientIp = ApiLogFields.clientIp(clientIp);
+    }
+}

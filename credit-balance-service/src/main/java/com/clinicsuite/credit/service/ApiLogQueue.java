@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +24,7 @@ public class ApiLogQueue {
     private static final Logger LOG = Logger.getLogger(ApiLogQueue.class);
     private static final long WARNING_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private final ConcurrentLinkedQueue<ApiCall> calls = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedDeque<ApiCall> calls = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
     private final int capacity;
     private final Counter dropped;
@@ -69,6 +69,17 @@ public class ApiLogQueue {
             batch.add(call);
         }
         return batch;
+    }
+
+    /**
+     * Puts calls taken earlier back at the head, in their order, for the next run (the database was away). They
+     * were admitted already, so the capacity is not checked again: the queue may exceed it by one batch.
+     */
+    public void putBack(List<ApiCall> taken) {
+        for (int i = taken.size() - 1; i >= 0; i--) {
+            calls.addFirst(taken.get(i));
+            size.incrementAndGet();
+        }
     }
 
     public boolean isEmpty() {

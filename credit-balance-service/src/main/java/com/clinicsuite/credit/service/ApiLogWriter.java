@@ -1,30 +1,48 @@
 package com.clinicsuite.credit.service;
 
 import com.clinicsuite.events.EventCatalog;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
 import com.clinicsuite.outbox.JsonRowsInsert;
 import com.clinicsuite.outbox.JsonRowsInsert.Column;
 import com.clinicsuite.outbox.JsonRowsInsert.Type;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.ReactiveWork;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 
 /**
  * Drains {@link ApiLogQueue} into the api_log table in batches: one INSERT per batch ({@link JsonRowsInsert}), in
- * the same transaction as one INSERT of the credit.voucher-searched events of the voucher searches among them. Runs
- * on a schedule and once more at shutdown, so requests never wait for the log. A batch of up to 5,000 calls costs
- * two statements; it has to be that large for the writer to keep up while requests saturate the event loops (the
- * benchmark's ~15,000 calls/s), because each of its round trips waits behind them.
+ * the same transaction as the credit.voucher-searches-logged event(s) listing the voucher searches among them (one
+ * event per batch, split every {@code api-log.searches-per-event} searches). Runs on a schedule and once more at
+ * shutdown, so requests never wait for the log. A batch of up to 5,000 calls costs two statements; it has to be that
+ * large for the writer to keep up while requests saturate the event loops (the benchmark's ~15,000 calls/s), because
+ * each of its round trips waits behind them.
+ *
+ * <p>One row never holds up the others. Every field already fits its column ({@link ApiCall}); should the database
+ * still refuse a batch because of its data (a CHECK, a value it will not take: SQLSTATE class 22 or 23, or the SQL
+ * Server equivalents) the batch is halved and each half written on its own, down to the single row, which is then
+ * dropped, counted ({@code api_log_rejected_total}, alert ClinicSuiteApiLogRowsRejected) and logged without its
+ * content. Any other failure (the database away, a deadlock) keeps the unwritten calls at the head of the queue for
+ * the next run: nothing is dropped for a fault that is not the row's.
  */
 @ApplicationScoped
 public class ApiLogWriter {
@@ -40,23 +58,36 @@ public class ApiLogWriter {
             new Column<>("duration_ms", Type.INTEGER, ApiCall::durationMs),
             new Column<>("logged_at", Type.TIMESTAMPTZ, ApiCall::at));
 
+    /**
+     * SQL Server error numbers of a statement refused for its data (the MSSQL client reports no SQLSTATE): NULL into
+     * NOT NULL, CHECK/foreign key, duplicate key, truncation, conversion, overflow, malformed JSON.
+     */
+    private static final Set<Integer> MSSQL_DATA_ERRORS =
+            Set.of(515, 547, 2601, 2627, 2628, 8152, 241, 242, 245, 8114, 8115, 220, 13609);
+
     private final ApiLogQueue queue;
     private final Outbox outbox;
     private final Vertx vertx;
     private final int batchSize;
+    private final int searchesPerEvent;
     private final JsonRowsInsert<ApiCall> insert;
+    private final Counter rejected;
 
     public ApiLogWriter(
             ApiLogQueue queue,
             Outbox outbox,
             Vertx vertx,
+            MeterRegistry registry,
             @ConfigProperty(name = "api-log.batch-size", defaultValue = "5000") int batchSize,
+            @ConfigProperty(name = "api-log.searches-per-event", defaultValue = "1000") int searchesPerEvent,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.queue = queue;
         this.outbox = outbox;
         this.vertx = vertx;
         this.batchSize = batchSize;
+        this.searchesPerEvent = searchesPerEvent;
         this.insert = JsonRowsInsert.into("api_log", COLUMNS, dbKind);
+        this.rejected = registry.counter("api_log.rejected");
     }
 
     @Scheduled(every = "${api-log.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -73,10 +104,9 @@ public class ApiLogWriter {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return write(batch)
-                .onFailure()
-                .invoke(e -> batch.forEach(queue::add)) // keep them for the next run
-                .chain(this::flush);
+        Deque<List<ApiCall>> pending = new ArrayDeque<>();
+        pending.add(batch);
+        return writeAll(pending).chain(this::flush);
     }
 
     void flushAtShutdown(@Observes ShutdownEvent event) {
@@ -90,21 +120,116 @@ public class ApiLogWriter {
         }
     }
 
-    private Uni<Void> write(List<ApiCall> batch) {
-        String rows = insert.json(batch);
-        List<VoucherSearched> searches = batch.stream()
-                .filter(call -> call.voucherMatches() != null)
-                .map(call -> new VoucherSearched(
-                        call.voucherNumber(),
-                        call.userName(),
-                        call.voucherMatches(),
-                        call.at().toInstant()))
-                .toList();
+    /** Writes the pending parts one after the other, halving a part the database refuses for its data. */
+    private Uni<Void> writeAll(Deque<List<ApiCall>> pending) {
+        List<ApiCall> rows = pending.poll();
+        if (rows == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return write(rows).onItemOrFailure().transformToUni((written, failure) -> {
+            if (failure == null) {
+                return writeAll(pending);
+            }
+            if (!refusedForItsData(failure)) {
+                // not the rows' fault: keep every unwritten call, in order, for the next run
+                List<ApiCall> unwritten = new ArrayList<>(rows);
+                pending.forEach(unwritten::addAll);
+                queue.putBack(unwritten);
+                return Uni.createFrom().failure(failure);
+            }
+            if (rows.size() == 1) {
+                reject(failure);
+                return writeAll(pending);
+            }
+            int half = rows.size() / 2;
+            pending.addFirst(rows.subList(half, rows.size()));
+            pending.addFirst(rows.subList(0, half));
+            return writeAll(pending);
+        });
+    }
+
+    private Uni<Void> write(List<ApiCall> rows) {
+        String json = insert.json(rows);
+        List<VoucherSearchesLogged> events = searchEvents(rows);
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(insert.sql())
-                        .setParameter(1, rows)
+                        .setParameter(1, json)
                         .executeUpdate())
-                .chain(() -> outbox.publishAll(EventCatalog.VOUCHER_SEARCHED, searches, VoucherSearched::voucherNumber))
+                .chain(() -> outbox.publishAll(
+                        EventCatalog.VOUCHER_SEARCHES_LOGGED,
+                        events,
+                        event -> UUID.randomUUID().toString()))
                 .replaceWithVoid());
+    }
+
+    /** The voucher searches among {@code rows}, at most {@code searchesPerEvent} per event. */
+    List<VoucherSearchesLogged> searchEvents(List<ApiCall> rows) {
+        List<VoucherSearchesLogged> events = new ArrayList<>();
+        List<VoucherSearchesLogged.Search> searches = new ArrayList<>();
+        for (ApiCall call : rows) {
+            if (call.voucherMatches() == null) {
+                continue;
+            }
+            searches.add(new VoucherSearchesLogged.Search(
+                    call.userName(),
+                    call.voucherNumber() == null ? "" : call.voucherNumber(),
+                    call.voucherMatches(),
+                    call.at().toInstant()));
+            if (searches.size() == searchesPerEvent) {
+                events.add(new VoucherSearchesLogged(List.copyOf(searches)));
+                searches.clear();
+            }
+        }
+        if (!searches.isEmpty()) {
+            events.add(new VoucherSearchesLogged(List.copyOf(searches)));
+        }
+        return events;
+    }
+
+    private void reject(Throwable failure) {
+        rejected.increment();
+        Refusal refusal = refusal(failure);
+        // the SQLSTATE / error number only: the row and the database's message may hold personal data
+        LOG.warnf(
+                "The database refused an API-log entry; it was dropped (SQLSTATE %s, error %d; %.0f dropped so far)",
+                refusal == null ? null : refusal.sqlState(),
+                refusal == null ? 0 : refusal.errorCode(),
+                rejected.count());
+    }
+
+    /** The database answered that these rows cannot be stored, as opposed to not answering or a conflict. */
+    static boolean refusedForItsData(Throwable failure) {
+        Refusal refusal = refusal(failure);
+        if (refusal == null) {
+            return false;
+        }
+        if (refusal.sqlState() != null) {
+            return refusal.sqlState().startsWith("22") || refusal.sqlState().startsWith("23");
+        }
+        return MSSQL_DATA_ERRORS.contains(refusal.errorCode());
+    }
+
+    /** What the database said: SQLSTATE and vendor error number. */
+    record Refusal(String sqlState, int errorCode) {}
+
+    /**
+     * The database's answer in {@code failure}'s causes, from the reactive client (DatabaseException) or as Hibernate
+     * passes it on (JDBCException, SQLException); null when the database did not answer (connection, pool, timeout).
+     */
+    static Refusal refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Refusal found = null;
+            if (t instanceof DatabaseException database) {
+                found = new Refusal(database.getSqlState(), database.getErrorCode());
+            } else if (t instanceof JDBCException jdbc) {
+                found = new Refusal(jdbc.getSQLState(), jdbc.getErrorCode());
+            } else if (t instanceof SQLException sql) {
+                found = new Refusal(sql.getSQLState(), sql.getErrorCode());
+            }
+            if (found != null && (found.sqlState() != null || found.errorCode() != 0)) {
+                return found;
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package com.clinicsuite.credit.service;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -57,6 +58,26 @@ public final class VoucherRule {
         return prefix(center)
                 + code.substring(0, Math.min(3, code.length()))
                 + mobile.get().substring(3, 7);
+    }
+
+    /**
+     * A voucher number as typed, in the form vouchers are stored: compatibility-normalised (NFKC: full-width
+     * {@code ＰＢＡＤ０５３４９} becomes {@code PBAD05349}), without control, format (zero-width) and surrogate
+     * characters, trimmed, upper-cased with {@link Locale#ROOT} (which may lengthen it: {@code ß} becomes
+     * {@code SS}). Used by the search and by the API log, so both see the same voucher.
+     */
+    public static String searchForm(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder(typed.length());
+        Normalizer.normalize(typed, Normalizer.Form.NFKC).codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE) {
+                kept.appendCodePoint(c);
+            }
+        });
+        return kept.toString().trim().toUpperCase(Locale.ROOT);
     }
 
     private static String prefix(Center center) {

@@ -7,12 +7,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the records of a voucher (one client can have several treatments) among those the caller may see. The search
- * is audited through the API log, which also emits credit.voucher-searched, off the request path.
+ * Finds the records of a voucher (one client can have several treatments). The search is audited through the
+ * API log, which publishes the searches of each batch as one credit.voucher-searches-logged event, off the request
+ * path.
+ *
+ * <p>Staff search their own center only, and in the query itself: a voucher of another center answers exactly as
+ * a voucher nobody has (same status, same body, the same single query), so a search cannot tell whether a voucher
+ * exists elsewhere.
  */
 @ApplicationScoped
 public class VoucherSearchService {
@@ -29,16 +33,12 @@ public class VoucherSearchService {
 
     @WithSession
     public Uni<List<CreditBalance>> search(String voucherNumber) {
-        String voucher = voucherNumber.trim().toUpperCase(Locale.ROOT);
+        String voucher = VoucherRule.searchForm(voucherNumber);
         Optional<String> own = scope.restriction();
-        return repository.findByVoucher(voucher).map(found -> {
-            List<CreditBalance> visible = own.map(
-                            c -> found.stream().filter(r -> r.center.equals(c)).toList())
-                    .orElse(found);
+        return repository.findByVoucher(voucher, own).map(visible -> {
             audit.record(voucher, visible.size());
-            // another center's voucher answers exactly as one that does not exist: staff learn nothing of it
             if (visible.isEmpty()) {
-                throw new NotFoundException("No credit balance has voucher " + voucher);
+                throw new NotFoundException("No credit balance has this voucher number");
             }
             return visible;
         });

@@ -11,6 +11,9 @@ import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
+import com.clinicsuite.testkit.fixtures.CreditRecord;
+import com.clinicsuite.testkit.fixtures.CreditWorkbook;
+import com.clinicsuite.testkit.fixtures.CreditWorkbooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -18,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -35,10 +37,12 @@ class CreditImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** The test kit's main workbook: 1,353 rows, balance total 21942400.57, check row AD03C4403 (PBAD05349). */
+    private static final CreditWorkbook MAIN = CreditWorkbooks.main().truth();
 
     @Test
     void replaceSwapsTheWholeDataSetOnceEveryChunkArrived() throws Exception {
-        List<Row> rows = groundTruth("main.json");
+        List<Row> rows = groundTruth();
         long before = count();
         String importId = "imp-" + UUID.randomUUID();
         // as import-service sends them: published while the file is read, the count known with the last chunk only
@@ -68,7 +72,9 @@ class CreditImportTest {
         assertThat(sql("select voucher_number from credit_balance where client_code = 'AD03C4403'"))
                 .isEqualTo("PBAD05349");
         assertThat(sql("select count(*) from credit_balance where voucher_number is null"))
-                .isEqualTo("30");
+                .isEqualTo(Long.toString(MAIN.rows().stream()
+                        .filter(r -> r.expectedVoucher() == null)
+                        .count()));
         assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'"))
                 .isEqualTo("0");
         assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
@@ -570,7 +576,7 @@ class CreditImportTest {
         String restoreId = "imp-" + UUID.randomUUID();
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(restoreId, "replace", groundTruth("main.json"), 1000)) {
+            for (CreditRowsChunk chunk : chunks(restoreId, "replace", groundTruth(), 1000)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, restoreId, chunk);
             }
             awaitStatus(results, restoreId, "completed");
@@ -653,30 +659,27 @@ class CreditImportTest {
                 paid - consumed);
     }
 
-    private static List<Row> groundTruth(String file) throws Exception {
-        JsonNode truth = JSON.readTree(
-                Path.of(System.getProperty("testdata.dir"), "credit", file).toFile());
+    /** The rows of the main workbook as import-service sends them. */
+    private static List<Row> groundTruth() {
         List<Row> rows = new ArrayList<>();
-        for (JsonNode r : truth.get("rows")) {
-            List<String> emails = new ArrayList<>();
-            r.get("emails").forEach(e -> emails.add(e.asText()));
+        for (CreditRecord r : MAIN.rows()) {
             rows.add(new Row(
-                    r.get("source_row").asInt(),
+                    r.sourceRow(),
                     null,
-                    r.get("client_code").asText(),
-                    r.get("client_name").asText(),
-                    r.get("phone").isNull() ? null : r.get("phone").asText(),
-                    emails.isEmpty() ? null : String.join(", ", emails),
-                    r.get("treatment_name").asText(),
-                    r.get("center").asText(),
+                    r.clientCode(),
+                    r.clientName(),
+                    r.phone(),
+                    r.emails().isEmpty() ? null : String.join(", ", r.emails()),
+                    r.treatmentName(),
+                    r.center(),
                     null,
-                    new BigDecimal(r.get("package_amount").asText()),
-                    new BigDecimal(r.get("amount_paid").asText()),
-                    new BigDecimal(r.get("balance_amount").asText()),
-                    new BigDecimal(r.get("prepaid_gift_card_balance").asText()),
-                    r.get("sessions_paid").asInt(),
-                    r.get("sessions_consumed").asInt(),
-                    r.get("balance_sessions").asInt()));
+                    r.packageAmount(),
+                    r.amountPaid(),
+                    r.balanceAmount(),
+                    r.prepaidGiftCardBalance(),
+                    r.sessionsPaid(),
+                    r.sessionsConsumed(),
+                    r.balanceSessions()));
         }
         return rows;
     }

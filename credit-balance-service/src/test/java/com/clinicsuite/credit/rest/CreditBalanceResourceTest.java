@@ -289,6 +289,7 @@ class CreditBalanceResourceTest {
                 .statusCode(200)
                 .header("X-Total-Count", "0")
                 .body("$", hasSize(0));
+        // the separator itself cannot be typed in: a control character in a parameter is refused at the edge
         given().auth()
                 .oauth2(ADMIN)
                 .queryParam("search", tail + "\u001fzeb")
@@ -296,8 +297,9 @@ class CreditBalanceResourceTest {
                 .when()
                 .get("/credit-balances/")
                 .then()
-                .statusCode(200)
-                .header("X-Total-Count", "0");
+                .statusCode(422)
+                .body("code", equalTo("invalid_characters"))
+                .body("errors[0].field", equalTo("search"));
         given().auth()
                 .oauth2(ADMIN)
                 .queryParam("search", "ZEBULON q")
@@ -331,8 +333,8 @@ class CreditBalanceResourceTest {
         for (String found : List.of("NG", "o'", "_b", "%c", "@x", "Ng O")) {
             assertThat(searchTotal(found, bucket)).as(found).isEqualTo("1");
         }
-        // % and _ are literal, and no term matches across two fields (with or without the separator typed in)
-        for (String absent : List.of("_x", "a%", codeEnd + "n", codeEnd + "\u001fn", "zq")) {
+        // % and _ are literal, and no term matches across two fields (the separator cannot be typed in: 422)
+        for (String absent : List.of("_x", "a%", codeEnd + "n", "zq")) {
             assertThat(searchTotal(absent, bucket)).as(absent).isEqualTo("0");
         }
     }
@@ -509,7 +511,7 @@ class CreditBalanceResourceTest {
                 .post("/credit-balances/by-voucher")
                 .then()
                 .statusCode(404)
-                .body("detail", containsString("ZZZ00000"));
+                .body("detail", equalTo("No credit balance has this voucher number"));
         given().auth()
                 .oauth2(ADMIN)
                 .contentType(ContentType.JSON)
@@ -604,7 +606,7 @@ class CreditBalanceResourceTest {
                 .statusCode(200)
                 .body("by_center.center", everyItem(equalTo("GK2")));
 
-        // a voucher of another center is not revealed: the answer is the one for a voucher nobody has
+        // a voucher of another center is not revealed: it answers as one nobody has (VoucherSearchTest)
         given().auth()
                 .oauth2(GK_STAFF)
                 .contentType(ContentType.JSON)
@@ -612,8 +614,7 @@ class CreditBalanceResourceTest {
                 .when()
                 .post("/credit-balances/by-voucher")
                 .then()
-                .statusCode(404)
-                .body("detail", equalTo("No credit balance has voucher PBSC11012"));
+                .statusCode(404);
     }
 
     @Test

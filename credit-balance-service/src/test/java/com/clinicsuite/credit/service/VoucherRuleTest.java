@@ -2,16 +2,17 @@ package com.clinicsuite.credit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import com.clinicsuite.testkit.fixtures.CreditRecord;
+import com.clinicsuite.testkit.fixtures.CreditWorkbook;
+import com.clinicsuite.testkit.fixtures.CreditWorkbooks;
+import com.clinicsuite.testkit.fixtures.Fixture;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -27,9 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The voucher rule against the contract's example and every row of the ground-truth workbooks. */
 class VoucherRuleTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CREDIT = Path.of(System.getProperty("testdata.dir"), "credit");
 
     @Test
     void contractExample() {
@@ -73,19 +71,15 @@ class VoucherRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"main.json", "messy.json", "per_center.json", "legacy.json"})
-    void everyGroundTruthRowGetsItsExpectedVoucher(String file) throws IOException {
-        JsonNode rows = JSON.readTree(CREDIT.resolve(file).toFile()).get("rows");
+    @MethodSource("workbooks")
+    void everyGroundTruthRowGetsItsExpectedVoucher(String name, Supplier<Fixture<CreditWorkbook>> workbook) {
+        List<CreditRecord> rows = workbook.get().truth().rows();
         assertThat(rows).isNotEmpty();
-        for (JsonNode row : rows) {
-            String expected = row.get("expected_voucher").isNull()
-                    ? null
-                    : row.get("expected_voucher").asText();
-            String phone = row.get("phone").isNull() ? null : row.get("phone").asText();
-            Center center = Center.parse(row.get("center").asText()).orElseThrow();
-            assertThat(VoucherRule.voucherNumber(center, row.get("client_code").asText(), phone))
-                    .as("%s row %s", file, row.get("source_row"))
-                    .isEqualTo(expected);
+        for (CreditRecord row : rows) {
+            Center center = Center.parse(row.center()).orElseThrow();
+            assertThat(VoucherRule.voucherNumber(center, row.clientCode(), row.phone()))
+                    .as("%s row %s", name, row.sourceRow())
+                    .isEqualTo(row.expectedVoucher());
         }
     }
 
@@ -95,26 +89,20 @@ class VoucherRuleTest {
      */
     @ParameterizedTest
     @MethodSource("workbooks")
-    void rawWorkbookCellsGiveTheExpectedVoucher(String workbook, String truth) throws Exception {
-        JsonNode expected = JSON.readTree(CREDIT.resolve(truth).toFile());
+    void rawWorkbookCellsGiveTheExpectedVoucher(String name, Supplier<Fixture<CreditWorkbook>> workbook)
+            throws Exception {
+        Fixture<CreditWorkbook> fixture = workbook.get();
         Map<String, String> bySheetAndRow = new HashMap<>();
-        for (JsonNode row : expected.get("rows")) {
-            String sheet = row.has("sheet") ? row.get("sheet").asText() : "";
-            bySheetAndRow.put(
-                    sheet + "#" + row.get("source_row").asInt(),
-                    row.get("expected_voucher").isNull()
-                            ? null
-                            : row.get("expected_voucher").asText());
+        for (CreditRecord row : fixture.truth().rows()) {
+            bySheetAndRow.put(row.sheet() + "#" + row.sourceRow(), row.expectedVoucher());
         }
         int checked = 0;
-        try (InputStream in = Files.newInputStream(CREDIT.resolve(workbook));
-                Workbook book = WorkbookFactory.create(in)) {
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(fixture.bytes()))) {
             for (Sheet sheet : book) {
-                String sheetKey = expected.get("rows").get(0).has("sheet") ? sheet.getSheetName() : "";
-                int headerRow = expected.get("header_row").asInt() - 1;
+                int headerRow = fixture.truth().headerRow() - 1;
                 Map<String, Integer> columns = columns(sheet.getRow(headerRow));
                 for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-                    String key = sheetKey + "#" + (r + 1);
+                    String key = sheet.getSheetName() + "#" + (r + 1);
                     if (!bySheetAndRow.containsKey(key)) {
                         continue; // blank rows are not in the ground truth
                     }
@@ -126,21 +114,21 @@ class VoucherRuleTest {
                             .orElseThrow(
                                     () -> new AssertionError("unrecognised center '" + centerCell + "' in " + key));
                     assertThat(VoucherRule.voucherNumber(center, code, phone))
-                            .as("%s %s", workbook, key)
+                            .as("%s %s", name, key)
                             .isEqualTo(bySheetAndRow.get(key));
                     checked++;
                 }
             }
         }
-        assertThat(checked).isEqualTo(expected.get("rows").size());
+        assertThat(checked).isEqualTo(fixture.truth().rows().size());
     }
 
     static Stream<Arguments> workbooks() {
         return Stream.of(
-                Arguments.of("main.xlsx", "main.json"),
-                Arguments.of("messy.xlsx", "messy.json"),
-                Arguments.of("per_center.xlsx", "per_center.json"),
-                Arguments.of("legacy.xls", "legacy.json"));
+                Arguments.of("main.xlsx", (Supplier<Fixture<CreditWorkbook>>) CreditWorkbooks::main),
+                Arguments.of("messy.xlsx", (Supplier<Fixture<CreditWorkbook>>) CreditWorkbooks::messy),
+                Arguments.of("per_center.xlsx", (Supplier<Fixture<CreditWorkbook>>) CreditWorkbooks::perCenter),
+                Arguments.of("legacy.xls", (Supplier<Fixture<CreditWorkbook>>) CreditWorkbooks::legacyXls));
     }
 
     @ParameterizedTest

@@ -43,6 +43,11 @@ public enum AgeingBucket {
         return this == CURRENT ? "current" : key;
     }
 
+    /** The table column, for native SQL (a fixed name, never user input). */
+    public String column() {
+        return this == CURRENT ? "current_amount" : key;
+    }
+
     public BigDecimal amountOf(Debtor debtor) {
         return amount.apply(debtor);
     }

@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What the debtor list (and exports) select. Null fields do not filter.
+ * What the debtor list selects. Null fields do not filter. (Exports: {@link ExportFilter}.)
  *
  * @param minBalance     keep debtors whose arrears (d60..d180) are strictly greater
  * @param ageingBuckets  keep debtors with a non-zero amount in any of these (empty: no filter)
  * @param hasEmail       true: only with an e-mail; false: only without
  * @param hasPhone       true: only with a phone; false: only without
  * @param search         case-insensitive substring of acc_no, name, email or phone
- * @param debtorIds      only these debtors (exports)
  */
 public record DebtorFilter(
         BigDecimal minBalance,
@@ -19,10 +18,9 @@ public record DebtorFilter(
         Boolean hasEmail,
         Boolean hasPhone,
         String search,
-        boolean excludeMedicalAid,
-        List<Long> debtorIds) {
+        boolean excludeMedicalAid) {
 
     public static DebtorFilter all() {
-        return new DebtorFilter(null, List.of(), null, null, null, true, null);
+        return new DebtorFilter(null, List.of(), null, null, null, true);
     }
 }

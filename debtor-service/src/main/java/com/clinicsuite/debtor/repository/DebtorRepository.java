@@ -34,12 +34,6 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
                 .list();
     }
 
-    /** Every debtor the filter selects, in list order (exports). */
-    public Uni<List<Debtor>> all(long pharmacyId, DebtorFilter filter) {
-        Query query = Query.of(pharmacyId, filter);
-        return find(query.where, LIST_ORDER, query.parameters).list();
-    }
-
     public Uni<Debtor> findInPharmacy(long pharmacyId, long debtorId) {
         return find("id = ?1 and pharmacyId = ?2", debtorId, pharmacyId).firstResult();
     }
@@ -78,10 +72,6 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
                         + " or lower(email) like :search escape '\\' or lower(phone) like :search escape '\\'"
                         + " or phoneDigits like :search escape '\\')");
                 parameters.and("search", "%" + escapeLike(filter.search().trim().toLowerCase(Locale.ROOT)) + "%");
-            }
-            if (filter.debtorIds() != null) {
-                clauses.add("id in :debtorIds");
-                parameters.and("debtorIds", filter.debtorIds().isEmpty() ? List.of(-1L) : filter.debtorIds());
             }
             return new Query(String.join(" and ", clauses), parameters);
         }

@@ -1,15 +1,13 @@
 package com.clinicsuite.debtor.rest;
 
 import com.clinicsuite.debtor.repository.AgeingBucket;
-import com.clinicsuite.debtor.repository.DebtorFilter;
-import com.clinicsuite.debtor.service.DebtorCsv;
+import com.clinicsuite.debtor.repository.ExportFilter;
+import com.clinicsuite.debtor.service.DebtorExports;
 import com.clinicsuite.debtor.service.DebtorPdf;
-import com.clinicsuite.debtor.service.DebtorQueries;
 import com.clinicsuite.security.PharmacyAccess;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,7 +22,10 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** CSV and PDF downloads of the pharmacy's debtors. The JSON body is optional (no body: every debtor). */
+/**
+ * CSV and PDF downloads of the pharmacy's debtors. The JSON body is optional (no body: every debtor). Both stream their
+ * rows ({@link DebtorExports}); {@code debtor_ids} is capped ({@code debtor.exports.max-debtor-ids}, 422 beyond).
+ */
 @Path("/pharmacies/{pharmacy_id}/debtors")
 @Authenticated
 public class DebtorExportResource {
@@ -32,32 +33,29 @@ public class DebtorExportResource {
     private static final int MAX_HEADING = 40;
 
     private final PharmacyAccess access;
-    private final DebtorQueries queries;
+    private final DebtorExports exports;
 
-    public DebtorExportResource(PharmacyAccess access, DebtorQueries queries) {
+    public DebtorExportResource(PharmacyAccess access, DebtorExports exports) {
         this.access = access;
-        this.queries = queries;
+        this.exports = exports;
     }
 
-    /** Streamed: the rows are read first (so errors still answer JSON), then written out a few hundred at a time. */
+    /** Written while it is read: the checks (pharmacy, ids) answer JSON errors first, then rows a page at a time. */
     @POST
     @Path("/download-csv")
     @Produces("text/csv")
     public RestMulti<String> csv(@RestPath("pharmacy_id") long pharmacyId, ExportRequests.Csv body) {
         access.requireRead(pharmacyId);
         ExportRequests.Csv request = body != null ? body : new ExportRequests.Csv(null, null, null);
-        DebtorFilter filter = new DebtorFilter(
+        ExportFilter filter = new ExportFilter(
                 request.minBalance(),
                 List.of(),
-                null,
-                null,
-                null,
                 !Boolean.FALSE.equals(request.excludeMedicalAid()),
                 request.debtorIds());
         return RestMulti.fromUniResponse(
-                queries.select(pharmacyId, filter),
-                selection -> DebtorCsv.stream(selection.debtors()),
-                selection -> Map.of(
+                exports.open(pharmacyId, filter),
+                exports::csv,
+                export -> Map.of(
                         HttpHeaders.CONTENT_DISPOSITION, List.of(attachment(pharmacyId, "csv")),
                         HttpHeaders.CONTENT_TYPE, List.of("text/csv; charset=UTF-8")));
     }
@@ -72,24 +70,11 @@ public class DebtorExportResource {
                 ? List.of()
                 : RequestParameters.buckets("ageing_buckets", request.ageingBuckets());
         Map<String, String> headings = headings(request.colNames());
-        DebtorFilter filter = new DebtorFilter(
-                null,
-                selected,
-                null,
-                null,
-                null,
-                !Boolean.FALSE.equals(request.excludeMedicalAid()),
-                request.debtorIds());
+        ExportFilter filter = new ExportFilter(
+                null, selected, !Boolean.FALSE.equals(request.excludeMedicalAid()), request.debtorIds());
         List<AgeingBucket> columns = selected.isEmpty() ? Arrays.asList(AgeingBucket.values()) : selected;
-        return queries.select(pharmacyId, filter)
-                // rendering is CPU work: keep it off the event loop
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(selection -> DebtorPdf.render(
-                        selection.pharmacy().name,
-                        selection.debtors(),
-                        columns,
-                        headings,
-                        LocalDate.now(ZoneOffset.UTC)))
+        return exports.open(pharmacyId, filter)
+                .chain(export -> exports.pdf(export, columns, headings, LocalDate.now(ZoneOffset.UTC)))
                 .map(pdf -> Response.ok(pdf, "application/pdf")
                         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(pharmacyId, "pdf"))
                         .build());

@@ -46,8 +46,7 @@ public class DebtorResource {
                 RequestParameters.bool("has_email", hasEmail),
                 RequestParameters.bool("has_phone", hasPhone),
                 search,
-                !Boolean.FALSE.equals(RequestParameters.bool("exclude_medical_aid", excludeMedicalAid)),
-                null);
+                !Boolean.FALSE.equals(RequestParameters.bool("exclude_medical_aid", excludeMedicalAid)));
         int pageNumber = RequestParameters.integer("page", page, 1, 1, Integer.MAX_VALUE / 1000);
         int size = RequestParameters.integer("per_page", perPage, 100, 1, 1000);
         return queries.list(pharmacyId, filter, pageNumber, size)

@@ -1,7 +1,7 @@
 package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.repository.AgeingBucket;
-import com.clinicsuite.debtor.repository.Debtor;
+import com.clinicsuite.debtor.repository.ExportRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -22,7 +23,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The debtors report as a landscape A4 PDF: title block (pharmacy, date, buckets), a table whose header repeats
  * on every page, a totals row and "Page n of m". DejaVu Sans is embedded (subset) so accented names print.
- * CPU-bound and blocking: call it from a worker thread.
+ * Written page of rows by page of rows ({@link Report}); CPU-bound and blocking: call it from a worker thread.
  */
 public final class DebtorPdf {
 
@@ -39,77 +40,134 @@ public final class DebtorPdf {
             String heading,
             float width,
             boolean amount,
-            Function<Debtor, String> text,
-            Function<Debtor, BigDecimal> value) {}
+            Function<ExportRow, String> text,
+            Function<ExportRow, BigDecimal> value) {}
 
     private DebtorPdf() {}
 
-    public static byte[] render(
-            String pharmacyName,
-            List<Debtor> debtors,
-            List<AgeingBucket> buckets,
-            Map<String, String> columnNames,
-            LocalDate date) {
-        List<Column> columns = columns(buckets, columnNames);
-        try (PDDocument document = new PDDocument();
-                InputStream regularTtf = DebtorPdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf");
-                InputStream boldTtf = DebtorPdf.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
-            PDType0Font regular = PDType0Font.load(document, regularTtf);
-            PDType0Font bold = PDType0Font.load(document, boldTtf);
-            Writer writer = new Writer(document, regular, bold, columns);
+    /**
+     * One PDF being written: {@link #add} pages of rows as they are read, then {@link #finish}. The document's
+     * streams live in a scratch file, not the heap; only the page tree and the font subset stay in memory. Not
+     * thread-safe: one thread at a time (successive worker threads are fine).
+     */
+    public static final class Report implements AutoCloseable {
+
+        private final String pharmacyName;
+        private final List<AgeingBucket> buckets;
+        private final Map<String, String> columnNames;
+        private final LocalDate date;
+        private final List<Column> columns;
+        private final BigDecimal[] totals;
+        private PDDocument document;
+        private Writer writer;
+        private long accounts;
+
+        public Report(
+                String pharmacyName, List<AgeingBucket> buckets, Map<String, String> columnNames, LocalDate date) {
+            this.pharmacyName = pharmacyName;
+            this.buckets = buckets;
+            this.columnNames = columnNames;
+            this.date = date;
+            this.columns = columns(buckets, columnNames);
+            this.totals = new BigDecimal[columns.size()];
+        }
+
+        /** Adds rows below the ones added before (the title block and headings come first). */
+        public void add(List<ExportRow> debtors) {
+            try {
+                start();
+                for (ExportRow debtor : debtors) {
+                    List<String> cells = new ArrayList<>(columns.size());
+                    for (int i = 0; i < columns.size(); i++) {
+                        Column c = columns.get(i);
+                        if (c.amount()) {
+                            BigDecimal v = c.value().apply(debtor);
+                            totals[i] = totals[i] == null ? v : totals[i].add(v);
+                            cells.add(v.toPlainString());
+                        } else {
+                            cells.add(c.text().apply(debtor));
+                        }
+                    }
+                    writer.row(cells, false);
+                    accounts++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the debtors PDF", e);
+            }
+        }
+
+        /** The totals row, page numbers, and the document's bytes. */
+        public byte[] finish() {
+            try {
+                start();
+                List<String> totalCells = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).amount()) {
+                        totalCells.add(totals[i] == null ? "0.00" : totals[i].toPlainString());
+                    } else {
+                        totalCells.add(i == 1 ? "Totals (" + accounts + " accounts)" : "");
+                    }
+                }
+                writer.row(totalCells, true);
+                writer.finish();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                document.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the debtors PDF", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (document != null) {
+                try {
+                    document.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not close the debtors PDF", e);
+                } finally {
+                    document = null;
+                }
+            }
+        }
+
+        /** Opens the document on first use, so that its files are made on the thread that renders. */
+        private void start() throws IOException {
+            if (document != null) {
+                return;
+            }
+            document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
+            PDType0Font regular;
+            PDType0Font bold;
+            try (InputStream regularTtf = DebtorPdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf");
+                    InputStream boldTtf = DebtorPdf.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
+                regular = PDType0Font.load(document, regularTtf);
+                bold = PDType0Font.load(document, boldTtf);
+            }
+            writer = new Writer(document, regular, bold, columns);
             writer.title(
                     pharmacyName,
                     date,
                     buckets.stream()
                             .map(b -> heading(b.key(), b.heading(), columnNames))
                             .collect(Collectors.joining(", ")));
-            BigDecimal[] totals = new BigDecimal[columns.size()];
-            for (Debtor debtor : debtors) {
-                List<String> cells = new ArrayList<>(columns.size());
-                for (int i = 0; i < columns.size(); i++) {
-                    Column c = columns.get(i);
-                    if (c.amount()) {
-                        BigDecimal v = c.value().apply(debtor);
-                        totals[i] = totals[i] == null ? v : totals[i].add(v);
-                        cells.add(v.toPlainString());
-                    } else {
-                        cells.add(c.text().apply(debtor));
-                    }
-                }
-                writer.row(cells, false);
-            }
-            List<String> totalCells = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).amount()) {
-                    totalCells.add(totals[i] == null ? "0.00" : totals[i].toPlainString());
-                } else {
-                    totalCells.add(i == 1 ? "Totals (" + debtors.size() + " accounts)" : "");
-                }
-            }
-            writer.row(totalCells, true);
-            writer.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the debtors PDF", e);
         }
     }
 
     private static List<Column> columns(List<AgeingBucket> buckets, Map<String, String> names) {
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column("acc_no", heading("acc_no", "Account No", names), 55, false, d -> d.accNo, null));
+        columns.add(new Column("acc_no", heading("acc_no", "Account No", names), 55, false, ExportRow::accNo, null));
         float bucketWidth = 62;
         float fixed = 55 + 70 + 80 + bucketWidth * buckets.size();
         float nameWidth = PAGE.getWidth() - 2 * MARGIN - fixed;
-        columns.add(new Column("name", heading("name", "Name", names), nameWidth, false, d -> d.name, null));
+        columns.add(new Column("name", heading("name", "Name", names), nameWidth, false, ExportRow::name, null));
         for (AgeingBucket b : buckets) {
-            columns.add(
-                    new Column(b.key(), heading(b.key(), b.heading(), names), bucketWidth, true, null, b::amountOf));
+            columns.add(new Column(
+                    b.key(), heading(b.key(), b.heading(), names), bucketWidth, true, null, d -> d.amount(b)));
         }
-        columns.add(new Column("balance", heading("balance", "Balance", names), 70, true, null, d -> d.balance));
+        columns.add(new Column("balance", heading("balance", "Balance", names), 70, true, null, ExportRow::balance));
         columns.add(new Column(
-                "phone", heading("phone", "Phone", names), 80, false, d -> d.phone == null ? "" : d.phone, null));
+                "phone", heading("phone", "Phone", names), 80, false, d -> d.phone() == null ? "" : d.phone(), null));
         return columns;
     }
 

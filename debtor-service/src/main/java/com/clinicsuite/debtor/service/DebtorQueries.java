@@ -8,14 +8,13 @@ import com.clinicsuite.debtor.repository.DebtorReport;
 import com.clinicsuite.debtor.repository.DebtorReportRepository;
 import com.clinicsuite.debtor.repository.DebtorRepository;
 import com.clinicsuite.debtor.repository.DebtorRow;
-import com.clinicsuite.debtor.repository.Pharmacy;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 
-/** Read side of the debtors: list, statistics, reports history, communication history, export selections. */
+/** Read side of the debtors: list, statistics, reports history, communication history (exports: DebtorExports). */
 @ApplicationScoped
 public class DebtorQueries {
 
@@ -101,15 +100,5 @@ public class DebtorQueries {
                 .chain(debtor -> communications
                         .history(pharmacyId, debtor.accNo)
                         .map(history -> new AccountHistory(debtor, history)));
-    }
-
-    public record Selection(Pharmacy pharmacy, List<Debtor> debtors) {}
-
-    /** The pharmacy and every debtor the filter selects, in list order (exports). */
-    @WithSession
-    public Uni<Selection> select(long pharmacyId, DebtorFilter filter) {
-        return directory
-                .require(pharmacyId)
-                .chain(pharmacy -> debtors.all(pharmacyId, filter).map(rows -> new Selection(pharmacy, rows)));
     }
 }

@@ -16,9 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.imports.debtors.pdf.GroundTruth;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
+import com.clinicsuite.testkit.fixtures.Deb013Account;
+import com.clinicsuite.testkit.fixtures.Deb013Report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +46,10 @@ class DebtorReportUploadTest {
         CompletableFuture<Response> upload = CompletableFuture.supplyAsync(
                 () -> upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf"));
 
+        Deb013Report truth = GroundTruth.deb013("winterton_small").truth();
+        int gluedIndex = truth.accounts().indexOf(truth.glued().get(0));
+        assertTrue(gluedIndex < 10, "a name glued to its amount among the first 10 accounts");
+        Deb013Account glued = truth.accounts().get(gluedIndex);
         List<JsonNode> chunks = chunks(pharmacy, 1, Duration.ofSeconds(20));
         assertEquals(1, chunks.size());
         JsonNode chunk = chunks.get(0);
@@ -51,13 +58,21 @@ class DebtorReportUploadTest {
         assertEquals(26, chunk.get("account_count").asInt());
         assertEquals(0, chunk.get("chunk_index").asInt());
         assertEquals(1, chunk.get("chunk_count").asInt());
-        assertEquals("2025-11-16", chunk.get("report_date").asText());
-        assertEquals("248828.67", chunk.get("totals").get("balance").asText());
+        assertEquals(truth.reportDate().toString(), chunk.get("report_date").asText());
+        assertEquals(
+                truth.totals().balance().toPlainString(),
+                chunk.get("totals").get("balance").asText());
         assertEquals(26, chunk.get("accounts").size());
-        JsonNode glued = chunk.get("accounts").get(6);
-        assertEquals("MNR F ENGELBRECHT-GELDENHUYS", glued.get("name").asText());
-        assertEquals("2006.03", glued.get("amounts").get("current").asText());
-        assertEquals("0826077953", glued.get("phone").asText());
+        JsonNode gluedInChunk = chunk.get("accounts").get(gluedIndex);
+        assertEquals(glued.name(), gluedInChunk.get("name").asText());
+        assertEquals(
+                glued.amounts().current().toPlainString(),
+                gluedInChunk.get("amounts").get("current").asText());
+        assertEquals(
+                glued.phone(),
+                gluedInChunk.get("phone").isNull()
+                        ? null
+                        : gluedInChunk.get("phone").asText());
         String reportId = chunk.get("report_id").asText();
 
         try (EventPublisher publisher = new EventPublisher()) {
@@ -73,11 +88,16 @@ class DebtorReportUploadTest {
                 .body("total_accounts", equalTo(24))
                 .body("total_outstanding", equalTo(29509.89f))
                 .body("debtors", hasSize(10))
-                .body("debtors[0].acc_no", equalTo("000947"))
-                .body("debtors[0].name", equalTo("ANOTHER PHARMACY (PTY) LTD"))
-                .body("debtors[0].current", equalTo(659.78f))
-                .body("debtors[0].is_medical_aid_control", equalTo(false))
-                .body("debtors[6].phone", equalTo("0826077953"));
+                .body("debtors[0].acc_no", equalTo(truth.accounts().get(0).accNo()))
+                .body("debtors[0].name", equalTo(truth.accounts().get(0).name()))
+                .body(
+                        "debtors[0].current",
+                        equalTo(truth.accounts().get(0).amounts().current().floatValue()))
+                .body(
+                        "debtors[0].is_medical_aid_control",
+                        equalTo(truth.accounts().get(0).medicalAidControl()))
+                .body("debtors[" + gluedIndex + "].name", equalTo(glued.name()))
+                .body("debtors[" + gluedIndex + "].phone", equalTo(glued.phone()));
         assertEquals("completed", queryString("select status from debtor_report_upload where id = ?", reportId));
         assertEquals(
                 64,

@@ -2,6 +2,7 @@ package com.clinicsuite.imports.debtors;
 
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.imports.debtors.pdf.GroundTruth;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.KafkaBroker;
 import com.clinicsuite.testkit.SuiteInfrastructure;
@@ -10,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,13 +28,9 @@ public final class DebtorTestSupport {
 
     private DebtorTestSupport() {}
 
-    static byte[] fixture(String relative) {
-        try {
-            return Files.readAllBytes(
-                    Path.of(System.getProperty("testdata.dir")).resolve(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A generated debtor report by its fixture name ({@code deb013/winterton_small.pdf}, see {@link GroundTruth}). */
+    static byte[] fixture(String name) {
+        return GroundTruth.pdf(name);
     }
 
     /** Announces the pharmacy as auth-service would and waits until import-service knows it. */

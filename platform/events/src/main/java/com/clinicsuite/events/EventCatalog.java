@@ -6,7 +6,7 @@ import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
@@ -36,8 +36,8 @@ public final class EventCatalog {
             new EventType<>("credit.balance-updated.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_DELETED =
             new EventType<>("credit.balance-deleted.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
-    public static final EventType<VoucherSearched> VOUCHER_SEARCHED =
-            new EventType<>("credit.voucher-searched.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearched.class);
+    public static final EventType<VoucherSearchesLogged> VOUCHER_SEARCHES_LOGGED = new EventType<>(
+            "credit.voucher-searches-logged.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearchesLogged.class);
     public static final EventType<CreditImportResult> CREDIT_IMPORT_RESULT =
             new EventType<>("credit.import-result.v1", Topics.CREDIT_IMPORT_RESULTS, CreditImportResult.class);
 
@@ -70,7 +70,7 @@ public final class EventCatalog {
             CREDIT_BALANCE_CREATED,
             CREDIT_BALANCE_UPDATED,
             CREDIT_BALANCE_DELETED,
-            VOUCHER_SEARCHED,
+            VOUCHER_SEARCHES_LOGGED,
             CREDIT_IMPORT_RESULT,
             CREDIT_ROWS_CHUNK,
             CREDIT_IMPORT_ABORTED,

@@ -14,7 +14,7 @@ public final class Topics {
     public static final String AUTH_USERS = "auth.users";
     /** Key: client code. */
     public static final String CREDIT_BALANCES = "credit.balances";
-    /** Key: voucher number. */
+    /** Key: a random id per event (an event lists many searches; each carries its own time). */
     public static final String CREDIT_VOUCHER_SEARCHES = "credit.voucher-searches";
     /** Key: import id. */
     public static final String CREDIT_IMPORT_RESULTS = "credit.import-results";

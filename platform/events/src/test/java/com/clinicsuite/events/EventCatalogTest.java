@@ -8,7 +8,7 @@ import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
-import com.clinicsuite.events.credit.VoucherSearched;
+import com.clinicsuite.events.credit.VoucherSearchesLogged;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
@@ -65,7 +65,11 @@ class EventCatalogTest {
             Map.entry("credit.balance-created.v1", creditBalance()),
             Map.entry("credit.balance-updated.v1", creditBalance()),
             Map.entry("credit.balance-deleted.v1", creditBalance()),
-            Map.entry("credit.voucher-searched.v1", new VoucherSearched("PBAD05349", "frontdesk", 1, NOW)),
+            Map.entry(
+                    "credit.voucher-searches-logged.v1",
+                    new VoucherSearchesLogged(List.of(
+                            new VoucherSearchesLogged.Search("frontdesk", "PBAD05349", 1, NOW),
+                            new VoucherSearchesLogged.Search("frontdesk", "GKXYZ1234", 0, NOW.plusMillis(5))))),
             Map.entry(
                     "credit.import-result.v1",
                     new CreditImportResult(

@@ -57,7 +57,7 @@ public final class JsonRowsInsert<R> {
 
     private JsonRowsInsert(String table, List<String> parameters, List<Column<R>> columns, String dbKind) {
         this.columns = List.copyOf(columns);
-        boolean mssql = "mssql".equals(dbKind);
+        boolean mssql = isMssql(dbKind);
         StringBuilder names = new StringBuilder();
         StringBuilder selected = new StringBuilder();
         for (String parameter : parameters) {
@@ -94,6 +94,31 @@ public final class JsonRowsInsert<R> {
         return new JsonRowsInsert<>(table, parameters, columns, dbKind);
     }
 
+    /**
+     * A subquery of the values of one JSON array parameter ({@code [1,2,3]}, see {@link #jsonArray}), each read as
+     * {@code type}: {@code id in (<this>)} selects by any number of values with one parameter, where a list bound value
+     * by value meets the databases' limits (SQL Server takes 2,100 parameters per statement, PostgreSQL 65,535). The
+     * parameter is the subquery's only {@code ?}.
+     */
+    public static String valuesOf(Type type, String dbKind) {
+        return isMssql(dbKind)
+                ? "select j.value from openjson(?) with (value " + type.mssql + " '$') as j"
+                : "select cast(j.value as " + type.postgresql
+                        + ") from json_array_elements_text(cast(cast(? as text) as json)) as j";
+    }
+
+    /** Numbers as the JSON array {@link #valuesOf} reads. */
+    public static String jsonArray(Iterable<? extends Number> values) {
+        StringBuilder json = new StringBuilder("[");
+        for (Number value : values) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(new BigDecimal(value.toString()).toPlainString());
+        }
+        return json.append(']').toString();
+    }
+
     /** The INSERT: parameters 1..n the parameter columns, then the rows as {@link #json}. */
     public String sql() {
         return sql;
@@ -117,6 +142,11 @@ public final class JsonRowsInsert<R> {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
+    }
+
+    /** The one place the JSON statements tell the two databases apart ({@code quarkus.datasource.db-kind}). */
+    private static boolean isMssql(String dbKind) {
+        return "mssql".equals(dbKind);
     }
 
     private static void write(JsonGenerator json, Object value) throws IOException {

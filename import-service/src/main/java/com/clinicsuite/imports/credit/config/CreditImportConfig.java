@@ -26,6 +26,13 @@ public interface CreditImportConfig {
     @WithDefault("1000")
     int chunkRows();
 
+    /**
+     * A chunk's JSON is never larger: it is cut earlier when its rows' texts are long. Below the brokers' default
+     * message size (1 MB: the local and test brokers, every dead-letter topic) with room for the record's headers.
+     */
+    @WithDefault("900K")
+    MemorySize maxChunkBytes();
+
     /** Imports parsed at the same time; the rest wait in the queue. */
     @WithDefault("1")
     int workers();
@@ -44,4 +51,15 @@ public interface CreditImportConfig {
     /** POI's zip-bomb guard: the largest an entry of an .xlsx may inflate to. */
     @WithDefault("512M")
     MemorySize maxEntrySize();
+
+    /** Columns read per row; cells further right (a stray value in column XFD) are ignored. */
+    @WithDefault("256")
+    int maxColumns();
+
+    /**
+     * Estimated memory of an .xlsx's shared strings table, held while the file is read (2 bytes a character plus 48 a
+     * string; a 100,000-row workbook needs about 25 MB); a larger table answers 413.
+     */
+    @WithDefault("64M")
+    MemorySize maxSharedStringsSize();
 }

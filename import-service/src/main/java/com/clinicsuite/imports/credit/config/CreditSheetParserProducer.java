@@ -1,6 +1,7 @@
 package com.clinicsuite.imports.credit.config;
 
 import com.clinicsuite.imports.credit.parse.CreditSheetParser;
+import com.clinicsuite.imports.credit.sheet.SheetLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -12,6 +13,10 @@ public class CreditSheetParserProducer {
     @ApplicationScoped
     CreditSheetParser creditSheetParser(CreditImportConfig config) {
         return new CreditSheetParser(new CreditSheetParser.Limits(
-                config.maxRows(), config.maxReportedErrors(), CreditSheetParser.Limits.DEFAULT.headerSearchRows()));
+                config.maxRows(),
+                config.maxReportedErrors(),
+                CreditSheetParser.Limits.DEFAULT.headerSearchRows(),
+                new SheetLimits(
+                        config.maxColumns(), config.maxSharedStringsSize().asLongValue())));
     }
 }

@@ -1,5 +1,6 @@
 package com.clinicsuite.imports.credit.parse;
 
+import com.clinicsuite.events.imports.CreditRowsChunk;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class CreditRowNormaliser {
 
-    static final int MAX_CODE = 50;
-    static final int MAX_NAME = 200;
-    static final int MAX_EMAILS = 500;
-    static final int MAX_BUCKET = 100;
+    static final int MAX_CODE = CreditRowsChunk.Row.MAX_CLIENT_CODE_LENGTH;
+    static final int MAX_NAME = CreditRowsChunk.Row.MAX_CLIENT_NAME_LENGTH;
+    static final int MAX_TREATMENT = CreditRowsChunk.Row.MAX_TREATMENT_NAME_LENGTH;
+    static final int MAX_EMAILS = CreditRowsChunk.Row.MAX_EMAIL_ID_LENGTH;
+    static final int MAX_BUCKET = CreditRowsChunk.Row.MAX_FINAL_BUCKET_LENGTH;
     static final int MAX_SESSIONS = 100_000;
 
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u202F]+");
@@ -37,7 +39,7 @@ public final class CreditRowNormaliser {
         if (clientName != null) {
             clientName = collapseWhitespace(clientName);
         }
-        String treatment = check.required(CreditColumn.TREATMENT_NAME, MAX_NAME);
+        String treatment = check.required(CreditColumn.TREATMENT_NAME, MAX_TREATMENT);
         String center = check.center();
         String bucket = check.optionalText(CreditColumn.FINAL_BUCKET, MAX_BUCKET);
         BigDecimal packageAmount = check.amount(CreditColumn.PACKAGE_AMOUNT, true);

@@ -1,6 +1,7 @@
 package com.clinicsuite.imports.credit.parse;
 
 import com.clinicsuite.imports.credit.sheet.RowSink;
+import com.clinicsuite.imports.credit.sheet.SheetLimits;
 import com.clinicsuite.imports.credit.sheet.SpreadsheetFormat;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
 import java.nio.file.Path;
@@ -22,9 +23,14 @@ public final class CreditSheetParser {
      * @param maxRows          more data rows than this refuse the file (memory stays bounded)
      * @param maxIssues        issues kept for the report; the rest are only counted
      * @param headerSearchRows non-blank rows of a sheet searched for its header
+     * @param sheet            what reading the file may allocate (columns, shared strings)
      */
-    public record Limits(int maxRows, int maxIssues, int headerSearchRows) {
+    public record Limits(int maxRows, int maxIssues, int headerSearchRows, SheetLimits sheet) {
         public static final Limits DEFAULT = new Limits(200_000, 1_000, 30);
+
+        public Limits(int maxRows, int maxIssues, int headerSearchRows) {
+            this(maxRows, maxIssues, headerSearchRows, SheetLimits.DEFAULT);
+        }
     }
 
     /** Told how far the reading is, every {@link #PROGRESS_EVERY} data rows and at the end. */
@@ -56,12 +62,14 @@ public final class CreditSheetParser {
      */
     public void probe(Path file, String filename) {
         HeaderFinder finder = new HeaderFinder();
-        SpreadsheetFormat.detect(file, filename).reader().read(file, filename, (sheet, rowNumber, cells) -> {
-            finder.sheet(sheet);
-            return finder.header == null && finder.offer(rowNumber, cells) == null
-                    ? finder.next()
-                    : RowSink.Next.SKIP_REST_OF_SHEET;
-        });
+        SpreadsheetFormat.detect(file, filename)
+                .reader(limits.sheet())
+                .read(file, filename, (sheet, rowNumber, cells) -> {
+                    finder.sheet(sheet);
+                    return finder.header == null && finder.offer(rowNumber, cells) == null
+                            ? finder.next()
+                            : RowSink.Next.SKIP_REST_OF_SHEET;
+                });
         finder.finish();
     }
 
@@ -92,7 +100,7 @@ public final class CreditSheetParser {
      */
     public CreditSheet parse(Path file, String filename, Progress progress, Consumer<CreditRow> accepted) {
         Collector collector = new Collector(progress, accepted);
-        SpreadsheetFormat.detect(file, filename).reader().read(file, filename, collector);
+        SpreadsheetFormat.detect(file, filename).reader(limits.sheet()).read(file, filename, collector);
         collector.finder.finish();
         collector.addSkippedSheetNotes();
         progress.update(collector.total, collector.accepted, collector.rejected);

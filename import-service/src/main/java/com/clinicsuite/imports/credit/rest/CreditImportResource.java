@@ -7,6 +7,7 @@ import com.clinicsuite.imports.credit.service.CreditImportService;
 import com.clinicsuite.imports.credit.service.ImportMode;
 import com.clinicsuite.imports.credit.service.ImportQueueFullException;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
+import com.clinicsuite.imports.service.StoredText;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.web.errors.ApiError;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Paths;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
@@ -68,8 +68,12 @@ public class CreditImportResource {
         }
         ImportMode importMode = ImportMode.fromParameter(mode)
                 .orElseThrow(() -> new BadRequestException("mode must be 'replace' or 'upsert'"));
-        CreditImportJob job =
-                imports.submit(file.uploadedFile(), filename(file), importMode, flag(dryRun), caller.username());
+        CreditImportJob job = imports.submit(
+                file.uploadedFile(),
+                StoredText.filename(file.fileName(), "upload"),
+                importMode,
+                flag(dryRun),
+                caller.username());
         return Response.accepted(new ImportAccepted(job.id, job.status)).build();
     }
 
@@ -102,13 +106,6 @@ public class CreditImportResource {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of(message))
                 .build();
-    }
-
-    /** The name without any client path, bounded to the column's size. */
-    private static String filename(FileUpload file) {
-        String name = file.fileName() == null || file.fileName().isBlank() ? "upload" : file.fileName();
-        name = Paths.get(name.replace('\\', '/')).getFileName().toString();
-        return name.length() <= 255 ? name : name.substring(name.length() - 255);
     }
 
     private static boolean flag(String value) {

@@ -5,6 +5,7 @@ import com.clinicsuite.imports.credit.parse.CreditSheetParser;
 import com.clinicsuite.imports.credit.parse.MissingColumnsException;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
+import com.clinicsuite.imports.service.Blocking;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,8 +7,11 @@ import com.clinicsuite.imports.credit.config.CreditImportConfig;
 import com.clinicsuite.imports.credit.parse.CreditRow;
 import com.clinicsuite.imports.credit.parse.CreditSheet;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
+import com.clinicsuite.imports.service.Blocking;
+import com.clinicsuite.imports.service.ChunkBudget;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.ReactiveWork;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -33,14 +36,19 @@ public class CreditRowsPublisher {
 
     private final Outbox outbox;
     private final CreditImportJobs jobs;
+    private final ObjectMapper mapper;
     private final int chunkRows;
+    private final long maxChunkBytes;
 
     private final Vertx vertx;
 
-    public CreditRowsPublisher(Outbox outbox, CreditImportJobs jobs, CreditImportConfig config, Vertx vertx) {
+    public CreditRowsPublisher(
+            Outbox outbox, CreditImportJobs jobs, ObjectMapper mapper, CreditImportConfig config, Vertx vertx) {
         this.outbox = outbox;
         this.jobs = jobs;
+        this.mapper = mapper;
         this.chunkRows = config.chunkRows();
+        this.maxChunkBytes = config.maxChunkBytes().asLongValue();
         this.vertx = vertx;
     }
 
@@ -62,7 +70,8 @@ public class CreditRowsPublisher {
     public final class Publication implements Consumer<CreditRow> {
 
         private final CreditImportJob job;
-        private final List<CreditRow> pending = new ArrayList<>(chunkRows + 1);
+        private final List<CreditRowsChunk.Row> pending = new ArrayList<>(chunkRows + 1);
+        private final ChunkBudget budget = new ChunkBudget(mapper, chunkRows, maxChunkBytes);
         private int chunksPublished;
         private int rows;
         /** The chunk being written while the reader goes on; at most one, so memory stays at two chunks. */
@@ -70,15 +79,17 @@ public class CreditRowsPublisher {
 
         private Publication(CreditImportJob job) {
             this.job = job;
+            budget.start(chunk(0, 0));
         }
 
         /**
-         * Takes an accepted row. A full chunk is published once a further row shows it is not the last, so the last
-         * chunk is never empty.
+         * Takes an accepted row. A full chunk (by rows or by JSON size) is published once a further row shows it is
+         * not the last, so the last chunk is never empty.
          */
         @Override
-        public void accept(CreditRow row) {
-            if (pending.size() == chunkRows) {
+        public void accept(CreditRow accepted) {
+            CreditRowsChunk.Row row = toEvent(accepted);
+            if (!budget.add(row)) {
                 CreditRowsChunk chunk = chunk(0, 0);
                 pending.clear();
                 awaitInFlight();
@@ -88,6 +99,8 @@ public class CreditRowsPublisher {
                                         () -> outbox.publish(EventCatalog.CREDIT_ROWS_CHUNK, job.id, chunk)))
                         .thenApply(e -> null);
                 chunksPublished++;
+                budget.start(chunk(0, 0));
+                budget.add(row);
             }
             pending.add(row);
             rows++;
@@ -125,8 +138,7 @@ public class CreditRowsPublisher {
         }
 
         private CreditRowsChunk chunk(int chunkCount, int totalRows) {
-            List<CreditRowsChunk.Row> slice =
-                    pending.stream().map(CreditRowsPublisher::toEvent).toList();
+            List<CreditRowsChunk.Row> slice = List.copyOf(pending);
             return new CreditRowsChunk(
                     job.id, job.mode, job.requestedBy, chunksPublished, chunkCount, totalRows, slice);
         }

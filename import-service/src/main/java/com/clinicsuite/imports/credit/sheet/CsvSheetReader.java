@@ -22,16 +22,24 @@ import java.util.List;
 public class CsvSheetReader implements SheetReader {
 
     private static final int SNIFF_LINES = 20;
-    private static final int MAX_FIELD_CHARS = 32_768;
+    /** The separator is guessed from at most this much text, so a file of one 100 MB line is never held whole. */
+    private static final int SNIFF_CHARS = 64 * 1024;
+
     private static final char BOM = '\uFEFF';
+
+    private final SheetLimits limits;
+
+    public CsvSheetReader(SheetLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public void read(Path file, String sourceName, RowSink sink) {
-        String sheet = stem(sourceName);
+        String sheet = SheetLimits.sheetName(stem(sourceName));
         try {
             char separator = sniffSeparator(file);
             try (Reader in = utf8(file)) {
-                parse(in, separator, sheet, sink);
+                parse(in, separator, sheet, sink, limits.maxColumns());
             }
         } catch (CharacterCodingException e) {
             throw new UnreadableSpreadsheetException(
@@ -41,7 +49,9 @@ public class CsvSheetReader implements SheetReader {
         }
     }
 
-    private static void parse(Reader in, char separator, String sheet, RowSink sink) throws IOException {
+    /** Fields beyond {@code maxColumns} are read past but not kept; no field may pass Excel's cell size. */
+    private static void parse(Reader in, char separator, String sheet, RowSink sink, int maxColumns)
+            throws IOException {
         List<String> fields = new ArrayList<>(16);
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -74,7 +84,7 @@ public class CsvSheetReader implements SheetReader {
                 quoted = true;
                 fieldWasQuoted = true;
             } else if (ch == separator) {
-                fields.add(value(field, fieldWasQuoted));
+                add(fields, field, maxColumns);
                 field.setLength(0);
                 fieldWasQuoted = false;
             } else if (ch == '\r' || ch == '\n') {
@@ -82,7 +92,7 @@ public class CsvSheetReader implements SheetReader {
                     int next = in.read();
                     if (next != '\n') {
                         c = next;
-                        fields.add(value(field, fieldWasQuoted));
+                        add(fields, field, maxColumns);
                         if (emit(sink, sheet, record++, fields)) {
                             return;
                         }
@@ -91,7 +101,7 @@ public class CsvSheetReader implements SheetReader {
                         continue;
                     }
                 }
-                fields.add(value(field, fieldWasQuoted));
+                add(fields, field, maxColumns);
                 if (emit(sink, sheet, record++, fields)) {
                     return;
                 }
@@ -108,7 +118,7 @@ public class CsvSheetReader implements SheetReader {
                     "The CSV file ends inside a quoted field (record " + record + "): a closing quote is missing");
         }
         if (!field.isEmpty() || !fields.isEmpty() || fieldWasQuoted) {
-            fields.add(value(field, fieldWasQuoted));
+            add(fields, field, maxColumns);
             emit(sink, sheet, record, fields);
         }
     }
@@ -120,35 +130,47 @@ public class CsvSheetReader implements SheetReader {
         return sink.row(sheet, record, cells) == RowSink.Next.SKIP_REST_OF_SHEET;
     }
 
+    /** Keeps the field if the record has room for it; a dropped field is never turned into a String. */
+    private static void add(List<String> fields, StringBuilder field, int maxColumns) {
+        if (fields.size() < maxColumns) {
+            fields.add(value(field));
+        }
+    }
+
     private static void append(StringBuilder field, char ch, int record) {
-        if (field.length() >= MAX_FIELD_CHARS) {
+        if (field.length() >= SheetLimits.MAX_CELL_CHARS) {
             throw new UnreadableSpreadsheetException(
                     Problem.CORRUPT,
-                    "Record " + record + " has a field longer than " + MAX_FIELD_CHARS
+                    "Record " + record + " has a field longer than " + SheetLimits.MAX_CELL_CHARS
                             + " characters (an unbalanced quote?)");
         }
         field.append(ch);
     }
 
-    private static String value(StringBuilder field, boolean quoted) {
+    private static String value(StringBuilder field) {
         // "" and an empty field are both blank cells
         return field.isEmpty() ? null : field.toString();
     }
 
-    /** Picks {@code ;} only when it splits the first lines into more fields than {@code ,} does. */
+    /**
+     * Picks {@code ;} only when it splits the first lines into more fields than {@code ,} does. Reads at most
+     * {@link #SNIFF_CHARS} characters: a first line longer than that is judged by its beginning.
+     */
     private static char sniffSeparator(Path file) throws IOException {
+        char[] head = new char[SNIFF_CHARS];
+        int length = 0;
+        try (Reader in = utf8(file)) {
+            int read;
+            while (length < head.length && (read = in.read(head, length, head.length - length)) > 0) {
+                length += read;
+            }
+        }
         int commas = 0;
         int semicolons = 0;
-        try (BufferedReader lines = new BufferedReader(utf8(file))) {
-            String line;
-            for (int i = 0; i < SNIFF_LINES && (line = lines.readLine()) != null; i++) {
-                commas = Math.max(commas, countOutsideQuotes(line, ','));
-                semicolons = Math.max(semicolons, countOutsideQuotes(line, ';'));
-            }
-        } catch (CharacterCodingException e) {
-            throw e;
-        } catch (IOException e) {
-            // a malformed tail is reported by the real parse
+        String[] lines = new String(head, 0, length).split("\r\n|\r|\n", SNIFF_LINES + 1);
+        for (int i = 0; i < Math.min(lines.length, SNIFF_LINES); i++) {
+            commas = Math.max(commas, countOutsideQuotes(lines[i], ','));
+            semicolons = Math.max(semicolons, countOutsideQuotes(lines[i], ';'));
         }
         return semicolons > commas ? ';' : ',';
     }

@@ -5,6 +5,12 @@ import java.math.BigDecimal;
 /** Writes a numeric cell as the plain decimal text a user would type: {@code 7985349490}, {@code 45000}, {@code 18730.77}. */
 final class NumericText {
 
+    /**
+     * Digits a plain number may have on either side of the point. A double has 17 significant digits and an exponent
+     * up to 308; a stored {@code 1E999999999} written out would be a billion characters, so it is kept as stored.
+     */
+    private static final int MAX_PLAIN_DIGITS = 400;
+
     private NumericText() {}
 
     /** From the text Excel stores in the file ({@code 7985349490}, {@code 1.2E3}); returns it unchanged if not a number. */
@@ -13,7 +19,12 @@ final class NumericText {
             return stored; // the common case (75000, 18730.77), without allocating
         }
         try {
-            return plain(new BigDecimal(stored.trim()));
+            BigDecimal number = new BigDecimal(stored.trim());
+            long integerDigits = (long) number.precision() - number.scale();
+            if (integerDigits > MAX_PLAIN_DIGITS || number.scale() > MAX_PLAIN_DIGITS) {
+                return stored;
+            }
+            return plain(number);
         } catch (NumberFormatException e) {
             return stored;
         }

@@ -8,29 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The formats we read, recognised by their content (the first bytes), never by the name alone: a CSV renamed to
  * {@code .xlsx} is refused with a message saying so instead of failing somewhere inside the zip reader.
  */
 public enum SpreadsheetFormat {
-    XLSX(new XlsxSheetReader()),
-    XLS(new XlsSheetReader()),
-    CSV(new CsvSheetReader());
+    XLSX(XlsxSheetReader::new),
+    XLS(XlsSheetReader::new),
+    CSV(CsvSheetReader::new);
 
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     private static final byte[] OLE2 = {
         (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
     };
 
-    private final SheetReader reader;
+    private final Function<SheetLimits, SheetReader> reader;
 
-    SpreadsheetFormat(SheetReader reader) {
+    SpreadsheetFormat(Function<SheetLimits, SheetReader> reader) {
         this.reader = reader;
     }
 
-    public SheetReader reader() {
-        return reader;
+    /** A reader of this format that keeps to {@code limits}. */
+    public SheetReader reader(SheetLimits limits) {
+        return reader.apply(limits);
     }
 
     /**

@@ -20,12 +20,18 @@ import org.apache.poi.util.RecordFormatException;
  */
 public class XlsSheetReader implements SheetReader {
 
+    private final SheetLimits limits;
+
+    public XlsSheetReader(SheetLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public void read(Path file, String sourceName, RowSink sink) {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
                 HSSFWorkbook workbook = open(fs)) {
             for (Sheet sheet : workbook) {
-                readSheet(sheet, sink);
+                readSheet(sheet, sink, limits.maxColumns());
             }
         } catch (UnreadableSpreadsheetException e) {
             throw e;
@@ -67,14 +73,17 @@ public class XlsSheetReader implements SheetReader {
                 cause);
     }
 
-    private static void readSheet(Sheet sheet, RowSink sink) {
+    private static void readSheet(Sheet sheet, RowSink sink, int maxColumns) {
+        String name = SheetLimits.sheetName(sheet.getSheetName());
         for (Row row : sheet) {
-            int width = Math.max(row.getLastCellNum(), 0);
+            int width = Math.min(Math.max(row.getLastCellNum(), 0), maxColumns);
             String[] cells = new String[width];
             for (Cell cell : row) {
-                cells[cell.getColumnIndex()] = text(cell, cell.getCellType());
+                if (cell.getColumnIndex() < width) {
+                    cells[cell.getColumnIndex()] = text(cell, cell.getCellType());
+                }
             }
-            if (sink.row(sheet.getSheetName(), row.getRowNum() + 1, cells) == RowSink.Next.SKIP_REST_OF_SHEET) {
+            if (sink.row(name, row.getRowNum() + 1, cells) == RowSink.Next.SKIP_REST_OF_SHEET) {
                 return;
             }
         }

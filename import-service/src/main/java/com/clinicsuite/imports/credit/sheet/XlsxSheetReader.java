@@ -14,7 +14,6 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -30,15 +29,23 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public class XlsxSheetReader implements SheetReader {
 
+    private final SheetLimits limits;
+
+    public XlsxSheetReader(SheetLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public void read(Path file, String sourceName, RowSink sink) {
         try (OPCPackage pkg = open(file)) {
             XSSFReader reader = workbookReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            SharedStrings strings = SharedStrings.read(pkg, limits);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheetXml = sheets.next()) {
-                    readSheet(sheetXml, new SheetHandler(sheets.getSheetName(), strings, sink));
+                    readSheet(
+                            sheetXml,
+                            new SheetHandler(SheetLimits.sheetName(sheets.getSheetName()), strings, sink, limits));
                 }
             }
         } catch (UnreadableSpreadsheetException e) {
@@ -103,12 +110,20 @@ public class XlsxSheetReader implements SheetReader {
         }
     }
 
-    /** SAX handler for one worksheet part: collects the cells of each {@code <row>} and hands the row over. */
+    /**
+     * SAX handler for one worksheet part: collects the cells of each {@code <row>} and hands the row over. Nothing is
+     * sized by an address or a declared count: cells beyond {@link SheetLimits#maxColumns()} are ignored, row numbers
+     * are only passed on, and a cell's text stops at {@link SheetLimits#MAX_CELL_CHARS}.
+     */
     private static final class SheetHandler extends DefaultHandler {
 
+        /** Excel's largest row number has 7 digits; a longer one is no row number. */
+        private static final int MAX_ROW_DIGITS = 7;
+
         private final String sheet;
-        private final ReadOnlySharedStringsTable strings;
+        private final SharedStrings strings;
         private final RowSink sink;
+        private final int maxColumns;
 
         private String[] cells = new String[16];
         private int width;
@@ -124,25 +139,27 @@ public class XlsxSheetReader implements SheetReader {
         private boolean inPhonetic;
         private boolean hasFormula;
 
-        SheetHandler(String sheet, ReadOnlySharedStringsTable strings, RowSink sink) {
+        SheetHandler(String sheet, SharedStrings strings, RowSink sink, SheetLimits limits) {
             this.sheet = sheet;
             this.strings = strings;
             this.sink = sink;
+            this.maxColumns = limits.maxColumns();
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
             switch (localName) {
                 case "row" -> {
                     String r = attributes.getValue("r");
-                    rowNumber = r != null ? Integer.parseInt(r) : rowNumber + 1;
+                    rowNumber = r != null ? rowNumber(r) : rowNumber + 1;
                     Arrays.fill(cells, 0, width, null);
                     width = 0;
                     column = -1;
                 }
                 case "c" -> {
                     String ref = attributes.getValue("r");
-                    column = ref != null ? columnIndex(ref) : column + 1;
+                    column = ref != null ? columnIndex(ref, maxColumns) : Math.min(column + 1, maxColumns);
                     type = attributes.getValue("t");
                     value.setLength(0);
                     formula.setLength(0);
@@ -163,12 +180,27 @@ public class XlsxSheetReader implements SheetReader {
         @Override
         public void characters(char[] ch, int start, int length) {
             if (inValue) {
-                value.append(ch, start, length);
+                append(value, ch, start, length);
             } else if (inFormula) {
-                formula.append(ch, start, length);
+                append(formula, ch, start, length);
             } else if (inInlineText) {
-                inline.append(ch, start, length);
+                append(inline, ch, start, length);
             }
+        }
+
+        private void append(StringBuilder text, char[] ch, int start, int length) {
+            if (column >= maxColumns) {
+                return; // an ignored cell
+            }
+            if (text.length() + length > SheetLimits.MAX_CELL_CHARS) {
+                throw new UnreadableSpreadsheetException(
+                        Problem.TOO_LARGE,
+                        "Sheet " + sheet + ", row " + rowNumber + " has a cell of more than "
+                                + SheetLimits.MAX_CELL_CHARS
+                                + " characters, more than Excel allows, so the workbook was not read: save the file "
+                                + "from Excel again");
+            }
+            text.append(ch, start, length);
         }
 
         @Override
@@ -188,7 +220,7 @@ public class XlsxSheetReader implements SheetReader {
             }
         }
 
-        private String cellText() {
+        private String cellText() throws SAXException {
             if ("inlineStr".equals(type)) {
                 return inline.isEmpty() ? null : inline.toString();
             }
@@ -201,19 +233,25 @@ public class XlsxSheetReader implements SheetReader {
                 return NumericText.fromStored(stored);
             }
             return switch (type) {
-                case "s" -> strings.getItemAt(Integer.parseInt(stored.trim())).getString();
+                case "s" -> strings.get(index(stored.trim()));
                 case "b" -> "1".equals(stored) ? "TRUE" : "FALSE";
                 default -> stored; // "str" (a formula's text result), "e" (an error such as #N/A)
             };
         }
 
-        /** The 0-based column of a cell reference such as {@code AB12} (CellReference's regex is too slow per cell). */
-        private static int columnIndex(String ref) {
+        /**
+         * The 0-based column of a cell reference such as {@code AB12} (CellReference's regex is too slow per cell), or
+         * {@code max} for any column at or beyond it (XFD is 16,383; a made-up ZZZZZZZZ would overflow).
+         */
+        private static int columnIndex(String ref, int max) {
             int column = 0;
             for (int i = 0; i < ref.length(); i++) {
                 char c = ref.charAt(i);
                 if (c >= 'A' && c <= 'Z') {
                     column = column * 26 + (c - 'A' + 1);
+                    if (column > max) {
+                        return max;
+                    }
                 } else if (c != '$') {
                     break;
                 }
@@ -221,8 +259,23 @@ public class XlsxSheetReader implements SheetReader {
             return column - 1;
         }
 
+        private static int rowNumber(String r) throws SAXException {
+            return (int) number(r, MAX_ROW_DIGITS, "row number");
+        }
+
+        private static int index(String s) throws SAXException {
+            return (int) Math.min(number(s, 10, "shared string index"), Integer.MAX_VALUE);
+        }
+
+        private static long number(String text, int maxDigits, String what) throws SAXException {
+            if (text.isEmpty() || text.length() > maxDigits || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new SAXException("Not a " + what + ": " + text.substring(0, Math.min(text.length(), 20)));
+            }
+            return Long.parseLong(text);
+        }
+
         private void put(int index, String text) {
-            if (index < 0 || text == null) {
+            if (index < 0 || index >= maxColumns || text == null) {
                 return;
             }
             if (index >= cells.length) {

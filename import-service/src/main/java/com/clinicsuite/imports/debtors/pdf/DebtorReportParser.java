@@ -11,15 +11,21 @@ import java.util.List;
 public final class DebtorReportParser {
 
     private final MedicalAidControlDetector controlAccounts;
+    private final PdfLimits limits;
 
     public DebtorReportParser(MedicalAidControlDetector controlAccounts) {
+        this(controlAccounts, PdfLimits.DEFAULT);
+    }
+
+    public DebtorReportParser(MedicalAidControlDetector controlAccounts, PdfLimits limits) {
         this.controlAccounts = controlAccounts;
+        this.limits = limits;
     }
 
     /** Throws {@link ReportRejectedException} for anything that is not a readable report, never anything else. */
     public ParsedReport parse(byte[] pdf) throws ReportRejectedException {
         ReportAssembler assembler = new ReportAssembler(controlAccounts);
-        int pages = PdfTextLayer.read(pdf, assembler::page);
+        int pages = PdfTextLayer.read(pdf, limits, assembler::page);
         return assembler.finish(pages);
     }
 

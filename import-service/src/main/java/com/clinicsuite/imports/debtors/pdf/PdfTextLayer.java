@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.DrawObject;
+import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.state.Concatenate;
 import org.apache.pdfbox.contentstream.operator.state.Restore;
 import org.apache.pdfbox.contentstream.operator.state.Save;
@@ -28,6 +29,10 @@ import org.apache.pdfbox.contentstream.operator.text.ShowText;
 import org.apache.pdfbox.contentstream.operator.text.ShowTextAdjusted;
 import org.apache.pdfbox.contentstream.operator.text.ShowTextLine;
 import org.apache.pdfbox.contentstream.operator.text.ShowTextLineAndSpace;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessStreamCache;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -54,12 +59,27 @@ public final class PdfTextLayer {
 
     private PdfTextLayer() {}
 
-    /** Reads every page; returns the page count. Nothing but {@link ReportRejectedException} escapes. */
+    /** Reads every page within {@link PdfLimits#DEFAULT}; returns the page count. */
     public static int read(byte[] pdf, PageSink sink) throws ReportRejectedException {
+        return read(pdf, PdfLimits.DEFAULT, sink);
+    }
+
+    /**
+     * Reads every page; returns the page count. Nothing but {@link ReportRejectedException} escapes: a file over a
+     * limit is refused as {@code TOO_LARGE} (pages, decoded size) or {@code UNREADABLE} (time, text shaped like no
+     * report).
+     */
+    public static int read(byte[] pdf, PdfLimits limits, PageSink sink) throws ReportRejectedException {
         checkEnvelope(pdf);
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            GlyphCollector collector = new GlyphCollector(sink);
-            collector.readAll(document);
+        long deadline = System.nanoTime() + limits.maxParseTime().toNanos();
+        DecodeBudget budget = DecodeBudget.open(limits.maxStreamBytes(), limits.maxDecodedBytes());
+        try (PDDocument document = Loader.loadPDF(pdf, "", null, null, streamCache(limits.memory()))) {
+            int pages = PageTreeCheck.countPages(document, limits, deadline);
+            GlyphCollector collector = new GlyphCollector(sink, limits, deadline);
+            collector.readAll(document, pages);
+            if (budget.exceeded() != null) {
+                throw budget.exceeded(); // PDFBox caught it somewhere (a font it fell back from, a skipped form)
+            }
             if (!collector.sawText) {
                 throw new ReportRejectedException(
                         ReportRejectedException.Reason.UNREADABLE,
@@ -67,19 +87,37 @@ public final class PdfTextLayer {
                                 + "supported: export the debtors age analysis as PDF from the dispensing system "
                                 + "and upload that file.");
             }
-            return document.getNumberOfPages();
+            return pages;
+        } catch (PdfLimitExceeded e) {
+            throw e.rejection();
         } catch (InvalidPasswordException e) {
             throw new ReportRejectedException(
                     ReportRejectedException.Reason.UNREADABLE,
                     "The PDF is encrypted with a password. Export the report again without a password.",
                     e);
         } catch (IOException | RuntimeException | StackOverflowError e) {
+            if (budget.exceeded() != null) {
+                throw budget.exceeded().rejection(); // wrapped by PDFBox on its way out
+            }
             // PDFBox reports damage in many shapes (IOException, IllegalArgumentException, ClassCastException ...)
             throw new ReportRejectedException(
                     ReportRejectedException.Reason.UNREADABLE,
                     "The PDF is damaged and cannot be read. Export the report again and upload the new file.",
                     e);
+        } finally {
+            budget.close();
         }
+    }
+
+    /**
+     * PDFBox keeps the streams it creates (not the ones it reads: see {@link DecodeBudget}) in main memory up to a
+     * limit, then in scratch files, and fails past the total.
+     */
+    private static RandomAccessStreamCache.StreamCacheCreateFunction streamCache(PdfLimits.Memory memory) {
+        MemoryUsageSetting setting =
+                MemoryUsageSetting.setupMixed(memory.maxMainMemoryBytes(), memory.maxScratchBytes());
+        memory.scratchDirectory().ifPresent(dir -> setting.setTempDir(dir.toFile()));
+        return setting.streamCache;
     }
 
     private static void checkEnvelope(byte[] pdf) throws ReportRejectedException {
@@ -110,6 +148,25 @@ public final class PdfTextLayer {
     }
 
     /**
+     * A page whose content streams are decoded through PDFBox's filters, and so within the {@link DecodeBudget}. PDFBox's
+     * own page inflates a single FlateDecode content stream as it parses it, past the filters: memory-friendly, but a
+     * stream of a gigabyte of blanks (no operator, so no parse-time check) or of one huge string would then be read
+     * unbounded. A report page's content is a few KB, so holding it decoded costs nothing.
+     */
+    private static final class BudgetedPage extends PDPage {
+
+        BudgetedPage(PDPage page) {
+            super(page.getCOSObject());
+            setResources(page.getResources()); // the document's page keeps its fonts in the document's resource cache
+        }
+
+        @Override
+        public RandomAccessRead getContentsForStreamParsing() throws IOException {
+            return getContentsForRandomAccess();
+        }
+    }
+
+    /**
      * Collects the glyphs PDFBox's content-stream engine shows, with their positions, and groups them into lines
      * (a change of baseline), cells (a gap between glyphs: the writer placed the next text elsewhere) and tokens
      * (runs between blank glyphs). Much leaner than PDFTextStripper, which also computes glyph heights, sorts and
@@ -123,6 +180,11 @@ public final class PdfTextLayer {
         private static final float LINE_SHIFT = 0.5f;
 
         private final PageSink sink;
+        private final PdfLimits limits;
+        private final long deadline;
+        private int pageNumber;
+        private int lineChars;
+        private int pageChars;
         private List<TextLine> pageLines = new ArrayList<>();
         private final List<TextToken> line = new ArrayList<>();
         private final StringBuilder run = new StringBuilder();
@@ -133,8 +195,10 @@ public final class PdfTextLayer {
         private int cell;
         private boolean sawText;
 
-        GlyphCollector(PageSink sink) {
+        GlyphCollector(PageSink sink, PdfLimits limits, long deadline) {
             this.sink = sink;
+            this.limits = limits;
+            this.deadline = deadline;
             addOperator(new BeginText(this));
             addOperator(new EndText(this));
             addOperator(new Concatenate(this));
@@ -159,15 +223,29 @@ public final class PdfTextLayer {
             addOperator(new ShowTextLineAndSpace(this));
         }
 
-        void readAll(PDDocument document) throws IOException, ReportRejectedException {
-            int pageNumber = 0;
+        void readAll(PDDocument document, int pages) throws IOException, ReportRejectedException {
             for (PDPage page : document.getPages()) {
-                pageNumber++;
+                if (++pageNumber > pages) {
+                    break; // PageTreeCheck counted the pages; PDFBox never reads more than that
+                }
                 pageLines = new ArrayList<>();
-                processPage(page);
+                pageChars = 0;
+                processPage(new BudgetedPage(page));
                 endLine();
                 sink.page(pageNumber, pageLines);
             }
+        }
+
+        /**
+         * Every operator, also those of form XObjects, passes here: the parse-time limit is checked per operator, so
+         * a file of forms drawing forms (exponential work in a few kilobytes) ends on time.
+         */
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (System.nanoTime() - deadline > 0) {
+                throw PageTreeCheck.tooSlow(limits);
+            }
+            super.processOperator(operator, operands);
         }
 
         @Override
@@ -197,8 +275,29 @@ public final class PdfTextLayer {
             if (run.isEmpty()) {
                 runX0 = x;
             }
+            countText(unicode.length());
             run.append(unicode);
             runX1 = end;
+        }
+
+        /** Text shaped like no report (a line of a million glyphs) would cost memory and time downstream. */
+        private void countText(int chars) {
+            lineChars += chars;
+            pageChars += chars;
+            if (lineChars > limits.maxLineChars()) {
+                throw new PdfLimitExceeded(
+                        ReportRejectedException.Reason.UNREADABLE,
+                        "Page " + pageNumber + " has a line of more than " + limits.maxLineChars()
+                                + " characters, which no debtors age analysis has: check that this is the report "
+                                + "exported from the dispensing system.");
+            }
+            if (pageChars > limits.maxPageChars()) {
+                throw new PdfLimitExceeded(
+                        ReportRejectedException.Reason.UNREADABLE,
+                        "Page " + pageNumber + " holds more than " + limits.maxPageChars()
+                                + " characters of text, which no debtors age analysis has: check that this is the "
+                                + "report exported from the dispensing system.");
+            }
         }
 
         private void endToken() {
@@ -210,6 +309,7 @@ public final class PdfTextLayer {
 
         private void endLine() {
             endToken();
+            lineChars = 0;
             if (!line.isEmpty()) {
                 sawText = true;
                 pageLines.add(new TextLine(line));

@@ -10,7 +10,9 @@ public class ReportRejectedException extends Exception {
     public enum Reason {
         /** The bytes are not a PDF at all (415). */
         NOT_A_PDF,
-        /** A PDF, but damaged, cut short, locked or without readable content (422). */
+        /** Over a size limit: too many pages, or compressed content that expands too far (413). */
+        TOO_LARGE,
+        /** A PDF, but damaged, cut short, locked, too slow to read or without readable content (422). */
         UNREADABLE,
         /** A readable report whose content fails a check: no accounts, totals that do not add up (422). */
         INVALID_CONTENT

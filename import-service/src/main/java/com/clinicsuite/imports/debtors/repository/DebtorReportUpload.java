@@ -75,4 +75,8 @@ public class DebtorReportUpload extends PanacheEntityBase {
 
     @Column(name = "mail_sender", length = 320)
     public String mailSender;
+
+    /** A mailbox failure whose message was moved to the quarantine folder, not the processed one. */
+    @Column(name = "mail_quarantined", nullable = false)
+    public boolean mailQuarantined;
 }

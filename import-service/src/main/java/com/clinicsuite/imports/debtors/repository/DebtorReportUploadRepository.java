@@ -19,8 +19,13 @@ public class DebtorReportUploadRepository implements PanacheRepositoryBase<Debto
                 .firstResult();
     }
 
-    public Uni<Boolean> messageSeen(String messageId) {
-        return count("mailMessageId", messageId).map(n -> n > 0);
+    /**
+     * Whether a report of this message was handed over already. A message that only failed is not "seen": moved back
+     * from the quarantine folder (or left behind by a failed move), it is read again.
+     */
+    public Uni<Boolean> messageImported(String messageId) {
+        return count("mailMessageId = ?1 and status <> ?2", messageId, DebtorReportUpload.FAILED)
+                .map(n -> n > 0);
     }
 
     public Uni<List<DebtorReportUpload>> mailboxFailures(int limit) {

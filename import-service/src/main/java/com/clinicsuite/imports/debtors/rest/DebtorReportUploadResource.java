@@ -64,12 +64,15 @@ public class DebtorReportUploadResource {
     @APIResponse(responseCode = "400", description = "no file")
     @APIResponse(responseCode = "403", description = "no write access to the pharmacy")
     @APIResponse(responseCode = "404", description = "pharmacy not found")
-    @APIResponse(responseCode = "413", description = "file too large")
+    @APIResponse(
+            responseCode = "413",
+            description = "file too large, too many pages, or compressed content that expands too far")
     @APIResponse(responseCode = "415", description = "not a PDF")
     @APIResponse(
             responseCode = "422",
             description =
-                    "damaged, encrypted, scanned, no accounts, totals that do not add up, or refused by debtor-service")
+                    "damaged, encrypted, scanned, too slow to read, no accounts, an account with a value too long, "
+                            + "totals that do not add up, or refused by debtor-service")
     public Response upload(@RestPath("pharmacy_id") long pharmacyId, @RestForm("file") FileUpload file) {
         access.requireWrite(pharmacyId);
         if (file == null || file.uploadedFile() == null) {
@@ -82,7 +85,7 @@ public class DebtorReportUploadResource {
                     Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
         ImportRequest request = ImportRequest.upload(
-                pharmacyId, filename(file), read(file), caller.userId().orElse(null), caller.username());
+                pharmacyId, file.fileName(), read(file), caller.userId().orElse(null), caller.username());
         ImportOutcome outcome = imports.importReport(request, config.applyWait());
         if (outcome instanceof ImportOutcome.Applied applied) {
             return Response.ok(new UploadApplied(
@@ -104,6 +107,7 @@ public class DebtorReportUploadResource {
         int status = switch (refused.problem()) {
             case UNKNOWN_PHARMACY -> throw new NotFoundException(refused.message());
             case NOT_A_PDF -> 415;
+            case TOO_LARGE -> 413;
             case UNREADABLE, INVALID_CONTENT, NOT_APPLIED -> 422;
         };
         return Response.status(status)
@@ -118,15 +122,5 @@ public class DebtorReportUploadResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The name without any client path, bounded to the column's size. */
-    private static String filename(FileUpload file) {
-        String name = file.fileName() == null ? "" : file.fileName().replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
-        if (name.isEmpty()) {
-            return "report.pdf";
-        }
-        return name.length() <= 255 ? name : name.substring(name.length() - 255);
     }
 }

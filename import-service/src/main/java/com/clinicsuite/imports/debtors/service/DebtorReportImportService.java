@@ -14,9 +14,11 @@ import com.clinicsuite.imports.debtors.service.ImportOutcome.Applied;
 import com.clinicsuite.imports.debtors.service.ImportOutcome.Problem;
 import com.clinicsuite.imports.debtors.service.ImportOutcome.Processing;
 import com.clinicsuite.imports.debtors.service.ImportOutcome.Refused;
+import com.clinicsuite.imports.service.Blocking;
+import com.clinicsuite.imports.service.ChunkBudget;
 import com.clinicsuite.outbox.Outbox;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,7 +53,9 @@ public class DebtorReportImportService {
     private final PharmacyDirectory pharmacies;
     private final ProcessingNotifier notifier;
     private final Outbox outbox;
+    private final ObjectMapper mapper;
     private final int accountsPerChunk;
+    private final long maxChunkBytes;
 
     public DebtorReportImportService(
             DebtorReportReader reader,
@@ -61,6 +64,7 @@ public class DebtorReportImportService {
             PharmacyDirectory pharmacies,
             ProcessingNotifier notifier,
             Outbox outbox,
+            ObjectMapper mapper,
             DebtorImportConfig config) {
         this.reader = reader;
         this.files = files;
@@ -68,12 +72,14 @@ public class DebtorReportImportService {
         this.pharmacies = pharmacies;
         this.notifier = notifier;
         this.outbox = outbox;
+        this.mapper = mapper;
         this.accountsPerChunk = config.chunkAccounts();
+        this.maxChunkBytes = config.maxChunkBytes().asLongValue();
     }
 
     public ImportOutcome importReport(ImportRequest request, Duration wait) {
         if (request.pharmacyId() == null
-                || !await(() -> Panache.withSession(() -> pharmacies.exists(request.pharmacyId())))) {
+                || !Blocking.await(() -> Panache.withSession(() -> pharmacies.exists(request.pharmacyId())))) {
             String message = request.pharmacyId() == null
                     ? "The sender or folder of this message is not mapped to a pharmacy (import.mailbox.senders / folders)"
                     : "Pharmacy " + request.pharmacyId() + " not found";
@@ -94,7 +100,8 @@ public class DebtorReportImportService {
 
         // Decision: the same file as the pharmacy's latest applied report changes nothing, so it is answered with
         // that report's result and not handed over again (a re-sent e-mail or a double click replaces nothing).
-        DebtorReportUpload latest = await(() -> Panache.withSession(() -> uploads.latestApplied(request.pharmacyId())));
+        DebtorReportUpload latest =
+                Blocking.await(() -> Panache.withSession(() -> uploads.latestApplied(request.pharmacyId())));
         if (latest != null && sha256.equals(latest.sha256)) {
             LOG.infof(
                     "Debtor report for pharmacy %d is the latest applied one (%s); not handed over again",
@@ -124,10 +131,15 @@ public class DebtorReportImportService {
         upload.status = DebtorReportUpload.PROCESSING;
         upload.accountCount = report.accounts().size();
         upload.parsedBalance = report.accountTotals().balance();
-        List<DebtorReportChunk> chunks =
-                ReportChunker.chunks(uploadId, request, sha256, now.toInstant(), report, accountsPerChunk);
+        List<DebtorReportChunk> chunks = ReportChunker.chunks(
+                uploadId,
+                request,
+                sha256,
+                now.toInstant(),
+                report,
+                new ChunkBudget(mapper, accountsPerChunk, maxChunkBytes));
         String key = Long.toString(request.pharmacyId());
-        await(() -> Panache.withTransaction(() -> {
+        Blocking.await(() -> Panache.withTransaction(() -> {
             Uni<Void> chain = upload.persist().replaceWithVoid();
             for (DebtorReportChunk chunk : chunks) {
                 chain = chain.chain(() -> outbox.publish(EventCatalog.DEBTOR_REPORT_CHUNK, key, chunk))
@@ -159,7 +171,7 @@ public class DebtorReportImportService {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        DebtorReportUpload upload = await(() -> Panache.withSession(() -> uploads.findById(uploadId)));
+        DebtorReportUpload upload = Blocking.await(() -> Panache.withSession(() -> uploads.findById(uploadId)));
         if (upload != null && DebtorReportUpload.COMPLETED.equals(upload.status)) {
             return new Applied(
                     uploadId, upload.debtorReportId, upload.totalAccounts, upload.totalOutstanding, preview, false);
@@ -170,20 +182,30 @@ public class DebtorReportImportService {
         return new Processing(uploadId);
     }
 
-    /** Records a report refused before it reached the parser (no attachment, too large); returns the upload id. */
-    public String recordRefusal(ImportRequest request, String message) {
-        return recordFailure(request, null, message);
+    /**
+     * Records a mailbox message or attachment refused before it reached the parser (unauthenticated, no attachment,
+     * too large, unreadable); returns the upload id.
+     *
+     * @param quarantined whether the message goes to the quarantine folder
+     */
+    public String recordRefusal(ImportRequest request, String message, boolean quarantined) {
+        return recordFailure(request, null, message, quarantined);
+    }
+
+    private String recordFailure(ImportRequest request, String sha256, String message) {
+        return recordFailure(request, sha256, message, false);
     }
 
     /** Failures are recorded too, so operators see refused reports (above all mailbox ones, where nobody waits). */
-    private String recordFailure(ImportRequest request, String sha256, String message) {
+    private String recordFailure(ImportRequest request, String sha256, String message, boolean quarantined) {
         DebtorReportUpload upload =
                 newUpload(UUID.randomUUID().toString(), request, OffsetDateTime.now(ZoneOffset.UTC));
+        upload.mailQuarantined = quarantined;
         upload.sha256 = sha256;
         upload.status = DebtorReportUpload.FAILED;
         upload.error = ReportStatusService.truncate(message);
         upload.finishedAt = upload.createdAt;
-        await(() -> Panache.withTransaction(() -> upload.persist().replaceWithVoid()));
+        Blocking.await(() -> Panache.withTransaction(() -> upload.persist().replaceWithVoid()));
         return upload.id;
     }
 
@@ -207,19 +229,9 @@ public class DebtorReportImportService {
     private static Problem problem(ReportRejectedException.Reason reason) {
         return switch (reason) {
             case NOT_A_PDF -> Problem.NOT_A_PDF;
+            case TOO_LARGE -> Problem.TOO_LARGE;
             case UNREADABLE -> Problem.UNREADABLE;
             case INVALID_CONTENT -> Problem.INVALID_CONTENT;
         };
-    }
-
-    /** Runs reactive Panache work from this worker thread on a Vert.x context and waits for it. */
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

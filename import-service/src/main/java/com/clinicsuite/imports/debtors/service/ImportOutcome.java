@@ -29,6 +29,7 @@ public sealed interface ImportOutcome {
     enum Problem {
         UNKNOWN_PHARMACY,
         NOT_A_PDF,
+        TOO_LARGE,
         UNREADABLE,
         INVALID_CONTENT,
         NOT_APPLIED

@@ -1,7 +1,10 @@
 package com.clinicsuite.imports.debtors.service;
 
+import com.clinicsuite.imports.service.StoredText;
+
 /**
- * A received report file and where it came from.
+ * A received report file and where it came from. The factories make the texts fit to store ({@link StoredText}): a
+ * file name or sender too long for its column must not fail the write that records the upload.
  *
  * @param pharmacyId    null when a mailbox message maps to no pharmacy (it is recorded as a failure)
  * @param uploadedBy    the uploader's user id; null for the mailbox
@@ -33,12 +36,35 @@ public record ImportRequest(
         }
     }
 
+    /** {@code debtor_report_upload.mail_message_id}: a cut Message-ID still identifies its message. */
+    public static final int MAX_MESSAGE_ID = 500;
+    /** {@code debtor_report_upload.mail_sender}: the longest an address may be. */
+    public static final int MAX_SENDER = 320;
+
+    /** @param filename as the client sent it, path and all */
     public static ImportRequest upload(long pharmacyId, String filename, byte[] content, Long userId, String username) {
-        return new ImportRequest(pharmacyId, filename, content, Source.UPLOAD, userId, username, null, null);
+        return new ImportRequest(
+                pharmacyId,
+                StoredText.filename(filename, "report.pdf"),
+                content,
+                Source.UPLOAD,
+                userId,
+                username,
+                null,
+                null);
     }
 
+    /** @param filename as the attachment names it, or null for a message without one */
     public static ImportRequest mailbox(
             Long pharmacyId, String filename, byte[] content, String messageId, String sender) {
-        return new ImportRequest(pharmacyId, filename, content, Source.MAILBOX, null, null, messageId, sender);
+        return new ImportRequest(
+                pharmacyId,
+                StoredText.filename(filename, "(none)"),
+                content,
+                Source.MAILBOX,
+                null,
+                null,
+                StoredText.bounded(messageId, MAX_MESSAGE_ID),
+                StoredText.bounded(sender, MAX_SENDER));
     }
 }

@@ -4,11 +4,16 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.imports.debtors.pdf.AgeingAmounts;
 import com.clinicsuite.imports.debtors.pdf.ParsedAccount;
 import com.clinicsuite.imports.debtors.pdf.ParsedReport;
+import com.clinicsuite.imports.service.ChunkBudget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
-/** Cuts a parsed report into DebtorReportChunk events, repeating the header fields in every chunk. */
+/**
+ * Cuts a parsed report into DebtorReportChunk events, repeating the header fields in every chunk. A chunk holds up
+ * to the configured number of accounts, fewer when their JSON would pass the configured size.
+ */
 final class ReportChunker {
 
     private ReportChunker() {}
@@ -19,17 +24,40 @@ final class ReportChunker {
             String sha256,
             Instant receivedAt,
             ParsedReport report,
-            int accountsPerChunk) {
-        List<ParsedAccount> accounts = report.accounts();
-        int chunkCount = Math.max(1, (accounts.size() + accountsPerChunk - 1) / accountsPerChunk);
+            ChunkBudget budget) {
         DebtorReportChunk.Amounts totals = amounts(report.printedTotals());
-        List<DebtorReportChunk> chunks = new ArrayList<>(chunkCount);
-        for (int index = 0; index < chunkCount; index++) {
-            List<DebtorReportChunk.Account> slice = accounts
-                    .subList(index * accountsPerChunk, Math.min(accounts.size(), (index + 1) * accountsPerChunk))
-                    .stream()
-                    .map(ReportChunker::account)
-                    .toList();
+        int accountCount = report.accounts().size();
+        IntFunction<DebtorReportChunk> header = index -> new DebtorReportChunk(
+                reportId,
+                request.pharmacyId(),
+                request.filename(),
+                sha256,
+                request.source().value(),
+                request.uploadedBy(),
+                request.uploadedByName(),
+                receivedAt,
+                report.reportDate(),
+                accountCount,
+                totals,
+                index,
+                index,
+                List.of());
+        List<List<DebtorReportChunk.Account>> slices = new ArrayList<>();
+        List<DebtorReportChunk.Account> slice = new ArrayList<>();
+        budget.start(header.apply(0));
+        for (ParsedAccount parsed : report.accounts()) {
+            DebtorReportChunk.Account account = account(parsed);
+            if (!budget.add(account)) {
+                slices.add(slice);
+                slice = new ArrayList<>();
+                budget.start(header.apply(slices.size()));
+                budget.add(account);
+            }
+            slice.add(account);
+        }
+        slices.add(slice); // a report without accounts is still one chunk
+        List<DebtorReportChunk> chunks = new ArrayList<>(slices.size());
+        for (int index = 0; index < slices.size(); index++) {
             chunks.add(new DebtorReportChunk(
                     reportId,
                     request.pharmacyId(),
@@ -40,11 +68,11 @@ final class ReportChunker {
                     request.uploadedByName(),
                     receivedAt,
                     report.reportDate(),
-                    accounts.size(),
+                    accountCount,
                     totals,
                     index,
-                    chunkCount,
-                    slice));
+                    slices.size(),
+                    List.copyOf(slices.get(index))));
         }
         return chunks;
     }

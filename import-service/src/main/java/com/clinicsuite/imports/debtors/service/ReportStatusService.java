@@ -3,6 +3,7 @@ package com.clinicsuite.imports.debtors.service;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.imports.debtors.repository.DebtorReportUpload;
 import com.clinicsuite.imports.debtors.repository.DebtorReportUploadRepository;
+import com.clinicsuite.imports.service.StoredText;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -49,7 +50,10 @@ public class ReportStatusService {
                 .replaceWithVoid();
     }
 
+    /** {@code debtor_report_upload.error}. */
+    static final int MAX_ERROR = 2000;
+
     static String truncate(String message) {
-        return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
+        return StoredText.bounded(message, MAX_ERROR);
     }
 }

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Files that cannot be imported are refused with the documented reason, by the quick probe and by the full read. */
 class BadFilesTest {
 
-    private static final Path BAD = GroundTruthTest.CREDIT.resolve("bad");
     private final CreditSheetParser parser = new CreditSheetParser(CreditSheetParser.Limits.DEFAULT);
 
     @TempDir
@@ -36,13 +35,16 @@ class BadFilesTest {
     @Test
     void truncatedWorkbookIsCorrupt() {
         assertRefused(
-                BAD.resolve("bad_truncated.xlsx"), "bad_truncated.xlsx", Problem.CORRUPT, "damaged or incomplete");
+                CreditFixtures.file("bad/bad_truncated.xlsx"),
+                "bad_truncated.xlsx",
+                Problem.CORRUPT,
+                "damaged or incomplete");
     }
 
     @Test
     void csvNamedXlsxIsNotAWorkbook() {
         assertRefused(
-                BAD.resolve("bad_not_excel.xlsx"),
+                CreditFixtures.file("bad/bad_not_excel.xlsx"),
                 "bad_not_excel.xlsx",
                 Problem.NOT_A_SPREADSHEET,
                 "not an Excel workbook");
@@ -50,7 +52,7 @@ class BadFilesTest {
 
     @Test
     void missingClientCodeColumnRefusesTheFile() {
-        Path file = BAD.resolve("bad_missing_client_code.xlsx");
+        Path file = CreditFixtures.file("bad/bad_missing_client_code.xlsx");
         assertThatThrownBy(() -> parser.probe(file, "x.xlsx"))
                 .isInstanceOf(MissingColumnsException.class)
                 .hasMessageStartingWith("required column 'Client Code' missing");
@@ -65,9 +67,7 @@ class BadFilesTest {
         POIFSFileSystem fs = new POIFSFileSystem();
         Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
         encryptor.confirmPassword("secret");
-        Path copy = Files.copy(
-                GroundTruthTest.CREDIT.resolve("legacy.json").resolveSibling("per_center.xlsx"),
-                tmp.resolve("plain.xlsx"));
+        Path copy = Files.copy(CreditFixtures.file("per_center.xlsx"), tmp.resolve("plain.xlsx"));
         try (OPCPackage opc = OPCPackage.open(copy.toFile(), PackageAccess.READ_WRITE);
                 OutputStream data = encryptor.getDataStream(fs)) {
             opc.save(data);
@@ -82,8 +82,8 @@ class BadFilesTest {
     @Test
     void zipBombIsRefusedBeforeItInflates() throws IOException {
         Path bomb = tmp.resolve("bomb.xlsx");
-        try (ZipFile source =
-                        new ZipFile(BAD.resolve("bad_formula_injection.xlsx").toFile());
+        try (ZipFile source = new ZipFile(
+                        CreditFixtures.file("bad/bad_formula_injection.xlsx").toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
             Enumeration<? extends ZipEntry> entries = source.entries();
             while (entries.hasMoreElements()) {
@@ -126,8 +126,8 @@ class BadFilesTest {
     @Test
     void tooManyRowsRefuseTheFile() {
         CreditSheetParser small = new CreditSheetParser(new CreditSheetParser.Limits(100, 10, 30));
-        assertThatThrownBy(() -> small.parse(
-                        GroundTruthTest.CREDIT.resolve("legacy.csv"), "legacy.csv", CreditSheetParser.Progress.NONE))
+        assertThatThrownBy(() ->
+                        small.parse(CreditFixtures.file("legacy.csv"), "legacy.csv", CreditSheetParser.Progress.NONE))
                 .isInstanceOfSatisfying(
                         UnreadableSpreadsheetException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.TOO_LARGE))

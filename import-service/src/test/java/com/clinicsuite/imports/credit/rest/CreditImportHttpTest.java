@@ -8,11 +8,13 @@ import static org.hamcrest.Matchers.startsWith;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.Topics;
 import com.clinicsuite.events.credit.CreditImportResult;
+import com.clinicsuite.imports.credit.parse.CreditFixtures;
 import com.clinicsuite.imports.credit.service.CreditImportWatchdog;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
+import com.clinicsuite.testkit.fixtures.FixtureJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -39,13 +41,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SuiteInfrastructure.class)
 class CreditImportHttpTest {
 
-    private static final Path CREDIT = Path.of(System.getProperty("testdata.dir"), "credit");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void importPublishesChunksAndCompletesWhenCreditBalanceServiceReports() throws Exception {
-        String id = upload(CREDIT.resolve("main.xlsx"), "replace", false)
+        String id = upload(CreditFixtures.file("main.xlsx"), "replace", false)
                 .statusCode(202)
                 .body("status", equalTo("queued"))
                 .extract()
@@ -151,7 +152,7 @@ class CreditImportHttpTest {
 
     @Test
     void failureReportedByCreditBalanceServiceFailsTheJob() {
-        String id = upload(CREDIT.resolve("legacy.csv"), "upsert", false)
+        String id = upload(CreditFixtures.file("legacy.csv"), "upsert", false)
                 .statusCode(202)
                 .extract()
                 .path("import_id");
@@ -171,7 +172,7 @@ class CreditImportHttpTest {
 
     @Test
     void dryRunValidatesAndReportsWithoutPublishing() throws Exception {
-        String id = upload(CREDIT.resolve("messy.xlsx"), null, true)
+        String id = upload(CreditFixtures.file("messy.xlsx"), null, true)
                 .statusCode(202)
                 .extract()
                 .path("import_id");
@@ -221,11 +222,11 @@ class CreditImportHttpTest {
 
     @Test
     void importsAreListedNewestFirst() {
-        String first = upload(CREDIT.resolve("legacy.csv"), "replace", true)
+        String first = upload(CreditFixtures.file("legacy.csv"), "replace", true)
                 .statusCode(202)
                 .extract()
                 .path("import_id");
-        String second = upload(CREDIT.resolve("legacy.xls"), "replace", true)
+        String second = upload(CreditFixtures.file("legacy.xls"), "replace", true)
                 .statusCode(202)
                 .extract()
                 .path("import_id");
@@ -248,11 +249,11 @@ class CreditImportHttpTest {
     void onlyAdminsImport() {
         given().auth()
                 .oauth2(TestTokens.staff("GK2"))
-                .multiPart("file", CREDIT.resolve("legacy.csv").toFile())
+                .multiPart("file", CreditFixtures.file("legacy.csv").toFile())
                 .post("/credit-balances/import")
                 .then()
                 .statusCode(403);
-        given().multiPart("file", CREDIT.resolve("legacy.csv").toFile())
+        given().multiPart("file", CreditFixtures.file("legacy.csv").toFile())
                 .post("/credit-balances/import")
                 .then()
                 .statusCode(401);
@@ -262,23 +263,26 @@ class CreditImportHttpTest {
 
     @Test
     void filesThatCannotBeImportedAreRefusedBeforeAJobExists() throws Exception {
-        Path bad = CREDIT.resolve("bad");
-        upload(bad.resolve("bad_truncated.xlsx"), null, false)
+        upload(CreditFixtures.file("bad/bad_truncated.xlsx"), null, false)
                 .statusCode(422)
                 .body("detail", startsWith("The workbook is damaged or incomplete"));
-        upload(bad.resolve("bad_not_excel.xlsx"), null, false)
+        upload(CreditFixtures.file("bad/bad_not_excel.xlsx"), null, false)
                 .statusCode(415)
                 .body("detail", startsWith("The file is named .xlsx but is not an Excel workbook"));
-        upload(bad.resolve("bad_missing_client_code.xlsx"), null, false)
+        upload(CreditFixtures.file("bad/bad_missing_client_code.xlsx"), null, false)
                 .statusCode(422)
                 .body("detail", startsWith("required column 'Client Code' missing"));
-        upload(CREDIT.resolve("main.json"), null, false).statusCode(415);
+        Path truth = Files.writeString(
+                Files.createTempFile("main", ".json"), FixtureJson.write(CreditFixtures.truth("main.xlsx")));
+        upload(truth, null, false).statusCode(415);
 
         Path big = Files.createTempFile("big", ".csv");
         Files.write(big, new byte[3 << 20]);
         upload(big, null, false).statusCode(413).body("detail", startsWith("The file is larger than"));
 
-        upload(CREDIT.resolve("legacy.csv"), "merge", false).statusCode(400).body("detail", startsWith("mode must be"));
+        upload(CreditFixtures.file("legacy.csv"), "merge", false)
+                .statusCode(400)
+                .body("detail", startsWith("mode must be"));
         admin().multiPart("mode", "replace")
                 .post("/credit-balances/import")
                 .then()
@@ -287,7 +291,7 @@ class CreditImportHttpTest {
 
     @Test
     void formulaPayloadsArriveAsInertText() throws Exception {
-        String id = upload(CREDIT.resolve("bad/bad_formula_injection.xlsx"), null, false)
+        String id = upload(CreditFixtures.file("bad/bad_formula_injection.xlsx"), null, false)
                 .statusCode(202)
                 .extract()
                 .path("import_id");

@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * The parser meets whatever users upload: on any input it answers a report or a {@link ReportRejectedException},
  * never another exception. Under {@code mvn test} the fuzz tests run in regression mode over the seeds in
- * {@code DebtorReportFuzzTestInputs/} (real reports and a non-PDF); {@code JAZZER_FUZZ=1} mutates them for real.
+ * {@code DebtorReportFuzzTestInputs/} (reports and a non-PDF); {@code JAZZER_FUZZ=1} mutates them for real. The
+ * seed reports are the test kit's small fixtures, made with {@code deploy/local/fixture l1 --preset small}, {@code l2
+ * --preset small} and {@code deb013 --preset small}; {@code deb013_page.txt} is that report's first page as its text
+ * layer reads (blank lines dropped, apostrophes as U+2019).
  */
 class DebtorReportFuzzTest {
 

@@ -2,28 +2,43 @@ package com.clinicsuite.imports.debtors.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.clinicsuite.testkit.fixtures.AgeAnalysisAccount;
+import com.clinicsuite.testkit.fixtures.AgeAnalysisReport;
+import com.clinicsuite.testkit.fixtures.Deb013Account;
+import com.clinicsuite.testkit.fixtures.Deb013Report;
+import com.clinicsuite.testkit.fixtures.Fixture;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every good fixture parses to its ground truth: every account, every field the JSON has, the totals. */
+/**
+ * Every good fixture parses to its ground truth: the header (pharmacy, date, printed account counts, pages), every
+ * field of every account in print order, the printed totals and the account sums.
+ */
 class DebtorReportParserGroundTruthTest {
 
     private final DebtorReportReader reader = new DebtorReportReader(MedicalAidControlDetector.withDefaults());
 
     @ParameterizedTest
+    @ValueSource(strings = {"winterton_small", "tlc_medium", "reitz_large", "split_page_break", "totals_split"})
+    void readsDeb013ExactlyAsPrinted(String name) throws Exception {
+        Fixture<Deb013Report> fixture = GroundTruth.deb013(name);
+        ParsedReport report = reader.read(fixture.bytes());
+
+        assertDeb013Header(fixture.truth(), report);
+        assertDeb013Accounts(fixture.truth().accounts(), report.accounts());
+        assertAmounts("printed totals", fixture.truth().totals(), report.printedTotals());
+        assertAmounts("account sums", fixture.truth().accountTotals(), report.accountTotals());
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
-                "deb013/winterton_small.pdf",
-                "deb013/tlc_medium.pdf",
-                "deb013/reitz_large.pdf",
-                "deb013/split_page_break.pdf",
                 "debtors/l1_small.pdf",
                 "debtors/l1_medium.pdf",
                 "debtors/l1_large.pdf",
@@ -31,147 +46,121 @@ class DebtorReportParserGroundTruthTest {
                 "debtors/l2_medium.pdf",
                 "debtors/l2_large.pdf"
             })
-    void parsesExactlyAsPrinted(String fixture) throws Exception {
-        JsonNode truth = GroundTruth.json(fixture);
-        ParsedReport report = reader.read(GroundTruth.pdf(fixture));
+    void readsOtherLayoutsExactlyAsPrinted(String name) throws Exception {
+        Fixture<AgeAnalysisReport> fixture = GroundTruth.layout(name);
+        ParsedReport report = reader.read(fixture.bytes());
 
-        assertHeader(truth, report);
-        assertAccounts(expectedAccounts(truth), inTruthOrder(truth, report.accounts()));
-        assertAmounts("totals", truth.get("totals"), report.printedTotals());
-        assertAmounts("totals", truth.get("totals"), report.accountTotals());
+        assertLayoutHeader(fixture.truth(), report);
+        assertLayoutAccounts(fixture.truth().accounts(), report.accounts());
+        assertAmounts("printed totals", fixture.truth().printedTotals(), report.printedTotals());
+        assertAmounts("account sums", fixture.truth().totals(), report.accountTotals());
     }
 
-    /** The totals-mismatch report's accounts are right; only its printed totals are off. */
+    /** The totals-mismatch reports' accounts are right; only their printed totals are off. */
     @ParameterizedTest
     @ValueSource(strings = {"deb013/totals_mismatch.pdf", "debtors/bad/bad_totals_mismatch.pdf"})
-    void readsTheAccountsOfAReportWhoseTotalsAreWrong(String fixture) throws Exception {
-        JsonNode truth = GroundTruth.json(fixture);
+    void readsTheAccountsOfAReportWhoseTotalsAreWrong(String name) throws Exception {
         ParsedReport report =
-                new DebtorReportParser(MedicalAidControlDetector.withDefaults()).parse(GroundTruth.pdf(fixture));
+                new DebtorReportParser(MedicalAidControlDetector.withDefaults()).parse(GroundTruth.pdf(name));
 
-        assertAccounts(expectedAccounts(truth), inTruthOrder(truth, report.accounts()));
-        JsonNode computed = truth.has("totals_computed_from_accounts")
-                ? truth.get("totals_computed_from_accounts")
-                : truth.get("totals");
-        assertAmounts("account sums", computed, report.accountTotals());
-        assertAmounts(
-                "printed totals",
-                truth.has("printed_totals") ? truth.get("printed_totals") : truth.get("totals"),
-                report.printedTotals());
-    }
-
-    /**
-     * The L2 ground truth lists accounts by account number, while the report prints them per group (Private,
-     * then Medical Aid); the other layouts' ground truth is in print order.
-     */
-    private static boolean sortedByAccountNumber(JsonNode truth) {
-        return "L2".equals(text(truth.get("layout")));
-    }
-
-    private static JsonNode expectedAccounts(JsonNode truth) {
-        return truth.get("accounts");
-    }
-
-    private static List<ParsedAccount> inTruthOrder(JsonNode truth, List<ParsedAccount> accounts) {
-        return sortedByAccountNumber(truth)
-                ? accounts.stream()
-                        .sorted(java.util.Comparator.comparing(ParsedAccount::accNo))
-                        .toList()
-                : accounts;
-    }
-
-    static void assertHeader(JsonNode truth, ParsedReport report) {
-        // L2 prints the pharmacy name in capitals; the generator's JSON keeps the name as registered.
-        assertEquals(
-                truth.get("pharmacy_name").asText().toUpperCase(Locale.ROOT),
-                report.pharmacyName().toUpperCase(Locale.ROOT),
-                "pharmacy_name");
-        assertEquals(LocalDate.parse(truth.get("report_date").asText()), report.reportDate(), "report_date");
-        if (truth.has("acc_count_in_header")) {
-            assertEquals(
-                    text(truth.get("acc_count_in_header")),
-                    report.headerAccountCount() == null
-                            ? null
-                            : report.headerAccountCount().toString());
-        }
-        if (truth.has("account_count")) {
-            assertEquals(truth.get("account_count").asInt(), report.accounts().size(), "account_count");
-        }
-        if (truth.has("page_count")) {
-            assertEquals(truth.get("page_count").asInt(), report.pageCount(), "page_count");
+        if (GroundTruth.fixture(name).truth() instanceof Deb013Report truth) {
+            assertDeb013Header(truth, report);
+            assertDeb013Accounts(truth.accounts(), report.accounts());
+            assertAmounts("account sums", truth.accountTotals(), report.accountTotals());
+            assertAmounts("printed totals", truth.totals(), report.printedTotals());
+        } else {
+            AgeAnalysisReport truth = GroundTruth.layout(name).truth();
+            assertLayoutHeader(truth, report);
+            assertLayoutAccounts(truth.accounts(), report.accounts());
+            assertAmounts("account sums", truth.totals(), report.accountTotals());
+            assertAmounts("printed totals", truth.printedTotals(), report.printedTotals());
         }
     }
 
-    static void assertAccounts(JsonNode expected, List<ParsedAccount> actual) {
+    static void assertDeb013Header(Deb013Report truth, ParsedReport report) {
+        assertEquals(truth.pharmacyName(), report.pharmacyName(), "pharmacy_name");
+        assertEquals(truth.reportDate(), report.reportDate(), "report_date");
+        assertEquals(truth.accCountInHeader(), report.headerAccountCount(), "acc_count_in_header");
+        assertNull(report.totalsAccountCount(), "DEB013 prints no count on its totals row");
+        assertEquals(truth.pageCount(), report.pageCount(), "page_count");
+    }
+
+    static void assertLayoutHeader(AgeAnalysisReport truth, ParsedReport report) {
+        assertEquals(truth.pharmacyName(), report.pharmacyName(), "pharmacy_name");
+        assertEquals(truth.reportDate(), report.reportDate(), "report_date");
+        assertNull(report.headerAccountCount(), "no account count in the header");
+        assertEquals(truth.accountCount(), report.totalsAccountCount(), "account count on the totals row");
+        assertEquals(truth.pageCount(), report.pageCount(), "page_count");
+    }
+
+    /** Every field the report prints; at most 20 differences are listed. */
+    static void assertDeb013Accounts(List<Deb013Account> expected, List<ParsedAccount> actual) {
         List<String> wrong = new ArrayList<>();
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            JsonNode e = expected.get(i);
+        for (int i = 0; i < Math.min(expected.size(), actual.size()) && wrong.size() < 20; i++) {
+            Deb013Account e = expected.get(i);
             ParsedAccount a = actual.get(i);
-            String before = wrong.toString();
-            check(wrong, i, "acc_no", e, a.accNo());
-            check(wrong, i, "name", e, a.name());
-            for (Bucket bucket : Bucket.values()) {
-                check(wrong, i, key(bucket), e, a.amounts().get(bucket).toPlainString());
-            }
-            check(wrong, i, "email", e, a.email());
-            check(wrong, i, "phone", e, a.phone());
-            check(wrong, i, "phone_digits", e, a.phoneDigits());
-            check(wrong, i, "tel", e, a.tel());
-            check(wrong, i, "cell", e, a.cell());
-            check(wrong, i, "group", e, a.group());
-            check(
-                    wrong,
-                    i,
-                    "last_payment_date",
-                    e,
-                    a.lastPaymentDate() == null ? null : a.lastPaymentDate().toString());
-            check(wrong, i, "last_payment_amount", e, plain(a.lastPaymentAmount()));
-            check(wrong, i, "terms", e, a.terms());
-            check(wrong, i, "credit_limit", e, plain(a.creditLimit()));
-            check(wrong, i, "is_medical_aid_control", e, Boolean.toString(a.medicalAidControl()));
-            if (e.has("phones")) {
-                List<String> phones = new ArrayList<>();
-                e.get("phones").forEach(p -> phones.add(p.asText()));
-                if (!phones.equals(a.phones())) {
-                    wrong.add("#" + i + " phones: expected " + phones + " got " + a.phones());
-                }
-            }
-            if (wrong.size() > 20 && !before.equals(wrong.toString())) {
-                break;
-            }
+            String at = "#" + i + " " + e.accNo() + " ";
+            check(wrong, at + "acc_no", e.accNo(), a.accNo());
+            check(wrong, at + "name", e.name(), a.name());
+            check(wrong, at + "amounts", amounts(e.amounts()), a.amounts());
+            check(wrong, at + "email", e.email(), a.email());
+            check(wrong, at + "phone", e.phone(), a.phone());
+            check(wrong, at + "tel", e.phone(), a.tel()); // the TEL: line's number
+            check(wrong, at + "phones", e.phone() == null ? List.of() : List.of(e.phone()), a.phones());
+            check(wrong, at + "cell", null, a.cell());
+            check(wrong, at + "group", null, a.group());
+            check(wrong, at + "last_payment_date", e.lastPaymentDate(), a.lastPaymentDate());
+            check(wrong, at + "last_payment_amount", e.lastPaymentAmount(), a.lastPaymentAmount());
+            check(wrong, at + "terms", e.terms(), a.terms());
+            check(wrong, at + "credit_limit", e.creditLimit(), a.creditLimit());
+            check(wrong, at + "is_medical_aid_control", e.medicalAidControl(), a.medicalAidControl());
         }
-        assertEquals(List.of(), wrong.subList(0, Math.min(wrong.size(), 20)), "account fields");
+        assertEquals(List.of(), wrong, "account fields");
         assertEquals(expected.size(), actual.size(), "number of accounts");
     }
 
-    static void assertAmounts(String what, JsonNode expected, AgeingAmounts actual) {
+    static void assertLayoutAccounts(List<AgeAnalysisAccount> expected, List<ParsedAccount> actual) {
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < Math.min(expected.size(), actual.size()) && wrong.size() < 20; i++) {
+            AgeAnalysisAccount e = expected.get(i);
+            ParsedAccount a = actual.get(i);
+            String at = "#" + i + " " + e.accNo() + " ";
+            check(wrong, at + "acc_no", e.accNo(), a.accNo());
+            check(wrong, at + "name", e.name(), a.name());
+            check(wrong, at + "amounts", amounts(e.amounts()), a.amounts());
+            check(wrong, at + "email", e.email(), a.email());
+            check(wrong, at + "phone", e.phone(), a.phone());
+            check(wrong, at + "phones", e.phones(), a.phones());
+            check(wrong, at + "phone_digits", e.phoneDigits(), a.phoneDigits());
+            check(wrong, at + "tel", e.tel(), a.tel());
+            check(wrong, at + "cell", e.cell(), a.cell());
+            check(wrong, at + "group", e.group(), a.group());
+            check(wrong, at + "is_medical_aid_control", e.medicalAidControl(), a.medicalAidControl());
+            check(wrong, at + "last_payment_date", null, a.lastPaymentDate());
+            check(wrong, at + "terms", null, a.terms());
+            check(wrong, at + "credit_limit", null, a.creditLimit());
+        }
+        assertEquals(List.of(), wrong, "account fields");
+        assertEquals(expected.size(), actual.size(), "number of accounts");
+    }
+
+    static void assertAmounts(
+            String what, com.clinicsuite.testkit.fixtures.AgeingAmounts expected, AgeingAmounts actual) {
         assertNotNull(actual, what);
-        for (Bucket bucket : Bucket.values()) {
-            assertEquals(
-                    new BigDecimal(expected.get(key(bucket)).asText()), actual.get(bucket), what + " " + key(bucket));
+        assertEquals(amounts(expected), actual, what);
+    }
+
+    /** The test kit's amounts as the parser's record (both exact to the cent, scale 2). */
+    static AgeingAmounts amounts(com.clinicsuite.testkit.fixtures.AgeingAmounts a) {
+        return new AgeingAmounts(a.current(), a.d30(), a.d60(), a.d90(), a.d120(), a.d150(), a.d180(), a.balance());
+    }
+
+    private static void check(List<String> wrong, String field, Object expected, Object actual) {
+        boolean same = expected instanceof BigDecimal e && actual instanceof BigDecimal a
+                ? e.compareTo(a) == 0
+                : Objects.equals(expected, actual);
+        if (!same) {
+            wrong.add(field + ": expected " + expected + " got " + actual);
         }
-    }
-
-    private static void check(List<String> wrong, int index, String field, JsonNode expected, String actual) {
-        if (!expected.has(field)) {
-            return;
-        }
-        String want = text(expected.get(field));
-        if (want == null ? actual != null : !want.equals(actual)) {
-            wrong.add("#" + index + " " + expected.get("acc_no").asText() + " " + field + ": expected " + want + " got "
-                    + actual);
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
-
-    static String key(Bucket bucket) {
-        return bucket.name().toLowerCase(Locale.ROOT);
     }
 }

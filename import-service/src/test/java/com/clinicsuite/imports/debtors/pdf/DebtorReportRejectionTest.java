@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.clinicsuite.imports.debtors.pdf.ReportRejectedException.Reason;
+import com.clinicsuite.testkit.fixtures.AgeAnalysisReport;
+import com.clinicsuite.testkit.fixtures.Deb013Report;
+import com.clinicsuite.testkit.fixtures.Fixture;
 import org.junit.jupiter.api.Test;
 
 /** Every bad fixture is refused with its documented reason and a message the uploader can act on. */
@@ -60,22 +63,27 @@ class DebtorReportRejectionTest {
 
     @Test
     void emptyDeb013ReportStillReadsItsHeader() throws Exception {
-        ParsedReport report = new DebtorReportParser(MedicalAidControlDetector.withDefaults())
-                .parse(GroundTruth.pdf("deb013/empty_report.pdf"));
-        DebtorReportParserGroundTruthTest.assertHeader(GroundTruth.json("deb013/empty_report.pdf"), report);
-        DebtorReportParserGroundTruthTest.assertAmounts(
-                "totals", GroundTruth.json("deb013/empty_report.pdf").get("totals"), report.printedTotals());
+        Fixture<Deb013Report> empty = GroundTruth.deb013("empty_report");
+        ParsedReport report = new DebtorReportParser(MedicalAidControlDetector.withDefaults()).parse(empty.bytes());
+        DebtorReportParserGroundTruthTest.assertDeb013Header(empty.truth(), report);
+        DebtorReportParserGroundTruthTest.assertAmounts("totals", empty.truth().totals(), report.printedTotals());
         assertEquals(0, report.accounts().size());
     }
 
     @Test
     void l2TotalsMismatchNamesTheColumnsAndTheDifference() throws Exception {
+        AgeAnalysisReport truth =
+                GroundTruth.layout("debtors/bad/bad_totals_mismatch.pdf").truth();
         ReportRejectedException e = reject("debtors/bad/bad_totals_mismatch.pdf");
         assertEquals(Reason.INVALID_CONTENT, e.reason());
         assertEquals(
                 "The report's printed totals do not match its accounts: "
-                        + "60 days differs by 100.00 (printed 103345.90, accounts add up to 103245.90); "
-                        + "Balance differs by 100.00 (printed 1046088.63, accounts add up to 1045988.63). "
+                        + "60 days differs by 100.00 (printed "
+                        + truth.printedTotals().d60().toPlainString()
+                        + ", accounts add up to " + truth.totals().d60().toPlainString() + "); "
+                        + "Balance differs by 100.00 (printed "
+                        + truth.printedTotals().balance().toPlainString()
+                        + ", accounts add up to " + truth.totals().balance().toPlainString() + "). "
                         + "The report was not imported.",
                 e.getMessage());
     }

@@ -23,7 +23,11 @@ public record CreditRowsChunk(
         int totalRows,
         List<Row> rows) {
 
-    /** A validated, normalised row. {@code sourceRow} is the 1-based row of the sheet it came from. */
+    /**
+     * A validated, normalised row. {@code sourceRow} is the 1-based row of the sheet it came from. Its texts are
+     * bounded (credit-balance-service's column sizes; a sheet name as Excel allows it): the sender rejects a row with
+     * a longer value, so a chunk has a known maximum size.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Row(
             int sourceRow,
@@ -41,5 +45,17 @@ public record CreditRowsChunk(
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal prepaidGiftCardBalance,
             int sessionsPaid,
             int sessionsConsumed,
-            int balanceSessions) {}
+            int balanceSessions) {
+
+        /** Excel's own limit for a sheet name; longer names (only a hand-made file has them) are cut. */
+        public static final int MAX_SHEET_LENGTH = 31;
+
+        public static final int MAX_CLIENT_CODE_LENGTH = 50;
+        public static final int MAX_CLIENT_NAME_LENGTH = 200;
+        public static final int MAX_PHONE_NO_LENGTH = 20;
+        public static final int MAX_EMAIL_ID_LENGTH = 500;
+        public static final int MAX_TREATMENT_NAME_LENGTH = 200;
+        public static final int MAX_CENTER_LENGTH = 30;
+        public static final int MAX_FINAL_BUCKET_LENGTH = 100;
+    }
 }

@@ -43,6 +43,10 @@ public record DebtorReportChunk(
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal d180,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balance) {}
 
+    /**
+     * One account. Its texts are bounded (the sizes debtor-service stores); the sender refuses a report with a longer
+     * value rather than send it, so a chunk of {@code chunk_count} accounts has a known maximum size.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Account(
             String accNo,
@@ -55,5 +59,15 @@ public record DebtorReportChunk(
             LocalDate lastPaymentDate,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lastPaymentAmount,
             String terms,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal creditLimit) {}
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal creditLimit) {
+
+        public static final int MAX_ACC_NO_LENGTH = 32;
+        public static final int MAX_NAME_LENGTH = 200;
+        public static final int MAX_EMAIL_LENGTH = 320;
+        /** Each of {@code phone} and {@code phones}. */
+        public static final int MAX_PHONE_LENGTH = 40;
+
+        public static final int MAX_PHONES = 10;
+        public static final int MAX_TERMS_LENGTH = 20;
+    }
 }

@@ -1,5 +1,7 @@
 package com.clinicsuite.web.errors;
 
+import com.clinicsuite.web.input.InvalidJsonCharactersException;
+import com.clinicsuite.web.input.RequestBodyCharacters;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
  * Maps every failure to {@code {"detail": ...}} with the contract's status codes. Unexpected exceptions are
@@ -39,7 +42,13 @@ public class ApiErrorMappers {
 
     @ServerExceptionMapper
     public Response unprocessable(UnprocessableEntityException e) {
-        return json(422, new ApiError(e.getMessage(), "validation_failed", e.errors()));
+        return json(422, new ApiError(e.getMessage(), e.code(), e.errors()));
+    }
+
+    /** A JSON string value of the body held a control character (see {@link RequestBodyCharacters}). */
+    @ServerExceptionMapper
+    public Response invalidJsonCharacters(InvalidJsonCharactersException e) {
+        return unprocessable(new InvalidCharactersException(e.field(), e.what()));
     }
 
     @ServerExceptionMapper
@@ -53,6 +62,20 @@ public class ApiErrorMappers {
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("Validation failed");
         return json(422, new ApiError(detail, "validation_failed", errors));
+    }
+
+    /**
+     * A multipart body the parser cannot read (a line break inside a part's headers, a broken boundary): bad input,
+     * not a server error.
+     */
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
+        return json(
+                400,
+                ApiError.of(
+                        "The multipart body is malformed (a part's headers or boundaries cannot be read); send the"
+                                + " file again as multipart/form-data",
+                        "malformed_multipart"));
     }
 
     @ServerExceptionMapper

@@ -19,4 +19,9 @@ public class UnprocessableEntityException extends RuntimeException {
     public List<ApiError.FieldError> errors() {
         return errors;
     }
+
+    /** The answer's machine-readable {@code code}. */
+    public String code() {
+        return "validation_failed";
+    }
 }

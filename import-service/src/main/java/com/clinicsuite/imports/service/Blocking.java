@@ -1,4 +1,4 @@
-package com.clinicsuite.imports.credit.service;
+package com.clinicsuite.imports.service;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -9,11 +9,11 @@ import java.util.function.Supplier;
  * the work runs on a Vert.x context, as Hibernate Reactive requires. To start work without waiting, see
  * {@link com.clinicsuite.outbox.ReactiveWork}.
  */
-final class Blocking {
+public final class Blocking {
 
     private Blocking() {}
 
-    static <T> T await(Supplier<Uni<T>> work) {
+    public static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
         } catch (RuntimeException | Error e) {

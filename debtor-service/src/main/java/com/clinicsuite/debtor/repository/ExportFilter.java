@@ -1,0 +1,15 @@
+package com.clinicsuite.debtor.repository;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What an export selects; null fields do not filter.
+ *
+ * @param minBalance        keep debtors whose arrears (d60..d180) are strictly greater, as the list does
+ * @param ageingBuckets     keep debtors with a non-zero amount in any of these (empty: no filter)
+ * @param excludeMedicalAid leave out medical-aid control accounts
+ * @param debtorIds         only these debtors (null: all); bounded by the caller ({@code debtor.exports.max-debtor-ids})
+ */
+public record ExportFilter(
+        BigDecimal minBalance, List<AgeingBucket> ageingBuckets, boolean excludeMedicalAid, List<Long> debtorIds) {}
