@@ -12,10 +12,16 @@ public final class ExportRequests {
     /** {@code exclude_medical_aid} defaults to true, as in the list. */
     public record Csv(List<Long> debtorIds, BigDecimal minBalance, Boolean excludeMedicalAid) {}
 
-    /** {@code col_names} maps a column key (acc_no, name, current, d30..d180, balance, phone) to its heading. */
+    /**
+     * {@code col_names} maps a column key (acc_no, name, current, d30..d180, balance, phone; missing_contacts:
+     * overdue, last_payment, notes) to its heading. {@code layout}: {@code list} (default) or
+     * {@code missing_contacts}. {@code min_balance}: arrears (60 days and older) strictly greater, as in the list.
+     */
     public record Pdf(
             List<Long> debtorIds,
             List<String> ageingBuckets,
             Map<String, String> colNames,
-            Boolean excludeMedicalAid) {}
+            Boolean excludeMedicalAid,
+            String layout,
+            BigDecimal minBalance) {}
 }
