@@ -43,6 +43,7 @@ public class ReminderRequests {
     private final CommunicationRepository communications;
     private final SmsOptOutRepository optOuts;
     private final Outbox outbox;
+    private final AccountStatements statements;
     private final ReminderConfig config;
 
     public ReminderRequests(
@@ -52,6 +53,7 @@ public class ReminderRequests {
             CommunicationRepository communications,
             SmsOptOutRepository optOuts,
             Outbox outbox,
+            AccountStatements statements,
             ReminderConfig config) {
         this.directory = directory;
         this.channels = channels;
@@ -59,6 +61,7 @@ public class ReminderRequests {
         this.communications = communications;
         this.optOuts = optOuts;
         this.outbox = outbox;
+        this.statements = statements;
         this.config = config;
     }
 
@@ -103,7 +106,7 @@ public class ReminderRequests {
                         .onItem()
                         .transformToUniAndConcatenate(d -> d.refusal() != null
                                 ? Uni.createFrom().item((Object) new ReminderOutcome.Refused(d.debtorId(), d.refusal()))
-                                : queue(pharmacyId, channel, command.buckets(), d, requestedBy, now)
+                                : queue(pharmacyId, channel, command, d, requestedBy, now)
                                         .map(q -> (Object) q))
                         .collect()
                         .asList())
@@ -168,10 +171,26 @@ public class ReminderRequests {
     private Uni<ReminderOutcome.Queued> queue(
             long pharmacyId,
             ReminderChannel channel,
-            List<AgeingBucket> buckets,
+            ReminderCommand command,
             Decision decision,
             String requestedBy,
             OffsetDateTime now) {
+        Debtor debtor = decision.debtor();
+        return (command.attachStatement() && channel == ReminderChannel.EMAIL
+                        ? statements.eventData(pharmacyId, debtor)
+                        : Uni.createFrom().<ReminderRequested.StatementOfAccount>nullItem())
+                .chain(statement ->
+                        queue(pharmacyId, channel, command.buckets(), decision, requestedBy, now, statement));
+    }
+
+    private Uni<ReminderOutcome.Queued> queue(
+            long pharmacyId,
+            ReminderChannel channel,
+            List<AgeingBucket> buckets,
+            Decision decision,
+            String requestedBy,
+            OffsetDateTime now,
+            ReminderRequested.StatementOfAccount statement) {
         Debtor debtor = decision.debtor();
         Communication row = new Communication();
         row.pharmacyId = pharmacyId;
@@ -197,7 +216,8 @@ public class ReminderRequests {
                 decision.amountDue(),
                 amounts,
                 requestedBy,
-                now.toInstant());
+                now.toInstant(),
+                statement);
         return communications
                 .persist(row)
                 .chain(() -> outbox.publish(EventCatalog.REMINDER_REQUESTED, Long.toString(pharmacyId), event))
