@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
@@ -30,6 +31,7 @@ public class DeliveryService {
     private final TemplateService templates;
     private final ReminderTemplates renderer;
     private final DeliveryStatusEvents events;
+    private final StatementAttachments statements;
     private final MeterRegistry registry;
 
     public DeliveryService(
@@ -39,6 +41,7 @@ public class DeliveryService {
             TemplateService templates,
             ReminderTemplates renderer,
             DeliveryStatusEvents events,
+            StatementAttachments statements,
             MeterRegistry registry) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
@@ -46,6 +49,7 @@ public class DeliveryService {
         this.templates = templates;
         this.renderer = renderer;
         this.events = events;
+        this.statements = statements;
         this.registry = registry;
     }
 
@@ -111,8 +115,20 @@ public class DeliveryService {
     }
 
     private Uni<Delivery> render(Delivery d, ReminderRequested r, ChannelSettings channels) {
+        // the statement is fixed now (account and letterhead) and rendered to PDF when the e-mail is sent
+        Statement statement = statements.describe(r, channels);
+        d.statement = statement == null ? null : statements.store(statement);
         ReminderContent content = TemplateService.withPharmacy(
-                new ReminderContent(r.debtorName(), r.accNo(), r.amountDue(), r.buckets(), null, null, null), channels);
+                new ReminderContent(
+                        r.debtorName(),
+                        r.accNo(),
+                        r.amountDue(),
+                        r.buckets(),
+                        null,
+                        null,
+                        null,
+                        statement == null ? null : statement.fileName()),
+                channels);
         return templates
                 .effective(r.pharmacyId(), d.channel)
                 .chain(source -> renderer.render(d.channel, source, content))

@@ -3,7 +3,10 @@ package com.clinicsuite.notification.service;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** What a reminder says about one debtor and the pharmacy it comes from: the data templates render. */
+/**
+ * What a reminder says about one debtor and the pharmacy it comes from: the data templates render.
+ * {@code statementFile} names the statement of account attached to the e-mail, null without one.
+ */
 public record ReminderContent(
         String debtorName,
         String accNo,
@@ -11,7 +14,20 @@ public record ReminderContent(
         Map<String, BigDecimal> buckets,
         String pharmacyName,
         String pharmacyPhone,
-        String bankDetails) {
+        String bankDetails,
+        String statementFile) {
+
+    /** A reminder without a statement attached. */
+    public ReminderContent(
+            String debtorName,
+            String accNo,
+            BigDecimal amountDue,
+            Map<String, BigDecimal> buckets,
+            String pharmacyName,
+            String pharmacyPhone,
+            String bankDetails) {
+        this(debtorName, accNo, amountDue, buckets, pharmacyName, pharmacyPhone, bankDetails, null);
+    }
 
     @Override
     public String toString() {

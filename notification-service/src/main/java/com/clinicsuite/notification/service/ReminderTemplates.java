@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.documents.RandFormat;
 import com.clinicsuite.web.errors.ApiError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +43,8 @@ public class ReminderTemplates {
                     "d180", new BigDecimal("50.00")),
             "Sample Pharmacy",
             "000 000 0000",
-            "Sample Bank 000000");
+            "Sample Bank 000000",
+            "statement_SAMPLE01.pdf");
 
     private final TemplateSandbox sandbox;
     private final Vertx vertx;
@@ -139,7 +141,8 @@ public class ReminderTemplates {
                 c.pharmacyName(),
                 c.pharmacyPhone(),
                 c.bankDetails(),
-                buckets(c.buckets()));
+                buckets(c.buckets()),
+                c.statementFile());
     }
 
     /** Non-zero buckets, oldest arrears last, as the age analysis prints them. */

@@ -23,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
-/** Reads and changes a pharmacy's reminder channels; every change is announced as ChannelConfigured. */
+/**
+ * Reads and changes a pharmacy's reminder channels; every change is announced as ChannelConfigured, with the
+ * letterhead (name, contact phone, bank details) that debtor-service prints on statements.
+ */
 @ApplicationScoped
 public class SettingsService {
 
@@ -88,7 +91,15 @@ public class SettingsService {
                     .chain(() -> outbox.publish(
                             EventCatalog.CHANNEL_CONFIGURED,
                             Long.toString(pharmacyId),
-                            new ChannelConfigured(pharmacyId, channels.emailConfigured(), channels.smsConfigured())))
+                            new ChannelConfigured(
+                                    pharmacyId,
+                                    channels.emailConfigured(),
+                                    channels.smsConfigured(),
+                                    // debtor-service prints it on statements of account
+                                    new ChannelConfigured.Letterhead(
+                                            channels.letterheadName(),
+                                            channels.contactPhone(),
+                                            channels.bankDetails()))))
                     .replaceWith(toView(channels));
         });
     }

@@ -100,14 +100,14 @@ public class TemplateService {
     }
 
     static ReminderContent withPharmacy(ReminderContent debtor, ChannelSettings c) {
-        String name = c.displayName() != null ? c.displayName() : c.fromName();
         return new ReminderContent(
                 debtor.debtorName(),
                 debtor.accNo(),
                 debtor.amountDue(),
                 debtor.buckets(),
-                name,
+                c.letterheadName(),
                 c.contactPhone(),
-                c.bankDetails());
+                c.bankDetails(),
+                debtor.statementFile());
     }
 }
