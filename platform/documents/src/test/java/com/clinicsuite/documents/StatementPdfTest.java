@@ -2,7 +2,11 @@ package com.clinicsuite.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +49,8 @@ class StatementPdfTest {
 
     @Test
     void anEnglishStatementPrintsLetterheadDebtorAgeingAmountDueAndReference() {
-        PdfLayout pdf = PdfLayout.read(StatementPdf.render(statement("MISS FJ DREYER", "en", ageing())));
+        PdfLayout pdf = PdfLayout.read(
+                saved("statement-en.pdf", StatementPdf.render(statement("MISS FJ DREYER", "en", ageing()))));
 
         assertThat(pdf.pages()).isEqualTo(1);
         assertThat(pdf.text())
@@ -94,7 +99,8 @@ class StatementPdfTest {
 
     @Test
     void anAfrikaansStatementSpeaksAfrikaans() {
-        PdfLayout pdf = PdfLayout.read(StatementPdf.render(statement("MNR JP VAN DER MERWE", "af", ageing())));
+        PdfLayout pdf = PdfLayout.read(
+                saved("statement-af.pdf", StatementPdf.render(statement("MNR JP VAN DER MERWE", "af", ageing()))));
 
         assertThat(pdf.text())
                 .contains("Rekeningstaat")
@@ -259,6 +265,18 @@ class StatementPdfTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Left in {@code target/documents/} to look at (pdftoppm), as the docs' images were made. */
+    private static byte[] saved(String name, byte[] pdf) {
+        try {
+            Path dir = Path.of("target/documents");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name), pdf);
+            return pdf;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
