@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of debtor-service from its built jar against a real PostgreSQL 15 and Kafka broker on loopback.
 # Loads PHARMACIES x ACCOUNTS debtors through the real event path (report chunks on imports.debtor-reports),
-# then prints: replacement time per report, wrk figures for the list and statistics, and the CSV export time.
+# then prints: replacement time per report and its follow-up, wrk figures for the list, statistics and movement, a
+# reminder policy run over all accounts of one pharmacy, and the CSV export time.
 #
 #   mvn -o -q -pl debtor-service package -DskipTests     # from the repository root, once
 #   debtor-service/bench/run.sh                          # PHARMACIES=10 ACCOUNTS=20000 CONCURRENCY=32 DURATION=20s WARMUP=30s
@@ -21,7 +22,9 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-30s}
 PG_BIN=/usr/lib/postgresql/15/bin
 KAFKA_CP_FILE=$ROOT/deploy/local/infra-classpath/target/classes/com/clinicsuite/infra/kafka.classpath
-JAR=$MODULE/target/quarkus-app/quarkus-run.jar
+# JAR=... runs another build (e.g. an older one, to compare); COLLECTIONS=0 skips what needs issue 21's endpoints
+JAR=${JAR:-$MODULE/target/quarkus-app/quarkus-run.jar}
+COLLECTIONS=${COLLECTIONS:-1}
 
 [ -f "$JAR" ] || { echo "build first: mvn -o -q -pl debtor-service package -DskipTests" >&2; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -136,6 +139,19 @@ END=$(date +%s.%N)
 echo "re-upload of $ACCOUNTS accounts over $ACCOUNTS: $(grep -o 'accounts in [0-9]* ms' "$WORK/service.log" | tail -1) for the replacement;" \
   "$(python3 -c "print(f'{$END - $START:.2f}')") s from publishing the first chunk to completed (incl. kcat and staging)"
 
+if [ "$COLLECTIONS" = 1 ]; then
+  for _ in $(seq 600); do # the re-upload's follow-up runs right after it completed
+    [ "$(sql "SELECT COUNT(*) FROM debtor_report WHERE status = 'completed' AND followed_up_at IS NULL")" = 0 ] && break
+    sleep 0.1
+  done
+  echo "follow-up after each report (account snapshot, movement against the report before, promises; its own"
+  echo "transaction after the replacement committed), from the service log:"
+  grep -o 'Report [0-9]* of pharmacy [0-9]* followed up in [0-9]* ms' "$WORK/service.log" | awk '{print "  " $0}' || true
+  echo "  kept per report: $(sql "SELECT pg_size_pretty(pg_total_relation_size('report_account')) || ' report_account ('
+    || (SELECT COUNT(*) FROM report_account) || ' rows), ' || pg_size_pretty(pg_total_relation_size('account_movement'))
+    || ' account_movement (' || (SELECT COUNT(*) FROM account_movement) || ' rows), with indexes'")"
+fi
+
 export PHARMACIES="$IDS"
 BASE="http://127.0.0.1:$HTTP_PORT"
 if [ -n "${BENCH_HOLD:-}" ]; then # keep the stack up for exploring by hand; Ctrl-C (or kill of this script) stops it
@@ -164,6 +180,33 @@ echo "   page cache during this run: $((MISSES1 - MISSES0)) misses (read from th
 echo "== statistics: GET /pharmacies/{id}/debtors/statistics, $CONCURRENCY connections, $DURATION"
 PATH_SUFFIX="/statistics" wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
   | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
+if [ "$COLLECTIONS" = 1 ]; then
+MOVED=$(echo $IDS | awk '{print $1}') # the pharmacy uploaded twice: $ACCOUNTS accounts moved between its reports
+echo "== movement: GET /pharmacies/$MOVED/debtors/movement?per_page=100 ($ACCOUNTS accounts compared), $CONCURRENCY connections, $DURATION"
+PHARMACIES="$MOVED" PATH_SUFFIX="/movement?per_page=100" wrk -t2 -c"$CONCURRENCY" -d"$WARMUP" -s "$HERE/rotate.lua" "$BASE" >/dev/null
+PHARMACIES="$MOVED" PATH_SUFFIX="/movement?per_page=100" wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
+  | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
+echo "== movement as above, 1 connection (what one answer costs, without queueing), $DURATION"
+PHARMACIES="$MOVED" PATH_SUFFIX="/movement?per_page=100" wrk -t1 -c1 -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
+  | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
+echo "== movement filtered: ?movement=paid_down,increased&page=3&per_page=100, $CONCURRENCY connections, $DURATION"
+PHARMACIES="$MOVED" PATH_SUFFIX="/movement?movement=paid_down,increased&page=3&per_page=100" wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$HERE/rotate.lua" "$BASE" \
+  | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
+
+echo "== reminder policy run over $ACCOUNTS accounts (manual trigger, no minimum, no cool-down, no quiet hours)"
+printf '{"pharmacy_id":%d,"email_configured":true,"sms_configured":true,"default_language":"en"}\n' "$MOVED" \
+  | publish notifications.channels "$MOVED" notifications.channel-configured.v1
+for _ in $(seq 60); do [ "$(sql "SELECT COUNT(*) FROM pharmacy_channel WHERE pharmacy_id = $MOVED")" = 1 ] && break; sleep 0.5; done
+curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"enabled":true,"trigger":"manual","min_overdue":0,"cooldown_days":0,"quiet_hours":null,"max_per_day":100000}' \
+  "$BASE/pharmacies/$MOVED/reminder-policy"
+RUN=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" "$BASE/pharmacies/$MOVED/reminder-runs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+for _ in $(seq 600); do [ "$(sql "SELECT status FROM reminder_run WHERE id = $RUN")" = finished ] && break; sleep 0.1; done
+echo "  run $RUN: $(sql "SELECT queued || ' queued, ' || skipped || ' skipped' FROM reminder_run WHERE id = $RUN");" \
+  "$(grep -o "Reminder run $RUN .* ms)" "$WORK/service.log" | grep -o 'in [0-9]* ms.*') in its transaction (plan, then rows + events);" \
+  "$(sql "SELECT round(extract(epoch FROM finished_at - created_at)::numeric, 2) FROM reminder_run WHERE id = $RUN") s from the request to finished (incl. waiting for the sweeper)"
+fi
+
 echo "== CSV of one pharmacy ($ACCOUNTS debtors), 5 runs"
 id=$(echo $IDS | awk '{print $2}')
 for _ in 1 2 3 4 5; do

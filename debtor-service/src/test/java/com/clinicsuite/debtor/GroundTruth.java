@@ -31,7 +31,8 @@ record GroundTruth(String pharmacyName, LocalDate reportDate, List<DebtorReportC
                 report.accounts().stream().map(GroundTruth::account).toList());
     }
 
-    private static DebtorReportChunk.Account account(Deb013Account a) {
+    /** One account of the test kit's ground truth as import-service sends it. */
+    static DebtorReportChunk.Account account(Deb013Account a) {
         com.clinicsuite.testkit.fixtures.AgeingAmounts m = a.amounts();
         return new DebtorReportChunk.Account(
                 a.accNo(),

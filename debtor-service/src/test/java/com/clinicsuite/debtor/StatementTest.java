@@ -49,6 +49,7 @@ class StatementTest {
                             pharmacyId,
                             true,
                             false,
+                            null,
                             new ChannelConfigured.Letterhead(
                                     "Winterton Pharmacy", "036 488 1234", "FNB 62000000000 branch 250655")));
             await().atMost(Duration.ofSeconds(20))
@@ -153,6 +154,62 @@ class StatementTest {
                 .contains("Bedrag verskuldig")
                 .contains("Betalingsverwysing: NOC001")
                 .contains("Saldo's soos op 16 November 2025");
+    }
+
+    private static byte[] statement(Setup s, String accNo) {
+        return given().auth()
+                .oauth2(TestTokens.pharmacyReader(s.pharmacyId()))
+                .get(
+                        "/pharmacies/{p}/debtors/{d}/statement",
+                        s.pharmacyId(),
+                        s.ids().get(accNo))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+    }
+
+    /** Without ?language the statement is in the account's language (contact preferences), else the pharmacy's. */
+    @Test
+    void theStatementIsInTheAccountsLanguageElseThePharmacysDefault() {
+        Setup s = setup(false);
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(s.pharmacyId()))
+                .contentType("application/json")
+                .body(Map.of("do_not_contact", false, "language", "af"))
+                .put(
+                        "/pharmacies/{p}/debtors/{d}/contact-preferences",
+                        s.pharmacyId(),
+                        s.ids().get("DRE001"))
+                .then()
+                .statusCode(200);
+        assertThat(PdfLayout.read(statement(s, "DRE001")).text()).contains("Rekeningstaat");
+        assertThat(PdfLayout.read(statement(s, "EML001")).text()).contains("Statement of account");
+        assertThat(PdfLayout.read(given().auth()
+                                .oauth2(TestTokens.pharmacyReader(s.pharmacyId()))
+                                .queryParam("language", "en")
+                                .get(
+                                        "/pharmacies/{p}/debtors/{d}/statement",
+                                        s.pharmacyId(),
+                                        s.ids().get("DRE001"))
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asByteArray())
+                        .text())
+                .as("?language wins over the account's")
+                .contains("Statement of account");
+
+        Fixtures.EVENTS.send(
+                EventCatalog.CHANNEL_CONFIGURED,
+                Long.toString(s.pharmacyId()),
+                new ChannelConfigured(s.pharmacyId(), true, false, "af"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Fixtures.count(
+                                "SELECT COUNT(*) FROM pharmacy_channel WHERE pharmacy_id = ? AND default_language = 'af'",
+                                s.pharmacyId())
+                        == 1);
+        assertThat(PdfLayout.read(statement(s, "EML001")).text()).contains("Rekeningstaat");
     }
 
     @Test

@@ -29,7 +29,9 @@ class UnknownPharmacyTest {
         "POST,/download-csv",
         "POST,/download-pdf",
         "POST,/send-email",
-        "POST,/send-sms"
+        "POST,/send-sms",
+        "GET,/movement",
+        "GET,/statistics/history"
     })
     void anUnknownPharmacyAnswers404(String method, String path) {
         long unknown = 9_000_000_000L + System.nanoTime() % 1000;
@@ -40,6 +42,29 @@ class UnknownPharmacyTest {
                         .body(path.startsWith("/send") ? Map.of("debtor_ids", new long[] {1}) : Map.of());
             }
             request.request(method, "/pharmacies/" + unknown + "/debtors" + (path == null ? "" : path))
+                    .then()
+                    .statusCode(404)
+                    .body("detail", equalTo("Pharmacy " + unknown + " not found"));
+        }
+    }
+
+    /** The reminder policy and its runs belong to the pharmacy itself, not to its debtors. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "GET,/reminder-policy",
+        "PUT,/reminder-policy",
+        "POST,/reminder-policy/preview",
+        "GET,/reminder-runs",
+        "POST,/reminder-runs"
+    })
+    void anUnknownPharmacyHasNoReminderPolicy(String method, String path) {
+        long unknown = 9_000_000_000L + System.nanoTime() % 1000;
+        for (String token : new String[] {TestTokens.admin(), TestTokens.pharmacyWriter(unknown)}) {
+            RequestSpecification request = given().auth().oauth2(token);
+            if (method.equals("PUT")) {
+                request = request.contentType("application/json").body(Map.of("enabled", false, "trigger", "manual"));
+            }
+            request.request(method, "/pharmacies/" + unknown + path)
                     .then()
                     .statusCode(404)
                     .body("detail", equalTo("Pharmacy " + unknown + " not found"));

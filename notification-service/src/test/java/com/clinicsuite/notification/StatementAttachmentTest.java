@@ -115,7 +115,9 @@ class StatementAttachmentTest {
                 .contains("Miss FJ Dreyer")
                 .contains("Bedrag verskuldig")
                 .contains("Betalingsverwysing: DRE" + pharmacy);
-        assertThat(body.get("content").get(0).get("value").asText()).contains(fileName);
+        assertThat(body.get("content").get(0).get("value").asText())
+                .as("the Afrikaans e-mail names the attachment")
+                .contains("U rekeningstaat is aangeheg (" + fileName + ")");
     }
 
     @Test
@@ -144,6 +146,7 @@ class StatementAttachmentTest {
                 Map.of("d60", new BigDecimal("1000.00"), "d90", new BigDecimal("234.56")),
                 "writer",
                 Instant.now(),
+                language, // the reminder is written in the language its statement prints in, as debtor-service sends it
                 new ReminderRequested.StatementOfAccount(
                         LocalDate.of(2026, 11, 30),
                         language,

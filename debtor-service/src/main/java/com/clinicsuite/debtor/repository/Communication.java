@@ -72,4 +72,8 @@ public class Communication extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** The policy run that queued this reminder; null for one sent by hand. */
+    @Column(name = "run_id")
+    public Long runId;
 }

@@ -44,4 +44,17 @@ public class CommunicationRepository implements PanacheRepository<Communication>
                         .getResultList())
                 .map(HashSet::new);
     }
+
+    /** Accounts of the pharmacy reminded on any channel since {@code since}, failed reminders not counted. */
+    public Uni<Set<String>> contactedSince(long pharmacyId, OffsetDateTime since) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select distinct accNo from Communication where pharmacyId = :pharmacyId"
+                                        + " and createdAt > :since and status <> 'failed'",
+                                String.class)
+                        .setParameter("pharmacyId", pharmacyId)
+                        .setParameter("since", since)
+                        .getResultList())
+                .map(HashSet::new);
+    }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  * @param hasEmail       true: only with an e-mail; false: only without
  * @param hasPhone       true: only with a phone; false: only without
  * @param search         case-insensitive substring of acc_no, name, email or phone
+ * @param hasOpenPromise true: only accounts with an open promise to pay; false: only without
+ * @param doNotContact   true: only accounts marked do-not-contact; false: only the others
+ * @param promiseStatus  only accounts whose latest promise has this status (open, kept, broken, cancelled)
  */
 public record DebtorFilter(
         BigDecimal minBalance,
@@ -18,7 +21,21 @@ public record DebtorFilter(
         Boolean hasEmail,
         Boolean hasPhone,
         String search,
-        boolean excludeMedicalAid) {
+        boolean excludeMedicalAid,
+        Boolean hasOpenPromise,
+        Boolean doNotContact,
+        String promiseStatus) {
+
+    /** Without the collections filters. */
+    public DebtorFilter(
+            BigDecimal minBalance,
+            List<AgeingBucket> ageingBuckets,
+            Boolean hasEmail,
+            Boolean hasPhone,
+            String search,
+            boolean excludeMedicalAid) {
+        this(minBalance, ageingBuckets, hasEmail, hasPhone, search, excludeMedicalAid, null, null, null);
+    }
 
     public static DebtorFilter all() {
         return new DebtorFilter(null, List.of(), null, null, null, true);

@@ -88,6 +88,10 @@ public class DebtorReport extends PanacheEntityBase {
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
 
+    /** When the completed report's follow-up (snapshot, movement, promises, after-upload run) was done. */
+    @Column(name = "followed_up_at")
+    public OffsetDateTime followedUpAt;
+
     public boolean isProcessing() {
         return PROCESSING.equals(status);
     }

@@ -17,4 +17,56 @@ public class DebtorReportRepository implements PanacheRepository<DebtorReport> {
     public Uni<List<DebtorReport>> history(long pharmacyId) {
         return list("pharmacyId", Sort.descending("uploadedAt").and("id", Sort.Direction.Descending), pharmacyId);
     }
+
+    /** The completed report before {@code report} in completion order, or null. */
+    public Uni<DebtorReport> predecessor(DebtorReport report) {
+        return find(
+                        "pharmacyId = ?1 and status = ?2 and id <> ?3 and (completedAt < ?4 or (completedAt = ?4 and id < ?3))",
+                        Sort.descending("completedAt").and("id", Sort.Direction.Descending),
+                        report.pharmacyId,
+                        DebtorReport.COMPLETED,
+                        report.id,
+                        report.completedAt)
+                .firstResult();
+    }
+
+    /** The pharmacy's completed reports, oldest completion first. */
+    public Uni<List<DebtorReport>> completed(long pharmacyId) {
+        return list(
+                "pharmacyId = ?1 and status = ?2",
+                Sort.ascending("completedAt").and("id", Sort.Direction.Ascending),
+                pharmacyId,
+                DebtorReport.COMPLETED);
+    }
+
+    /** Completed reports whose follow-up is still to do, oldest completion first. */
+    public Uni<List<DebtorReport>> awaitingFollowUp(int limit) {
+        return find(
+                        "status = ?1 and followedUpAt is null",
+                        Sort.ascending("completedAt").and("id", Sort.Direction.Ascending),
+                        DebtorReport.COMPLETED)
+                .page(0, limit)
+                .list();
+    }
+
+    /** The pharmacy's completed reports whose follow-up is still to do, oldest completion first. */
+    public Uni<List<Long>> awaitingFollowUp(long pharmacyId) {
+        return list(
+                        "pharmacyId = ?1 and status = ?2 and followedUpAt is null",
+                        Sort.ascending("completedAt").and("id", Sort.Direction.Ascending),
+                        pharmacyId,
+                        DebtorReport.COMPLETED)
+                .map(reports -> reports.stream().map(r -> r.id).toList());
+    }
+
+    /** The pharmacy's latest {@code count} completed reports, newest first. */
+    public Uni<List<DebtorReport>> latestCompleted(long pharmacyId, int count) {
+        return find(
+                        "pharmacyId = ?1 and status = ?2",
+                        Sort.descending("completedAt").and("id", Sort.Direction.Descending),
+                        pharmacyId,
+                        DebtorReport.COMPLETED)
+                .page(0, count)
+                .list();
+    }
 }

@@ -73,6 +73,23 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
                         + " or phoneDigits like :search escape '\\')");
                 parameters.and("search", "%" + escapeLike(filter.search().trim().toLowerCase(Locale.ROOT)) + "%");
             }
+            if (filter.doNotContact() != null) {
+                clauses.add("accNo " + (filter.doNotContact() ? "in" : "not in")
+                        + " (select c.accNo from ContactPreference c where c.pharmacyId = :pharmacyId"
+                        + " and c.doNotContact = true)");
+            }
+            if (filter.hasOpenPromise() != null) {
+                clauses.add("accNo " + (filter.hasOpenPromise() ? "in" : "not in")
+                        + " (select p.accNo from PaymentPromise p where p.pharmacyId = :pharmacyId"
+                        + " and p.status = 'open')");
+            }
+            if (filter.promiseStatus() != null) {
+                // the account's latest promise (a newer promise replaces what an older one says)
+                clauses.add("accNo in (select p.accNo from PaymentPromise p where p.pharmacyId = :pharmacyId"
+                        + " and p.status = :promiseStatus and p.createdAt = (select max(q.createdAt)"
+                        + " from PaymentPromise q where q.pharmacyId = p.pharmacyId and q.accNo = p.accNo))");
+                parameters.and("promiseStatus", filter.promiseStatus());
+            }
             return new Query(String.join(" and ", clauses), parameters);
         }
 

@@ -33,4 +33,11 @@ public class Pharmacy extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /**
+     * Moves on with every change to the pharmacy's notes, promises and contact preferences (which the debtor list
+     * shows), in the same transaction: part of the list cache's key, like {@link #currentReportId}.
+     */
+    @Column(name = "collections_version", nullable = false)
+    public long collectionsVersion;
 }

@@ -27,6 +27,10 @@ public class PharmacyChannel extends PanacheEntityBase {
     @Column(name = "sms_configured", nullable = false)
     public boolean smsConfigured;
 
+    /** {@link Language#code()} of reminders to accounts without a language of their own; null = {@code en}. */
+    @Column(name = "default_language", length = 2)
+    public String defaultLanguage;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

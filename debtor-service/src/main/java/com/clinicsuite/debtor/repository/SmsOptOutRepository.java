@@ -27,4 +27,13 @@ public class SmsOptOutRepository implements PanacheRepository<SmsOptOut> {
                     return result;
                 });
     }
+
+    /** Every number that opted out of the pharmacy's SMS (policy runs read them all at once). */
+    public Uni<Set<String>> ofPharmacy(long pharmacyId) {
+        return list("pharmacyId", pharmacyId).map(rows -> {
+            Set<String> result = new HashSet<>();
+            rows.forEach(r -> result.add(r.phoneDigits));
+            return result;
+        });
+    }
 }

@@ -4,6 +4,7 @@ import com.clinicsuite.debtor.repository.DebtorFilter;
 import com.clinicsuite.debtor.service.DebtorQueries;
 import com.clinicsuite.debtor.service.DebtorStatistics;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -38,7 +40,10 @@ public class DebtorResource {
             @RestQuery("search") String search,
             @RestQuery("exclude_medical_aid") String excludeMedicalAid,
             @RestQuery("page") String page,
-            @RestQuery("per_page") String perPage) {
+            @RestQuery("per_page") String perPage,
+            @RestQuery("has_open_promise") String hasOpenPromise,
+            @RestQuery("do_not_contact") String doNotContact,
+            @RestQuery("promise_status") String promiseStatus) {
         access.requireRead(pharmacyId);
         DebtorFilter filter = new DebtorFilter(
                 RequestParameters.amount("min_balance", minBalance),
@@ -46,7 +51,10 @@ public class DebtorResource {
                 RequestParameters.bool("has_email", hasEmail),
                 RequestParameters.bool("has_phone", hasPhone),
                 search,
-                !Boolean.FALSE.equals(RequestParameters.bool("exclude_medical_aid", excludeMedicalAid)));
+                !Boolean.FALSE.equals(RequestParameters.bool("exclude_medical_aid", excludeMedicalAid)),
+                RequestParameters.bool("has_open_promise", hasOpenPromise),
+                RequestParameters.bool("do_not_contact", doNotContact),
+                promiseStatus(promiseStatus));
         int pageNumber = RequestParameters.integer("page", page, 1, 1, Integer.MAX_VALUE / 1000);
         int size = RequestParameters.integer("per_page", perPage, 100, 1, 1000);
         return queries.list(pharmacyId, filter, pageNumber, size)
@@ -82,5 +90,16 @@ public class DebtorResource {
                 .map(h -> h.communications().stream()
                         .map(c -> CommunicationView.of(c, h.debtor().id))
                         .toList());
+    }
+
+    private static String promiseStatus(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String status = raw.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("open", "kept", "broken", "cancelled").contains(status)) {
+            throw new UnprocessableEntityException("promise_status", "must be open, kept, broken or cancelled");
+        }
+        return status;
     }
 }

@@ -1,12 +1,17 @@
 package com.clinicsuite.debtor.rest;
 
 import com.clinicsuite.debtor.repository.DebtorRow;
+import com.clinicsuite.debtor.service.ListedDebtor;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A debtor as the contract shows it (plus last payment, terms and credit limit from the report). */
+/**
+ * A debtor as the contract shows it (plus last payment, terms and credit limit from the report), with its account's
+ * collections facts: {@code open_promise} ({@code {amount, due_date}} or null), {@code do_not_contact},
+ * {@code language} (the account's own, null for the pharmacy's default) and {@code notes_count}.
+ */
 public record DebtorView(
         long id,
         long pharmacyId,
@@ -29,9 +34,14 @@ public record DebtorView(
         String terms,
         BigDecimal creditLimit,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        ListedDebtor.OpenPromise openPromise,
+        boolean doNotContact,
+        String language,
+        long notesCount) {
 
-    static DebtorView of(DebtorRow d) {
+    static DebtorView of(ListedDebtor listed) {
+        DebtorRow d = listed.debtor();
         return new DebtorView(
                 d.id(),
                 d.pharmacyId(),
@@ -54,6 +64,10 @@ public record DebtorView(
                 d.terms(),
                 d.creditLimit(),
                 d.createdAt(),
-                d.updatedAt());
+                d.updatedAt(),
+                listed.openPromise(),
+                listed.doNotContact(),
+                listed.language(),
+                listed.notesCount());
     }
 }

@@ -3,6 +3,7 @@ package com.clinicsuite.debtor.service;
 import com.clinicsuite.debtor.repository.Debtor;
 import com.clinicsuite.debtor.repository.DebtorReportRepository;
 import com.clinicsuite.debtor.repository.DebtorRepository;
+import com.clinicsuite.debtor.repository.Language;
 import com.clinicsuite.documents.DocumentLanguage;
 import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.debtors.ReminderRequested;
@@ -26,6 +27,7 @@ public class AccountStatements {
     private final DebtorRepository debtors;
     private final DebtorReportRepository reports;
     private final PharmacyLetterheads letterheads;
+    private final AccountLanguages languages;
     private final ZoneId zone;
 
     public AccountStatements(
@@ -33,21 +35,24 @@ public class AccountStatements {
             DebtorRepository debtors,
             DebtorReportRepository reports,
             PharmacyLetterheads letterheads,
+            AccountLanguages languages,
             @ConfigProperty(name = "documents.time-zone", defaultValue = "Africa/Johannesburg") ZoneId zone) {
         this.directory = directory;
         this.debtors = debtors;
         this.reports = reports;
         this.letterheads = letterheads;
+        this.languages = languages;
         this.zone = zone;
     }
 
     /**
-     * The language an account's statements print in. HOOK for the collections branch: once accounts have a
-     * language (contact preferences, else the pharmacy's {@code default_language}), return that when
-     * {@code requested} is null. Until then: the requested language, else English.
+     * The language an account's statements print in: the requested one, else the account's (contact preferences),
+     * else the pharmacy's {@code default_language} ({@link AccountLanguages}). Needs a session.
      */
     public Uni<String> language(long pharmacyId, String accNo, String requested) {
-        return Uni.createFrom().item(DocumentLanguage.of(requested).code);
+        return requested != null
+                ? Uni.createFrom().item(DocumentLanguage.of(requested).code)
+                : languages.of(pharmacyId, accNo).map(Language::code);
     }
 
     /** The statement of one debtor of the pharmacy; 404 for an unknown pharmacy or debtor. */
@@ -77,24 +82,24 @@ public class AccountStatements {
 
     /**
      * What a reminder event carries for notification-service to print the same statement as an e-mail attachment
-     * (it adds the letterhead from its own settings). Needs a session.
+     * (it adds the letterhead from its own settings), in the reminder's language (the account's, else the
+     * pharmacy's, as {@link #language} decides it). Needs a session.
      */
-    public Uni<ReminderRequested.StatementOfAccount> eventData(long pharmacyId, Debtor d) {
+    public Uni<ReminderRequested.StatementOfAccount> eventData(Debtor d, Language language) {
         return reportDate(d)
-                .chain(reportDate -> language(pharmacyId, d.accNo, null)
-                        .map(language -> new ReminderRequested.StatementOfAccount(
-                                reportDate,
-                                language,
-                                d.email,
-                                d.phone,
-                                d.current,
-                                d.d30,
-                                d.d60,
-                                d.d90,
-                                d.d120,
-                                d.d150,
-                                d.d180,
-                                d.balance)));
+                .map(reportDate -> new ReminderRequested.StatementOfAccount(
+                        reportDate,
+                        language.code(),
+                        d.email,
+                        d.phone,
+                        d.current,
+                        d.d30,
+                        d.d60,
+                        d.d90,
+                        d.d120,
+                        d.d150,
+                        d.d180,
+                        d.balance));
     }
 
     /**

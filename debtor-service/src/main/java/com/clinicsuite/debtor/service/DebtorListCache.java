@@ -1,7 +1,6 @@
 package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.repository.DebtorFilter;
-import com.clinicsuite.debtor.repository.DebtorRow;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -12,11 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The debtor list's totals and pages, per (pharmacy, current report, filter). A pharmacy's debtor rows change only
- * when a report is applied, which moves {@code pharmacy.current_report_id} in the same transaction (the API has no
- * endpoint that edits a debtor): a request that sees the new report id builds new keys, so what was read from an
- * older set can never be answered again. Nothing to invalidate, correct across several replicas; old entries age
- * out of the bounded caches. Anything that changes debtor rows without applying a report must change the key too.
+ * The debtor list's totals and pages, per (pharmacy, current report, collections version, filter). A pharmacy's
+ * debtor rows change only when a report is applied, which moves {@code pharmacy.current_report_id} in the same
+ * transaction (the API has no endpoint that edits a debtor); what the list shows of notes, promises and contact
+ * preferences changes only with {@code pharmacy.collections_version}, moved on in the transaction of each such change.
+ * A request that sees a new report id or version builds new keys, so what was read before can never be answered
+ * again. Nothing to invalidate, correct across several replicas; old entries age out of the bounded caches.
+ * Anything that changes debtor rows or those account facts otherwise must change the key too.
  *
  * <p>Values are stored once read; two requests missing at the same moment both read (harmless), each in its own
  * session. Only pages of up to {@link #LARGEST_CACHED_PAGE} rows are kept (about 145 KB of heap for 100 rows).
@@ -30,8 +31,11 @@ public class DebtorListCache {
     public static final String PAGES = "debtor-list-pages";
     static final int LARGEST_CACHED_PAGE = 100;
 
-    /** The set of debtors one filter selects from the set applied by a report. */
-    public record Selection(long pharmacyId, long reportId, DebtorFilter filter) {}
+    /**
+     * The set of debtors one filter selects from the set applied by a report, with the pharmacy's notes, promises and
+     * contact preferences as of {@code collectionsVersion} (the list shows and filters on them).
+     */
+    public record Selection(long pharmacyId, long reportId, long collectionsVersion, DebtorFilter filter) {}
 
     record PageKey(Selection selection, int page, int perPage) {}
 
@@ -49,7 +53,7 @@ public class DebtorListCache {
     }
 
     /** One page of the selection (1-based): cached when small enough, else {@code read}'s answer. */
-    public Uni<List<DebtorRow>> page(Selection selection, int page, int perPage, Supplier<Uni<List<DebtorRow>>> read) {
+    public <T> Uni<List<T>> page(Selection selection, int page, int perPage, Supplier<Uni<List<T>>> read) {
         if (perPage > LARGEST_CACHED_PAGE) {
             return read.get();
         }

@@ -1,18 +1,23 @@
 package com.clinicsuite.debtor.service;
 
+import com.clinicsuite.debtor.repository.AccountNoteRepository;
 import com.clinicsuite.debtor.repository.Communication;
 import com.clinicsuite.debtor.repository.CommunicationRepository;
+import com.clinicsuite.debtor.repository.ContactPreference;
+import com.clinicsuite.debtor.repository.ContactPreferenceRepository;
 import com.clinicsuite.debtor.repository.Debtor;
 import com.clinicsuite.debtor.repository.DebtorFilter;
 import com.clinicsuite.debtor.repository.DebtorReport;
 import com.clinicsuite.debtor.repository.DebtorReportRepository;
 import com.clinicsuite.debtor.repository.DebtorRepository;
 import com.clinicsuite.debtor.repository.DebtorRow;
+import com.clinicsuite.debtor.repository.PaymentPromise;
+import com.clinicsuite.debtor.repository.PaymentPromiseRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.util.List;
+import java.util.Map;
 
 /** Read side of the debtors: list, statistics, reports history, communication history (exports: DebtorExports). */
 @ApplicationScoped
@@ -23,21 +28,33 @@ public class DebtorQueries {
     private final DebtorReportRepository reports;
     private final CommunicationRepository communications;
     private final DebtorListCache cache;
+    private final AccountLookup accounts;
+    private final ContactPreferenceRepository preferences;
+    private final PaymentPromiseRepository promises;
+    private final AccountNoteRepository notes;
 
     public DebtorQueries(
             PharmacyDirectory directory,
             DebtorRepository debtors,
             DebtorReportRepository reports,
             CommunicationRepository communications,
-            DebtorListCache cache) {
+            DebtorListCache cache,
+            AccountLookup accounts,
+            ContactPreferenceRepository preferences,
+            PaymentPromiseRepository promises,
+            AccountNoteRepository notes) {
         this.directory = directory;
         this.debtors = debtors;
         this.reports = reports;
         this.communications = communications;
         this.cache = cache;
+        this.accounts = accounts;
+        this.preferences = preferences;
+        this.promises = promises;
+        this.notes = notes;
     }
 
-    public record DebtorPage(long total, List<DebtorRow> debtors) {}
+    public record DebtorPage(long total, List<ListedDebtor> debtors) {}
 
     /**
      * One page of the list and the filter's total, both cached per (pharmacy, current report, filter)
@@ -49,7 +66,8 @@ public class DebtorQueries {
             if (pharmacy.currentReportId == null) {
                 return Uni.createFrom().item(new DebtorPage(0, List.of()));
             }
-            var selection = new DebtorListCache.Selection(pharmacyId, pharmacy.currentReportId, filter);
+            var selection = new DebtorListCache.Selection(
+                    pharmacyId, pharmacy.currentReportId, pharmacy.collectionsVersion, filter);
             return cache.total(selection, () -> debtors.count(pharmacyId, filter))
                     .chain(total -> (long) (page - 1) * perPage >= total
                             ? Uni.createFrom().item(new DebtorPage(total, List.of()))
@@ -57,9 +75,35 @@ public class DebtorQueries {
                                             selection,
                                             page,
                                             perPage,
-                                            () -> debtors.page(pharmacyId, filter, page, perPage))
+                                            () -> debtors.page(pharmacyId, filter, page, perPage)
+                                                    .chain(rows -> withAccountFacts(pharmacyId, rows)))
                                     .map(rows -> new DebtorPage(total, rows)));
         });
+    }
+
+    /** The page's rows with their accounts' collections facts: three reads bounded by the page's account numbers. */
+    private Uni<List<ListedDebtor>> withAccountFacts(long pharmacyId, List<DebtorRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> accNos = rows.stream().map(DebtorRow::accNo).toList();
+        return preferences
+                .byAccount(pharmacyId, accNos)
+                .chain(prefs -> promises.openByAccount(pharmacyId, accNos)
+                        .chain(open -> notes.countsByAccount(pharmacyId, accNos)
+                                .map(counts -> rows.stream()
+                                        .map(row -> listed(row, prefs.get(row.accNo()), open.get(row.accNo()), counts))
+                                        .toList())));
+    }
+
+    private static ListedDebtor listed(
+            DebtorRow row, ContactPreference pref, PaymentPromise open, Map<String, Long> notesCount) {
+        return new ListedDebtor(
+                row,
+                open == null ? null : new ListedDebtor.OpenPromise(open.amount, open.dueDate),
+                pref != null && pref.doNotContact,
+                pref == null ? null : pref.language,
+                notesCount.getOrDefault(row.accNo(), 0L));
     }
 
     /** The totals recorded when the current set was applied: one row read, whatever the pharmacy's size. */
@@ -91,12 +135,7 @@ public class DebtorQueries {
 
     @WithSession
     public Uni<AccountHistory> communications(long pharmacyId, long debtorId) {
-        return directory
-                .require(pharmacyId)
-                .chain(() -> debtors.findInPharmacy(pharmacyId, debtorId))
-                .onItem()
-                .ifNull()
-                .failWith(() -> new NotFoundException("Debtor " + debtorId + " not found"))
+        return accounts.require(pharmacyId, debtorId)
                 .chain(debtor -> communications
                         .history(pharmacyId, debtor.accNo)
                         .map(history -> new AccountHistory(debtor, history)));

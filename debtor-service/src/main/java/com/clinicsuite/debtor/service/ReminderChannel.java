@@ -1,5 +1,8 @@
 package com.clinicsuite.debtor.service;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** How a reminder reaches a debtor; {@link #key()} is the value in events and the history. */
 public enum ReminderChannel {
     EMAIL("email", "e-mail"),
@@ -19,5 +22,9 @@ public enum ReminderChannel {
 
     public String label() {
         return label;
+    }
+
+    public static Optional<ReminderChannel> fromKey(String key) {
+        return Arrays.stream(values()).filter(c -> c.key.equals(key.trim())).findFirst();
     }
 }

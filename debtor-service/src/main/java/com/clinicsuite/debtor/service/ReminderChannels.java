@@ -26,6 +26,9 @@ public class ReminderChannels {
                     row.pharmacyId = event.pharmacyId();
                     row.emailConfigured = event.emailConfigured();
                     row.smsConfigured = event.smsConfigured();
+                    if (event.defaultLanguage() != null) { // events from before the field existed leave it
+                        row.defaultLanguage = event.defaultLanguage();
+                    }
                     row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     return existing != null ? Uni.createFrom().item(row) : channels.persist(row);
                 })

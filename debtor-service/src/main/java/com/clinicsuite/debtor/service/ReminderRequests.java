@@ -4,8 +4,13 @@ import com.clinicsuite.debtor.config.ReminderConfig;
 import com.clinicsuite.debtor.repository.AgeingBucket;
 import com.clinicsuite.debtor.repository.Communication;
 import com.clinicsuite.debtor.repository.CommunicationRepository;
+import com.clinicsuite.debtor.repository.ContactPreference;
+import com.clinicsuite.debtor.repository.ContactPreferenceRepository;
 import com.clinicsuite.debtor.repository.Debtor;
 import com.clinicsuite.debtor.repository.DebtorRepository;
+import com.clinicsuite.debtor.repository.Language;
+import com.clinicsuite.debtor.repository.PaymentPromise;
+import com.clinicsuite.debtor.repository.PaymentPromiseRepository;
 import com.clinicsuite.debtor.repository.SmsOptOutRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReminderRequested;
@@ -16,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,6 +51,9 @@ public class ReminderRequests {
     private final Outbox outbox;
     private final AccountStatements statements;
     private final ReminderConfig config;
+    private final ContactPreferenceRepository preferences;
+    private final PaymentPromiseRepository promises;
+    private final AccountLanguages languages;
 
     public ReminderRequests(
             PharmacyDirectory directory,
@@ -54,7 +63,10 @@ public class ReminderRequests {
             SmsOptOutRepository optOuts,
             Outbox outbox,
             AccountStatements statements,
-            ReminderConfig config) {
+            ReminderConfig config,
+            ContactPreferenceRepository preferences,
+            PaymentPromiseRepository promises,
+            AccountLanguages languages) {
         this.directory = directory;
         this.channels = channels;
         this.debtors = debtors;
@@ -63,10 +75,26 @@ public class ReminderRequests {
         this.outbox = outbox;
         this.statements = statements;
         this.config = config;
+        this.preferences = preferences;
+        this.promises = promises;
+        this.languages = languages;
+    }
+
+    /** The collections facts of the requested accounts: preferences, open promises, the pharmacy's language. */
+    private record AccountFacts(
+            Map<String, ContactPreference> preferences,
+            Map<String, PaymentPromise> openPromises,
+            Language pharmacyLanguage,
+            LocalDate today) {
+
+        Language languageOf(String accNo) {
+            ContactPreference p = preferences.get(accNo);
+            return p == null ? pharmacyLanguage : Language.fromCode(p.language).orElse(pharmacyLanguage);
+        }
     }
 
     /** What a request decides about one debtor, before anything is written. */
-    private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue) {}
+    private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue, Language language) {}
 
     @WithTransaction
     public Uni<ReminderOutcome> request(
@@ -97,9 +125,17 @@ public class ReminderRequests {
                             ? Uni.createFrom().item(Set.of())
                             : communications.remindedSince(
                                     pharmacyId, accNos, channel.key(), now.minus(config.coolDown()));
-                    return optedOut.chain(blocked -> coolingDown.map(recent -> ids.stream()
-                            .map(id -> decide(id, byId.get(id), channel, command.buckets(), blocked, recent))
-                            .toList()));
+                    LocalDate today =
+                            now.atZoneSameInstant(PolicySettings.DEFAULT_ZONE).toLocalDate();
+                    Uni<AccountFacts> facts = preferences
+                            .byAccount(pharmacyId, accNos)
+                            .chain(prefs -> promises.openByAccount(pharmacyId, accNos)
+                                    .chain(open -> languages
+                                            .pharmacyDefault(pharmacyId)
+                                            .map(language -> new AccountFacts(prefs, open, language, today))));
+                    return optedOut.chain(blocked -> coolingDown.chain(recent -> facts.map(account -> ids.stream()
+                            .map(id -> decide(id, byId.get(id), channel, command, blocked, recent, account))
+                            .toList())));
                 })
                 .chain(decisions -> Multi.createFrom()
                         .iterable(decisions)
@@ -128,14 +164,27 @@ public class ReminderRequests {
             long id,
             Debtor debtor,
             ReminderChannel channel,
-            List<AgeingBucket> buckets,
+            ReminderCommand command,
             Set<String> optedOut,
-            Set<String> coolingDown) {
+            Set<String> coolingDown,
+            AccountFacts account) {
+        List<AgeingBucket> buckets = command.buckets();
         if (debtor == null) {
             return refused(id, "Debtor " + id + " not found in this pharmacy");
         }
         if (debtor.medicalAidControl) {
             return refused(id, "Medical-aid control accounts are not reminded");
+        }
+        ContactPreference preference = account.preferences().get(debtor.accNo);
+        if (preference != null && preference.doNotContact) {
+            return refused(id, "do_not_contact: the account is marked not to be contacted");
+        }
+        PaymentPromise promise = account.openPromises().get(debtor.accNo);
+        if (promise != null && !command.force() && !promise.dueDate.isBefore(account.today())) {
+            return refused(
+                    id,
+                    "open_promise: the account promised to pay " + promise.amount.toPlainString() + " by "
+                            + promise.dueDate + "; send with \"force\": true to remind anyway");
         }
         if (channel == ReminderChannel.EMAIL && debtor.email == null) {
             return refused(id, "No e-mail address");
@@ -161,11 +210,11 @@ public class ReminderRequests {
                     "Already reminded by " + channel.label() + " within "
                             + config.coolDown().toHours() + "h; send with \"force\": true to remind again");
         }
-        return new Decision(id, debtor, null, amountDue);
+        return new Decision(id, debtor, null, amountDue, account.languageOf(debtor.accNo));
     }
 
     private static Decision refused(long id, String reason) {
-        return new Decision(id, null, reason, null);
+        return new Decision(id, null, reason, null, null);
     }
 
     private Uni<ReminderOutcome.Queued> queue(
@@ -177,7 +226,7 @@ public class ReminderRequests {
             OffsetDateTime now) {
         Debtor debtor = decision.debtor();
         return (command.attachStatement() && channel == ReminderChannel.EMAIL
-                        ? statements.eventData(pharmacyId, debtor)
+                        ? statements.eventData(debtor, decision.language())
                         : Uni.createFrom().<ReminderRequested.StatementOfAccount>nullItem())
                 .chain(statement ->
                         queue(pharmacyId, channel, command.buckets(), decision, requestedBy, now, statement));
@@ -217,6 +266,7 @@ public class ReminderRequests {
                 amounts,
                 requestedBy,
                 now.toInstant(),
+                decision.language().code(),
                 statement);
         return communications
                 .persist(row)

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * transaction that records the outcome and publishes {@code ReportProcessed}. A report that cannot be applied is
  * marked failed (with the reason) and the previous debtors stay, also when the database refuses the swap itself
  * ({@link DebtorSetReplacement.SwapFailed}: its statements undone, the transaction still usable). Every method runs
- * in the caller's transaction (the Inbox's), which also makes a redelivered chunk a no-op.
+ * in the caller's transaction (the Inbox's), which also makes a redelivered chunk a no-op. A completed report's
+ * staged accounts are left to {@link ReportFollowUp}, which runs after this transaction committed.
  */
 @ApplicationScoped
 public class ReportIngestion {
@@ -154,7 +155,8 @@ public class ReportIngestion {
                                     report.pharmacyId,
                                     counts.accounts(),
                                     (System.nanoTime() - started) / 1_000_000);
-                            return staged.delete(report.id).chain(() -> published(report, null));
+                            // the staged accounts stay until the report's follow-up made its snapshot of them
+                            return published(report, null);
                         })
                         .onFailure(DebtorSetReplacement.SwapFailed.class)
                         // the swap was undone: the previous set stays; record and announce the failure

@@ -74,6 +74,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "requested_at")
     public OffsetDateTime requestedAt;
 
+    /** The language the reminder was rendered in ({@code en}, {@code af}). */
+    @Column(length = 2)
+    public String language;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

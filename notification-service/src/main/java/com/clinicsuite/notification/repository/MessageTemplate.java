@@ -10,14 +10,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.OffsetDateTime;
 
-/** A pharmacy's own reminder template for one channel (Qute source); none stored means the default. */
+/** A pharmacy's own reminder template for one channel and language (Qute source); none stored: the built-in one. */
 @Entity
 @Table(
         name = "message_template",
         uniqueConstraints =
                 @UniqueConstraint(
-                        name = "message_template_pharmacy_channel",
-                        columnNames = {"pharmacy_id", "channel"}))
+                        name = "message_template_pharmacy_channel_language",
+                        columnNames = {"pharmacy_id", "channel", "language"}))
 public class MessageTemplate extends PanacheEntityBase {
 
     @Id
@@ -29,6 +29,10 @@ public class MessageTemplate extends PanacheEntityBase {
 
     @Column(nullable = false, length = 10)
     public String channel;
+
+    /** {@code en} or {@code af}. */
+    @Column(nullable = false, length = 2)
+    public String language;
 
     @Column(length = 500)
     public String subject;

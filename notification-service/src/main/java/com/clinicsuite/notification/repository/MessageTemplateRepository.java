@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class MessageTemplateRepository implements PanacheRepositoryBase<MessageTemplate, Long> {
 
-    public Uni<MessageTemplate> findByPharmacyAndChannel(long pharmacyId, String channel) {
-        return find("pharmacyId = ?1 and channel = ?2", pharmacyId, channel).firstResult();
+    public Uni<MessageTemplate> findByPharmacyAndChannel(long pharmacyId, String channel, String language) {
+        return find("pharmacyId = ?1 and channel = ?2 and language = ?3", pharmacyId, channel, language)
+                .firstResult();
     }
 }

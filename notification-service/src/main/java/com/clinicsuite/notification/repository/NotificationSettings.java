@@ -57,6 +57,10 @@ public class NotificationSettings extends PanacheEntityBase {
     @Column(name = "bank_details", length = 500)
     public String bankDetails;
 
+    /** {@code en} or {@code af}: reminders to accounts without a language of their own. */
+    @Column(name = "default_language", nullable = false, length = 2)
+    public String defaultLanguage = "en";
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

@@ -44,6 +44,10 @@ public class NotificationSettingsUpdate {
     @Size(max = 500)
     public String bankDetails;
 
+    /** {@code en} or {@code af}; left out or null keeps the stored one ({@code en} for a new pharmacy). */
+    @Pattern(regexp = "en|af", message = "must be en or af")
+    public String defaultLanguage;
+
     private SecretChange sendgridApiKey = SecretChange.KEEP;
     private SecretChange smsportalApiSecret = SecretChange.KEEP;
 

@@ -1,6 +1,9 @@
 package com.clinicsuite.notification.rest;
 
-/** GET answer: the contract's settings body with secrets masked, plus whether each channel can send. */
+/**
+ * GET answer: the contract's settings body with secrets masked, plus whether each channel can send and the
+ * {@code default_language} ({@code en} or {@code af}) of reminders to accounts without one.
+ */
 public record NotificationSettingsView(
         String emailProvider,
         String fromEmail,
@@ -15,4 +18,5 @@ public record NotificationSettingsView(
         String contactPhone,
         String bankDetails,
         boolean emailConfigured,
-        boolean smsConfigured) {}
+        boolean smsConfigured,
+        String defaultLanguage) {}

@@ -2,6 +2,7 @@ package com.clinicsuite.notification.rest;
 
 import com.clinicsuite.notification.repository.MessageTemplate;
 import com.clinicsuite.notification.service.ReminderContent;
+import com.clinicsuite.notification.service.ReminderLanguage;
 import com.clinicsuite.notification.service.ReminderTemplates;
 import com.clinicsuite.notification.service.RenderedMessage;
 import com.clinicsuite.notification.service.SmsSegments;
@@ -9,6 +10,7 @@ import com.clinicsuite.notification.service.TemplateService;
 import com.clinicsuite.notification.service.TemplateSource;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -21,9 +23,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The reminder template of each channel (Qute), editable per pharmacy, and its preview. */
+/**
+ * The reminder template of each channel and language (Qute), editable per pharmacy, and its preview.
+ * {@code ?language=en} (default) or {@code af}: each language has its own template and built-in default.
+ */
 @Path("/pharmacies/{pharmacy_id}/templates/{channel}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,23 +50,30 @@ public class TemplateResource {
     }
 
     @GET
-    public Uni<TemplateView> get(@PathParam("pharmacy_id") long pharmacyId, @PathParam("channel") String channel) {
+    public Uni<TemplateView> get(
+            @PathParam("pharmacy_id") long pharmacyId,
+            @PathParam("channel") String channel,
+            @QueryParam("language") String language) {
         requireChannel(channel);
+        ReminderLanguage lang = language(language);
         access.requireWrite(pharmacyId);
-        return templates.stored(pharmacyId, channel).map(t -> t == null ? defaultView(channel) : view(t));
+        return templates.stored(pharmacyId, channel, lang).map(t -> t == null ? defaultView(channel, lang) : view(t));
     }
 
     @PUT
     public Uni<TemplateView> put(
             @PathParam("pharmacy_id") long pharmacyId,
             @PathParam("channel") String channel,
+            @QueryParam("language") String language,
             @NotNull @Valid TemplateUpdate body) {
         requireChannel(channel);
+        ReminderLanguage lang = language(language);
         access.requireWrite(pharmacyId);
         return templates
                 .save(
                         pharmacyId,
                         channel,
+                        lang,
                         new TemplateSource(body.subject(), body.html(), body.text()),
                         caller.username())
                 .map(TemplateResource::view);
@@ -71,8 +84,10 @@ public class TemplateResource {
     public Uni<PreviewView> preview(
             @PathParam("pharmacy_id") long pharmacyId,
             @PathParam("channel") String channel,
+            @QueryParam("language") String language,
             @NotNull @Valid PreviewRequest body) {
         requireChannel(channel);
+        ReminderLanguage lang = language(language);
         access.requireRead(pharmacyId);
         TemplateSource unsaved = body.template() == null
                 ? null
@@ -81,7 +96,7 @@ public class TemplateResource {
                         body.template().html(),
                         body.template().text());
         ReminderContent debtor = new ReminderContent(
-                body.debtorName(), body.accNo(), body.amountDue(), body.buckets(), null, null, null);
+                body.debtorName(), body.accNo(), body.amountDue(), body.buckets(), null, null, null, lang, null);
         return templates.preview(pharmacyId, channel, unsaved, debtor).map(m -> preview(channel, m));
     }
 
@@ -93,13 +108,22 @@ public class TemplateResource {
         return new PreviewView(channel, m.subject(), m.html(), m.text(), null, null, null);
     }
 
-    private TemplateView defaultView(String channel) {
-        TemplateSource s = defaults.defaultFor(channel);
-        return new TemplateView(channel, s.subject(), s.html(), s.text(), true, null);
+    private TemplateView defaultView(String channel, ReminderLanguage language) {
+        TemplateSource s = defaults.defaultFor(channel, language);
+        return new TemplateView(channel, language.code(), s.subject(), s.html(), s.text(), true, null);
     }
 
     private static TemplateView view(MessageTemplate t) {
-        return new TemplateView(t.channel, t.subject, t.bodyHtml, t.bodyText, false, t.updatedAt);
+        return new TemplateView(t.channel, t.language, t.subject, t.bodyHtml, t.bodyText, false, t.updatedAt);
+    }
+
+    /** {@code en} when left out; 422 for a language there are no templates in. */
+    private static ReminderLanguage language(String code) {
+        if (code == null || code.isBlank()) {
+            return ReminderLanguage.EN;
+        }
+        return ReminderLanguage.fromCode(code.trim())
+                .orElseThrow(() -> new UnprocessableEntityException("language", "must be en or af"));
     }
 
     private static void requireChannel(String channel) {

@@ -3,7 +3,13 @@ package com.clinicsuite.notification.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 
-/** A channel's reminder template; {@code is_default} when the pharmacy has not edited it. */
+/** A channel's reminder template in one language; {@code is_default} when the pharmacy has not edited it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TemplateView(
-        String channel, String subject, String html, String text, boolean isDefault, OffsetDateTime updatedAt) {}
+        String channel,
+        String language,
+        String subject,
+        String html,
+        String text,
+        boolean isDefault,
+        OffsetDateTime updatedAt) {}

@@ -19,14 +19,29 @@ public record ChannelSettings(
         String smsSenderId,
         String displayName,
         String contactPhone,
-        String bankDetails) {
+        String bankDetails,
+        ReminderLanguage defaultLanguage) {
 
     public static final String SMTP = "smtp";
     public static final String SENDGRID = "sendgrid";
     public static final String SMSPORTAL = "smsportal";
 
     public static ChannelSettings none(long pharmacyId) {
-        return new ChannelSettings(pharmacyId, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ChannelSettings(
+                pharmacyId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ReminderLanguage.EN);
     }
 
     static ChannelSettings of(NotificationSettings s, SecretCipher cipher) {
@@ -43,7 +58,8 @@ public record ChannelSettings(
                 s.smsSenderId,
                 s.displayName,
                 s.contactPhone,
-                s.bankDetails);
+                s.bankDetails,
+                ReminderLanguage.fromCode(s.defaultLanguage).orElse(ReminderLanguage.EN));
     }
 
     /** The name reminders and statements print for the pharmacy: {@code display_name}, else {@code from_name}. */

@@ -115,6 +115,9 @@ public class DeliveryService {
     }
 
     private Uni<Delivery> render(Delivery d, ReminderRequested r, ChannelSettings channels) {
+        // the account's language as debtor-service resolved it; reminders from before it did: the pharmacy's default
+        ReminderLanguage language = ReminderLanguage.fromCode(r.language()).orElse(channels.defaultLanguage());
+        d.language = language.code();
         // the statement is fixed now (account and letterhead) and rendered to PDF when the e-mail is sent
         Statement statement = statements.describe(r, channels);
         d.statement = statement == null ? null : statements.store(statement);
@@ -127,10 +130,11 @@ public class DeliveryService {
                         null,
                         null,
                         null,
+                        language,
                         statement == null ? null : statement.fileName()),
                 channels);
         return templates
-                .effective(r.pharmacyId(), d.channel)
+                .effective(r.pharmacyId(), d.channel, language)
                 .chain(source -> renderer.render(d.channel, source, content))
                 .map(message -> {
                     d.subject = message.subject();

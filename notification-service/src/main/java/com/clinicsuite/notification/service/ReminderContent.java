@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * What a reminder says about one debtor and the pharmacy it comes from: the data templates render.
- * {@code statementFile} names the statement of account attached to the e-mail, null without one.
+ * What a reminder says about one debtor and the pharmacy it comes from: the data templates render, and the language
+ * amounts and bucket labels are written in. {@code statementFile} names the statement of account attached to the
+ * e-mail, null without one.
  */
 public record ReminderContent(
         String debtorName,
@@ -15,9 +16,10 @@ public record ReminderContent(
         String pharmacyName,
         String pharmacyPhone,
         String bankDetails,
+        ReminderLanguage language,
         String statementFile) {
 
-    /** A reminder without a statement attached. */
+    /** In English, without a statement attached. */
     public ReminderContent(
             String debtorName,
             String accNo,
@@ -26,7 +28,22 @@ public record ReminderContent(
             String pharmacyName,
             String pharmacyPhone,
             String bankDetails) {
-        this(debtorName, accNo, amountDue, buckets, pharmacyName, pharmacyPhone, bankDetails, null);
+        this(
+                debtorName,
+                accNo,
+                amountDue,
+                buckets,
+                pharmacyName,
+                pharmacyPhone,
+                bankDetails,
+                ReminderLanguage.EN,
+                null);
+    }
+
+    /** The same reminder in {@code other}. */
+    public ReminderContent in(ReminderLanguage other) {
+        return new ReminderContent(
+                debtorName, accNo, amountDue, buckets, pharmacyName, pharmacyPhone, bankDetails, other, statementFile);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.clinicsuite.notification.service;
 
-import com.clinicsuite.documents.RandFormat;
 import com.clinicsuite.web.errors.ApiError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,23 +44,33 @@ public class ReminderTemplates {
             "Sample Pharmacy",
             "000 000 0000",
             "Sample Bank 000000",
+            ReminderLanguage.EN,
             "statement_SAMPLE01.pdf");
 
     private final TemplateSandbox sandbox;
     private final Vertx vertx;
-    private final Map<String, TemplateSource> defaults;
+    /** Built-in templates by channel, then language. */
+    private final Map<String, Map<ReminderLanguage, TemplateSource>> defaults;
 
     public ReminderTemplates(TemplateSandbox sandbox, Vertx vertx) {
         this.sandbox = sandbox;
         this.vertx = vertx;
-        this.defaults = Map.of(
-                EMAIL,
-                        new TemplateSource(
-                                resource("reminder-email-subject.txt").strip(),
-                                resource("reminder-email.html"),
-                                resource("reminder-email.txt")),
-                SMS, new TemplateSource(null, null, resource("reminder-sms.txt")));
-        defaults.values()
+        Map<ReminderLanguage, TemplateSource> email = new EnumMap<>(ReminderLanguage.class);
+        Map<ReminderLanguage, TemplateSource> sms = new EnumMap<>(ReminderLanguage.class);
+        for (ReminderLanguage language : ReminderLanguage.values()) {
+            // English keeps the folder's top level; other languages live in a subfolder named by their code
+            String folder = language == ReminderLanguage.EN ? "" : language.code() + "/";
+            email.put(
+                    language,
+                    new TemplateSource(
+                            resource(folder + "reminder-email-subject.txt").strip(),
+                            resource(folder + "reminder-email.html"),
+                            resource(folder + "reminder-email.txt")));
+            sms.put(language, new TemplateSource(null, null, resource(folder + "reminder-sms.txt")));
+        }
+        this.defaults = Map.of(EMAIL, email, SMS, sms);
+        defaults.values().stream()
+                .flatMap(byLanguage -> byLanguage.values().stream())
                 .forEach(
                         source -> { // the built-in templates obey the same rules
                             sandbox.check("subject", source.subject(), false);
@@ -69,8 +79,14 @@ public class ReminderTemplates {
                         });
     }
 
+    /** The built-in English template. */
     public TemplateSource defaultFor(String channel) {
-        return defaults.get(channel);
+        return defaultFor(channel, ReminderLanguage.EN);
+    }
+
+    /** The built-in template of the channel in that language. */
+    public TemplateSource defaultFor(String channel, ReminderLanguage language) {
+        return defaults.get(channel).get(language);
     }
 
     /**
@@ -134,19 +150,20 @@ public class ReminderTemplates {
     }
 
     private static TemplateValues values(ReminderContent c) {
+        ReminderLanguage language = c.language() == null ? ReminderLanguage.EN : c.language();
         return new TemplateValues(
                 c.debtorName(),
                 c.accNo(),
-                RandFormat.format(c.amountDue()),
+                language.rand(c.amountDue()),
                 c.pharmacyName(),
                 c.pharmacyPhone(),
                 c.bankDetails(),
-                buckets(c.buckets()),
+                buckets(c.buckets(), language),
                 c.statementFile());
     }
 
     /** Non-zero buckets, oldest arrears last, as the age analysis prints them. */
-    private static List<TemplateValues.Bucket> buckets(Map<String, BigDecimal> buckets) {
+    private static List<TemplateValues.Bucket> buckets(Map<String, BigDecimal> buckets, ReminderLanguage language) {
         if (buckets == null) {
             return List.of();
         }
@@ -156,17 +173,10 @@ public class ReminderTemplates {
         for (String key : keys) {
             BigDecimal amount = buckets.get(key);
             if (amount != null && amount.signum() != 0) {
-                result.add(new TemplateValues.Bucket(label(key), RandFormat.format(amount)));
+                result.add(new TemplateValues.Bucket(language.bucketLabel(key), language.rand(amount)));
             }
         }
         return result;
-    }
-
-    private static String label(String key) {
-        if (key.equals("current")) {
-            return "Current";
-        }
-        return key.matches("d\\d+") ? key.substring(1) + " days" : key;
     }
 
     private static String resource(String name) {

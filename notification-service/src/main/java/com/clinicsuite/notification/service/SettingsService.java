@@ -24,8 +24,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Reads and changes a pharmacy's reminder channels; every change is announced as ChannelConfigured, with the
- * letterhead (name, contact phone, bank details) that debtor-service prints on statements.
+ * Reads and changes a pharmacy's reminder channels and default language; every change is announced as
+ * ChannelConfigured (debtor-service names the language of accounts without one from it), with the letterhead (name,
+ * contact phone, bank details) that debtor-service prints on statements.
  */
 @ApplicationScoped
 public class SettingsService {
@@ -79,6 +80,9 @@ public class SettingsService {
             s.displayName = blankToNull(update.displayName);
             s.contactPhone = blankToNull(update.contactPhone);
             s.bankDetails = blankToNull(update.bankDetails);
+            if (update.defaultLanguage != null) { // left out (an older client): keep it
+                s.defaultLanguage = update.defaultLanguage;
+            }
             s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             s.updatedBy = username;
             ChannelSettings channels = ChannelSettings.of(s, cipher);
@@ -95,6 +99,7 @@ public class SettingsService {
                                     pharmacyId,
                                     channels.emailConfigured(),
                                     channels.smsConfigured(),
+                                    channels.defaultLanguage().code(),
                                     // debtor-service prints it on statements of account
                                     new ChannelConfigured.Letterhead(
                                             channels.letterheadName(),
@@ -148,7 +153,8 @@ public class SettingsService {
                 c.contactPhone(),
                 c.bankDetails(),
                 c.emailConfigured(),
-                c.smsConfigured());
+                c.smsConfigured(),
+                c.defaultLanguage().code());
     }
 
     private static String blankToNull(String s) {

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A pharmacy's stored reminder templates, falling back to the built-in defaults. */
+/** A pharmacy's stored reminder templates per channel and language, falling back to the built-in ones. */
 @ApplicationScoped
 public class TemplateService {
 
@@ -30,19 +30,22 @@ public class TemplateService {
         this.settings = settings;
     }
 
-    /** A stored template, or null when the pharmacy uses the default. */
+    /** A stored template, or null when the pharmacy uses the built-in one of that language. */
     @WithSession
-    public Uni<MessageTemplate> stored(long pharmacyId, String channel) {
-        return repository.findByPharmacyAndChannel(pharmacyId, channel);
+    public Uni<MessageTemplate> stored(long pharmacyId, String channel, ReminderLanguage language) {
+        return repository.findByPharmacyAndChannel(pharmacyId, channel, language.code());
     }
 
-    /** The source that applies to the pharmacy's reminders on this channel; cached like the channel settings. */
+    /**
+     * The source that applies to the pharmacy's reminders on this channel in this language; cached like the channel
+     * settings.
+     */
     @CacheResult(cacheName = TEMPLATES_CACHE)
-    public Uni<TemplateSource> effective(long pharmacyId, String channel) {
+    public Uni<TemplateSource> effective(long pharmacyId, String channel, ReminderLanguage language) {
         return repository
-                .findByPharmacyAndChannel(pharmacyId, channel)
+                .findByPharmacyAndChannel(pharmacyId, channel, language.code())
                 .map(t -> t == null
-                        ? templates.defaultFor(channel)
+                        ? templates.defaultFor(channel, language)
                         : new TemplateSource(t.subject, t.bodyHtml, t.bodyText));
     }
 
@@ -52,17 +55,22 @@ public class TemplateService {
      */
     @CacheInvalidate(cacheName = TEMPLATES_CACHE)
     public Uni<MessageTemplate> save(
-            @CacheKey long pharmacyId, @CacheKey String channel, TemplateSource source, String username) {
+            @CacheKey long pharmacyId,
+            @CacheKey String channel,
+            @CacheKey ReminderLanguage language,
+            TemplateSource source,
+            String username) {
         TemplateSource normalized =
                 ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, source.text()) : source;
         return templates
                 .validate(channel, normalized)
                 .chain(() -> Panache.withTransaction(() -> repository
-                        .findByPharmacyAndChannel(pharmacyId, channel)
+                        .findByPharmacyAndChannel(pharmacyId, channel, language.code())
                         .chain(existing -> {
                             MessageTemplate t = existing != null ? existing : new MessageTemplate();
                             t.pharmacyId = pharmacyId;
                             t.channel = channel;
+                            t.language = language.code();
                             t.subject = normalized.subject();
                             t.bodyHtml = normalized.html() == null
                                             || normalized.html().isBlank()
@@ -93,7 +101,7 @@ public class TemplateService {
             }
             source = Uni.createFrom().item(s);
         } else {
-            source = effective(pharmacyId, channel);
+            source = effective(pharmacyId, channel, debtor.language());
         }
         return source.chain(s ->
                 settings.channels(pharmacyId).chain(c -> templates.render(channel, s, withPharmacy(debtor, c))));
@@ -108,6 +116,7 @@ public class TemplateService {
                 c.letterheadName(),
                 c.contactPhone(),
                 c.bankDetails(),
+                debtor.language(),
                 debtor.statementFile());
     }
 }

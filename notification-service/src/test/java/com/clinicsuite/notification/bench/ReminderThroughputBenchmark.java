@@ -209,6 +209,7 @@ class ReminderThroughputBenchmark {
                         Map.of("d60", new BigDecimal("1000.00"), "d90", new BigDecimal("234.56")),
                         "bench",
                         Instant.now(),
+                        null, // the pharmacy's default language
                         statements ? statement(i, "bench-" + pharmacy + "@debtors.example") : null);
                 ProducerRecord<String, String> record = new ProducerRecord<>(
                         EventCatalog.REMINDER_REQUESTED.topic(), Long.toString(pharmacy), JSON.writeValueAsString(r));

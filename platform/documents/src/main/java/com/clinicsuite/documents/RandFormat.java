@@ -3,14 +3,21 @@ package com.clinicsuite.documents;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Rand amounts as South Africans read them: {@code R 1 234.56}, negatives {@code -R 1 234.56}. */
+/**
+ * Rand amounts as South Africans read them: {@code R 1 234.56}, negatives {@code -R 1 234.56}; in Afrikaans with a
+ * decimal comma, {@code R 1 234,56} (notification-service's Afrikaans reminders).
+ */
 public final class RandFormat {
 
     private RandFormat() {}
 
     public static String format(BigDecimal amount) {
+        return format(amount, '.');
+    }
+
+    public static String format(BigDecimal amount, char decimalSeparator) {
         if (amount == null) {
-            return "R 0.00";
+            return "R 0" + decimalSeparator + "00";
         }
         BigDecimal scaled = amount.setScale(2, RoundingMode.HALF_UP);
         String digits = scaled.abs().toPlainString();
@@ -23,6 +30,6 @@ public final class RandFormat {
             }
             grouped.append(whole.charAt(i));
         }
-        return (scaled.signum() < 0 ? "-" : "") + "R " + grouped + digits.substring(dot);
+        return (scaled.signum() < 0 ? "-" : "") + "R " + grouped + decimalSeparator + digits.substring(dot + 1);
     }
 }

@@ -7,7 +7,10 @@ import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.events.credit.VoucherSearchesLogged;
+import com.clinicsuite.events.debtors.ContactPreferencesChanged;
+import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.events.debtors.ReportMovement;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
@@ -52,6 +55,12 @@ public final class EventCatalog {
             new EventType<>("debtors.report-processed.v1", Topics.DEBTORS_REPORT_STATUS, ReportProcessed.class);
     public static final EventType<ReminderRequested> REMINDER_REQUESTED =
             new EventType<>("debtors.reminder-requested.v1", Topics.DEBTORS_REMINDERS, ReminderRequested.class);
+    public static final EventType<ReportMovement> REPORT_MOVEMENT =
+            new EventType<>("debtors.report-movement.v1", Topics.DEBTORS_REPORT_STATUS, ReportMovement.class);
+    public static final EventType<PromiseToPayChanged> PROMISE_TO_PAY_CHANGED =
+            new EventType<>("debtors.promise-to-pay-changed.v1", Topics.DEBTORS_ACCOUNTS, PromiseToPayChanged.class);
+    public static final EventType<ContactPreferencesChanged> CONTACT_PREFERENCES_CHANGED = new EventType<>(
+            "debtors.contact-preferences-changed.v1", Topics.DEBTORS_ACCOUNTS, ContactPreferencesChanged.class);
 
     public static final EventType<DeliveryStatusChanged> DELIVERY_STATUS_CHANGED = new EventType<>(
             "notifications.delivery-status-changed.v1",
@@ -77,6 +86,9 @@ public final class EventCatalog {
             DEBTOR_REPORT_CHUNK,
             REPORT_PROCESSED,
             REMINDER_REQUESTED,
+            REPORT_MOVEMENT,
+            PROMISE_TO_PAY_CHANGED,
+            CONTACT_PREFERENCES_CHANGED,
             DELIVERY_STATUS_CHANGED,
             CHANNEL_CONFIGURED,
             OPT_OUT_RECORDED);

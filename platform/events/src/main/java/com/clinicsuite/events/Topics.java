@@ -27,6 +27,8 @@ public final class Topics {
     /** Key: pharmacy id. */
     public static final String DEBTORS_REMINDERS = "debtors.reminders";
     /** Key: pharmacy id. */
+    public static final String DEBTORS_ACCOUNTS = "debtors.accounts";
+    /** Key: pharmacy id. */
     public static final String NOTIFICATIONS_DELIVERY_STATUS = "notifications.delivery-status";
     /** Key: pharmacy id. */
     public static final String NOTIFICATIONS_CHANNELS = "notifications.channels";
@@ -35,7 +37,8 @@ public final class Topics {
 
     /**
      * Topics systems outside the suite may read (the outside-consumer KafkaUser template grants exactly these):
-     * facts about pharmacies, staff accounts, credit balances, imports and reports, by id, amount and status.
+     * facts about pharmacies, staff accounts, credit balances, imports and reports, by id, amount and status, and
+     * debtor accounts' promises to pay and contact preferences by account number (no names or contact details).
      * Personal data of a debtor or clinic client appears only where the consumer needs it to act (an opted-out
      * phone number must be honoured everywhere). Reasons per topic: docs/events.md.
      */
@@ -46,6 +49,7 @@ public final class Topics {
             CREDIT_VOUCHER_SEARCHES,
             CREDIT_IMPORT_RESULTS,
             DEBTORS_REPORT_STATUS,
+            DEBTORS_ACCOUNTS,
             NOTIFICATIONS_CHANNELS,
             NOTIFICATIONS_OPT_OUTS);
 

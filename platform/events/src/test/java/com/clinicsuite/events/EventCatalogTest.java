@@ -9,7 +9,10 @@ import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.events.credit.CreditBalanceChanged;
 import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.events.credit.VoucherSearchesLogged;
+import com.clinicsuite.events.debtors.ContactPreferencesChanged;
+import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.events.debtors.ReportMovement;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
@@ -154,6 +157,7 @@ class EventCatalogTest {
                             Map.of("d60", AMOUNT),
                             "thandi",
                             NOW,
+                            "af",
                             new ReminderRequested.StatementOfAccount(
                                     LocalDate.of(2025, 1, 27),
                                     "af",
@@ -168,6 +172,30 @@ class EventCatalogTest {
                                     BigDecimal.ZERO.setScale(2),
                                     AMOUNT))),
             Map.entry(
+                    "debtors.report-movement.v1",
+                    new ReportMovement(
+                            2,
+                            10L,
+                            11L,
+                            LocalDate.of(2025, 1, 27),
+                            LocalDate.of(2025, 2, 24),
+                            new ReportMovement.Summary(
+                                    new ReportMovement.CountAndBalance(3, AMOUNT),
+                                    new ReportMovement.CountAndBalance(2, new BigDecimal("300.00")),
+                                    new ReportMovement.CountAndAmount(40, new BigDecimal("5210.75")),
+                                    new ReportMovement.CountAndAmount(12, new BigDecimal("880.10")),
+                                    new ReportMovement.CountAndAmount(25, new BigDecimal("10400.00")),
+                                    new ReportMovement.Count(118),
+                                    new BigDecimal("152340.55"),
+                                    new BigDecimal("148124.40")),
+                            NOW)),
+            Map.entry(
+                    "debtors.promise-to-pay-changed.v1",
+                    new PromiseToPayChanged(5, 2, "100234", AMOUNT, LocalDate.of(2025, 2, 10), "kept", 11L, null, NOW)),
+            Map.entry(
+                    "debtors.contact-preferences-changed.v1",
+                    new ContactPreferencesChanged(2, "100234", true, "af", "thandi", NOW)),
+            Map.entry(
                     "notifications.delivery-status-changed.v1",
                     new DeliveryStatusChanged(
                             "rem-1", 2, "100234", "email", "sent", "smtp", "<abc@x>", "Your account", null, null, NOW)),
@@ -177,6 +205,7 @@ class EventCatalogTest {
                             2,
                             true,
                             false,
+                            "af",
                             new ChannelConfigured.Letterhead(
                                     "Winterton Pharmacy", "036 488 1234", "FNB 62000000000 branch 250655"))),
             Map.entry("notifications.opt-out-recorded.v1", new OptOutRecorded(2, "sms", "0821234567", true, NOW)));
@@ -218,9 +247,12 @@ class EventCatalogTest {
         }
     }
 
-    /** Fields added within v1 (the reminder's statement, the channels' letterhead) are optional both ways. */
+    /**
+     * Fields added within v1 (the reminder's language and statement, the channels' default language and letterhead)
+     * are optional both ways.
+     */
     @Test
-    void eventsPublishedBeforeTheStatementAndTheLetterheadStillValidateAndRead() throws Exception {
+    void eventsPublishedBeforeTheLanguageTheStatementAndTheLetterheadStillValidateAndRead() throws Exception {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         JsonNode channels = JSON.readTree("{\"pharmacy_id\":2,\"email_configured\":true,\"sms_configured\":false}");
         try (InputStream in =
@@ -231,13 +263,14 @@ class EventCatalogTest {
                 .isEqualTo(new ChannelConfigured(2, true, false));
         JsonNode reminder = JSON.valueToTree(new ReminderRequested(
                 "rem-1", 2, 11, "100234", "sms", "0821234567", "J", AMOUNT, Map.of("d60", AMOUNT), null, NOW));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) reminder).remove("statement");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) reminder).remove(List.of("language", "statement"));
         try (InputStream in =
                 getClass().getClassLoader().getResourceAsStream(EventCatalog.REMINDER_REQUESTED.schemaResource())) {
             assertThat(factory.getSchema(in).validate(reminder)).isEmpty();
         }
-        assertThat(JSON.treeToValue(reminder, ReminderRequested.class).statement())
-                .isNull();
+        ReminderRequested read = JSON.treeToValue(reminder, ReminderRequested.class);
+        assertThat(read.language()).isNull();
+        assertThat(read.statement()).isNull();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Map;
 /**
  * A reminder to deliver to one debtor. {@code reminderId} is the idempotency key: notification-service
  * delivers each reminder id at most once. Contains personal data (recipient, name): never log it.
+ * {@code language} ({@code en} or {@code af}) is the account's, else the pharmacy's default; null in events
+ * published before it existed (notification-service then uses the pharmacy's default language).
  * {@code statement} is set when the e-mail carries the debtor's statement of account as a PDF attachment
  * ({@code attach_statement}): what the statement prints about the account; notification-service adds the
  * pharmacy's letterhead and renders it. Null for SMS, without {@code attach_statement}, and in events published
@@ -34,9 +36,10 @@ public record ReminderRequested(
 
         String requestedBy,
         Instant requestedAt,
+        String language,
         StatementOfAccount statement) {
 
-    /** A reminder without a statement attached. */
+    /** A reminder without a language (notification-service uses the pharmacy's default) nor a statement. */
     public ReminderRequested(
             String reminderId,
             long pharmacyId,
@@ -61,6 +64,37 @@ public record ReminderRequested(
                 buckets,
                 requestedBy,
                 requestedAt,
+                null,
+                null);
+    }
+
+    /** A reminder in a language, without a statement attached. */
+    public ReminderRequested(
+            String reminderId,
+            long pharmacyId,
+            long debtorId,
+            String accNo,
+            String channel,
+            String recipient,
+            String debtorName,
+            BigDecimal amountDue,
+            Map<String, BigDecimal> buckets,
+            String requestedBy,
+            Instant requestedAt,
+            String language) {
+        this(
+                reminderId,
+                pharmacyId,
+                debtorId,
+                accNo,
+                channel,
+                recipient,
+                debtorName,
+                amountDue,
+                buckets,
+                requestedBy,
+                requestedAt,
+                language,
                 null);
     }
 

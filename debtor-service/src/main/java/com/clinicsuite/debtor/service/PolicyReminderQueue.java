@@ -1,0 +1,90 @@
+package com.clinicsuite.debtor.service;
+
+import com.clinicsuite.debtor.repository.ReminderRun;
+import com.clinicsuite.events.EventCatalog;
+import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.outbox.JsonRowsInsert;
+import com.clinicsuite.outbox.JsonRowsInsert.Column;
+import com.clinicsuite.outbox.JsonRowsInsert.Type;
+import com.clinicsuite.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Queues a run's reminders the way send-email/send-sms do (a {@code queued} communication row and a
+ * {@code ReminderRequested} per reminder, in the run's transaction), but with one INSERT for all the rows and one
+ * for all the events: a run reaches 20,000 accounts. notification-service then delivers them at its usual pace.
+ */
+@ApplicationScoped
+public class PolicyReminderQueue {
+
+    /** The requester policy reminders name in the history and the events. */
+    public static final String REQUESTED_BY = "reminder-policy";
+
+    private record Queued(ReminderPlanner.Send send, String reminderId) {}
+
+    private static final List<Column<Queued>> COLUMNS = List.of(
+            new Column<>("acc_no", Type.TEXT, q -> q.send().accNo()),
+            new Column<>("reminder_id", Type.TEXT, Queued::reminderId),
+            new Column<>(
+                    "communication_type", Type.TEXT, q -> q.send().channel().key()),
+            new Column<>("recipient", Type.TEXT, q -> q.send().recipient()),
+            new Column<>("amount_due", Type.DECIMAL, q -> q.send().amount()));
+
+    private final JsonRowsInsert<Queued> insert;
+    private final Outbox outbox;
+
+    public PolicyReminderQueue(Outbox outbox, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.outbox = outbox;
+        this.insert = JsonRowsInsert.into(
+                "communication",
+                List.of("pharmacy_id", "run_id", "status", "requested_by", "status_at", "created_at"),
+                COLUMNS,
+                dbKind);
+    }
+
+    /** Queues every reminder of the plan for the run; returns how many. */
+    public Uni<Integer> queue(ReminderRun run, List<ReminderPlanner.Send> sends, OffsetDateTime now) {
+        if (sends.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Queued> queued = new ArrayList<>(sends.size());
+        List<ReminderRequested> events = new ArrayList<>(sends.size());
+        for (ReminderPlanner.Send s : sends) {
+            Queued q = new Queued(s, UUID.randomUUID().toString());
+            queued.add(q);
+            events.add(new ReminderRequested(
+                    q.reminderId(),
+                    run.pharmacyId,
+                    s.debtorId(),
+                    s.accNo(),
+                    s.channel().key(),
+                    s.recipient(),
+                    s.name(),
+                    s.amount(),
+                    s.buckets(),
+                    REQUESTED_BY,
+                    now.toInstant(),
+                    s.language().code()));
+        }
+        String json = insert.json(queued);
+        String key = Long.toString(run.pharmacyId);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(insert.sql())
+                        .setParameter(1, run.pharmacyId)
+                        .setParameter(2, run.id)
+                        .setParameter(3, "queued")
+                        .setParameter(4, REQUESTED_BY)
+                        .setParameter(5, now)
+                        .setParameter(6, now)
+                        .setParameter(7, json)
+                        .executeUpdate())
+                .chain(() -> outbox.publishAll(EventCatalog.REMINDER_REQUESTED, events, e -> key));
+    }
+}

@@ -1,0 +1,28 @@
+package com.clinicsuite.notification.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class ReminderLanguageTest {
+
+    @Test
+    void randAmountsAreWrittenTheWayEachLanguageReadsThem() {
+        assertThat(ReminderLanguage.EN.rand(new BigDecimal("1234.56"))).isEqualTo("R 1 234.56");
+        assertThat(ReminderLanguage.AF.rand(new BigDecimal("1234.56"))).isEqualTo("R 1 234,56");
+        assertThat(ReminderLanguage.AF.rand(new BigDecimal("-1234567.5"))).isEqualTo("-R 1 234 567,50");
+        assertThat(ReminderLanguage.AF.rand(null)).isEqualTo("R 0,00");
+        assertThat(ReminderLanguage.EN.rand(new BigDecimal("0.4"))).isEqualTo("R 0.40");
+    }
+
+    @Test
+    void bucketLabelsAndCodes() {
+        assertThat(ReminderLanguage.AF.bucketLabel("d90")).isEqualTo("90 dae");
+        assertThat(ReminderLanguage.AF.bucketLabel("current")).isEqualTo("Huidig");
+        assertThat(ReminderLanguage.EN.bucketLabel("d30")).isEqualTo("30 days");
+        assertThat(ReminderLanguage.fromCode("af")).contains(ReminderLanguage.AF);
+        assertThat(ReminderLanguage.fromCode("fr")).isEmpty();
+        assertThat(ReminderLanguage.fromCode(null)).isEmpty();
+    }
+}
