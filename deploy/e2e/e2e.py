@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """End-to-end test of the running suite, through the gateway, as a user would.
 
-Logs in, imports the clinic workbook, searches a voucher, uploads a DEB013 report, filters debtors, exports CSV
+Logs in, opens every service's Swagger UI through the gateway (its spec fetched the way the page does, and its
+OAuth2 password flow signed in at the tokenUrl), imports the clinic workbook, searches a voucher, uploads a DEB013
+report (and a 40 MB file the gateway refuses with a JSON 413), filters debtors, exports CSV
 and PDF, sends e-mail reminders, reads them from the SMTP server's IMAP side and checks the history. Last, reads
 the public topics as an outside system would (deploy/examples/java-consumer) and validates every event against
 the schema its ce_dataschema names (env KAFKA_PORT, default 9092).
@@ -10,11 +12,16 @@ DATA_DIR holds main.xlsx and winterton_small.pdf with their ground truth (FILE.j
 them (run.sh makes them).
 Prints one line per check and a closing "N passed, M failed"; exits non-zero when a check failed.
 """
+import base64
 import imaplib
 import json
+import os
+import re
+import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from decimal import Decimal
@@ -78,6 +85,47 @@ token = body["access_token"]
 status, _, _ = call("GET", "/credit-balances/", token="not-a-token")
 check("an invalid token is refused with 401", status == 401, status)
 
+# --- Swagger UI of every service through the gateway, as a browser uses it: the page (Quarkus redirects
+#     /q/swagger-ui to /q/swagger-ui/), the spec URL its initializer names, resolved against the page's URL and fetched
+#     with Swagger UI's Accept header; then Authorize: the password flow's tokenUrl, resolved against the spec's
+#     URL, signed in with the form Swagger UI posts (client id in a Basic header), and the token it gets works.
+SERVICES = ["auth-service", "credit-balance-service", "debtor-service", "import-service", "notification-service"]
+token_urls = set()
+for svc in SERVICES:
+    try:
+        with urllib.request.urlopen(f"{GW}/services/{svc}/q/swagger-ui", timeout=30) as r:
+            page_url, page = r.geturl(), r.read().decode()
+        spec_refs = re.findall(r"(?<![A-Za-z])[\"']?url[\"']?\s*:\s*[\"']([^\"']+)[\"']", page)
+        spec_url = urllib.parse.urljoin(page_url, spec_refs[0]) if spec_refs else None
+        spec = None
+        if spec_url:
+            req = urllib.request.Request(spec_url, headers={"Accept": "application/json,*/*"})
+            with urllib.request.urlopen(req, timeout=30) as r:
+                spec = json.loads(r.read())
+        flows = ((spec or {}).get("components", {}).get("securitySchemes", {}).get("oauth2") or {}).get("flows", {})
+        token_url = flows.get("password", {}).get("tokenUrl")
+        if token_url:
+            token_urls.add(urllib.parse.urljoin(spec_url, token_url))
+        check(f"{svc}: Swagger UI's spec loads through the gateway, with the OAuth2 password flow",
+              spec_url and spec_url.startswith(f"{GW}/services/{svc}/") and spec and spec.get("paths")
+              and token_url and {"oauth2": []} in spec.get("security", []),
+              f"page {page_url} spec refs {spec_refs} -> {spec_url}; tokenUrl {token_url}")
+    except (urllib.error.URLError, ValueError, IndexError) as e:
+        check(f"{svc}: Swagger UI's spec loads through the gateway, with the OAuth2 password flow", False, e)
+check("every service's tokenUrl is the gateway's /token", token_urls == {GW + "/token"}, token_urls)
+form = urllib.parse.urlencode({"grant_type": "password", "username": "admin", "password": ADMIN_PASSWORD}).encode()
+req = urllib.request.Request(GW + "/token", data=form, method="POST", headers={
+    "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json, text/plain, */*",
+    "Authorization": "Basic " + base64.b64encode(b"swagger-ui:").decode()})
+try:
+    with urllib.request.urlopen(req, timeout=30) as r:
+        swagger_token = json.loads(r.read()).get("access_token")
+except urllib.error.HTTPError as e:
+    swagger_token = None
+    print(e.code, e.read()[:300])
+status, _, me = call("GET", "/users/me", token=swagger_token) if swagger_token else (None, None, None)
+check("Swagger UI's Authorize (password flow at /token) signs in, and its token works", status == 200, f"{status} {me}")
+
 # --- clinic: import main.xlsx, search a voucher, statistics
 truth = json.load(open(f"{DATA}/main.xlsx.json"))
 with open(f"{DATA}/main.xlsx", "rb") as f:
@@ -115,6 +163,23 @@ status, _, uploaded = upload
 accounts = [a for a in report_truth["accounts"] if not a["medical_aid_control"]]
 check("DEB013 report uploaded and applied", status in (200, 201) and
       uploaded.get("total_accounts") == len(accounts), f"{status} {uploaded}")
+
+# --- a 40 MB upload: refused by the gateway before it reaches a service, with the JSON error shape
+big = os.path.join(DATA, "forty-megabytes.pdf")
+with open(big, "wb") as f:
+    f.write(b"%PDF-1.4\n" + b"0" * (40 * 1024 * 1024))
+try:
+    out = subprocess.run(["curl", "-s", "-o", "-", "-w", "\n%{http_code} %{content_type}", "-H", "Authorization: Bearer " + token,
+                          "-F", f"file=@{big};type=application/pdf", f"{GW}/pharmacies/{pid}/debtors/upload"],
+                         capture_output=True, text=True, timeout=120).stdout
+    body, _, head = out.rpartition("\n")
+    err = json.loads(body)
+    check("a 40 MB upload gets the gateway's JSON 413", head.startswith("413 application/json") and
+          err.get("code") == "payload_too_large" and err.get("detail"), out[-300:])
+except (OSError, ValueError, subprocess.TimeoutExpired) as e:
+    check("a 40 MB upload gets the gateway's JSON 413", False, e)
+finally:
+    os.remove(big)
 
 arrears = lambda a: sum(Decimal(a["amounts"][k]) for k in ("d60", "d90", "d120", "d150", "d180"))
 expected = [a for a in accounts if arrears(a) > 100]
@@ -165,9 +230,6 @@ for d in targets:
 # --- outside consumer: the events the journey put on public topics, read from the broker as a system outside the
 #     suite reads them (deploy/examples/java-consumer), each valid against the JSON Schema its ce_dataschema names,
 #     fetched through the gateway. At least one event of each type the journey produced; none rejected.
-import os
-import subprocess
-
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 consumer_jar = os.path.join(ROOT, "deploy/examples/java-consumer/target/example-event-consumer.jar")
 if not os.path.exists(consumer_jar):

@@ -4,6 +4,8 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export STACK_DIR="${STACK_DIR:-$ROOT/target/e2e-stack}"
+# the gateway alone first (JSON errors, size limits, CORS, access log): no services needed, a port of its own
+"$ROOT/deploy/gateway/test-gateway.sh" || exit 1
 rm -rf "$STACK_DIR"
 "$ROOT/stack" up || { "$ROOT/stack" down; exit 1; }
 # the test's files and their ground truth, made by the test kit's generators (./stack up built it)

@@ -147,10 +147,17 @@ readFileSync(ENDPOINTS_TSV, 'utf8').split('\n').forEach((text, i) => {
   const [method, template, service, access] = cols;
   if (!METHODS.has(method)) { fail(`${where}: unknown method "${method}"`); return; }
   if (!/^\/\S*$/.test(template)) { fail(`${where}: path "${template}" must start with / and have no spaces`); return; }
-  if (!PORTS[service]) { fail(`${where}: unknown service "${service}"`); return; }
+  if (!PORTS[service] && service !== '*') { fail(`${where}: unknown service "${service}"`); return; }
   const key = `${method} ${template}`;
   if (seen.has(key)) { fail(`${where}: ${key} is listed twice (also line ${seen.get(key)})`); return; }
   seen.set(key, i + 1);
+  if (service === '*') {
+    // served by every service (platform-outbox's /ops/*): reached as /services/<service>/..., never publicly routed
+    if (!template.startsWith('/ops/') || access !== 'admin') fail(`${where}: ${key}: rows of every service ("*") are admin /ops/ paths`);
+    else if (nginx(template) || gateway(template).service) fail(`${where}: ${key}: an operations path must not be routed publicly`);
+    else ok(`${key} -> every service at /services/<service>${template} (${access})`);
+    return;
+  }
   // parameters filled as a request would: ids with digits (the pharmacy regexes need them), others with a word
   const p = template.replace(/\{([^}]+)\}/g, (_, name) => (/id$/.test(name) ? '42' : 'sample'));
   const want = nginx(p);

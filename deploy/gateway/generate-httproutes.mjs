@@ -14,8 +14,8 @@
 //                    full-match implementation (Envoy) and a search implementation (nginx-based) agree)
 // Gateway API leaves the precedence of regular expressions implementation-specific, while nginx takes the
 // first regex in file order. So where an earlier regex is a literal extension of a later one that goes to a
-// different service (the upload path inside the debtor paths), the later regex is rewritten to exclude the
-// earlier one's literal suffix (RE2 has no lookahead): the regexes then never overlap and any order agrees.
+// different service (the upload paths inside the debtor paths), the later regex is rewritten to exclude the
+// earlier ones' literal suffixes (RE2 has no lookahead): the regexes then never overlap and any order agrees.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -33,25 +33,23 @@ export const PORTS = {
   'notification-service': 8085,
 };
 
-/** routes.tsv paths that carry file uploads (20 MB limit); they get their own HTTPRoute. */
-export const UPLOAD_PATHS = ['~ ^/pharmacies/[0-9]+/debtors/upload$', '= /credit-balances/import'];
-
 export const GATEWAY_NAME = 'clinicsuite';
 
-/** Parses routes.tsv into [{kind, raw, value, service, line}]. */
+/** Parses routes.tsv into [{kind, raw, value, service, upload, line}]; upload: the 4th column says "upload". */
 export function readRoutes(file = ROUTES_TSV) {
   const routes = [];
   readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
     if (!text.trim() || text.startsWith('#')) return;
     const cols = text.split('\t');
-    if (cols.length !== 3) throw new Error(`routes.tsv:${i + 1}: expected 3 tab-separated columns`);
-    const [match, raw, service] = cols.map((c) => c.trim());
+    if (cols.length !== 3 && cols.length !== 4) throw new Error(`routes.tsv:${i + 1}: expected 3 or 4 tab-separated columns`);
+    const [match, raw, service, cls = ''] = cols.map((c) => c.trim());
+    if (cls !== '' && cls !== 'upload') throw new Error(`routes.tsv:${i + 1}: unknown class "${cls}" (only "upload")`);
     const m = /^(=|\^~|~)\s+(\S+)$/.exec(raw);
     if (!m) throw new Error(`routes.tsv:${i + 1}: cannot read location "${raw}"`);
     const kind = { '=': 'exact', '^~': 'prefix', '~': 'regex' }[m[1]];
     if (kind !== match) throw new Error(`routes.tsv:${i + 1}: match column "${match}" disagrees with "${raw}"`);
     if (!PORTS[service]) throw new Error(`routes.tsv:${i + 1}: unknown service "${service}"`);
-    routes.push({ kind, raw, value: m[2], service, line: i + 1 });
+    routes.push({ kind, raw, value: m[2], service, upload: cls === 'upload', line: i + 1 });
   });
   return routes;
 }
@@ -59,16 +57,34 @@ export function readRoutes(file = ROUTES_TSV) {
 const META = /[\\^$.|?*+()[\]{}]/;
 const escapeRe = (s) => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 
-/** A regex (RE2 syntax) of every string except exactly the literal `lit`. */
-function everythingBut(lit) {
-  const alts = [''];
-  for (let i = 0; i < lit.length; i++) {
-    const head = escapeRe(lit.slice(0, i));
-    alts.push(`${head}[^${escapeRe(lit[i])}].*`);
-    if (i > 0) alts.push(head);
+/**
+ * A regex (RE2 syntax) of every string except the excluded literals: an exact one (`/upload`, from an anchored
+ * regex) excludes itself only, a prefix one (`/uploads/`, from an unanchored regex) every string it starts. Built
+ * from the literals' trie, so several exclusions that share a beginning combine (RE2 has no lookahead).
+ */
+function everythingBut(exclusions) {
+  const root = { children: new Map(), exact: false, prefix: false };
+  for (const { lit, prefix } of exclusions) {
+    let node = root;
+    for (const ch of lit) {
+      if (!node.children.has(ch)) node.children.set(ch, { children: new Map(), exact: false, prefix: false });
+      node = node.children.get(ch);
+    }
+    if (prefix) node.prefix = true;
+    else node.exact = true;
   }
-  alts.push(`${escapeRe(lit)}.+`);
-  return `(?:${alts.join('|')})`;
+  const complement = (node) => {
+    if (node.prefix) return null;
+    const alts = node.exact ? [] : [''];
+    const chars = [...node.children.keys()];
+    alts.push(chars.length ? `[^${chars.map(escapeRe).join('')}].*` : '.+');
+    for (const [ch, child] of node.children) {
+      const rest = complement(child);
+      if (rest !== null) alts.push(`${escapeRe(ch)}${rest}`);
+    }
+    return `(?:${alts.join('|')})`;
+  };
+  return complement(root);
 }
 
 /** Translates the routes into Gateway API path matches, in routes.tsv order. */
@@ -83,28 +99,32 @@ export function toMatches(routes) {
     if (!body.startsWith('^')) body = `^.*${body}`;
     const anchored = body.endsWith('$') && !body.endsWith('\\$');
     if (anchored) return { ...r, type: 'RegularExpression', match: body };
-    // Exclude earlier anchored regexes to other services that are literal extensions of this one.
-    const exclusions = routes.slice(0, idx).filter((e) => e.kind === 'regex' && e.service !== r.service
-      && e.value.endsWith('$') && e.value.startsWith(body) && !META.test(e.value.slice(body.length, -1)));
-    if (exclusions.length > 1) throw new Error(`routes.tsv:${r.line}: more than one earlier regex to exclude`);
-    if (exclusions.length === 1) {
-      const lit = exclusions[0].value.slice(body.length, -1);
-      return { ...r, type: 'RegularExpression', match: `${body}${everythingBut(lit)}$` };
+    // Exclude earlier regexes to other services that are literal extensions of this one: anchored ones exactly
+    // (`.../debtors/upload$`), unanchored ones as prefixes (`.../debtors/uploads/`).
+    const exclusions = routes.slice(0, idx)
+      .filter((e) => e.kind === 'regex' && e.service !== r.service && e.value.startsWith(body))
+      .map((e) => {
+        const prefix = !e.value.endsWith('$');
+        return { prefix, lit: e.value.slice(body.length, prefix ? undefined : -1) };
+      })
+      .filter((e) => e.lit.length > 0 && !META.test(e.lit));
+    if (exclusions.length > 0) {
+      return { ...r, type: 'RegularExpression', match: `${body}${everythingBut(exclusions)}$` };
     }
     return { ...r, type: 'RegularExpression', match: `${body}.*$` };
   });
 }
 
-/** Groups the matches into HTTPRoutes: one per service, plus import-service-uploads. */
+/**
+ * Groups the matches into HTTPRoutes: one per service, plus <service>-uploads for its upload routes (their own body
+ * limit and timeout: BackendTrafficPolicy upload-body-limit).
+ */
 export function toHttpRoutes(matches) {
   const groups = new Map();
   for (const m of matches) {
-    const name = UPLOAD_PATHS.includes(m.raw) ? `${m.service}-uploads` : m.service;
+    const name = m.upload ? `${m.service}-uploads` : m.service;
     if (!groups.has(name)) groups.set(name, { name, service: m.service, matches: [] });
     groups.get(name).matches.push(m);
-  }
-  for (const raw of UPLOAD_PATHS) {
-    if (!matches.some((m) => m.raw === raw)) throw new Error(`upload path ${raw} is not in routes.tsv`);
   }
   return [...groups.values()];
 }

@@ -7,7 +7,9 @@
 #      @kubernetes-models/gateway-api, @kubernetes-models/prometheus-operator) and the Strimzi / Envoy Gateway
 #      CRD shapes (validate/schemas.mjs), plus the suite's rules (validate/validate.mjs, Kafka access in
 #      validate/kafka-access.mjs), and the outside consumers' KafkaUser template (outside-consumers/);
-#   3. checks the HTTPRoutes against deploy/gateway/routes.tsv (deploy/gateway/check-routes.mjs).
+#   3. checks the HTTPRoutes against deploy/gateway/routes.tsv (deploy/gateway/check-routes.mjs);
+#   4. checks the request size limits and the gateways' JSON error answers against docs/operations.md in every
+#      rendered overlay, the nginx template and the services (deploy/gateway/check-limits.mjs).
 # Prints "N passed, M failed" last; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -69,6 +71,10 @@ tally "$out/manifests.log"
 node ../gateway/check-routes.mjs >"$out/routes.log" 2>&1
 grep -v '^ok' "$out/routes.log"
 tally "$out/routes.log"
+
+node ../gateway/check-limits.mjs "${args[@]}" >"$out/limits.log" 2>&1
+grep -v '^ok' "$out/limits.log"
+tally "$out/limits.log"
 
 echo "validate: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

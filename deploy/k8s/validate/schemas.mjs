@@ -326,6 +326,77 @@ export const schemas = {
       },
       timeout: { type: 'object' },
       retry: { type: 'object' },
+      // Envoy Gateway >= 1.2 (CustomResponse): at most 4096 bytes of body, status ranges within 100-599
+      responseOverride: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['match', 'response'],
+          additionalProperties: false,
+          properties: {
+            match: {
+              type: 'object',
+              required: ['statusCodes'],
+              additionalProperties: false,
+              properties: {
+                statusCodes: {
+                  type: 'array',
+                  minItems: 1,
+                  items: {
+                    type: 'object',
+                    required: ['type'],
+                    additionalProperties: false,
+                    properties: {
+                      type: { enum: ['Value', 'Range'] },
+                      value: { type: 'integer', minimum: 100, maximum: 599 },
+                      range: {
+                        type: 'object',
+                        required: ['start', 'end'],
+                        additionalProperties: false,
+                        properties: {
+                          start: { type: 'integer', minimum: 100, maximum: 599 },
+                          end: { type: 'integer', minimum: 100, maximum: 599 },
+                        },
+                      },
+                    },
+                    oneOf: [
+                      { properties: { type: { const: 'Value' } }, required: ['value'], not: { required: ['range'] } },
+                      { properties: { type: { const: 'Range' } }, required: ['range'], not: { required: ['value'] } },
+                    ],
+                  },
+                },
+              },
+            },
+            response: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                contentType: { type: 'string' },
+                statusCode: { type: 'integer', minimum: 100, maximum: 599 },
+                body: {
+                  type: 'object',
+                  required: ['type'],
+                  additionalProperties: false,
+                  properties: {
+                    type: { enum: ['Inline', 'ValueRef'] },
+                    inline: { type: 'string', maxLength: 4096 },
+                    valueRef: {
+                      type: 'object',
+                      required: ['group', 'kind', 'name'],
+                      additionalProperties: false,
+                      properties: { group: { const: '' }, kind: { const: 'ConfigMap' }, name: { type: 'string' } },
+                    },
+                  },
+                  oneOf: [
+                    { properties: { type: { const: 'Inline' } }, required: ['inline'] },
+                    { properties: { type: { const: 'ValueRef' } }, required: ['valueRef'] },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
     },
   }),
 };

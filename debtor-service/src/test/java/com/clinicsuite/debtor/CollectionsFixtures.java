@@ -7,6 +7,7 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.fixtures.Deb013Options;
 import com.clinicsuite.testkit.fixtures.Deb013Writer;
+import com.clinicsuite.vocabulary.ReportSource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,7 @@ final class CollectionsFixtures {
                     pharmacyId,
                     "age-analysis-" + reportDate + ".pdf",
                     "sha-" + importId,
-                    "upload",
+                    ReportSource.UPLOAD,
                     4L,
                     "writer",
                     Instant.now(),

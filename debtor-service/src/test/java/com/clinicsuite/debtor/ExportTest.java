@@ -247,4 +247,44 @@ class ExportTest {
                 .asByteArray();
         assertThat(new String(empty, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
+
+    /**
+     * SPA HTTP clients send {@code Accept: application/json} on every request: the downloads still answer the file
+     * (as the original API did), and a caller without the grant gets 403 (JSON), not 406.
+     */
+    @Test
+    void downloadsAnswerTheFileToClientsThatAcceptJsonAndCheckAuthorizationFirst() throws Exception {
+        long pharmacyId = Fixtures.pharmacy("SPA Download Pharmacy");
+        Fixtures.report(pharmacyId, List.of(Fixtures.account("1", "SPA DEBTOR", "75.00", null, null)), 10);
+
+        Response csv = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .accept("application/json")
+                .contentType("application/json")
+                .body(Map.of("min_balance", 10))
+                .post("/pharmacies/{p}/debtors/download-csv", pharmacyId);
+        csv.then().statusCode(200).contentType("text/csv; charset=UTF-8");
+        assertThat(csv.asString().lines().toList())
+                .containsExactly(HEADER, "1,SPA DEBTOR,0.00,0.00,75.00,0.00,0.00,0.00,0.00,75.00,,");
+
+        Response pdf = given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacyId))
+                .accept("application/json")
+                .post("/pharmacies/{p}/debtors/download-pdf", pharmacyId);
+        pdf.then().statusCode(200).contentType("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("SPA DEBTOR");
+        }
+
+        for (String file : List.of("download-csv", "download-pdf")) {
+            given().auth()
+                    .oauth2(TestTokens.pharmacyReader(pharmacyId + 1_000_000))
+                    .accept("application/json")
+                    .post("/pharmacies/{p}/debtors/" + file, pharmacyId)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/json")
+                    .body("code", equalTo("forbidden"));
+        }
+    }
 }

@@ -8,6 +8,7 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.events.notifications.ChannelConfigured;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
+import com.clinicsuite.vocabulary.ReportSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,7 +69,7 @@ final class Fixtures {
                     pharmacyId,
                     "report-" + reportId + ".pdf",
                     "sha",
-                    "upload",
+                    ReportSource.UPLOAD,
                     4L,
                     "writer",
                     Instant.parse("2025-11-16T08:00:00Z"),

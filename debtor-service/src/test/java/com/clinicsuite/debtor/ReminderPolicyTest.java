@@ -14,6 +14,7 @@ import com.clinicsuite.events.notifications.OptOutRecorded;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -205,7 +206,7 @@ class ReminderPolicyTest {
         Fixtures.EVENTS.send(
                 EventCatalog.OPT_OUT_RECORDED,
                 Long.toString(pharmacyId),
-                new OptOutRecorded(pharmacyId, "sms", "0821110003", true, Instant.now()));
+                new OptOutRecorded(pharmacyId, ReminderChannel.SMS, "0821110003", true, Instant.now()));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> Fixtures.count("SELECT COUNT(*) FROM sms_opt_out WHERE pharmacy_id = ?", pharmacyId) == 1);
         putPolicy(pharmacyId, policy("after_upload", 14, null), 200);

@@ -13,6 +13,8 @@ import com.clinicsuite.events.notifications.OptOutRecorded;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -214,7 +216,7 @@ class ReminderTest {
         Fixtures.EVENTS.send(
                 EventCatalog.OPT_OUT_RECORDED,
                 Long.toString(s.pharmacyId()),
-                new OptOutRecorded(s.pharmacyId(), "sms", "0820000003", true, Instant.now()));
+                new OptOutRecorded(s.pharmacyId(), ReminderChannel.SMS, "0820000003", true, Instant.now()));
         await().atMost(Duration.ofSeconds(20))
                 .until(() ->
                         Fixtures.count("SELECT COUNT(*) FROM sms_opt_out WHERE pharmacy_id = ?", s.pharmacyId()) == 1);
@@ -244,7 +246,7 @@ class ReminderTest {
         Fixtures.EVENTS.send(
                 EventCatalog.OPT_OUT_RECORDED,
                 Long.toString(s.pharmacyId()),
-                new OptOutRecorded(s.pharmacyId(), "sms", "0820000003", false, Instant.now()));
+                new OptOutRecorded(s.pharmacyId(), ReminderChannel.SMS, "0820000003", false, Instant.now()));
         await().atMost(Duration.ofSeconds(20))
                 .until(() ->
                         Fixtures.count("SELECT COUNT(*) FROM sms_opt_out WHERE pharmacy_id = ?", s.pharmacyId()) == 0);
@@ -335,8 +337,8 @@ class ReminderTest {
                         reminderId,
                         pharmacyId,
                         "100001",
-                        "email",
-                        status,
+                        ReminderChannel.EMAIL,
+                        DeliveryStatus.fromCode(status),
                         "smtp",
                         externalId,
                         "Your account",

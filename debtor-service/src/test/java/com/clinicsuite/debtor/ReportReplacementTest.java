@@ -49,7 +49,9 @@ class ReportReplacementTest {
                 .get("/pharmacies/{p}/debtors/reports", pharmacyId)
                 .then()
                 .statusCode(200)
-                .body("[0].status", equalTo("processing"));
+                .body("[0].status", equalTo("processing"))
+                // the upload's id (import-service), so a client that got 202 finds its report
+                .body("[0].upload_id", equalTo(reportId));
 
         Fixtures.send(chunks.get(1));
         Fixtures.send(chunks.get(2));

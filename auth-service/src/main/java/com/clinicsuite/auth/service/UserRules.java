@@ -1,8 +1,8 @@
 package com.clinicsuite.auth.service;
 
 import com.clinicsuite.security.Claims;
+import com.clinicsuite.vocabulary.Center;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,19 +33,18 @@ final class UserRules {
         return roles;
     }
 
-    /** The canonical center for any usual spelling; null or "" means none. */
+    /**
+     * The canonical center for any spelling {@link Center#parse} accepts (an admin may type {@code PB} or
+     * {@code gk-2}; tokens and events only ever carry the canonical name); null or "" means none.
+     */
     static String center(String requested) {
         if (requested == null || requested.isBlank()) {
             return null;
         }
-        return Center.fromAnySpelling(requested)
+        return Center.parse(requested)
                 .map(Center::canonicalName)
                 .orElseThrow(() -> new UnprocessableEntityException(
-                        "center",
-                        "unknown center '" + requested + "'; use one of "
-                                + Arrays.stream(Center.values())
-                                        .map(Center::canonicalName)
-                                        .toList()));
+                        "center", "unknown center '" + requested + "'; use one of " + Center.knownNames()));
     }
 
     static String blankToNull(String value) {

@@ -38,6 +38,7 @@ public class CreditRowsConsumer {
             return inbox.process(CONSUMER, message, CreditImportAborted.class, event -> staging.abort(event.data()));
         }
         return inbox.process(CONSUMER, message, CreditRowsChunk.class, event -> staging.stage(event.data()))
+                // after the commit and the ack; it never fails (what it cannot apply now, its sweep applies later)
                 .chain(applier::applyReadyImports);
     }
 

@@ -39,7 +39,7 @@ public abstract class CreditBalanceValues extends PanacheEntityBase {
     @Column(name = "prepaid_gift_card_balance", nullable = false, precision = 15, scale = 2)
     public BigDecimal prepaidGiftCardBalance = BigDecimal.ZERO;
 
-    /** Canonical spelling, see {@link com.clinicsuite.credit.service.Center}. */
+    /** Canonical spelling, see {@link com.clinicsuite.vocabulary.Center}. */
     @Column(nullable = false, length = 30)
     public String center;
 

@@ -1,7 +1,12 @@
 package com.clinicsuite.credit.repository;
 
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
+import com.clinicsuite.vocabulary.persistence.ImportModeConverter;
+import com.clinicsuite.vocabulary.persistence.ImportStatusConverter;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,11 +19,6 @@ import java.time.OffsetDateTime;
 @Table(name = "credit_import")
 public class CreditImport extends PanacheEntityBase {
 
-    public static final String STAGED = "staged";
-    public static final String APPLYING = "applying";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -26,9 +26,9 @@ public class CreditImport extends PanacheEntityBase {
     @Column(name = "import_id", nullable = false, unique = true, length = 64)
     public String importId;
 
-    /** {@code replace} or {@code upsert}. */
+    @Convert(converter = ImportModeConverter.class)
     @Column(nullable = false, length = 10)
-    public String mode;
+    public ImportMode mode;
 
     @Column(name = "requested_by", length = 100)
     public String requestedBy;
@@ -39,8 +39,10 @@ public class CreditImport extends PanacheEntityBase {
     @Column(name = "total_rows", nullable = false)
     public int totalRows;
 
+    /** {@code staged} while chunks arrive, then {@code applying}, {@code completed} or {@code failed}. */
+    @Convert(converter = ImportStatusConverter.class)
     @Column(nullable = false, length = 10)
-    public String status;
+    public ImportStatus status;
 
     @Column(nullable = false)
     public int inserted;

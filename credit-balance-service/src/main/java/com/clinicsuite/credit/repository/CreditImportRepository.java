@@ -1,5 +1,6 @@
 package com.clinicsuite.credit.repository;
 
+import com.clinicsuite.vocabulary.ImportStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
@@ -142,7 +143,7 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
                                 "select i.importId from CreditImport i where i.status = :staged and i.chunkCount = "
                                         + "(select count(c) from CreditImportChunk c where c.importId = i.importId) order by i.id",
                                 String.class)
-                        .setParameter("staged", CreditImport.STAGED)
+                        .setParameter("staged", ImportStatus.STAGED)
                         .getResultList());
     }
 
@@ -152,7 +153,7 @@ public class CreditImportRepository implements PanacheRepository<CreditImport> {
      * and the other sees nothing to do.
      */
     public Uni<Boolean> transition(
-            String importId, String from, String to, int inserted, int updated, int deleted, String error) {
+            String importId, ImportStatus from, ImportStatus to, int inserted, int updated, int deleted, String error) {
         return update(
                         "status = ?1, inserted = ?2, updated = ?3, deleted = ?4, error = ?5, finishedAt = ?6 "
                                 + "where importId = ?7 and status = ?8",

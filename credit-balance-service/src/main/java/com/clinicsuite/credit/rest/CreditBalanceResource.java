@@ -3,7 +3,6 @@ package com.clinicsuite.credit.rest;
 import com.clinicsuite.credit.repository.CreditBalanceFilter;
 import com.clinicsuite.credit.repository.CreditBalanceView;
 import com.clinicsuite.credit.repository.Page;
-import com.clinicsuite.credit.service.Center;
 import com.clinicsuite.credit.service.CreditBalanceInput;
 import com.clinicsuite.credit.service.CreditBalanceService;
 import com.clinicsuite.credit.service.OnCreate;
@@ -12,6 +11,7 @@ import com.clinicsuite.credit.service.StatsSummary;
 import com.clinicsuite.credit.service.VoucherRecomputation;
 import com.clinicsuite.credit.service.VoucherSearchService;
 import com.clinicsuite.security.CallerIdentity;
+import com.clinicsuite.vocabulary.Center;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -145,7 +145,7 @@ public class CreditBalanceResource {
         Center center = Center.parse(centerName)
                 .orElseThrow(() -> new NotFoundException(
                         "Unknown center '" + centerName + "'; known centers: " + Center.knownNames()));
-        return balances.list(CreditBalanceFilter.ofCenter(center.displayName()), skip, limit)
+        return balances.list(CreditBalanceFilter.ofCenter(center.canonicalName()), skip, limit)
                 .map(CreditBalanceResource::pageResponse);
     }
 
@@ -183,7 +183,7 @@ public class CreditBalanceResource {
 
     private static String centerOr400(String spelling) {
         return Center.parse(spelling)
-                .map(Center::displayName)
+                .map(Center::canonicalName)
                 .orElseThrow(() -> new BadRequestException(
                         "Unknown center '" + spelling + "'; known centers: " + Center.knownNames()));
     }

@@ -7,6 +7,7 @@ import com.clinicsuite.outbox.JsonRowsInsert.Column;
 import com.clinicsuite.outbox.JsonRowsInsert.Type;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.ReactiveWork;
+import com.clinicsuite.outbox.SqlErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,19 +15,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,13 +54,6 @@ public class ApiLogWriter {
             new Column<>("client_ip", Type.TEXT, ApiCall::clientIp),
             new Column<>("duration_ms", Type.INTEGER, ApiCall::durationMs),
             new Column<>("logged_at", Type.TIMESTAMPTZ, ApiCall::at));
-
-    /**
-     * SQL Server error numbers of a statement refused for its data (the MSSQL client reports no SQLSTATE): NULL into
-     * NOT NULL, CHECK/foreign key, duplicate key, truncation, conversion, overflow, malformed JSON.
-     */
-    private static final Set<Integer> MSSQL_DATA_ERRORS =
-            Set.of(515, 547, 2601, 2627, 2628, 8152, 241, 242, 245, 8114, 8115, 220, 13609);
 
     private final ApiLogQueue queue;
     private final Outbox outbox;
@@ -130,7 +120,7 @@ public class ApiLogWriter {
             if (failure == null) {
                 return writeAll(pending);
             }
-            if (!refusedForItsData(failure)) {
+            if (!SqlErrors.refusedForItsData(failure)) {
                 // not the rows' fault: keep every unwritten call, in order, for the next run
                 List<ApiCall> unwritten = new ArrayList<>(rows);
                 pending.forEach(unwritten::addAll);
@@ -188,48 +178,9 @@ public class ApiLogWriter {
 
     private void reject(Throwable failure) {
         rejected.increment();
-        Refusal refusal = refusal(failure);
         // the SQLSTATE / error number only: the row and the database's message may hold personal data
         LOG.warnf(
                 "The database refused an API-log entry; it was dropped (SQLSTATE %s, error %d; %.0f dropped so far)",
-                refusal == null ? null : refusal.sqlState(),
-                refusal == null ? 0 : refusal.errorCode(),
-                rejected.count());
-    }
-
-    /** The database answered that these rows cannot be stored, as opposed to not answering or a conflict. */
-    static boolean refusedForItsData(Throwable failure) {
-        Refusal refusal = refusal(failure);
-        if (refusal == null) {
-            return false;
-        }
-        if (refusal.sqlState() != null) {
-            return refusal.sqlState().startsWith("22") || refusal.sqlState().startsWith("23");
-        }
-        return MSSQL_DATA_ERRORS.contains(refusal.errorCode());
-    }
-
-    /** What the database said: SQLSTATE and vendor error number. */
-    record Refusal(String sqlState, int errorCode) {}
-
-    /**
-     * The database's answer in {@code failure}'s causes, from the reactive client (DatabaseException) or as Hibernate
-     * passes it on (JDBCException, SQLException); null when the database did not answer (connection, pool, timeout).
-     */
-    static Refusal refusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Refusal found = null;
-            if (t instanceof DatabaseException database) {
-                found = new Refusal(database.getSqlState(), database.getErrorCode());
-            } else if (t instanceof JDBCException jdbc) {
-                found = new Refusal(jdbc.getSQLState(), jdbc.getErrorCode());
-            } else if (t instanceof SQLException sql) {
-                found = new Refusal(sql.getSQLState(), sql.getErrorCode());
-            }
-            if (found != null && (found.sqlState() != null || found.errorCode() != 0)) {
-                return found;
-            }
-        }
-        return null;
+                SqlErrors.sqlState(failure), SqlErrors.vendorCode(failure), rejected.count());
     }
 }

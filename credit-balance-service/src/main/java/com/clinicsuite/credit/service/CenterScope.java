@@ -1,6 +1,7 @@
 package com.clinicsuite.credit.service;
 
 import com.clinicsuite.security.CallerIdentity;
+import com.clinicsuite.vocabulary.Center;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -43,6 +44,6 @@ public class CenterScope {
     }
 
     private Optional<String> staffCenter() {
-        return caller.center().flatMap(Center::parse).map(Center::displayName);
+        return caller.center().flatMap(Center::parse).map(Center::canonicalName);
     }
 }

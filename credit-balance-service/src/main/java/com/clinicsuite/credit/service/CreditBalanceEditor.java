@@ -1,6 +1,8 @@
 package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditBalance;
+import com.clinicsuite.vocabulary.Center;
+import com.clinicsuite.vocabulary.IndianMobileNumber;
 import com.clinicsuite.web.errors.ApiError.FieldError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import java.math.BigDecimal;
@@ -26,7 +28,7 @@ public final class CreditBalanceEditor {
         if (input.center() != null) {
             Center.parse(input.center())
                     .ifPresentOrElse(
-                            c -> target.center = c.displayName(),
+                            c -> target.center = c.canonicalName(),
                             () -> errors.add(
                                     new FieldError("center", "unknown center; use one of " + Center.knownNames())));
         }
@@ -116,7 +118,9 @@ public final class CreditBalanceEditor {
         if (raw.isBlank()) {
             return null;
         }
-        return VoucherRule.nationalMobile(raw).orElse(raw.trim());
+        return IndianMobileNumber.parse(raw)
+                .map(IndianMobileNumber::nationalDigits)
+                .orElse(raw.trim());
     }
 
     private static String normalisedEmails(String raw) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Reading and changing credit balances within the caller's center scope; every change emits its event. */
 @ApplicationScoped
@@ -55,17 +56,21 @@ public class CreditBalanceService {
     }
 
     /**
-     * A page and the exact number of all matches: counted only when the page does not tell it (a page shorter than
-     * asked, and not empty, is the last one), and then cached until the next change (see {@link TotalsCache}).
+     * A page and the exact number of all matches. The number comes first: cached per filter and the change version
+     * of its scope (see {@link CreditBalanceRepository#countMatching}), it tells whether there is a page to read at
+     * all and which way to read it (see {@link CreditBalanceRepository#pageItems}). The version is read before the
+     * count, so a count that raced a change is stored under the version before it, which nobody asks for after it.
      */
     private Uni<Page<CreditBalanceView>> page(CreditBalanceFilter filter, int skip, int limit) {
-        long generation = totalsCache.generation();
-        return repository.pageItems(filter, skip, limit).chain(items -> {
-            if (!items.isEmpty() && items.size() < limit) {
-                return Uni.createFrom().item(new Page<>(items, (long) skip + items.size()));
-            }
-            return repository.countMatching(generation, filter).map(total -> new Page<>(items, total));
-        });
+        return repository
+                .changeVersion(filter.center())
+                .chain(scope -> repository
+                        .countMatching(scope.version(), filter)
+                        .chain(total -> total == 0 || skip >= total
+                                ? Uni.createFrom().item(new Page<>(List.<CreditBalanceView>of(), total))
+                                : repository
+                                        .pageItems(filter, skip, limit, total, scope.records())
+                                        .map(items -> new Page<>(items, total))));
     }
 
     @WithSession

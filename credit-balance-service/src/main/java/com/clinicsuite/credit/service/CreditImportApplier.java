@@ -2,13 +2,15 @@ package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceRepository;
-import com.clinicsuite.credit.repository.CreditImport;
 import com.clinicsuite.credit.repository.CreditImportRepository;
 import com.clinicsuite.credit.repository.CreditImportRow;
 import com.clinicsuite.credit.repository.SearchIndexUpkeep;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.credit.CreditImportResult;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.outbox.SqlErrors;
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -21,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -38,7 +38,6 @@ import org.jboss.logging.Logger;
 public class CreditImportApplier {
 
     private static final Logger LOG = Logger.getLogger(CreditImportApplier.class);
-    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"?([A-Za-z0-9_]+)\"?");
     /** Keeps IN lists under SQL Server's 2100-parameter limit. */
     private static final int CODES_PER_QUERY = 500;
 
@@ -90,7 +89,7 @@ public class CreditImportApplier {
     private Uni<Void> apply(String importId) {
         long started = System.nanoTime();
         return Panache.withTransaction(() -> imports.transition(
-                                importId, CreditImport.STAGED, CreditImport.APPLYING, 0, 0, 0, null)
+                                importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null)
                         .chain(claimed -> claimed
                                 ? searchIndex
                                         .deferForThisTransaction()
@@ -111,11 +110,11 @@ public class CreditImportApplier {
     private Uni<Void> applyClaimed(String importId, long started) {
         return imports.findByImportId(importId)
                 .chain(found -> imports.stagedRowCount(importId).chain(rows -> {
-                    Uni<Counts> applied = "replace".equals(found.mode) ? replace(importId) : upsert(importId);
+                    Uni<Counts> applied = found.mode == ImportMode.REPLACE ? replace(importId) : upsert(importId);
                     return applied.chain(counts -> imports.transition(
                                             importId,
-                                            CreditImport.APPLYING,
-                                            CreditImport.COMPLETED,
+                                            ImportStatus.APPLYING,
+                                            ImportStatus.COMPLETED,
                                             counts.inserted,
                                             counts.updated,
                                             counts.deleted,
@@ -126,7 +125,7 @@ public class CreditImportApplier {
                                             importId,
                                             new CreditImportResult(
                                                     importId,
-                                                    "completed",
+                                                    ImportStatus.COMPLETED,
                                                     rows.intValue(),
                                                     counts.inserted,
                                                     counts.updated,
@@ -137,7 +136,7 @@ public class CreditImportApplier {
                                             "Import %s (%s, %d rows) applied in %d ms: %d inserted, "
                                                     + "%d updated, %d deleted",
                                             importId,
-                                            found.mode,
+                                            found.mode.code(),
                                             rows,
                                             (System.nanoTime() - started) / 1_000_000,
                                             counts.inserted,
@@ -233,7 +232,7 @@ public class CreditImportApplier {
     private Uni<Void> fail(String importId, Throwable cause) {
         Uni<RowRejected> located = cause instanceof RowRejected row
                 ? Uni.createFrom().item(row)
-                : locate(importId, constraintName(cause)).onFailure().recoverWithItem(e -> {
+                : locate(importId, SqlErrors.constraint(cause)).onFailure().recoverWithItem(e -> {
                     LOG.warnf("Import %s: the refused row could not be located: %s", importId, e.toString());
                     return null;
                 });
@@ -247,14 +246,15 @@ public class CreditImportApplier {
             // the reason names rows, columns and constraints only, never the row's content
             LOG.warnf("Import %s failed: %s", importId, error);
             return Panache.withTransaction(() -> imports.transition(
-                            importId, CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0, error)
+                            importId, ImportStatus.STAGED, ImportStatus.FAILED, 0, 0, 0, error)
                     .chain(changed -> !changed
                             ? Uni.createFrom().voidItem()
                             : imports.deleteStaged(importId)
                                     .chain(() -> outbox.publish(
                                             EventCatalog.CREDIT_IMPORT_RESULT,
                                             importId,
-                                            new CreditImportResult(importId, "failed", 0, 0, 0, 0, rejected, error)))
+                                            new CreditImportResult(
+                                                    importId, ImportStatus.FAILED, 0, 0, 0, 0, rejected, error)))
                                     .replaceWithVoid()));
         });
     }
@@ -308,30 +308,16 @@ public class CreditImportApplier {
         return Panache.withTransaction(() -> Panache.currentTransaction()
                         .invoke(Mutiny.Transaction::markForRollback)
                         .chain(() ->
-                                imports.transition(importId, CreditImport.STAGED, CreditImport.APPLYING, 0, 0, 0, null))
+                                imports.transition(importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null))
                         .chain(() -> imports.insertStaged(importId, from, to)))
                 .map(inserted -> false)
-                .onFailure(e -> constraint.equals(constraintName(e)))
+                .onFailure(e -> constraint.equals(SqlErrors.constraint(e)))
                 .recoverWithItem(true);
-    }
-
-    /** The constraint a database refusal names, or null. */
-    private static String constraintName(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
-                return c.getConstraintName();
-            }
-            Matcher m = CONSTRAINT.matcher(String.valueOf(e.getMessage()));
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return null;
     }
 
     /** What a database refusal names, without the refused values (they may be personal data). */
     private static String databaseReason(Throwable error) {
-        String constraint = constraintName(error);
+        String constraint = SqlErrors.constraint(error);
         return constraint != null
                 ? "violates constraint " + constraint
                 : "the database refused the data: " + error.getClass().getSimpleName();

@@ -9,13 +9,13 @@ import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.PoisonMessageException;
+import com.clinicsuite.vocabulary.ImportStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +31,6 @@ import org.jboss.logging.Logger;
 public class CreditImportStaging {
 
     private static final Logger LOG = Logger.getLogger(CreditImportStaging.class);
-    static final Set<String> MODES = Set.of("replace", "upsert");
 
     private final CreditImportRepository repository;
     private final Outbox outbox;
@@ -47,7 +46,7 @@ public class CreditImportStaging {
                 .findByImportId(chunk.importId())
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing) : announce(chunk))
                 .chain(found -> {
-                    if (!CreditImport.STAGED.equals(found.status)) {
+                    if (found.status != ImportStatus.STAGED) {
                         return Uni.createFrom().voidItem(); // a late copy or a later chunk of an import settled already
                     }
                     return repository
@@ -63,7 +62,7 @@ public class CreditImportStaging {
         created.requestedBy = chunk.requestedBy();
         created.chunkCount = chunk.chunkCount();
         created.totalRows = chunk.totalRows();
-        created.status = CreditImport.STAGED;
+        created.status = ImportStatus.STAGED;
         created.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return repository.persist(created);
     }
@@ -81,8 +80,8 @@ public class CreditImportStaging {
         return repository
                 .transition(
                         aborted.importId(),
-                        CreditImport.STAGED,
-                        CreditImport.FAILED,
+                        ImportStatus.STAGED,
+                        ImportStatus.FAILED,
                         0,
                         0,
                         0,
@@ -129,7 +128,8 @@ public class CreditImportStaging {
                         : outbox.publish(
                                         EventCatalog.CREDIT_IMPORT_RESULT,
                                         found.importId,
-                                        new CreditImportResult(found.importId, "applying", 0, 0, 0, 0, List.of(), null))
+                                        new CreditImportResult(
+                                                found.importId, ImportStatus.APPLYING, 0, 0, 0, 0, List.of(), null))
                                 .replaceWithVoid());
     }
 
@@ -139,14 +139,14 @@ public class CreditImportStaging {
         // the reason names the row and column only, never the row's content
         LOG.warnf("Import %s failed while staging: %s", importId, error);
         return repository
-                .transition(importId, CreditImport.STAGED, CreditImport.FAILED, 0, 0, 0, error)
+                .transition(importId, ImportStatus.STAGED, ImportStatus.FAILED, 0, 0, 0, error)
                 .chain(() -> repository.deleteStaged(importId))
                 .chain(() -> outbox.publish(
                         EventCatalog.CREDIT_IMPORT_RESULT,
                         importId,
                         new CreditImportResult(
                                 importId,
-                                "failed",
+                                ImportStatus.FAILED,
                                 0,
                                 0,
                                 0,
@@ -163,8 +163,8 @@ public class CreditImportStaging {
                 || chunk.importId().length() > 64) {
             throw new PoisonMessageException("Credit rows chunk without a usable import_id");
         }
-        if (!MODES.contains(chunk.mode())) {
-            throw new PoisonMessageException("Import " + chunk.importId() + " has unknown mode " + chunk.mode());
+        if (chunk.mode() == null) { // a mode outside ImportMode does not even deserialise: dead-lettered as well
+            throw new PoisonMessageException("Import " + chunk.importId() + " has no mode");
         }
         // chunk_count 0: not known yet (every chunk but the last, which tells it)
         if (chunk.chunkCount() < 0

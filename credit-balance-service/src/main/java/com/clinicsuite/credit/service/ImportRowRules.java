@@ -2,6 +2,7 @@ package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditImportRow;
 import com.clinicsuite.events.imports.CreditRowsChunk.Row;
+import com.clinicsuite.vocabulary.Center;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public final class ImportRowRules {
                 "treatment_name",
                 row.treatmentName() == null ? "" : row.treatmentName().trim(),
                 200);
-        staged.center = center.displayName();
+        staged.center = center.canonicalName();
         staged.finalBucket = text(row, "final_bucket", blankToNull(row.finalBucket()), 100);
         staged.packageAmount = money(row, "package_amount", row.packageAmount());
         staged.amountPaid = money(row, "amount_paid", row.amountPaid());

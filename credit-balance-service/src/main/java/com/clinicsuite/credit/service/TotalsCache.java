@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Totals that grow with the table are cached between changes: the stats summary's sums per center scope
- * ({@value #STATS}) and the lists' {@code X-Total-Count} per filter and scope ({@value #COUNTS}). Both are dropped
- * after every change committed here; changes made by other replicas show after the caches' expiry
- * ({@code quarkus.cache.caffeine."<name>".expire-after-write}).
+ * ({@value #STATS}), dropped after every change committed here (changes made by other replicas show after the
+ * cache's expiry, {@code quarkus.cache.caffeine."credit-totals".expire-after-write}), and the lists'
+ * {@code X-Total-Count} per filter and scope ({@value #COUNTS}), which needs no dropping: it is keyed by the change
+ * version of its scope, which every change moves in the database (see CreditBalanceRepository#countMatching).
  * <p>
  * The cache keys start with a generation that {@link #invalidate()} advances: a reader that began before a change
  * committed and finishes after the invalidation stores its (old) figure under the old generation, where nobody
@@ -23,12 +24,10 @@ public class TotalsCache {
     public static final String COUNTS = "credit-list-counts";
 
     private final Cache stats;
-    private final Cache counts;
     private final AtomicLong generation = new AtomicLong();
 
-    public TotalsCache(@CacheName(STATS) Cache stats, @CacheName(COUNTS) Cache counts) {
+    public TotalsCache(@CacheName(STATS) Cache stats) {
         this.stats = stats;
-        this.counts = counts;
     }
 
     /** Read before computing a figure; part of its cache key. */
@@ -39,6 +38,6 @@ public class TotalsCache {
     /** Call after the transaction of a change committed, so no reader can cache the old figures again. */
     public Uni<Void> invalidate() {
         generation.incrementAndGet();
-        return stats.invalidateAll().chain(counts::invalidateAll);
+        return stats.invalidateAll();
     }
 }

@@ -2,6 +2,7 @@ package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceRepository;
+import com.clinicsuite.vocabulary.Center;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -14,6 +14,7 @@ import com.clinicsuite.testkit.TopicReader;
 import com.clinicsuite.testkit.fixtures.CreditRecord;
 import com.clinicsuite.testkit.fixtures.CreditWorkbook;
 import com.clinicsuite.testkit.fixtures.CreditWorkbooks;
+import com.clinicsuite.vocabulary.ImportMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -46,7 +47,7 @@ class CreditImportTest {
         long before = count();
         String importId = "imp-" + UUID.randomUUID();
         // as import-service sends them: published while the file is read, the count known with the last chunk only
-        List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 500);
+        List<CreditRowsChunk> chunks = streamedChunks(importId, ImportMode.REPLACE, rows, 500);
         assertThat(chunks).hasSize(3);
         assertThat(chunks.get(1).chunkCount()).isZero();
 
@@ -99,7 +100,7 @@ class CreditImportTest {
                     5,
                     1));
         }
-        List<CreditRowsChunk> chunks = streamedChunks(importId, "replace", rows, 2);
+        List<CreditRowsChunk> chunks = streamedChunks(importId, ImportMode.REPLACE, rows, 2);
         String staged = "select count(*) from credit_import_row where import_id = '" + importId + "'";
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
@@ -168,7 +169,7 @@ class CreditImportTest {
                 row(5, other.toLowerCase(), "Botox", "PV", "9811054321", "300.00", 3, 0));
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, rows, 2)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode completed = awaitStatus(results, importId, "completed");
@@ -221,7 +222,7 @@ class CreditImportTest {
                 2);
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", List.of(tricky), 1)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, List.of(tricky), 1)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             assertThat(awaitStatus(results, importId, "completed")
@@ -279,7 +280,7 @@ class CreditImportTest {
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "replace", rows, 3)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.REPLACE, rows, 3)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode failed = awaitStatus(results, importId, "failed");
@@ -363,7 +364,7 @@ class CreditImportTest {
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, "upsert", rows, 2)) {
+            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, rows, 2)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
             }
             JsonNode failed = awaitStatus(results, importId, "failed");
@@ -412,7 +413,7 @@ class CreditImportTest {
                         5,
                         1,
                         4));
-        List<CreditRowsChunk> chunks = chunks(importId, "replace", rows, 2);
+        List<CreditRowsChunk> chunks = chunks(importId, ImportMode.REPLACE, rows, 2);
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
@@ -473,7 +474,7 @@ class CreditImportTest {
             publisher.send(
                     EventCatalog.CREDIT_ROWS_CHUNK,
                     importId,
-                    chunks(importId, "upsert", List.of(good, bad), 10).get(0));
+                    chunks(importId, ImportMode.UPSERT, List.of(good, bad), 10).get(0));
             JsonNode failed = awaitStatus(results, importId, "failed");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(3);
             assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("amount_paid");
@@ -537,7 +538,7 @@ class CreditImportTest {
                 publisher.send(
                         EventCatalog.CREDIT_ROWS_CHUNK,
                         importId,
-                        new CreditRowsChunk(importId, "replace", "admin", c, total / chunkSize, total, rows));
+                        new CreditRowsChunk(importId, ImportMode.REPLACE, "admin", c, total / chunkSize, total, rows));
             }
             publishedMs = (System.nanoTime() - started) / 1_000_000;
             JsonNode completed = awaitStatus(results, importId, "completed", Duration.ofMinutes(5));
@@ -576,7 +577,7 @@ class CreditImportTest {
         String restoreId = "imp-" + UUID.randomUUID();
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(restoreId, "replace", groundTruth(), 1000)) {
+            for (CreditRowsChunk chunk : chunks(restoreId, ImportMode.REPLACE, groundTruth(), 1000)) {
                 publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, restoreId, chunk);
             }
             awaitStatus(results, restoreId, "completed");
@@ -598,7 +599,7 @@ class CreditImportTest {
     }
 
     /** Chunks as import-service publishes them while reading a file: chunk_count and total_rows in the last only. */
-    private static List<CreditRowsChunk> streamedChunks(String importId, String mode, List<Row> rows, int size) {
+    private static List<CreditRowsChunk> streamedChunks(String importId, ImportMode mode, List<Row> rows, int size) {
         List<CreditRowsChunk> all = chunks(importId, mode, rows, size);
         List<CreditRowsChunk> streamed = new ArrayList<>();
         for (CreditRowsChunk c : all) {
@@ -615,7 +616,7 @@ class CreditImportTest {
         return streamed;
     }
 
-    private static List<CreditRowsChunk> chunks(String importId, String mode, List<Row> rows, int size) {
+    private static List<CreditRowsChunk> chunks(String importId, ImportMode mode, List<Row> rows, int size) {
         List<CreditRowsChunk> chunks = new ArrayList<>();
         int count = (rows.size() + size - 1) / size;
         for (int i = 0; i < count; i++) {

@@ -395,6 +395,40 @@ class CreditBalanceResourceTest {
         assertTotal(ADMIN, bucket, 0, "0");
     }
 
+    @Test
+    void theTotalCountFollowsChangesMadeElsewhereAtOnce() throws Exception {
+        // another replica, an import or an operator's SQL: no cache here is told, yet the count is exact at once,
+        // because it is cached under the change version of its center, which the change moved in the database
+        String bucket = "Elsewhere-" + CreditBalances.uniqueCode("E");
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("EW" + i), "GK2", null);
+            body.put("final_bucket", bucket);
+            CreditBalances.create(ADMIN, body);
+        }
+        assertTotal(ADMIN, bucket, 0, "2");
+        assertTotal(GK_STAFF, bucket, 0, "2");
+        try (Connection c = SuiteInfrastructure.jdbcConnection()) {
+            c.createStatement()
+                    .executeUpdate("insert into credit_balance (client_code, client_name, treatment_name, center, "
+                            + "final_bucket, created_at, updated_at) values ('ELSEWHERE', 'Added By SQL', 'Botox', "
+                            + "'GK2', '" + bucket + "', now(), now())");
+        }
+        assertTotal(ADMIN, bucket, 0, "3");
+        assertTotal(GK_STAFF, bucket, 0, "3");
+        try (Connection c = SuiteInfrastructure.jdbcConnection()) {
+            c.createStatement()
+                    .executeUpdate("update credit_balance set center = 'Pitampura' where final_bucket = '" + bucket
+                            + "' and client_code = 'ELSEWHERE'");
+        }
+        assertTotal(ADMIN, bucket, 0, "3");
+        assertTotal(GK_STAFF, bucket, 0, "2"); // moved out of GK2: GK2's version moved too
+        try (Connection c = SuiteInfrastructure.jdbcConnection()) {
+            c.createStatement().executeUpdate("delete from credit_balance where final_bucket = '" + bucket + "'");
+        }
+        assertTotal(ADMIN, bucket, 0, "0");
+        assertTotal(GK_STAFF, bucket, 0, "0");
+    }
+
     private static void assertTotal(String token, String bucket, int skip, String expected) {
         given().auth()
                 .oauth2(token)
@@ -713,7 +747,31 @@ class CreditBalanceResourceTest {
                 .when()
                 .post("/credit-balances/")
                 .then()
-                .statusCode(400);
+                .statusCode(400)
+                .body("code", equalTo("malformed_json"));
+        // well-formed JSON whose value does not fit the field: 422 naming it (docs/development.md, "Errors")
+        Map<String, Object> words = CreditBalances.body(CreditBalances.uniqueCode("IV5"), "GK2", "9811012345");
+        words.put("package_amount", "lots");
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(words)
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("package_amount"))
+                .body("errors[0].message", equalTo("must be a number"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("sessions_consumed", "eleven"))
+                .when()
+                .put("/credit-balances/" + id)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("sessions_consumed"));
         // nothing half-applied
         given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id).then().body("sessions_consumed", equalTo(11));
     }

@@ -1,7 +1,12 @@
 package com.clinicsuite.debtor.repository;
 
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.persistence.DeliveryStatusConverter;
+import com.clinicsuite.vocabulary.persistence.ReminderChannelConverter;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -32,9 +37,9 @@ public class Communication extends PanacheEntityBase {
     @Column(name = "reminder_id", nullable = false, unique = true, length = 36)
     public String reminderId;
 
-    /** {@code email} or {@code sms}. */
+    @Convert(converter = ReminderChannelConverter.class)
     @Column(name = "communication_type", nullable = false, length = 10)
-    public String communicationType;
+    public ReminderChannel communicationType;
 
     @Column(nullable = false, length = 320)
     public String recipient;
@@ -48,8 +53,9 @@ public class Communication extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String message;
 
+    @Convert(converter = DeliveryStatusConverter.class)
     @Column(nullable = false, length = 20)
-    public String status;
+    public DeliveryStatus status;
 
     @Column(length = 50)
     public String provider;

@@ -1,5 +1,7 @@
 package com.clinicsuite.debtor.repository;
 
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -28,19 +30,20 @@ public class CommunicationRepository implements PanacheRepository<Communication>
 
     /** Accounts reminded on this channel since {@code since}, failed reminders not counted. */
     public Uni<Set<String>> remindedSince(
-            long pharmacyId, Collection<String> accNos, String channel, OffsetDateTime since) {
+            long pharmacyId, Collection<String> accNos, ReminderChannel channel, OffsetDateTime since) {
         if (accNos.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
         return getSession()
                 .chain(session -> session.createSelectionQuery(
                                 "select distinct accNo from Communication where pharmacyId = :pharmacyId and accNo in :accNos"
-                                        + " and communicationType = :channel and createdAt > :since and status <> 'failed'",
+                                        + " and communicationType = :channel and createdAt > :since and status <> :failed",
                                 String.class)
                         .setParameter("pharmacyId", pharmacyId)
                         .setParameter("accNos", accNos)
                         .setParameter("channel", channel)
                         .setParameter("since", since)
+                        .setParameter("failed", DeliveryStatus.FAILED)
                         .getResultList())
                 .map(HashSet::new);
     }
@@ -50,10 +53,11 @@ public class CommunicationRepository implements PanacheRepository<Communication>
         return getSession()
                 .chain(session -> session.createSelectionQuery(
                                 "select distinct accNo from Communication where pharmacyId = :pharmacyId"
-                                        + " and createdAt > :since and status <> 'failed'",
+                                        + " and createdAt > :since and status <> :failed",
                                 String.class)
                         .setParameter("pharmacyId", pharmacyId)
                         .setParameter("since", since)
+                        .setParameter("failed", DeliveryStatus.FAILED)
                         .getResultList())
                 .map(HashSet::new);
     }

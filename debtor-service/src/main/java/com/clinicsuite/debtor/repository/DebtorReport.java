@@ -1,7 +1,10 @@
 package com.clinicsuite.debtor.repository;
 
+import com.clinicsuite.vocabulary.ReportStatus;
+import com.clinicsuite.vocabulary.persistence.ReportStatusConverter;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,10 +21,6 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "debtor_report")
 public class DebtorReport extends PanacheEntityBase {
-
-    public static final String PROCESSING = "processing";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,8 +51,9 @@ public class DebtorReport extends PanacheEntityBase {
     @Column(name = "account_count", nullable = false)
     public int accountCount;
 
+    @Convert(converter = ReportStatusConverter.class)
     @Column(nullable = false, length = 20)
-    public String status;
+    public ReportStatus status;
 
     @Column(name = "error_message", length = 1000)
     public String errorMessage;
@@ -93,6 +93,6 @@ public class DebtorReport extends PanacheEntityBase {
     public OffsetDateTime followedUpAt;
 
     public boolean isProcessing() {
-        return PROCESSING.equals(status);
+        return status == ReportStatus.PROCESSING;
     }
 }

@@ -1,5 +1,6 @@
 package com.clinicsuite.debtor.repository;
 
+import com.clinicsuite.vocabulary.ReportStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +25,7 @@ public class DebtorReportRepository implements PanacheRepository<DebtorReport> {
                         "pharmacyId = ?1 and status = ?2 and id <> ?3 and (completedAt < ?4 or (completedAt = ?4 and id < ?3))",
                         Sort.descending("completedAt").and("id", Sort.Direction.Descending),
                         report.pharmacyId,
-                        DebtorReport.COMPLETED,
+                        ReportStatus.COMPLETED,
                         report.id,
                         report.completedAt)
                 .firstResult();
@@ -36,7 +37,7 @@ public class DebtorReportRepository implements PanacheRepository<DebtorReport> {
                 "pharmacyId = ?1 and status = ?2",
                 Sort.ascending("completedAt").and("id", Sort.Direction.Ascending),
                 pharmacyId,
-                DebtorReport.COMPLETED);
+                ReportStatus.COMPLETED);
     }
 
     /** Completed reports whose follow-up is still to do, oldest completion first. */
@@ -44,7 +45,7 @@ public class DebtorReportRepository implements PanacheRepository<DebtorReport> {
         return find(
                         "status = ?1 and followedUpAt is null",
                         Sort.ascending("completedAt").and("id", Sort.Direction.Ascending),
-                        DebtorReport.COMPLETED)
+                        ReportStatus.COMPLETED)
                 .page(0, limit)
                 .list();
     }
@@ -55,7 +56,7 @@ public class DebtorReportRepository implements PanacheRepository<DebtorReport> {
                         "pharmacyId = ?1 and status = ?2 and followedUpAt is null",
                         Sort.ascending("completedAt").and("id", Sort.Direction.Ascending),
                         pharmacyId,
-                        DebtorReport.COMPLETED)
+                        ReportStatus.COMPLETED)
                 .map(reports -> reports.stream().map(r -> r.id).toList());
     }
 
@@ -65,7 +66,7 @@ public class DebtorReportRepository implements PanacheRepository<DebtorReport> {
                         "pharmacyId = ?1 and status = ?2",
                         Sort.descending("completedAt").and("id", Sort.Direction.Descending),
                         pharmacyId,
-                        DebtorReport.COMPLETED)
+                        ReportStatus.COMPLETED)
                 .page(0, count)
                 .list();
     }

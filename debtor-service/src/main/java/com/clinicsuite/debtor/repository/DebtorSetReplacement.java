@@ -1,15 +1,12 @@
 package com.clinicsuite.debtor.repository;
 
+import com.clinicsuite.outbox.SqlErrors;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.JDBCException;
-import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -145,7 +142,8 @@ public class DebtorSetReplacement {
                 .recoverWithUni(failure -> execute(session, "ROLLBACK TRANSACTION " + SAVEPOINT)
                         .onFailure()
                         .invoke(rollbackFailure -> rollbackFailure.addSuppressed(failure))
-                        .chain(() -> refused(reportId, sqlState(failure), constraint(failure), failure)));
+                        .chain(() -> refused(
+                                reportId, SqlErrors.sqlState(failure), SqlErrors.constraint(failure), failure)));
     }
 
     private static Uni<Totals> refused(long reportId, String sqlState, String constraint, Throwable cause) {
@@ -192,30 +190,6 @@ public class DebtorSetReplacement {
                 decimal(row[first + 6]),
                 decimal(row[first + 7]),
                 decimal(row[first + 8]));
-    }
-
-    static String sqlState(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DatabaseException db && db.getSqlState() != null) {
-                return db.getSqlState();
-            }
-            if (t instanceof JDBCException jdbc && jdbc.getSQLState() != null) {
-                return jdbc.getSQLState();
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
-    }
-
-    static String constraint(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
-                return violation.getConstraintName();
-            }
-        }
-        return null;
     }
 
     private static Uni<Void> execute(Mutiny.Session session, String sql) {

@@ -1,5 +1,6 @@
 package com.clinicsuite.debtor.repository;
 
+import com.clinicsuite.vocabulary.DeliveryStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -59,9 +60,10 @@ public class ReminderRunRepository implements PanacheRepository<ReminderRun> {
         return getSession()
                 .chain(session -> session.createSelectionQuery(
                                 "select runId, count(*) from Communication where runId in :runIds"
-                                        + " and status = 'failed' group by runId",
+                                        + " and status = :failed group by runId",
                                 Object[].class)
                         .setParameter("runIds", runIds)
+                        .setParameter("failed", DeliveryStatus.FAILED)
                         .getResultList())
                 .map(rows -> {
                     Map<Long, Long> failed = new HashMap<>();

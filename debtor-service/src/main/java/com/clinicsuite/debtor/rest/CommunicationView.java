@@ -1,6 +1,8 @@
 package com.clinicsuite.debtor.rest;
 
 import com.clinicsuite.debtor.repository.Communication;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -9,12 +11,12 @@ public record CommunicationView(
         long id,
         long pharmacyId,
         long debtorId,
-        String communicationType,
+        ReminderChannel communicationType,
         String recipient,
         BigDecimal amountDue,
         String subject,
         String message,
-        String status,
+        DeliveryStatus status,
         String externalId,
         String errorMessage,
         OffsetDateTime sentAt,

@@ -40,7 +40,10 @@ public class DebtorExportResource {
         this.lists = lists;
     }
 
-    /** Written while it is read: the checks (pharmacy, ids) answer JSON errors first, then rows a page at a time. */
+    /**
+     * Written while it is read: the checks (pharmacy, ids) answer JSON errors first, then rows a page at a time. A
+     * client that accepts only JSON still gets the file ({@link FileDownloadAccept}).
+     */
     @POST
     @Path("/download-csv")
     @Produces("text/csv")
@@ -60,6 +63,7 @@ public class DebtorExportResource {
                         HttpHeaders.CONTENT_TYPE, List.of("text/csv; charset=UTF-8")));
     }
 
+    /** Answered as PDF to an {@code Accept: application/json} client too (errors are JSON). */
     @POST
     @Path("/download-pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})

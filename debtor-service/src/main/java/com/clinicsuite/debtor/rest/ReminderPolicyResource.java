@@ -5,12 +5,13 @@ import com.clinicsuite.debtor.repository.ReminderPolicy;
 import com.clinicsuite.debtor.repository.ReminderRun;
 import com.clinicsuite.debtor.service.PolicySettings;
 import com.clinicsuite.debtor.service.QuietHours;
-import com.clinicsuite.debtor.service.ReminderChannel;
 import com.clinicsuite.debtor.service.ReminderPlanner;
 import com.clinicsuite.debtor.service.ReminderPolicies;
 import com.clinicsuite.debtor.service.ScheduleSlots;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.vocabulary.Coded;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -77,7 +78,7 @@ public class ReminderPolicyResource {
                     p.schedule(),
                     p.minOverdue(),
                     p.ageingBuckets().stream().map(AgeingBucket::key).toList(),
-                    p.channels().stream().map(ReminderChannel::key).toList(),
+                    p.channels().stream().map(ReminderChannel::code).toList(),
                     p.cooldownDays(),
                     p.quietHours() == null
                             ? null
@@ -202,7 +203,7 @@ public class ReminderPolicyResource {
         return new PreviewView(
                 plan.wouldSend().stream()
                         .map(s -> new WouldSend(
-                                s.debtorId(), s.accNo(), s.name(), s.channel().key(), s.amount()))
+                                s.debtorId(), s.accNo(), s.name(), s.channel().code(), s.amount()))
                         .toList(),
                 plan.skipped().stream()
                         .map(s -> new Skipped(s.debtorId(), s.accNo(), s.reason()))
@@ -288,8 +289,9 @@ public class ReminderPolicyResource {
     private static List<ReminderChannel> channels(List<String> keys) {
         List<ReminderChannel> channels = new ArrayList<>();
         for (String key : keys) {
-            ReminderChannel c =
-                    key == null ? null : ReminderChannel.fromKey(key).orElse(null);
+            ReminderChannel c = key == null
+                    ? null
+                    : Coded.find(ReminderChannel.class, key.trim()).orElse(null);
             if (c == null) {
                 throw new UnprocessableEntityException("channels", "use email and/or sms, in order of preference");
             }

@@ -2,11 +2,11 @@ package com.clinicsuite.debtor.rest;
 
 import com.clinicsuite.debtor.config.ReminderConfig;
 import com.clinicsuite.debtor.repository.AgeingBucket;
-import com.clinicsuite.debtor.service.ReminderChannel;
 import com.clinicsuite.debtor.service.ReminderCommand;
 import com.clinicsuite.debtor.service.ReminderRequests;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** E-mail and SMS reminders: validated here, delivered by notification-service. */
@@ -30,13 +31,19 @@ public class ReminderResource {
     private final CallerIdentity caller;
     private final ReminderRequests reminders;
     private final ReminderConfig config;
+    private final JsonWebToken jwt;
 
     public ReminderResource(
-            PharmacyAccess access, CallerIdentity caller, ReminderRequests reminders, ReminderConfig config) {
+            PharmacyAccess access,
+            CallerIdentity caller,
+            ReminderRequests reminders,
+            ReminderConfig config,
+            JsonWebToken jwt) {
         this.access = access;
         this.caller = caller;
         this.reminders = reminders;
         this.config = config;
+        this.jwt = jwt;
     }
 
     @POST
@@ -55,7 +62,7 @@ public class ReminderResource {
         access.requireWrite(pharmacyId);
         ReminderCommand command = command(body, channel);
         return reminders
-                .request(pharmacyId, channel, command, caller.username())
+                .request(pharmacyId, channel, command, caller.username(), jwt.getRawToken())
                 .map(outcome -> ReminderResponse.of(outcome, channel));
     }
 

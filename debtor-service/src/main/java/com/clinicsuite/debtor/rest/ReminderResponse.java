@@ -1,7 +1,8 @@
 package com.clinicsuite.debtor.rest;
 
-import com.clinicsuite.debtor.service.ReminderChannel;
 import com.clinicsuite.debtor.service.ReminderOutcome;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public record ReminderResponse(List<Sent> sent, List<Error> errors) {
             long debtorId,
             @JsonInclude(JsonInclude.Include.NON_NULL) String email,
             @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
-            String status,
+            DeliveryStatus status,
             String externalId,
             String reminderId) {}
 

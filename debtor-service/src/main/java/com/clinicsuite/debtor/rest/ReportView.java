@@ -1,13 +1,18 @@
 package com.clinicsuite.debtor.rest;
 
 import com.clinicsuite.debtor.repository.DebtorReport;
+import com.clinicsuite.vocabulary.ReportStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** An entry of the reports history. */
+/**
+ * An entry of the reports history. {@code upload_id} is import-service's id of the upload it came from (the report
+ * events' {@code report_id}): a client that got 202 from the upload finds its report by it.
+ */
 public record ReportView(
         long id,
+        String uploadId,
         long pharmacyId,
         String filename,
         OffsetDateTime uploadedAt,
@@ -15,12 +20,13 @@ public record ReportView(
         LocalDate reportDate,
         int totalAccounts,
         BigDecimal totalOutstanding,
-        String status,
+        ReportStatus status,
         String errorMessage) {
 
     static ReportView of(DebtorReport r) {
         return new ReportView(
                 r.id,
+                r.importReportId,
                 r.pharmacyId,
                 r.filename,
                 r.uploadedAt,

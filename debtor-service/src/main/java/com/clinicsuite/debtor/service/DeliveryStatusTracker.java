@@ -3,10 +3,12 @@ package com.clinicsuite.debtor.service;
 import com.clinicsuite.debtor.repository.Communication;
 import com.clinicsuite.debtor.repository.CommunicationRepository;
 import com.clinicsuite.events.notifications.DeliveryStatusChanged;
+import com.clinicsuite.vocabulary.DeliveryStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
 public class DeliveryStatusTracker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryStatusTracker.class);
-    private static final Map<String, Integer> PROGRESS = Map.of("queued", 0, "sent", 1, "delivered", 2, "failed", 2);
+    private static final Map<DeliveryStatus, Integer> PROGRESS = new EnumMap<>(Map.of(
+            DeliveryStatus.QUEUED, 0, DeliveryStatus.SENT, 1, DeliveryStatus.DELIVERED, 2, DeliveryStatus.FAILED, 2));
 
     private final CommunicationRepository communications;
 
@@ -31,7 +34,8 @@ public class DeliveryStatusTracker {
     public Uni<Void> apply(DeliveryStatusChanged event) {
         Integer progress = PROGRESS.get(event.status());
         if (progress == null) {
-            LOG.warnf("Ignoring unknown delivery status %s of reminder %s", event.status(), event.reminderId());
+            // sending is notification-service's own and never published; a missing status says nothing
+            LOG.warnf("Ignoring delivery status %s of reminder %s", event.status(), event.reminderId());
             return Uni.createFrom().voidItem();
         }
         return communications
@@ -53,7 +57,8 @@ public class DeliveryStatusTracker {
                             row.errorMessage = truncate(event.error(), 1000);
                         }
                     }
-                    if (row.sentAt == null && ("sent".equals(event.status()) || "delivered".equals(event.status()))) {
+                    if (row.sentAt == null
+                            && (event.status() == DeliveryStatus.SENT || event.status() == DeliveryStatus.DELIVERED)) {
                         row.sentAt = at;
                     }
                     fillBlanks(row, event);

@@ -6,6 +6,7 @@ import com.clinicsuite.debtor.repository.MovementSummary;
 import com.clinicsuite.debtor.repository.ReportSnapshots;
 import com.clinicsuite.debtor.repository.ReportSnapshots.AccountMovement;
 import com.clinicsuite.debtor.repository.ReportSnapshots.MovementFilter;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -175,7 +176,7 @@ public class MovementQueries {
             if (r == null || r.pharmacyId != pharmacyId) {
                 throw new NotFoundException("Report " + reportId + " not found for pharmacy " + pharmacyId);
             }
-            if (!DebtorReport.COMPLETED.equals(r.status)) {
+            if (r.status != ReportStatus.COMPLETED) {
                 throw new UnprocessableEntityException(
                         field, "report " + reportId + " is " + r.status + ", not completed");
             }

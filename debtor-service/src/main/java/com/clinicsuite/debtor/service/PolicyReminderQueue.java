@@ -7,6 +7,7 @@ import com.clinicsuite.outbox.JsonRowsInsert;
 import com.clinicsuite.outbox.JsonRowsInsert.Column;
 import com.clinicsuite.outbox.JsonRowsInsert.Type;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.DeliveryStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class PolicyReminderQueue {
             new Column<>("acc_no", Type.TEXT, q -> q.send().accNo()),
             new Column<>("reminder_id", Type.TEXT, Queued::reminderId),
             new Column<>(
-                    "communication_type", Type.TEXT, q -> q.send().channel().key()),
+                    "communication_type", Type.TEXT, q -> q.send().channel().code()),
             new Column<>("recipient", Type.TEXT, q -> q.send().recipient()),
             new Column<>("amount_due", Type.DECIMAL, q -> q.send().amount()));
 
@@ -64,7 +65,7 @@ public class PolicyReminderQueue {
                     run.pharmacyId,
                     s.debtorId(),
                     s.accNo(),
-                    s.channel().key(),
+                    s.channel(),
                     s.recipient(),
                     s.name(),
                     s.amount(),
@@ -79,7 +80,7 @@ public class PolicyReminderQueue {
                 .chain(session -> session.createNativeQuery(insert.sql())
                         .setParameter(1, run.pharmacyId)
                         .setParameter(2, run.id)
-                        .setParameter(3, "queued")
+                        .setParameter(3, DeliveryStatus.QUEUED.code())
                         .setParameter(4, REQUESTED_BY)
                         .setParameter(5, now)
                         .setParameter(6, now)

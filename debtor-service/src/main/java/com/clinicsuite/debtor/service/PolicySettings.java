@@ -2,6 +2,8 @@ package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.repository.AgeingBucket;
 import com.clinicsuite.debtor.repository.ReminderPolicy;
+import com.clinicsuite.vocabulary.Coded;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -62,7 +64,7 @@ public record PolicySettings(
                         .map(k -> AgeingBucket.fromKey(k).orElseThrow())
                         .toList(),
                 Arrays.stream(p.channels.split(","))
-                        .map(k -> ReminderChannel.fromKey(k).orElseThrow())
+                        .map(k -> Coded.find(ReminderChannel.class, k.trim()).orElseThrow())
                         .toList(),
                 p.cooldownDays,
                 p.quietFrom == null ? null : new QuietHours(LocalTime.parse(p.quietFrom), LocalTime.parse(p.quietTo)),
@@ -83,7 +85,7 @@ public record PolicySettings(
         p.schedule = schedule;
         p.minOverdue = minOverdue;
         p.ageingBuckets = ageingBuckets.stream().map(AgeingBucket::key).collect(Collectors.joining(","));
-        p.channels = channels.stream().map(ReminderChannel::key).collect(Collectors.joining(","));
+        p.channels = channels.stream().map(ReminderChannel::code).collect(Collectors.joining(","));
         p.cooldownDays = cooldownDays;
         p.quietFrom = quietHours == null ? null : quietHours.from().toString();
         p.quietTo = quietHours == null ? null : quietHours.to().toString();

@@ -13,6 +13,7 @@ import com.clinicsuite.debtor.repository.ReminderCandidates;
 import com.clinicsuite.debtor.repository.ReminderCandidates.Candidate;
 import com.clinicsuite.debtor.repository.ReminderRunRepository;
 import com.clinicsuite.debtor.repository.SmsOptOutRepository;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;

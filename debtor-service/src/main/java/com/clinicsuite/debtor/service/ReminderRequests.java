@@ -15,6 +15,8 @@ import com.clinicsuite.debtor.repository.SmsOptOutRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -96,14 +98,18 @@ public class ReminderRequests {
     /** What a request decides about one debtor, before anything is written. */
     private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue, Language language) {}
 
+    /**
+     * @param bearerToken the caller's access token, for asking notification-service when the view of the pharmacy's
+     *     channels says "not configured" ({@link ReminderChannels})
+     */
     @WithTransaction
     public Uni<ReminderOutcome> request(
-            long pharmacyId, ReminderChannel channel, ReminderCommand command, String requestedBy) {
+            long pharmacyId, ReminderChannel channel, ReminderCommand command, String requestedBy, String bearerToken) {
         Set<Long> ids = new LinkedHashSet<>(command.debtorIds());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return directory
                 .require(pharmacyId)
-                .chain(() -> channels.isConfigured(pharmacyId, channel))
+                .chain(() -> channels.isConfigured(pharmacyId, channel, bearerToken))
                 .chain(configured -> {
                     if (!configured) {
                         throw new BadRequestException("Pharmacy " + pharmacyId + " has no " + channel.label()
@@ -123,8 +129,7 @@ public class ReminderRequests {
                             : Uni.createFrom().item(Set.of());
                     Uni<Set<String>> coolingDown = command.force()
                             ? Uni.createFrom().item(Set.of())
-                            : communications.remindedSince(
-                                    pharmacyId, accNos, channel.key(), now.minus(config.coolDown()));
+                            : communications.remindedSince(pharmacyId, accNos, channel, now.minus(config.coolDown()));
                     LocalDate today =
                             now.atZoneSameInstant(PolicySettings.DEFAULT_ZONE).toLocalDate();
                     Uni<AccountFacts> facts = preferences
@@ -245,10 +250,10 @@ public class ReminderRequests {
         row.pharmacyId = pharmacyId;
         row.accNo = debtor.accNo;
         row.reminderId = UUID.randomUUID().toString();
-        row.communicationType = channel.key();
+        row.communicationType = channel;
         row.recipient = channel == ReminderChannel.EMAIL ? debtor.email : debtor.phoneDigits;
         row.amountDue = decision.amountDue();
-        row.status = "queued";
+        row.status = DeliveryStatus.QUEUED;
         row.requestedBy = requestedBy;
         row.statusAt = now;
         row.createdAt = now;
@@ -259,7 +264,7 @@ public class ReminderRequests {
                 pharmacyId,
                 debtor.id,
                 debtor.accNo,
-                channel.key(),
+                channel,
                 row.recipient,
                 debtor.name,
                 decision.amountDue(),

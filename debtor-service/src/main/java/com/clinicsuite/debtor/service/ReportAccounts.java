@@ -2,6 +2,7 @@ package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.repository.AccountRow;
 import com.clinicsuite.events.imports.DebtorReportChunk;
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ final class ReportAccounts {
                     money(a.balance()),
                     email == null ? null : email.toLowerCase(Locale.ROOT),
                     phone,
-                    PhoneNumbers.nationalDigits(phone),
+                    SaPhoneNumber.nationalDigitsOf(phone),
                     account.isMedicalAidControl(),
                     account.lastPaymentDate(),
                     money(account.lastPaymentAmount()),

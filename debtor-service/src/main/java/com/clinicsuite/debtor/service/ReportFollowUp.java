@@ -12,6 +12,7 @@ import com.clinicsuite.debtor.repository.StagedAccounts;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportMovement;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.ReportStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -101,9 +102,7 @@ public class ReportFollowUp {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.find(DebtorReport.class, reportId, LockMode.UPGRADE_SKIPLOCKED))
                 .chain(report -> {
-                    if (report == null
-                            || report.followedUpAt != null
-                            || !DebtorReport.COMPLETED.equals(report.status)) {
+                    if (report == null || report.followedUpAt != null || report.status != ReportStatus.COMPLETED) {
                         return Uni.createFrom().item(false);
                     }
                     return reports.predecessor(report).chain(previous -> {

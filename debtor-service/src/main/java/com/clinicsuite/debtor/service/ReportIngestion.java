@@ -11,6 +11,7 @@ import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.ReportStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -74,7 +75,7 @@ public class ReportIngestion {
         report.reportDate = chunk.reportDate();
         report.chunkCount = chunk.chunkCount();
         report.accountCount = chunk.accountCount();
-        report.status = DebtorReport.PROCESSING;
+        report.status = ReportStatus.PROCESSING;
         return reports.persist(report);
     }
 
@@ -137,7 +138,7 @@ public class ReportIngestion {
                 return replacement
                         .replace(report.pharmacyId, report.id, now)
                         .chain(totals -> {
-                            report.status = DebtorReport.COMPLETED;
+                            report.status = ReportStatus.COMPLETED;
                             report.totalAccounts = totals.accounts();
                             report.totalOutstanding = totals.outstanding();
                             report.totalCurrent = totals.current();
@@ -166,7 +167,7 @@ public class ReportIngestion {
     }
 
     private Uni<Void> fail(DebtorReport report, String reason) {
-        report.status = DebtorReport.FAILED;
+        report.status = ReportStatus.FAILED;
         report.errorMessage = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         report.completedAt = OffsetDateTime.now(ZoneOffset.UTC);
         LOG.warnf("Report %d of pharmacy %d failed: %s", report.id, report.pharmacyId, report.errorMessage);
@@ -174,7 +175,7 @@ public class ReportIngestion {
     }
 
     private Uni<Void> published(DebtorReport report, String error) {
-        boolean completed = DebtorReport.COMPLETED.equals(report.status);
+        boolean completed = report.status == ReportStatus.COMPLETED;
         return outbox.publish(
                         EventCatalog.REPORT_PROCESSED,
                         Long.toString(report.pharmacyId),

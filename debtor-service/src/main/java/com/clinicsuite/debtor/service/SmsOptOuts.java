@@ -3,6 +3,8 @@ package com.clinicsuite.debtor.service;
 import com.clinicsuite.debtor.repository.SmsOptOut;
 import com.clinicsuite.debtor.repository.SmsOptOutRepository;
 import com.clinicsuite.events.notifications.OptOutRecorded;
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -20,8 +22,8 @@ public class SmsOptOuts {
 
     /** Runs in the caller's (Inbox) transaction. Opt-outs of other channels do not concern SMS reminders. */
     public Uni<Void> apply(OptOutRecorded event) {
-        String digits = PhoneNumbers.nationalDigits(event.phoneDigits());
-        if (digits == null || (event.channel() != null && !"sms".equalsIgnoreCase(event.channel()))) {
+        String digits = SaPhoneNumber.nationalDigitsOf(event.phoneDigits());
+        if (digits == null || (event.channel() != null && event.channel() != ReminderChannel.SMS)) {
             return Uni.createFrom().voidItem();
         }
         return optOuts.find(event.pharmacyId(), digits).chain(existing -> {

@@ -22,6 +22,7 @@ import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.fixtures.Deb013Account;
 import com.clinicsuite.testkit.fixtures.Deb013Report;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -79,7 +81,8 @@ class DebtorReportUploadTest {
             publisher.send(
                     EventCatalog.REPORT_PROCESSED,
                     Long.toString(pharmacy),
-                    new ReportProcessed(reportId, pharmacy, 4242L, "completed", 24, new BigDecimal("29509.89"), null));
+                    new ReportProcessed(
+                            reportId, pharmacy, 4242L, ReportStatus.COMPLETED, 24, new BigDecimal("29509.89"), null));
         }
         Response answer = upload.get(20, TimeUnit.SECONDS);
         answer.then()
@@ -114,15 +117,31 @@ class DebtorReportUploadTest {
     }
 
     @Test
-    void noAnswerInTimeIs202AndALargeReportTravelsInChunks() throws Exception {
+    void noAnswerInTimeIs202WithALocationToPollAndALargeReportTravelsInChunks() throws Exception {
         long pharmacy = 7002;
         pharmacyExists(pharmacy);
-        upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/reitz_large.pdf")
-                .then()
+        Response accepted = upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/reitz_large.pdf");
+        accepted.then()
                 .statusCode(202)
                 .body("report_id", nullValue())
                 .body("upload_id", notNullValue())
                 .body("status", equalTo("processing"));
+        String uploadId = accepted.jsonPath().getString("upload_id");
+        String status = "/pharmacies/" + pharmacy + "/debtors/uploads/" + uploadId;
+        assertTrue(accepted.header("Location").endsWith(status), accepted.header("Location"));
+
+        // a read grant is enough to poll; the upload is processing until debtor-service answers
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy))
+                .get(status)
+                .then()
+                .statusCode(200)
+                .body("upload_id", equalTo(uploadId))
+                .body("pharmacy_id", equalTo((int) pharmacy))
+                .body("status", equalTo("processing"))
+                .body("filename", equalTo("reitz_large.pdf"))
+                .body("report_id", nullValue())
+                .body("error", nullValue());
 
         List<JsonNode> chunks = chunks(pharmacy, 2, Duration.ofSeconds(20));
         assertEquals(2, chunks.size());
@@ -137,6 +156,47 @@ class DebtorReportUploadTest {
         assertTrue(chunks.stream()
                 .allMatch(c -> c.get("chunk_count").asInt() == 2
                         && c.get("account_count").asInt() == 1541));
+        assertEquals(uploadId, chunks.get(0).get("report_id").asText());
+
+        try (EventPublisher publisher = new EventPublisher()) {
+            publisher.send(
+                    EventCatalog.REPORT_PROCESSED,
+                    Long.toString(pharmacy),
+                    new ReportProcessed(
+                            uploadId, pharmacy, 5150L, "completed", 1541, new BigDecimal("812345.67"), null));
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.pharmacyReader(pharmacy))
+                        .get(status)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("completed"))
+                        .body("report_id", equalTo(5150))
+                        .body("total_accounts", equalTo(1541))
+                        .body("finished_at", notNullValue()));
+
+        // another pharmacy's grant: 403; an upload of another pharmacy or none at all: 404; no token: 401
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy + 1))
+                .get(status)
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("forbidden"));
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy + 1))
+                .get("/pharmacies/" + (pharmacy + 1) + "/debtors/uploads/" + uploadId)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("not_found"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/pharmacies/" + pharmacy + "/debtors/uploads/no-such-upload")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("not_found"));
+        given().get(status).then().statusCode(401);
     }
 
     @Test
@@ -154,7 +214,13 @@ class DebtorReportUploadTest {
                     EventCatalog.REPORT_PROCESSED,
                     Long.toString(pharmacy),
                     new ReportProcessed(
-                            reportId, pharmacy, null, "failed", 0, BigDecimal.ZERO, "chunk 0 of 1 never arrived"));
+                            reportId,
+                            pharmacy,
+                            null,
+                            ReportStatus.FAILED,
+                            0,
+                            BigDecimal.ZERO,
+                            "chunk 0 of 1 never arrived"));
         }
         upload.get(20, TimeUnit.SECONDS).then().statusCode(422).body("detail", equalTo("chunk 0 of 1 never arrived"));
         assertEquals("failed", queryString("select status from debtor_report_upload where id = ?", reportId));

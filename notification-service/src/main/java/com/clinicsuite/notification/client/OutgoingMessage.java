@@ -1,5 +1,7 @@
 package com.clinicsuite.notification.client;
 
+import com.clinicsuite.vocabulary.ReminderChannel;
+
 /**
  * One rendered reminder to hand to a provider; {@code statement} is the stored statement of account to attach
  * (e-mail), null without one. Personal data: {@link #toString()} shows ids only.
@@ -8,7 +10,7 @@ public record OutgoingMessage(
         long deliveryId,
         String reminderId,
         long pharmacyId,
-        String channel,
+        ReminderChannel channel,
         String recipient,
         String subject,
         String html,
@@ -17,6 +19,6 @@ public record OutgoingMessage(
 
     @Override
     public String toString() {
-        return "OutgoingMessage[reminder " + reminderId + ", " + channel + "]";
+        return "OutgoingMessage[reminder " + reminderId + ", " + channel.code() + "]";
     }
 }

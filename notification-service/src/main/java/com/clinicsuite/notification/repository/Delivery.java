@@ -1,7 +1,12 @@
 package com.clinicsuite.notification.repository;
 
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.persistence.DeliveryStatusConverter;
+import com.clinicsuite.vocabulary.persistence.ReminderChannelConverter;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -34,8 +39,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "acc_no", nullable = false, length = 50)
     public String accNo;
 
+    @Convert(converter = ReminderChannelConverter.class)
     @Column(nullable = false, length = 10)
-    public String channel;
+    public ReminderChannel channel;
 
     @Column(length = 20)
     public String provider;
@@ -43,8 +49,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false, length = 320)
     public String recipient;
 
+    @Convert(converter = DeliveryStatusConverter.class)
     @Column(nullable = false, length = 20)
-    public String status;
+    public DeliveryStatus status;
 
     @Column(length = 500)
     public String subject;

@@ -1,5 +1,7 @@
 package com.clinicsuite.notification.repository;
 
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +44,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
 
     /** The latest SMS sent to a number, to find which pharmacy a reply without a reference answers. */
     public Uni<Delivery> latestSmsTo(String destination) {
-        return find("channel = ?1 and recipient = ?2", Sort.descending("id"), "sms", destination)
+        return find("channel = ?1 and recipient = ?2", Sort.descending("id"), ReminderChannel.SMS, destination)
                 .firstResult();
     }
 }

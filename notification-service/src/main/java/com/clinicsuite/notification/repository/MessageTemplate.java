@@ -1,7 +1,10 @@
 package com.clinicsuite.notification.repository;
 
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.persistence.ReminderChannelConverter;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -27,8 +30,9 @@ public class MessageTemplate extends PanacheEntityBase {
     @Column(name = "pharmacy_id", nullable = false)
     public long pharmacyId;
 
+    @Convert(converter = ReminderChannelConverter.class)
     @Column(nullable = false, length = 10)
-    public String channel;
+    public ReminderChannel channel;
 
     /** {@code en} or {@code af}. */
     @Column(nullable = false, length = 2)

@@ -1,8 +1,9 @@
 package com.clinicsuite.notification.rest;
 
 import com.clinicsuite.notification.service.OptOutService;
-import com.clinicsuite.notification.service.PhoneNumbers;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,11 @@ public class OptOutResource {
 
     /** An opted-out number of one pharmacy. */
     public record OptOutView(
-            long pharmacyId, String channel, String phoneDigits, boolean optedOut, OffsetDateTime recordedAt) {}
+            long pharmacyId,
+            ReminderChannel channel,
+            String phoneDigits,
+            boolean optedOut,
+            OffsetDateTime recordedAt) {}
 
     private final OptOutService optOuts;
     private final PharmacyAccess access;
@@ -38,7 +43,7 @@ public class OptOutResource {
         access.requireWrite(pharmacyId);
         String digits = digits(phone);
         return optOuts.optOut(pharmacyId, digits, OptOutService.SOURCE_MANUAL)
-                .map(o -> new OptOutView(pharmacyId, "sms", digits, true, o.recordedAt));
+                .map(o -> new OptOutView(pharmacyId, ReminderChannel.SMS, digits, true, o.recordedAt));
     }
 
     @DELETE
@@ -55,8 +60,11 @@ public class OptOutResource {
     }
 
     private static String digits(String phone) {
-        return PhoneNumbers.nationalDigits(phone)
+        return SaPhoneNumber.parse(phone)
+                .map(SaPhoneNumber::nationalDigits)
                 .orElseThrow(() -> new UnprocessableEntityException(
-                        "phone", "must be a South African number: 10 digits starting with 0, or 27 and 9 digits"));
+                        "phone",
+                        "must be a South African number: 0 and 9 digits (082 123 4567), +27 and 9 digits,"
+                                + " or the 9 digits alone"));
     }
 }

@@ -10,6 +10,8 @@ import com.clinicsuite.notification.service.TemplateService;
 import com.clinicsuite.notification.service.TemplateSource;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
+import com.clinicsuite.vocabulary.Coded;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -52,9 +54,9 @@ public class TemplateResource {
     @GET
     public Uni<TemplateView> get(
             @PathParam("pharmacy_id") long pharmacyId,
-            @PathParam("channel") String channel,
+            @PathParam("channel") String name,
             @QueryParam("language") String language) {
-        requireChannel(channel);
+        ReminderChannel channel = channel(name);
         ReminderLanguage lang = language(language);
         access.requireWrite(pharmacyId);
         return templates.stored(pharmacyId, channel, lang).map(t -> t == null ? defaultView(channel, lang) : view(t));
@@ -63,10 +65,10 @@ public class TemplateResource {
     @PUT
     public Uni<TemplateView> put(
             @PathParam("pharmacy_id") long pharmacyId,
-            @PathParam("channel") String channel,
+            @PathParam("channel") String name,
             @QueryParam("language") String language,
             @NotNull @Valid TemplateUpdate body) {
-        requireChannel(channel);
+        ReminderChannel channel = channel(name);
         ReminderLanguage lang = language(language);
         access.requireWrite(pharmacyId);
         return templates
@@ -83,10 +85,10 @@ public class TemplateResource {
     @Path("/preview")
     public Uni<PreviewView> preview(
             @PathParam("pharmacy_id") long pharmacyId,
-            @PathParam("channel") String channel,
+            @PathParam("channel") String name,
             @QueryParam("language") String language,
             @NotNull @Valid PreviewRequest body) {
-        requireChannel(channel);
+        ReminderChannel channel = channel(name);
         ReminderLanguage lang = language(language);
         access.requireRead(pharmacyId);
         TemplateSource unsaved = body.template() == null
@@ -100,15 +102,15 @@ public class TemplateResource {
         return templates.preview(pharmacyId, channel, unsaved, debtor).map(m -> preview(channel, m));
     }
 
-    private static PreviewView preview(String channel, RenderedMessage m) {
-        if (ReminderTemplates.SMS.equals(channel)) {
+    private static PreviewView preview(ReminderChannel channel, RenderedMessage m) {
+        if (channel == ReminderChannel.SMS) {
             SmsSegments.Count count = SmsSegments.count(m.text());
             return new PreviewView(channel, null, null, m.text(), count.encoding(), count.characters(), count.parts());
         }
         return new PreviewView(channel, m.subject(), m.html(), m.text(), null, null, null);
     }
 
-    private TemplateView defaultView(String channel, ReminderLanguage language) {
+    private TemplateView defaultView(ReminderChannel channel, ReminderLanguage language) {
         TemplateSource s = defaults.defaultFor(channel, language);
         return new TemplateView(channel, language.code(), s.subject(), s.html(), s.text(), true, null);
     }
@@ -126,9 +128,9 @@ public class TemplateResource {
                 .orElseThrow(() -> new UnprocessableEntityException("language", "must be en or af"));
     }
 
-    private static void requireChannel(String channel) {
-        if (!ReminderTemplates.EMAIL.equals(channel) && !ReminderTemplates.SMS.equals(channel)) {
-            throw new NotFoundException("No template channel '" + channel + "': use email or sms");
-        }
+    private static ReminderChannel channel(String name) {
+        return Coded.find(ReminderChannel.class, name)
+                .orElseThrow(() -> new NotFoundException(
+                        "No template channel '" + name + "': use " + Coded.codes(ReminderChannel.class)));
     }
 }

@@ -1,10 +1,10 @@
 package com.clinicsuite.notification.rest;
 
-import com.clinicsuite.notification.repository.DeliveryStatus;
 import com.clinicsuite.notification.service.DeliveryReports;
 import com.clinicsuite.notification.service.DeliveryReports.Report;
 import com.clinicsuite.notification.service.OptOutService;
 import com.clinicsuite.notification.service.WebhookGuard;
+import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -60,7 +60,7 @@ public class WebhookResource {
         guard.checkSendGrid(token, tokenInQuery != null, signature, timestamp, body);
         List<Report> found = new ArrayList<>();
         for (JsonNode event : items(body)) {
-            String status = switch (event.path("event").asText("")) {
+            DeliveryStatus status = switch (event.path("event").asText("")) {
                 case "delivered" -> DeliveryStatus.DELIVERED;
                 case "bounce", "dropped", "blocked" -> DeliveryStatus.FAILED;
                 default -> null; // processed, deferred, open, click ...: no change of status
@@ -68,7 +68,7 @@ public class WebhookResource {
             if (status == null) {
                 continue;
             }
-            String error = status.equals(DeliveryStatus.FAILED)
+            String error = status == DeliveryStatus.FAILED
                     ? "SendGrid reported " + event.path("event").asText() + reason(event)
                     : null;
             String messageId = event.path("sg_message_id").asText("");
@@ -92,7 +92,7 @@ public class WebhookResource {
             String code = raw == null
                     ? ""
                     : raw.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
-            String status = SMS_DELIVERED.contains(code)
+            DeliveryStatus status = SMS_DELIVERED.contains(code)
                     ? DeliveryStatus.DELIVERED
                     : SMS_FAILED.contains(code) ? DeliveryStatus.FAILED : null;
             if (status != null) {
@@ -100,7 +100,7 @@ public class WebhookResource {
                         firstText(report, "UserReference", "CustomerId", "CustomerID"),
                         firstText(report, "EventId", "EventID"),
                         status,
-                        status.equals(DeliveryStatus.FAILED) ? "SMSPortal reported " + raw : null));
+                        status == DeliveryStatus.FAILED ? "SMSPortal reported " + raw : null));
             }
         }
         return reports.apply(found).replaceWith(Response.noContent().build());

@@ -10,7 +10,8 @@ import com.clinicsuite.notification.client.SmtpSender;
 import com.clinicsuite.notification.config.NotificationConfig;
 import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
-import com.clinicsuite.notification.repository.DeliveryStatus;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -152,7 +153,7 @@ public class DeliveryDispatcher {
         Map<Long, List<OutgoingMessage>> smsByPharmacy = new LinkedHashMap<>();
         for (OutgoingMessage m : claimed.messages()) {
             ChannelSettings channels = claimed.channels().get(m.pharmacyId());
-            if (ReminderTemplates.SMS.equals(m.channel())) {
+            if (m.channel() == ReminderChannel.SMS) {
                 smsByPharmacy
                         .computeIfAbsent(m.pharmacyId(), k -> new ArrayList<>())
                         .add(m);
@@ -231,7 +232,7 @@ public class DeliveryDispatcher {
         DeliveryException failure = ProviderFailures.classify(provider, e);
         LOG.infof(
                 "Reminder %s (%s) failed: %s",
-                m.reminderId(), m.channel(), failure.retryable() ? "retries exhausted" : "refused");
+                m.reminderId(), m.channel().code(), failure.retryable() ? "retries exhausted" : "refused");
         return new Outcome(m.deliveryId(), null, failure.getMessage());
     }
 
@@ -249,7 +250,7 @@ public class DeliveryDispatcher {
     }
 
     private Uni<Void> apply(Delivery d, Outcome outcome) {
-        if (!DeliveryStatus.SENDING.equals(d.status)) {
+        if (d.status != DeliveryStatus.SENDING) {
             return Uni.createFrom().voidItem(); // already failed as interrupted, or reported on by a webhook
         }
         d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);

@@ -2,14 +2,16 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
-import com.clinicsuite.notification.repository.DeliveryStatus;
+import com.clinicsuite.vocabulary.DeliveryStatus;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,12 +22,14 @@ import org.jboss.logging.Logger;
 public class DeliveryReports {
 
     private static final Logger LOG = Logger.getLogger(DeliveryReports.class);
+    /** States a provider's status report may still move on. */
+    private static final Set<DeliveryStatus> AWAITING_REPORT = EnumSet.of(DeliveryStatus.SENDING, DeliveryStatus.SENT);
 
     private final DeliveryRepository deliveries;
     private final DeliveryStatusEvents events;
 
     /** One provider report: the delivery by reminder id or, failing that, by external id. */
-    public record Report(String reminderId, String externalId, String status, String error) {}
+    public record Report(String reminderId, String externalId, DeliveryStatus status, String error) {}
 
     public DeliveryReports(DeliveryRepository deliveries, DeliveryStatusEvents events) {
         this.deliveries = deliveries;
@@ -40,7 +44,7 @@ public class DeliveryReports {
                 .iterable(reports)
                 .onItem()
                 .transformToUniAndConcatenate(report -> find(report).chain(d -> {
-                    if (d == null || !DeliveryStatus.AWAITING_REPORT.contains(d.status)) {
+                    if (d == null || !AWAITING_REPORT.contains(d.status)) {
                         return Uni.createFrom().voidItem();
                     }
                     d.status = report.status();

@@ -4,8 +4,10 @@ import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
-import com.clinicsuite.notification.repository.DeliveryStatus;
 import com.clinicsuite.notification.repository.SmsOptOutRepository;
+import com.clinicsuite.outbox.PoisonMessageException;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -69,22 +71,25 @@ public class DeliveryService {
     }
 
     private Uni<Delivery> prepare(ReminderRequested r, ChannelSettings channels) {
+        if (r.channel() == null) { // the schema requires one; a channel outside the enum does not even deserialise
+            throw new PoisonMessageException("Reminder " + r.reminderId() + " names no channel");
+        }
         Delivery d = new Delivery();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         d.reminderId = r.reminderId();
         d.pharmacyId = r.pharmacyId();
         d.debtorId = r.debtorId();
         d.accNo = r.accNo() == null ? "" : r.accNo();
-        d.channel = r.channel() == null ? "" : r.channel();
+        d.channel = r.channel();
         d.recipient = r.recipient() == null ? "" : r.recipient().strip();
         d.requestedAt = r.requestedAt() == null ? null : r.requestedAt().atOffset(ZoneOffset.UTC);
         d.createdAt = now;
         d.updatedAt = now;
         d.status = DeliveryStatus.QUEUED;
 
-        Optional<String> problem;
+        Optional<String> problem = Optional.empty();
         switch (d.channel) {
-            case ReminderTemplates.EMAIL -> {
+            case EMAIL -> {
                 d.provider = channels.emailProvider();
                 problem = !channels.emailConfigured()
                         ? Optional.of("No e-mail channel is configured for pharmacy " + r.pharmacyId())
@@ -92,24 +97,23 @@ public class DeliveryService {
                                 ? Optional.empty()
                                 : Optional.of("The recipient is not a valid e-mail address");
             }
-            case ReminderTemplates.SMS -> {
+            case SMS -> {
                 d.provider = channels.smsProvider();
-                Optional<String> digits = PhoneNumbers.nationalDigits(d.recipient);
-                digits.ifPresent(n -> d.recipient = PhoneNumbers.international(n));
+                Optional<SaPhoneNumber> number = SaPhoneNumber.parse(d.recipient);
+                number.ifPresent(n -> d.recipient = n.internationalDigits());
                 problem = !channels.smsConfigured()
                         ? Optional.of("No SMS channel is configured for pharmacy " + r.pharmacyId())
-                        : digits.isEmpty()
+                        : number.isEmpty()
                                 ? Optional.of("The recipient is not a South African mobile number")
                                 : Optional.empty();
                 if (problem.isEmpty()) {
-                    return optOuts.isOptedOut(r.pharmacyId(), digits.get())
+                    return optOuts.isOptedOut(r.pharmacyId(), number.get().nationalDigits())
                             .chain(optedOut -> optedOut
                                     ? Uni.createFrom()
                                             .item(fail(d, "The number opted out of this pharmacy's SMS (opted out)"))
                                     : render(d, r, channels));
                 }
             }
-            default -> problem = Optional.of("Unknown channel '" + d.channel + "': use email or sms");
         }
         return problem.isPresent() ? Uni.createFrom().item(fail(d, problem.get())) : render(d, r, channels);
     }

@@ -22,7 +22,7 @@ public class DeliveryStatusEvents {
     }
 
     public Uni<Void> publish(Delivery d) {
-        registry.counter("notification.deliveries", "channel", d.channel, "status", d.status)
+        registry.counter("notification.deliveries", "channel", d.channel.code(), "status", d.status.code())
                 .increment();
         return outbox.publish(
                         EventCatalog.DELIVERY_STATUS_CHANGED,

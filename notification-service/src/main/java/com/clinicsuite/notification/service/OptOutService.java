@@ -6,6 +6,8 @@ import com.clinicsuite.notification.repository.DeliveryRepository;
 import com.clinicsuite.notification.repository.SmsOptOut;
 import com.clinicsuite.notification.repository.SmsOptOutRepository;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -74,15 +77,15 @@ public class OptOutService {
         if (text == null || !STOP_WORDS.contains(text.strip().split("\\s+")[0].toUpperCase(Locale.ROOT))) {
             return Uni.createFrom().item(false);
         }
-        var digits = PhoneNumbers.nationalDigits(msisdn);
-        if (digits.isEmpty()) {
+        Optional<SaPhoneNumber> number = SaPhoneNumber.parse(msisdn);
+        if (number.isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        String destination = PhoneNumbers.international(digits.get());
-        return pharmacyOf(reminderId, destination)
+        return pharmacyOf(reminderId, number.get().internationalDigits())
                 .chain(pharmacyId -> pharmacyId == null
                         ? Uni.createFrom().item(false)
-                        : optOut(pharmacyId, digits.get(), SOURCE_REPLY).replaceWith(true));
+                        : optOut(pharmacyId, number.get().nationalDigits(), SOURCE_REPLY)
+                                .replaceWith(true));
     }
 
     private Uni<Long> pharmacyOf(String reminderId, String destination) {
@@ -98,7 +101,7 @@ public class OptOutService {
         return outbox.publish(
                         EventCatalog.OPT_OUT_RECORDED,
                         Long.toString(pharmacyId),
-                        new OptOutRecorded(pharmacyId, "sms", phoneDigits, optedOut, Instant.now()))
+                        new OptOutRecorded(pharmacyId, ReminderChannel.SMS, phoneDigits, optedOut, Instant.now()))
                 .replaceWithVoid();
     }
 }

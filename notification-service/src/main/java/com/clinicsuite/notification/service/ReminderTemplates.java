@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.ApiError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +23,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ReminderTemplates {
-
-    public static final String EMAIL = "email";
-    public static final String SMS = "sms";
 
     private static final List<String> BUCKET_ORDER = List.of("current", "d30", "d60", "d90", "d120", "d150", "d180");
 
@@ -50,7 +48,7 @@ public class ReminderTemplates {
     private final TemplateSandbox sandbox;
     private final Vertx vertx;
     /** Built-in templates by channel, then language. */
-    private final Map<String, Map<ReminderLanguage, TemplateSource>> defaults;
+    private final Map<ReminderChannel, Map<ReminderLanguage, TemplateSource>> defaults;
 
     public ReminderTemplates(TemplateSandbox sandbox, Vertx vertx) {
         this.sandbox = sandbox;
@@ -68,7 +66,7 @@ public class ReminderTemplates {
                             resource(folder + "reminder-email.txt")));
             sms.put(language, new TemplateSource(null, null, resource(folder + "reminder-sms.txt")));
         }
-        this.defaults = Map.of(EMAIL, email, SMS, sms);
+        this.defaults = Map.of(ReminderChannel.EMAIL, email, ReminderChannel.SMS, sms);
         defaults.values().stream()
                 .flatMap(byLanguage -> byLanguage.values().stream())
                 .forEach(
@@ -80,12 +78,12 @@ public class ReminderTemplates {
     }
 
     /** The built-in English template. */
-    public TemplateSource defaultFor(String channel) {
+    public TemplateSource defaultFor(ReminderChannel channel) {
         return defaultFor(channel, ReminderLanguage.EN);
     }
 
     /** The built-in template of the channel in that language. */
-    public TemplateSource defaultFor(String channel, ReminderLanguage language) {
+    public TemplateSource defaultFor(ReminderChannel channel, ReminderLanguage language) {
         return defaults.get(channel).get(language);
     }
 
@@ -93,7 +91,7 @@ public class ReminderTemplates {
      * Renders one reminder on a worker thread; a template that breaks a sandbox rule fails with
      * {@link TemplateRejectedException}.
      */
-    public Uni<RenderedMessage> render(String channel, TemplateSource source, ReminderContent content) {
+    public Uni<RenderedMessage> render(ReminderChannel channel, TemplateSource source, ReminderContent content) {
         return vertx.executeBlocking(() -> renderNow(channel, source, content), false);
     }
 
@@ -101,7 +99,7 @@ public class ReminderTemplates {
      * Checks a template before it is saved: the parts it needs are there, each part parses and keeps to the
      * sandbox's rules, and it renders sample data within the limits. 422 otherwise.
      */
-    public Uni<Void> validate(String channel, TemplateSource source) {
+    public Uni<Void> validate(ReminderChannel channel, TemplateSource source) {
         try {
             requireParts(channel, source);
         } catch (UnprocessableEntityException e) {
@@ -119,12 +117,12 @@ public class ReminderTemplates {
     }
 
     /** 422 when a part the channel needs is missing: {@code text}, and {@code subject} for e-mail. */
-    public void requireParts(String channel, TemplateSource source) {
+    public void requireParts(ReminderChannel channel, TemplateSource source) {
         List<ApiError.FieldError> errors = new ArrayList<>();
         if (source.text() == null || source.text().isBlank()) {
             errors.add(new ApiError.FieldError("text", "must not be blank"));
         }
-        if (EMAIL.equals(channel)
+        if (channel == ReminderChannel.EMAIL
                 && (source.subject() == null || source.subject().isBlank())) {
             errors.add(new ApiError.FieldError("subject", "must not be blank"));
         }
@@ -134,10 +132,10 @@ public class ReminderTemplates {
         }
     }
 
-    RenderedMessage renderNow(String channel, TemplateSource source, ReminderContent content) {
+    RenderedMessage renderNow(ReminderChannel channel, TemplateSource source, ReminderContent content) {
         TemplateValues values = values(content);
         String text = sandbox.render("text", source.text(), false, values);
-        if (SMS.equals(channel)) {
+        if (channel == ReminderChannel.SMS) {
             return new RenderedMessage(null, null, text.strip());
         }
         String subject = sandbox.render("subject", source.subject(), false, values)

@@ -2,6 +2,7 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.repository.MessageTemplate;
 import com.clinicsuite.notification.repository.MessageTemplateRepository;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
@@ -32,7 +33,7 @@ public class TemplateService {
 
     /** A stored template, or null when the pharmacy uses the built-in one of that language. */
     @WithSession
-    public Uni<MessageTemplate> stored(long pharmacyId, String channel, ReminderLanguage language) {
+    public Uni<MessageTemplate> stored(long pharmacyId, ReminderChannel channel, ReminderLanguage language) {
         return repository.findByPharmacyAndChannel(pharmacyId, channel, language.code());
     }
 
@@ -41,7 +42,7 @@ public class TemplateService {
      * settings.
      */
     @CacheResult(cacheName = TEMPLATES_CACHE)
-    public Uni<TemplateSource> effective(long pharmacyId, String channel, ReminderLanguage language) {
+    public Uni<TemplateSource> effective(long pharmacyId, ReminderChannel channel, ReminderLanguage language) {
         return repository
                 .findByPharmacyAndChannel(pharmacyId, channel, language.code())
                 .map(t -> t == null
@@ -56,12 +57,12 @@ public class TemplateService {
     @CacheInvalidate(cacheName = TEMPLATES_CACHE)
     public Uni<MessageTemplate> save(
             @CacheKey long pharmacyId,
-            @CacheKey String channel,
+            @CacheKey ReminderChannel channel,
             @CacheKey ReminderLanguage language,
             TemplateSource source,
             String username) {
         TemplateSource normalized =
-                ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, source.text()) : source;
+                channel == ReminderChannel.SMS ? new TemplateSource(null, null, source.text()) : source;
         return templates
                 .validate(channel, normalized)
                 .chain(() -> Panache.withTransaction(() -> repository
@@ -89,11 +90,11 @@ public class TemplateService {
      */
     @WithSession
     public Uni<RenderedMessage> preview(
-            long pharmacyId, String channel, TemplateSource unsaved, ReminderContent debtor) {
+            long pharmacyId, ReminderChannel channel, TemplateSource unsaved, ReminderContent debtor) {
         Uni<TemplateSource> source;
         if (unsaved != null) {
             TemplateSource s =
-                    ReminderTemplates.SMS.equals(channel) ? new TemplateSource(null, null, unsaved.text()) : unsaved;
+                    channel == ReminderChannel.SMS ? new TemplateSource(null, null, unsaved.text()) : unsaved;
             try {
                 templates.requireParts(channel, s);
             } catch (UnprocessableEntityException e) {

@@ -7,6 +7,7 @@ import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.testkit.KafkaBroker;
 import com.clinicsuite.testkit.PostgresServer;
 import com.clinicsuite.testkit.TestTokens;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -202,7 +203,7 @@ class ReminderThroughputBenchmark {
                         pharmacy,
                         i,
                         "ACC" + i,
-                        "email",
+                        ReminderChannel.EMAIL,
                         "bench-" + pharmacy + "@debtors.example",
                         "Debtor " + i,
                         new BigDecimal("1234.56"),

@@ -7,6 +7,7 @@ import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -63,7 +64,7 @@ public final class TestData {
                 pharmacyId,
                 77,
                 "ACC" + pharmacyId,
-                channel,
+                ReminderChannel.fromCode(channel),
                 recipient,
                 "Thandi Nkosi",
                 new BigDecimal("1234.56"),

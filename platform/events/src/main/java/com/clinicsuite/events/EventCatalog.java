@@ -39,8 +39,13 @@ public final class EventCatalog {
             new EventType<>("credit.balance-updated.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
     public static final EventType<CreditBalanceChanged> CREDIT_BALANCE_DELETED =
             new EventType<>("credit.balance-deleted.v1", Topics.CREDIT_BALANCES, CreditBalanceChanged.class);
+    /** An audit record (one per API-log batch of searches), relayed after business events (see {@link Lane}). */
     public static final EventType<VoucherSearchesLogged> VOUCHER_SEARCHES_LOGGED = new EventType<>(
-            "credit.voucher-searches-logged.v1", Topics.CREDIT_VOUCHER_SEARCHES, VoucherSearchesLogged.class);
+            "credit.voucher-searches-logged.v1",
+            Topics.CREDIT_VOUCHER_SEARCHES,
+            VoucherSearchesLogged.class,
+            Lane.AUDIT);
+
     public static final EventType<CreditImportResult> CREDIT_IMPORT_RESULT =
             new EventType<>("credit.import-result.v1", Topics.CREDIT_IMPORT_RESULTS, CreditImportResult.class);
 

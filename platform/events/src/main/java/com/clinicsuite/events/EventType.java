@@ -4,9 +4,15 @@ import java.net.URI;
 
 /**
  * One event of the catalogue: its CloudEvents type ({@code <domain>.<event>.v1}), the topic it travels on,
- * the Java record of its data and the JSON Schema that describes that data for consumers outside the suite.
+ * the Java record of its data, the JSON Schema that describes that data for consumers outside the suite, and the
+ * outbox {@link Lane} it is relayed in.
  */
-public record EventType<T>(String type, String topic, Class<T> dataClass) {
+public record EventType<T>(String type, String topic, Class<T> dataClass, Lane lane) {
+
+    /** A {@link Lane#BUSINESS} event. */
+    public EventType(String type, String topic, Class<T> dataClass) {
+        this(type, topic, dataClass, Lane.BUSINESS);
+    }
 
     /**
      * Where the JSON Schemas are served when {@code events.schema-base-url} is not set: the local stack's gateway

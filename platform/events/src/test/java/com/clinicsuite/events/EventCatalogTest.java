@@ -20,6 +20,12 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.events.notifications.ChannelConfigured;
 import com.clinicsuite.events.notifications.DeliveryStatusChanged;
 import com.clinicsuite.events.notifications.OptOutRecorded;
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.ReportSource;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -77,7 +83,7 @@ class EventCatalogTest {
                     "credit.import-result.v1",
                     new CreditImportResult(
                             "imp-1",
-                            "completed",
+                            ImportStatus.COMPLETED,
                             10,
                             8,
                             2,
@@ -88,7 +94,7 @@ class EventCatalogTest {
                     "imports.credit-rows-chunk.v1",
                     new CreditRowsChunk(
                             "imp-1",
-                            "replace",
+                            ImportMode.REPLACE,
                             "admin",
                             0,
                             1,
@@ -120,7 +126,7 @@ class EventCatalogTest {
                             2,
                             "deb013.pdf",
                             "ab12",
-                            "upload",
+                            ReportSource.UPLOAD,
                             7L,
                             "thandi",
                             NOW,
@@ -142,7 +148,8 @@ class EventCatalogTest {
                                     "30",
                                     null)))),
             Map.entry(
-                    "debtors.report-processed.v1", new ReportProcessed("rep-1", 2, 11L, "completed", 1, AMOUNT, null)),
+                    "debtors.report-processed.v1",
+                    new ReportProcessed("rep-1", 2, 11L, ReportStatus.COMPLETED, 1, AMOUNT, null)),
             Map.entry(
                     "debtors.reminder-requested.v1",
                     new ReminderRequested(
@@ -150,7 +157,7 @@ class EventCatalogTest {
                             2,
                             11,
                             "100234",
-                            "email",
+                            ReminderChannel.EMAIL,
                             "j@example.com",
                             "DU PLESSIS, J",
                             AMOUNT,
@@ -198,7 +205,17 @@ class EventCatalogTest {
             Map.entry(
                     "notifications.delivery-status-changed.v1",
                     new DeliveryStatusChanged(
-                            "rem-1", 2, "100234", "email", "sent", "smtp", "<abc@x>", "Your account", null, null, NOW)),
+                            "rem-1",
+                            2,
+                            "100234",
+                            ReminderChannel.EMAIL,
+                            DeliveryStatus.SENT,
+                            "smtp",
+                            "<abc@x>",
+                            "Your account",
+                            null,
+                            null,
+                            NOW)),
             Map.entry(
                     "notifications.channel-configured.v1",
                     new ChannelConfigured(
@@ -208,7 +225,9 @@ class EventCatalogTest {
                             "af",
                             new ChannelConfigured.Letterhead(
                                     "Winterton Pharmacy", "036 488 1234", "FNB 62000000000 branch 250655"))),
-            Map.entry("notifications.opt-out-recorded.v1", new OptOutRecorded(2, "sms", "0821234567", true, NOW)));
+            Map.entry(
+                    "notifications.opt-out-recorded.v1",
+                    new OptOutRecorded(2, ReminderChannel.SMS, "0821234567", true, NOW)));
 
     @Test
     void everyTypeNameFollowsTheConventionAndIsUnique() {
@@ -217,6 +236,17 @@ class EventCatalogTest {
             assertThat(type.type()).matches("[a-z]+\\.[a-z-]+\\.v[0-9]+");
             assertThat(seen.add(type.type())).as("duplicate " + type.type()).isTrue();
         }
+    }
+
+    @Test
+    void everyTopicCarriesOneLaneAndVoucherSearchesAreAudit() {
+        // the relay keeps order per key within a lane only: a topic's events must not be split across lanes
+        Map<String, Set<Lane>> lanesByTopic = EventCatalog.ALL.stream()
+                .collect(Collectors.groupingBy(
+                        EventType::topic, Collectors.mapping(EventType::lane, Collectors.toSet())));
+        lanesByTopic.forEach((topic, lanes) -> assertThat(lanes).as(topic).hasSize(1));
+        assertThat(EventCatalog.VOUCHER_SEARCHES_LOGGED.lane()).isEqualTo(Lane.AUDIT);
+        assertThat(EventCatalog.REPORT_PROCESSED.lane()).isEqualTo(Lane.BUSINESS);
     }
 
     @Test

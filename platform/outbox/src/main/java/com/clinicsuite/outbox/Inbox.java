@@ -3,25 +3,42 @@ package com.clinicsuite.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Processes each received event at most once per consumer: the event id is recorded in {@code inbox_event}
- * in the same transaction as the handler's changes, so a redelivery finds it and changes nothing. Transient
- * failures are retried with exponential backoff; when the retries are spent (or the message cannot be read at
- * all) the message is nacked, and the channel's {@code failure-strategy=dead-letter-queue} moves it to the
- * dead-letter topic so the partition keeps flowing.
+ * Processes each received event at most once per consumer, and never gives up on one because of a bad day.
+ * <ul>
+ *   <li><b>Once</b>: the event id is recorded in {@code inbox_event} in the same transaction as the handler's
+ *       changes, so a redelivery finds it and changes nothing.
+ *   <li><b>Transient failures</b> (the "retryable?" predicate, {@link Failures#TRANSIENT} by default: database or
+ *       broker away, timeouts, deadlocks, serialization failures) are retried with capped exponential backoff
+ *       ({@code inbox.retry.initial-backoff} doubling up to {@code inbox.retry.max-backoff}) for as long as it takes.
+ *       The message is held meanwhile: the channel takes the next record only once this one is acked, so nothing
+ *       later of its partition overtakes it, and the connector commits no offset past it. {@link InboxRetries} shows
+ *       it ({@code inbox_retrying}, {@code inbox_retrying_seconds}, readiness).
+ *   <li><b>Permanent failures</b> (an unreadable payload, a rule the data breaks, a bug) are dead-lettered at once
+ *       into the service's own {@code inbox_dead_letter} table, in a transaction of their own, and acked: the
+ *       partition flows on. {@link DeadLetters} lists and replays them.
+ * </ul>
+ * The Kafka connector's offset handling must let a message be held for long; the platform's connector defaults
+ * (META-INF/microprofile-config.properties) do: the throttled commit strategy's unprocessed-record age check is off,
+ * and the consumer keeps polling with its partitions paused, so it stays in its group.
  */
 @ApplicationScoped
 public class Inbox {
@@ -30,70 +47,73 @@ public class Inbox {
 
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
-    private final int maxRetries;
+    private final InboxRetries retries;
+    private final DeadLetters deadLetters;
+    private final Vertx vertx;
     private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private volatile boolean stopping;
 
     public Inbox(
             ObjectMapper mapper,
             MeterRegistry registry,
-            @ConfigProperty(name = "inbox.max-retries", defaultValue = "4") int maxRetries,
-            @ConfigProperty(name = "inbox.initial-backoff", defaultValue = "PT0.2S") Duration initialBackoff) {
+            InboxRetries retries,
+            DeadLetters deadLetters,
+            Vertx vertx,
+            InboxConfig config) {
         this.mapper = mapper;
         this.registry = registry;
-        this.maxRetries = maxRetries;
-        this.initialBackoff = initialBackoff;
+        this.retries = retries;
+        this.deadLetters = deadLetters;
+        this.vertx = vertx;
+        this.initialBackoff = config.retry().initialBackoff();
+        this.maxBackoff = config.retry().maxBackoff();
+    }
+
+    /** {@link #process(String, Message, Class, Predicate, Function)} with the default {@link Failures#TRANSIENT}. */
+    public <T, R> Uni<R> process(
+            String consumer, Message<String> message, Class<T> dataType, Function<ReceivedEvent<T>, Uni<R>> handler) {
+        return process(consumer, message, dataType, Failures.TRANSIENT, handler);
     }
 
     /**
-     * Runs {@code handler} once for this message's event id, in a transaction, then acks; nacks after the
-     * retries are spent. Use as the whole body of an {@code @Incoming} method taking {@code Message<String>}.
+     * Runs {@code handler} once for this message's event id, in a transaction, then acks. Use as the whole body of an
+     * {@code @Incoming} method taking {@code Message<String>}; what is chained after it must not fail (a failed Uni
+     * stops the channel): it runs after the commit, once the message is acked.
+     *
+     * @param consumer names the consumer: its processed ids and dead letters are its own (one per channel)
+     * @param retryable which failures are transient; anything else is dead-lettered at once
+     * @return the handler's result once committed, or null when the event was processed before or dead-lettered.
+     *     It never fails.
      */
-    public <T> Uni<Void> process(
+    public <T, R> Uni<R> process(
             String consumer,
             Message<String> message,
             Class<T> dataType,
-            Function<ReceivedEvent<T>, Uni<Void>> handler) {
+            Predicate<Throwable> retryable,
+            Function<ReceivedEvent<T>, Uni<R>> handler) {
+        retries.consumerSeen(consumer);
+        Optional<DeadLetters.Replay> replay = DeadLetters.replayOf(message);
+        if (replay.isPresent() && !replay.get().consumer().equals(consumer)) {
+            // another consumer of this topic asked for this record again; it is not ours to process
+            registry.counter("inbox.replays_ignored", "consumer", consumer).increment();
+            return ack(message).replaceWith(() -> null);
+        }
+        Delivery delivery = new Delivery(consumer, message, replay.isPresent(), currentContext());
         ReceivedEvent<T> event;
         try {
             event = read(message, dataType);
         } catch (PoisonMessageException e) {
-            return deadLetter(consumer, message, "unknown", e);
+            return deadLetter(delivery, idOf(message), typeOf(message), e, null);
         }
-        return Panache.withTransaction(() -> InboxEvent.<InboxEvent>findById(new InboxEvent.Key(consumer, event.id()))
-                        .chain(seen -> {
-                            if (seen != null) {
-                                registry.counter("inbox.duplicates", "consumer", consumer)
-                                        .increment();
-                                return Uni.createFrom().voidItem();
-                            }
-                            InboxEvent entry = new InboxEvent();
-                            entry.key = new InboxEvent.Key(consumer, event.id());
-                            entry.processedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                            return handler.apply(event)
-                                    .chain(() -> entry.persist())
-                                    .replaceWithVoid();
-                        }))
-                .onFailure(e -> !(e instanceof PoisonMessageException))
-                .retry()
-                .withBackOff(initialBackoff, initialBackoff.multipliedBy(20))
-                .atMost(maxRetries)
-                .onItem()
-                .transformToUni(ignored -> {
-                    registry.counter("inbox.processed", "consumer", consumer).increment();
-                    return Uni.createFrom().completionStage(message.ack());
-                })
-                .onFailure()
-                .recoverWithUni(e -> deadLetter(consumer, message, event.id(), e));
+        return attempt(delivery, event, retryable, handler, null);
     }
 
     /** Reads the envelope and data of a message; throws {@link PoisonMessageException} when it cannot. */
     public <T> ReceivedEvent<T> read(Message<String> message, Class<T> dataType) {
-        @SuppressWarnings("unchecked")
-        Optional<IncomingCloudEventMetadata<?>> ce =
-                message.getMetadata(IncomingCloudEventMetadata.class).map(m -> (IncomingCloudEventMetadata<?>) m);
-        String id = ce.map(m -> m.getId()).orElseGet(() -> fallbackId(message));
-        String type = ce.map(m -> m.getType()).orElse(null);
-        String subject = ce.flatMap(m -> m.getSubject()).orElse(null);
+        String id = idOf(message);
+        String type = typeOf(message);
+        String subject = cloudEvent(message).flatMap(m -> m.getSubject()).orElse(null);
         if (message.getPayload() == null) {
             throw new PoisonMessageException("Event " + id + " has no data");
         }
@@ -105,18 +125,142 @@ public class Inbox {
         }
     }
 
-    private Uni<Void> deadLetter(String consumer, Message<String> message, String eventId, Throwable cause) {
-        registry.counter("inbox.dead_lettered", "consumer", consumer).increment();
-        // The reason only: payloads may carry personal data and never go to logs.
-        LOG.errorf(
-                "%s gives up on event %s after retries, sending it to the dead-letter topic: %s",
-                consumer, eventId, cause.toString());
-        return Uni.createFrom().completionStage(message.nack(cause));
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
-    private static String fallbackId(Message<String> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getTopic() + "-" + m.getPartition() + "-" + m.getOffset())
-                .orElseThrow(() -> new PoisonMessageException("Message without an event id"));
+    /** What the inbox knows of one message while it handles it. */
+    private record Delivery(String consumer, Message<String> message, boolean replayed, Context context) {}
+
+    /** What one try did: the handler ran (its result), or the event had been processed before. */
+    private record Applied<R>(R result, boolean duplicate) {}
+
+    private <T, R> Uni<R> attempt(
+            Delivery delivery,
+            ReceivedEvent<T> event,
+            Predicate<Throwable> retryable,
+            Function<ReceivedEvent<T>, Uni<R>> handler,
+            InboxRetries.Retry retry) {
+        return applyOnce(delivery, event, handler)
+                .onItem()
+                .transformToUni(applied -> {
+                    retries.finished(retry);
+                    registry.counter(
+                                    applied.duplicate() ? "inbox.duplicates" : "inbox.processed",
+                                    "consumer",
+                                    delivery.consumer())
+                            .increment();
+                    return ack(delivery.message()).replaceWith(applied.result());
+                })
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    if (!retryable.test(failure)) {
+                        retries.finished(retry);
+                        return deadLetter(delivery, event.id(), event.type(), failure, null);
+                    }
+                    InboxRetries.Retry held = retries.failed(retry, delivery.consumer(), event.id(), failure);
+                    return later(delivery, held).chain(() -> attempt(delivery, event, retryable, handler, held));
+                });
+    }
+
+    private <T, R> Uni<Applied<R>> applyOnce(
+            Delivery delivery, ReceivedEvent<T> event, Function<ReceivedEvent<T>, Uni<R>> handler) {
+        InboxEvent.Key key = new InboxEvent.Key(delivery.consumer(), event.id());
+        return Panache.withTransaction(() -> InboxEvent.<InboxEvent>findById(key)
+                .chain(seen -> {
+                    if (seen != null) {
+                        return Uni.createFrom().item(new Applied<R>(null, true));
+                    }
+                    InboxEvent entry = new InboxEvent();
+                    entry.key = key;
+                    entry.processedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    return handler.apply(event)
+                            .call(result -> entry.persist())
+                            .map(result -> new Applied<>(result, false));
+                })
+                // a replayed dead letter that went through (or had gone through already) is resolved
+                .call(applied -> delivery.replayed()
+                        ? deadLetters.resolve(delivery.consumer(), event.id())
+                        : Uni.createFrom().voidItem()));
+    }
+
+    /**
+     * Stores a dead letter and acks. Storing is retried like a transient failure for as long as it fails: the
+     * message is held rather than dropped (if the database is away, so is every other way of keeping it).
+     */
+    private <R> Uni<R> deadLetter(
+            Delivery delivery, String eventId, String eventType, Throwable cause, InboxRetries.Retry retry) {
+        return deadLetters
+                .store(delivery.consumer(), delivery.message(), eventId, eventType, cause)
+                .onItem()
+                .transformToUni(stored -> {
+                    retries.finished(retry);
+                    if (stored) {
+                        registry.counter("inbox.dead_lettered", "consumer", delivery.consumer())
+                                .increment();
+                        // the reason only: payloads may carry personal data and never go to logs
+                        LOG.errorf(
+                                "%s dead-lettered event %s (%s): %s",
+                                delivery.consumer(), eventId, eventType, Failures.describe(cause));
+                    } else {
+                        // another instance processed it meanwhile (a rebalance handed it over twice)
+                        registry.counter("inbox.duplicates", "consumer", delivery.consumer())
+                                .increment();
+                    }
+                    return ack(delivery.message()).replaceWith((R) null);
+                })
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    InboxRetries.Retry held = retries.failed(retry, delivery.consumer(), eventId, failure);
+                    return later(delivery, held).chain(() -> deadLetter(delivery, eventId, eventType, cause, held));
+                });
+    }
+
+    /** Completes after the retry's backoff, back on the message's context (Hibernate Reactive needs it). */
+    private Uni<Void> later(Delivery delivery, InboxRetries.Retry retry) {
+        if (stopping) {
+            // shutting down: leave the message unacked, it is redelivered after the restart
+            return Uni.createFrom().nothing();
+        }
+        long delay = backoffMillis(retry.failures);
+        Context context = delivery.context();
+        return Uni.createFrom()
+                .emitter(emitter ->
+                        context.owner().setTimer(delay, id -> context.runOnContext(ignored -> emitter.complete(null))));
+    }
+
+    /** initial * 2^(failures-1), capped at the maximum, +-20 % so that replicas do not retry in step. */
+    long backoffMillis(int failures) {
+        double base = initialBackoff.toMillis() * Math.pow(2, Math.min(30, Math.max(0, failures - 1)));
+        double capped = Math.min(base, maxBackoff.toMillis());
+        return Math.max(1, Math.round(capped * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+    }
+
+    private Context currentContext() {
+        Context context = Vertx.currentContext();
+        return context != null ? context : vertx.getOrCreateContext();
+    }
+
+    private static Uni<Void> ack(Message<String> message) {
+        return Uni.createFrom().completionStage(message.ack());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<IncomingCloudEventMetadata<?>> cloudEvent(Message<String> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class).map(m -> (IncomingCloudEventMetadata<?>) m);
+    }
+
+    /** The CloudEvents id; else the id a replay carries; else the record's topic-partition-offset. */
+    static String idOf(Message<String> message) {
+        return cloudEvent(message)
+                .map(m -> m.getId())
+                .or(() -> DeadLetters.replayOf(message).map(DeadLetters.Replay::eventId))
+                .orElseGet(() -> message.getMetadata(IncomingKafkaRecordMetadata.class)
+                        .map(m -> m.getTopic() + "-" + m.getPartition() + "-" + m.getOffset())
+                        .orElse("unknown"));
+    }
+
+    private static String typeOf(Message<String> message) {
+        return cloudEvent(message).map(m -> m.getType()).orElse(null);
     }
 }

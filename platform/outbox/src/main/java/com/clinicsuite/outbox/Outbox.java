@@ -17,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes events to the outbox table in the caller's reactive transaction, so an event exists exactly when the
- * change that caused it was committed. {@link OutboxRelay} sends them to Kafka after commit.
+ * change that caused it was committed. {@link OutboxRelay} sends them to Kafka after commit, in the event type's
+ * {@link com.clinicsuite.events.Lane lane}. An event larger than {@code outbox.max-payload-size} is refused here
+ * ({@link EventTooLargeException}), not by the broker after commit where nothing could be done about it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -28,18 +30,22 @@ public class Outbox {
             new Column<>("topic", Type.TEXT, e -> e.topic),
             new Column<>("aggregate_key", Type.TEXT, e -> e.aggregateKey),
             new Column<>("payload", Type.TEXT, e -> e.payload),
+            new Column<>("lane", Type.TEXT, e -> e.lane),
             new Column<>("created_at", Type.TIMESTAMPTZ, e -> e.createdAt));
 
     private final ObjectMapper mapper;
     private final OutboxRelay relay;
     private final JsonRowsInsert<OutboxEvent> insertAll;
+    private final long maxPayloadBytes;
 
     public Outbox(
             ObjectMapper mapper,
             OutboxRelay relay,
+            OutboxConfig config,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.mapper = mapper;
         this.relay = relay;
+        this.maxPayloadBytes = config.maxPayloadSize().asLongValue();
         this.insertAll = JsonRowsInsert.into("outbox_event", COLUMNS, dbKind);
     }
 
@@ -48,7 +54,8 @@ public class Outbox {
      * {@code Panache.withTransaction}: an event without the transaction of its change would be a lie.
      *
      * @param key the aggregate id the topic is keyed by (pharmacy id, client code ...)
-     * @return the stored event, with its CloudEvents id
+     * @return the stored event, with its CloudEvents id; fails with {@link EventTooLargeException} when the payload
+     *     is larger than {@code outbox.max-payload-size}, with IllegalArgumentException when it is not serialisable
      */
     public <T> Uni<OutboxEvent> publish(EventType<T> type, String key, T data) {
         OutboxEvent event;
@@ -95,12 +102,13 @@ public class Outbox {
                 .invoke(relay::eventsPublished);
     }
 
-    /** A new event row; IllegalArgumentException when {@code data} cannot be written as JSON. */
+    /** A new event row; IllegalArgumentException when {@code data} cannot be written as JSON or is too large. */
     private <T> OutboxEvent event(EventType<T> type, String key, T data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID().toString();
         event.eventType = type.type();
         event.topic = type.topic();
+        event.lane = type.lane().column();
         event.aggregateKey = key;
         event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
@@ -108,7 +116,32 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event " + type.type() + " is not serialisable", e);
         }
+        long bytes = utf8Length(event.payload);
+        if (bytes > maxPayloadBytes) {
+            throw new EventTooLargeException(type.type(), bytes, maxPayloadBytes);
+        }
         return event;
+    }
+
+    /** The UTF-8 size of a text without encoding it (a payload can be hundreds of kB). */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static Uni<?> inTransaction(EventType<?> type) {

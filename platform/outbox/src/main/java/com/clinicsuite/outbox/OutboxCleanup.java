@@ -1,5 +1,6 @@
 package com.clinicsuite.outbox;
 
+import com.clinicsuite.events.Lane;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -11,14 +12,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Deletes what the outbox and the inbox no longer need, so neither table grows for ever: relayed outbox rows after
- * {@code outbox.retention} (kept that long to tell what was sent when), inbox rows after {@code inbox.retention}.
+ * Deletes what the outbox and the inbox no longer need, so neither table grows for ever: relayed business rows after
+ * {@code outbox.retention} (kept that long to tell what was sent when), relayed audit rows after
+ * {@code outbox.audit-retention} (an hour: thousands a second, read by nobody), inbox rows after
+ * {@code inbox.retention}.
  * An inbox row only guards against a redelivery, so it must outlive the longest a broker can redeliver: the topics'
- * retention (7 days by default), hence 14 days. Unsent outbox rows are never deleted, however old.
+ * retention (7 days by default), hence 14 days. Unsent outbox rows are never deleted, however old, nor parked ones.
  * <p>
  * Runs every {@code outbox.cleanup.interval} in transactions of at most {@code outbox.cleanup.batch-size} rows, so it
  * never holds many locks or a long transaction. Replicas may run it at the same time: deleting is idempotent.
@@ -29,36 +31,25 @@ public class OutboxCleanup {
     private static final Logger LOG = Logger.getLogger(OutboxCleanup.class);
 
     private final Duration outboxRetention;
+    private final Duration auditRetention;
     private final Duration inboxRetention;
     private final int batchSize;
     private final String deleteSent;
     private final String deleteProcessed;
     private final Counter deleted;
 
-    public OutboxCleanup(
-            @ConfigProperty(name = "outbox.retention", defaultValue = "P7D") Duration outboxRetention,
-            @ConfigProperty(name = "inbox.retention", defaultValue = "P14D") Duration inboxRetention,
-            @ConfigProperty(name = "outbox.cleanup.batch-size", defaultValue = "5000") int batchSize,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-            MeterRegistry registry) {
-        this.outboxRetention = outboxRetention;
-        this.inboxRetention = inboxRetention;
-        this.batchSize = batchSize;
+    public OutboxCleanup(OutboxConfig outbox, InboxConfig inbox, OutboxStatements statements, MeterRegistry registry) {
+        this.outboxRetention = outbox.retention();
+        this.auditRetention = outbox.auditRetention();
+        this.inboxRetention = inbox.retention();
+        this.batchSize = outbox.cleanup().batchSize();
         this.deleted = registry.counter("outbox.cleanup.deleted");
-        if ("mssql".equals(dbKind)) {
-            deleteSent = "delete top (" + batchSize + ") from outbox_event where sent_at < ?";
-            deleteProcessed = "delete top (" + batchSize + ") from inbox_event where processed_at < ?";
-        } else {
-            // oldest first along the primary key: the rows to delete sit at its start
-            deleteSent = "delete from outbox_event where id in (select id from outbox_event where sent_at < ? "
-                    + "order by id limit " + batchSize + ")";
-            deleteProcessed = "delete from inbox_event where ctid in (select ctid from inbox_event "
-                    + "where processed_at < ? limit " + batchSize + ")";
-        }
+        this.deleteSent = statements.deleteSentBefore(batchSize);
+        this.deleteProcessed = statements.deleteProcessedBefore(batchSize);
     }
 
     @Scheduled(
-            every = "${outbox.cleanup.interval:1h}",
+            every = "${outbox.cleanup.interval:10m}",
             delay = 1,
             delayUnit = java.util.concurrent.TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -80,18 +71,21 @@ public class OutboxCleanup {
     /** Deletes everything past its retention, batch after batch; returns how many rows went. */
     public Uni<Long> cleanUp() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return deleteAll(deleteSent, now.minus(outboxRetention))
-                .chain(sent ->
-                        deleteAll(deleteProcessed, now.minus(inboxRetention)).map(processed -> sent + processed));
+        return deleteAll(deleteSent, now.minus(auditRetention), Lane.AUDIT.column())
+                .chain(audit -> deleteAll(deleteSent, now.minus(outboxRetention), Lane.BUSINESS.column())
+                        .map(business -> audit + business))
+                .chain(sent -> deleteAll(deleteProcessed, now.minus(inboxRetention), null)
+                        .map(processed -> sent + processed));
     }
 
-    private Uni<Long> deleteAll(String sql, OffsetDateTime before) {
+    /** Batches of {@code sql} (?1 before, ?2 the lane unless null) until one deletes less than a full batch. */
+    private Uni<Long> deleteAll(String sql, OffsetDateTime before, String lane) {
         return Multi.createBy()
                 .repeating()
-                .uni(() -> Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(sql)
-                                .setParameter(1, before)
-                                .executeUpdate())))
+                .uni(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+                    var delete = session.createNativeQuery(sql).setParameter(1, before);
+                    return (lane == null ? delete : delete.setParameter(2, lane)).executeUpdate();
+                })))
                 .whilst(rows -> rows == batchSize)
                 .invoke(rows -> deleted.increment(rows))
                 .collect()

@@ -18,7 +18,8 @@ public class OutboxEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "event_id", nullable = false, unique = true, length = 36)
+    /** A random UUID, unique by construction (PostgreSQL keeps no unique index on it: see migration V0_2). */
+    @Column(name = "event_id", nullable = false, length = 36)
     public String eventId;
 
     @Column(name = "event_type", nullable = false, length = 120)
@@ -33,6 +34,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String payload;
 
+    /** {@link com.clinicsuite.events.Lane#column()} of the event's type: business rows are relayed first. */
+    @Column(nullable = false, length = 20)
+    public String lane;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -44,4 +49,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error", length = 1000)
     public String lastError;
+
+    /** When the relay set the row aside after {@code outbox.relay.max-attempts} failed sends; null otherwise. */
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
 }

@@ -4,11 +4,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Pauses the relay's timer while {@code outbox.relay.enabled=false} (tests drive it by hand; maintenance) and
- * outside the application's running time: a run before SmallRye Reactive Messaging has wired the {@code outbox}
+ * Pauses the relay's timer while {@code outbox.relay.enabled=false} or {@link #hold()} was called (tests drive the
+ * relay by hand with {@link OutboxRelay#relayOnce()}; maintenance), and outside the application's running time: a run before SmallRye Reactive Messaging has wired the {@code outbox}
  * channel to Kafka fails with SRMSG00019, and the database pool closes at shutdown.
  */
 @Singleton
@@ -16,9 +15,10 @@ public class RelayPaused {
 
     private final boolean enabled;
     private volatile boolean started;
+    private volatile boolean held;
 
-    public RelayPaused(@ConfigProperty(name = "outbox.relay.enabled", defaultValue = "true") boolean enabled) {
-        this.enabled = enabled;
+    public RelayPaused(OutboxConfig config) {
+        this.enabled = config.relay().enabled();
     }
 
     /** Default priority: runs after the messaging start-up observer (LIBRARY_BEFORE) has wired the channels. */
@@ -31,7 +31,16 @@ public class RelayPaused {
         started = false;
     }
 
+    /** Stops the timer from starting runs (a run under way finishes) until {@link #release()}. */
+    public void hold() {
+        held = true;
+    }
+
+    public void release() {
+        held = false;
+    }
+
     public boolean isPaused() {
-        return !enabled || !started;
+        return !enabled || !started || held;
     }
 }

@@ -1,5 +1,11 @@
 package com.clinicsuite.outbox;
 
+import static com.clinicsuite.outbox.OutboxTestSupport.cloudEvent;
+import static com.clinicsuite.outbox.OutboxTestSupport.count;
+import static com.clinicsuite.outbox.OutboxTestSupport.insertUnsentRows;
+import static com.clinicsuite.outbox.OutboxTestSupport.note;
+import static com.clinicsuite.outbox.OutboxTestSupport.producer;
+import static com.clinicsuite.outbox.OutboxTestSupport.seqOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -14,22 +20,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The outbox and inbox against a real PostgreSQL and a real Kafka broker. */
@@ -207,6 +206,13 @@ class OutboxAndInboxTest {
     void cleanupDeletesRelayedOutboxRowsAndOldInboxRowsPastTheirRetentionOnly() throws Throwable {
         String key = "cleanup-" + UUID.randomUUID();
         try (Connection c = SuiteInfrastructure.jdbcConnection()) {
+            // audit rows go after an hour: relayed 2 hours ago (gone), 30 minutes ago (kept), never (kept)
+            c.createStatement()
+                    .executeUpdate("insert into outbox_event (event_id, event_type, topic, aggregate_key, payload,"
+                            + " created_at, sent_at, attempts, lane) select gen_random_uuid()::text,"
+                            + " 'test.note-searched.v1', 'test.audit', '" + key + "-audit', '{\"seq\":' || i || '}',"
+                            + " now() - interval '3 hours', case when i <= 6 then now() - interval '2 hours' when i = 7"
+                            + " then now() - interval '30 minutes' end, 0, 'audit' from generate_series(1, 8) as i");
             // seq 1-12 relayed 8 days ago, 13 never relayed (the relay will send it now), 14 relayed 6 days ago
             c.createStatement()
                     .executeUpdate("insert into outbox_event (event_id, event_type, topic, aggregate_key, "
@@ -222,13 +228,15 @@ class OutboxAndInboxTest {
         }
         // batches of 5 (test config): the 12 old relayed rows take three
         long deleted = VertxContextSupport.subscribeAndAwait(() -> cleanup.cleanUp());
-        assertThat(deleted).isGreaterThanOrEqualTo(12 + 7);
+        assertThat(deleted).isGreaterThanOrEqualTo(12 + 6 + 7);
         assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "'"))
                 .isEqualTo(2);
         assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key
                         + "' and (payload like '%\"seq\":13,%' or payload like '%\"seq\":14,%')"))
                 .isEqualTo(2);
         assertThat(count("select count(*) from inbox_event where consumer = '" + key + "'"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from outbox_event where aggregate_key = '" + key + "-audit'"))
                 .isEqualTo(2);
     }
 
@@ -255,95 +263,78 @@ class OutboxAndInboxTest {
                 .isEqualTo(1);
     }
 
-    @Test
-    void transientFailuresAreRetriedAndApplyOnce() throws Exception {
-        String key = "flaky-" + UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(cloudEvent(
-                            UUID.randomUUID().toString(),
-                            key,
-                            "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"flaky-2\"}"))
-                    .get();
-        }
-        await().atMost(WAIT).until(() -> count("select count(*) from note_seen where note_key = '" + key + "'") == 1);
-    }
-
-    @Test
-    void poisonMessagesGoToTheDeadLetterTopicAndDoNotBlockThePartition() throws Exception {
-        String key = "poison-" + UUID.randomUUID();
-        try (TopicReader dlq = new TopicReader("test.notes.dlq");
-                KafkaProducer<String, String> producer = producer()) {
-            producer.send(cloudEvent(UUID.randomUUID().toString(), key, "{not json"))
-                    .get();
-            producer.send(cloudEvent(
-                            UUID.randomUUID().toString(),
-                            key,
-                            "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"always-fails\"}"))
-                    .get();
-            producer.send(cloudEvent(
-                            UUID.randomUUID().toString(),
-                            key,
-                            "{\"note_key\":\"" + key + "\",\"seq\":1,\"body\":\"fine\"}"))
-                    .get();
-            assertThat(dlq.await(2, r -> key.equals(r.key()), WAIT))
-                    .extracting(TopicReader.Record::value)
-                    .containsExactly("{not json", "{\"note_key\":\"" + key + "\",\"seq\":0,\"body\":\"always-fails\"}");
-        }
-        await().atMost(WAIT)
-                .until(() ->
-                        count("select count(*) from note_seen where note_key = '" + key + "' and body = 'fine'") == 1);
-    }
-
-    /** Committed, unsent outbox rows, as a process leaves them that died before relaying (one transaction). */
-    private static void insertUnsentRows(String key, int count) throws SQLException {
-        try (Connection c = SuiteInfrastructure.jdbcConnection();
-                PreparedStatement insert = c.prepareStatement("insert into outbox_event (event_id, event_type, topic,"
-                        + " aggregate_key, payload, created_at, attempts) values (?, 'test.note-written.v1', 'test.notes',"
-                        + " ?, ?, now(), 0)")) {
-            c.setAutoCommit(false);
-            for (int seq = 0; seq < count; seq++) {
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, key);
-                insert.setString(3, "{\"note_key\":\"" + key + "\",\"seq\":" + seq + ",\"body\":\"unsent\"}");
-                insert.executeUpdate();
-            }
-            c.commit();
-        }
-    }
-
     private void write(String key, int seq, String body, boolean fail) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> notes.write(key, seq, body, fail));
     }
 
-    private static int seqOf(String json) {
-        String s = json.substring(json.indexOf("\"seq\":") + 6);
-        return Integer.parseInt(s.substring(0, s.indexOf(',')));
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection c = SuiteInfrastructure.jdbcConnection();
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+    @Test
+    void failuresTheConsumerCallsTransientAreRetriedAndApplyOnce() throws Exception {
+        // "flaky-2" fails twice with the consumer's own NoteNotReadyYet, which its predicate adds to the default
+        String key = "flaky-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        double retriesBefore =
+                registry.counter("inbox.retries", "consumer", "note-consumer").count();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(cloudEvent(eventId, key, note(key, 0, "flaky-2"))).get();
         }
+        await().atMost(WAIT).until(() -> count("select count(*) from note_seen where note_key = '" + key + "'") == 1);
+        assertThat(com.clinicsuite.outbox.testapp.NoteConsumer.ATTEMPTS
+                        .get(eventId)
+                        .get())
+                .isEqualTo(3);
+        assertThat(registry.counter("inbox.retries", "consumer", "note-consumer")
+                                .count()
+                        - retriesBefore)
+                .isGreaterThanOrEqualTo(2);
+        assertThat(count("select count(*) from inbox_dead_letter where event_id = '" + eventId + "'"))
+                .isZero();
     }
 
-    private static KafkaProducer<String, String> producer() {
-        Properties p = KafkaBroker.get().clientProperties();
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
-    }
-
-    private static ProducerRecord<String, String> cloudEvent(String id, String key, String json) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("test.notes", key, json);
-        List<String[]> headers = new ArrayList<>(List.of(
-                new String[] {"ce_specversion", "1.0"},
-                new String[] {"ce_id", id},
-                new String[] {"ce_type", "test.note-written.v1"},
-                new String[] {"ce_source", "urn:test"},
-                new String[] {"content-type", "application/json"}));
-        headers.forEach(h -> record.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8)));
-        return record;
+    @Test
+    void permanentFailuresAreDeadLetteredAtOnceInTheDatabaseAndDoNotHoldThePartition() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        String unreadable = UUID.randomUUID().toString();
+        String breaksARule = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(cloudEvent(UUID.randomUUID().toString(), key, note(key, 0, "good before")))
+                    .get();
+            producer.send(cloudEvent(unreadable, key, "{not json")).get();
+            producer.send(cloudEvent(breaksARule, key, note(key, 1, "always-fails")))
+                    .get();
+            producer.send(cloudEvent(UUID.randomUUID().toString(), key, note(key, 2, "fine")))
+                    .get();
+        }
+        await().atMost(WAIT)
+                .until(() ->
+                        count("select count(*) from note_seen where note_key = '" + key + "' and body = 'fine'") == 1);
+        assertThat(count("select count(*) from note_seen where note_key = '" + key + "'"))
+                .isEqualTo(2);
+        // both stored once for this consumer, at once: one handler call, one attempt
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from inbox_dead_letter where consumer = 'note-consumer'"
+                                + " and record_key = '" + key + "'")
+                        == 2);
+        assertThat(count("select count(*) from inbox_dead_letter where consumer = 'note-consumer' and event_id in ('"
+                        + unreadable + "', '" + breaksARule + "') and attempts = 1 and resolved_at is null"
+                        + " and topic = 'test.notes' and kafka_offset >= 0 and headers like '%ce_id%'"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from inbox_dead_letter where consumer = 'note-consumer' and event_id = '"
+                        + unreadable + "' and payload = '{not json' and error like '%PoisonMessageException%'"))
+                .isEqualTo(1);
+        assertThat(com.clinicsuite.outbox.testapp.NoteConsumer.ATTEMPTS
+                        .get(breaksARule)
+                        .get())
+                .isEqualTo(1);
+        // the second consumer of the topic keeps a list of its own: it could not read the same record either
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from inbox_dead_letter where consumer = 'note-counter'"
+                                + " and event_id = '" + unreadable + "'")
+                        == 1);
+        assertThat(count("select count(*) from inbox_dead_letter where consumer = 'note-counter'" + " and event_id = '"
+                        + breaksARule + "'"))
+                .isZero();
+        assertThat(registry.counter("inbox.dead_lettered", "consumer", "note-consumer")
+                        .count())
+                .isGreaterThanOrEqualTo(2);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.clinicsuite.testkit.AccessRule.Expected;
 import com.clinicsuite.testkit.EndpointTable.Endpoint;
+import com.clinicsuite.vocabulary.Center;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
@@ -44,9 +45,9 @@ import org.junit.jupiter.api.TestFactory;
 public abstract class AuthorizationMatrixContract {
 
     /** The center of the records the requests name; {@link MatrixCaller#OWN_CENTER_STAFF} belongs to it. */
-    public static final String RECORD_CENTER = "GK2";
+    public static final String RECORD_CENTER = Center.GK2.canonicalName();
     /** The center of {@link MatrixCaller#OTHER_CENTER_STAFF}. */
-    public static final String OTHER_CENTER = "Punjabi Bagh";
+    public static final String OTHER_CENTER = Center.PUNJABI_BAGH.canonicalName();
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");

@@ -19,6 +19,12 @@ import java.util.Set;
 public final class EndpointTable {
 
     public static final String PROPERTY = "endpoints.table";
+    /**
+     * The service column of an operation that every service serves (platform-outbox's {@code /ops/*}): reached
+     * through the local gateway as {@code /services/<service>/...}, not through the public routes.
+     */
+    public static final String EVERY_SERVICE = "*";
+
     static final Path RELATIVE = Path.of("deploy", "gateway", "endpoints.tsv");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
@@ -61,8 +67,11 @@ public final class EndpointTable {
         return rows;
     }
 
+    /** The rows of {@code service}, with those of every service ({@value #EVERY_SERVICE}). */
     public List<Endpoint> rowsOf(String service) {
-        return rows.stream().filter(r -> r.service().equals(service)).toList();
+        return rows.stream()
+                .filter(r -> r.service().equals(service) || r.service().equals(EVERY_SERVICE))
+                .toList();
     }
 
     static EndpointTable parse(Path file) {
@@ -114,10 +123,14 @@ public final class EndpointTable {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
+        return repositoryRoot().resolve(RELATIVE);
+    }
+
+    /** The repository's root: the nearest directory above the working directory (a module's) that holds the table. */
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+            if (Files.isRegularFile(dir.resolve(RELATIVE))) {
+                return dir;
             }
         }
         throw new IllegalStateException(

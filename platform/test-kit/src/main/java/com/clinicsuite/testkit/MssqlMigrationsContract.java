@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.Entity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,19 +21,18 @@ public abstract class MssqlMigrationsContract {
     private static final List<String> PLATFORM_ENTITIES = List.of(
             "com.clinicsuite.outbox.OutboxEvent",
             "com.clinicsuite.outbox.InboxEvent",
+            "com.clinicsuite.outbox.InboxDeadLetter",
             "com.clinicsuite.outbox.RelayLock");
+
+    /** The outbox's own mssql scripts (in the platform-outbox jar); every service runs them before its own. */
+    private static final String OUTBOX_SCRIPTS = "db/outbox/mssql";
 
     @Test
     void mssqlMigrationsCreateWhatTheEntitiesNeed() throws Exception {
         List<Class<?>> entities = entities();
         assertThat(entities).isNotEmpty();
-        Path outboxSql = Files.createTempFile("outbox-mssql", ".sql");
-        try (InputStream in =
-                getClass().getClassLoader().getResourceAsStream("db/outbox/mssql/V0_1__outbox_inbox.sql")) {
-            Files.writeString(outboxSql, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
         Path dir = Files.createTempDirectory("mssql-migrations");
-        Files.copy(outboxSql, dir.resolve("V0_1__outbox_inbox.sql"));
+        copyOutboxScripts(dir);
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration/mssql"))) {
             for (Path f : files.toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));
@@ -43,6 +40,28 @@ public abstract class MssqlMigrationsContract {
         }
         List<String> missing = MssqlSchemaCheck.missingFromMigrations(entities, dir);
         assertThat(missing).as("what the mssql migrations lack").isEmpty();
+    }
+
+    /** Copies every script of {@link #OUTBOX_SCRIPTS}, from a jar or a classes folder, into {@code dir}. */
+    private void copyOutboxScripts(Path dir) throws Exception {
+        java.net.URL folder = getClass().getClassLoader().getResource(OUTBOX_SCRIPTS);
+        assertThat(folder).as(OUTBOX_SCRIPTS + " on the class path").isNotNull();
+        java.net.URI uri = folder.toURI();
+        if ("jar".equals(uri.getScheme())) {
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+                copySql(jar.getPath(OUTBOX_SCRIPTS), dir);
+            }
+        } else {
+            copySql(Path.of(uri), dir);
+        }
+    }
+
+    private static void copySql(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                Files.write(to.resolve(f.getFileName().toString()), Files.readAllBytes(f));
+            }
+        }
     }
 
     @Test

@@ -69,6 +69,26 @@ class EndpointTableTest {
     }
 
     @Test
+    void rowsOfEveryServiceBelongToEachService() throws IOException {
+        EndpointTable table =
+                EndpointTable.parse(write("GET\t/ops/x\t*\tadmin", "POST\t/y\tdebtor-service\tpharmacy-write"));
+        assertThat(table.rowsOf("debtor-service"))
+                .extracting(EndpointTable.Endpoint::key)
+                .containsExactly("GET /ops/x", "POST /y");
+        assertThat(table.rowsOf("auth-service"))
+                .extracting(EndpointTable.Endpoint::key)
+                .containsExactly("GET /ops/x");
+        // the committed table: platform-outbox's operations endpoints, admin only, in every service
+        assertThat(EndpointTable.load().rowsOf("auth-service"))
+                .filteredOn(r -> r.path().startsWith("/ops/"))
+                .extracting(EndpointTable.Endpoint::access)
+                .hasSize(7)
+                .containsOnly(AccessRule.ADMIN_ONLY);
+        assertThat(EndpointTable.Endpoint.missingRow("PUT", "/z", "auth-service"))
+                .isEqualTo("PUT\t/z\tauth-service\t<access>");
+    }
+
+    @Test
     void eachRuleExpectsWhatDocsSecurityMdSays() {
         // rows: the callers in MatrixCaller order; A = authorized, U = 401, F = 403, H = 404
         Map<AccessRule, String> table = new EnumMap<>(AccessRule.class);

@@ -1,12 +1,17 @@
 package com.clinicsuite.web;
 
+import com.clinicsuite.web.errors.ApiError;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -26,6 +31,49 @@ public class EdgeProbeResource {
     @Path("/json")
     public Body json(@NotNull @Valid Body body) {
         return body;
+    }
+
+    public enum Kind {
+        email,
+        sms
+    }
+
+    public record Line(String name, int quantity) {}
+
+    /** Typed fields, to see how values that do not fit them are answered. */
+    public record Typed(
+            BigDecimal amount,
+            Integer count,
+            Kind kind,
+            LocalDate due,
+            List<Long> ids,
+            Boolean flag,
+            List<Line> lines,
+            Map<String, BigDecimal> buckets) {}
+
+    @POST
+    @Path("/typed")
+    public Typed typed(@NotNull @Valid Typed body) {
+        return body;
+    }
+
+    /** An error answer a resource builds itself, without a code. */
+    @GET
+    @Path("/status/{status}")
+    public Response status(@RestPath int status, @RestQuery boolean empty) {
+        if (empty) {
+            return Response.status(status).build();
+        }
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("Answered " + status + " by the resource"))
+                .build();
+    }
+
+    @GET
+    @Path("/conflict")
+    public String conflict() {
+        throw new ClientErrorException("Already there", 409);
     }
 
     @GET

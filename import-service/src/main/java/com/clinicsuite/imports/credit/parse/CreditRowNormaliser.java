@@ -1,6 +1,8 @@
 package com.clinicsuite.imports.credit.parse;
 
 import com.clinicsuite.events.imports.CreditRowsChunk;
+import com.clinicsuite.vocabulary.Center;
+import com.clinicsuite.vocabulary.IndianMobileNumber;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,7 +147,7 @@ public final class CreditRowNormaliser {
                 reject(CreditColumn.CENTER, "is required");
                 return null;
             }
-            return CenterNames.canonical(text).orElseGet(() -> {
+            return Center.parse(text).map(Center::canonicalName).orElseGet(() -> {
                 reject(CreditColumn.CENTER, "is not a known center (GK2, Punjabi Bagh, Preet Vihar or Pitampura)");
                 return null;
             });
@@ -196,7 +198,7 @@ public final class CreditRowNormaliser {
 
         String phone() {
             String text = columns.text(cells, CreditColumn.PHONE_NO);
-            String phone = PhoneNumbers.normalise(text);
+            String phone = IndianMobileNumber.nationalDigitsOf(text);
             if (text != null && phone == null) {
                 issues.add(RowIssue.note(
                         sheet,

@@ -1,7 +1,12 @@
 package com.clinicsuite.imports.credit.repository;
 
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
+import com.clinicsuite.vocabulary.persistence.ImportModeConverter;
+import com.clinicsuite.vocabulary.persistence.ImportStatusConverter;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,9 +25,9 @@ public class CreditImportJob extends PanacheEntityBase {
     @Column(nullable = false, length = 255)
     public String filename;
 
-    /** {@code replace} or {@code upsert}. */
+    @Convert(converter = ImportModeConverter.class)
     @Column(nullable = false, length = 10)
-    public String mode;
+    public ImportMode mode;
 
     @Column(name = "dry_run", nullable = false)
     public boolean dryRun;
@@ -31,8 +36,9 @@ public class CreditImportJob extends PanacheEntityBase {
     public String requestedBy;
 
     /** {@code queued}, {@code parsing}, {@code applying}, {@code completed} or {@code failed}. */
+    @Convert(converter = ImportStatusConverter.class)
     @Column(nullable = false, length = 20)
-    public String status;
+    public ImportStatus status;
 
     @Column(name = "rows_total", nullable = false)
     public int rowsTotal;

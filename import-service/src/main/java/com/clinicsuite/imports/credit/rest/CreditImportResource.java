@@ -4,11 +4,12 @@ import com.clinicsuite.imports.credit.config.CreditImportConfig;
 import com.clinicsuite.imports.credit.parse.MissingColumnsException;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.imports.credit.service.CreditImportService;
-import com.clinicsuite.imports.credit.service.ImportMode;
 import com.clinicsuite.imports.credit.service.ImportQueueFullException;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
 import com.clinicsuite.imports.service.StoredText;
 import com.clinicsuite.security.CallerIdentity;
+import com.clinicsuite.vocabulary.Coded;
+import com.clinicsuite.vocabulary.ImportMode;
 import com.clinicsuite.web.errors.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
@@ -66,8 +68,7 @@ public class CreditImportResource {
                             + " MB an import accepts; split it into smaller files",
                     Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
-        ImportMode importMode = ImportMode.fromParameter(mode)
-                .orElseThrow(() -> new BadRequestException("mode must be 'replace' or 'upsert'"));
+        ImportMode importMode = importMode(mode);
         CreditImportJob job = imports.submit(
                 file.uploadedFile(),
                 StoredText.filename(file.fileName(), "upload"),
@@ -75,6 +76,16 @@ public class CreditImportResource {
                 flag(dryRun),
                 caller.username());
         return Response.accepted(new ImportAccepted(job.id, job.status)).build();
+    }
+
+    /** The mode a request names (any case); {@code replace} when it names none. */
+    private static ImportMode importMode(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return ImportMode.REPLACE;
+        }
+        return Coded.find(ImportMode.class, parameter.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new BadRequestException("mode must be one of " + Coded.codes(ImportMode.class)
+                        + " (default " + ImportMode.REPLACE.code() + ")"));
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,8 @@ package com.clinicsuite.imports.credit.rest;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.imports.credit.repository.CreditImportJobError;
 import com.clinicsuite.imports.credit.service.CreditImportReport;
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,10 +16,10 @@ public record ImportJobView(
         String importId,
         String kind,
         String filename,
-        String mode,
+        ImportMode mode,
         boolean dryRun,
         String requestedBy,
-        String status,
+        ImportStatus status,
         int rowsTotal,
         int rowsAccepted,
         int rowsRejected,

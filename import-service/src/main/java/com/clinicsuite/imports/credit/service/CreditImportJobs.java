@@ -5,6 +5,8 @@ import com.clinicsuite.imports.credit.parse.RowIssue;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.imports.credit.repository.CreditImportJobError;
 import com.clinicsuite.imports.credit.repository.CreditImportJobRepository;
+import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.ImportStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -30,10 +32,10 @@ public class CreditImportJobs {
         CreditImportJob job = new CreditImportJob();
         job.id = UUID.randomUUID().toString();
         job.filename = filename;
-        job.mode = mode.value();
+        job.mode = mode;
         job.dryRun = dryRun;
         job.requestedBy = requestedBy;
-        job.status = ImportStatus.QUEUED.value();
+        job.status = ImportStatus.QUEUED;
         job.createdAt = now();
         job.heartbeatAt = job.createdAt;
         return repository.persist(job);
@@ -41,7 +43,7 @@ public class CreditImportJobs {
 
     public Uni<CreditImportJob> markParsing(String id) {
         return repository.findById(id).invoke(job -> {
-            job.status = ImportStatus.PARSING.value();
+            job.status = ImportStatus.PARSING;
             job.startedAt = now();
         });
     }
@@ -67,7 +69,7 @@ public class CreditImportJobs {
                     job.rowsAccepted = sheet.rowsAccepted();
                     job.rowsRejected = sheet.rowsRejected();
                     job.errorsOmitted = sheet.issuesOmitted();
-                    job.status = status.value();
+                    job.status = status;
                     if (status == ImportStatus.COMPLETED) {
                         job.finishedAt = now();
                     }
@@ -81,18 +83,18 @@ public class CreditImportJobs {
         return recorded.call(job ->
                         failure(id, reason, CreditImportJobError.FOUND_IN_FILE).persist())
                 .invoke(job -> {
-                    job.status = ImportStatus.FAILED.value();
+                    job.status = ImportStatus.FAILED;
                     job.finishedAt = now();
                 });
     }
 
     /** Renews the heartbeat of those jobs that are still in one of {@code statuses}. */
-    public Uni<Integer> renewHeartbeat(List<String> ids, List<String> statuses) {
+    public Uni<Integer> renewHeartbeat(List<String> ids, List<ImportStatus> statuses) {
         return repository.update("heartbeatAt = ?1 where id in ?2 and status in ?3", now(), ids, statuses);
     }
 
     /** Jobs in one of {@code statuses} whose heartbeat is older than {@code cutoff}. */
-    public Uni<List<String>> staleIds(List<String> statuses, OffsetDateTime cutoff) {
+    public Uni<List<String>> staleIds(List<ImportStatus> statuses, OffsetDateTime cutoff) {
         return repository
                 .find("status in ?1 and heartbeatAt < ?2", statuses, cutoff)
                 .project(JobId.class)
@@ -101,7 +103,7 @@ public class CreditImportJobs {
     }
 
     /** Fails the job unless it moved on meanwhile; whether it was failed. */
-    public Uni<Boolean> failIfUnfinished(String id, String reason, List<String> statuses) {
+    public Uni<Boolean> failIfUnfinished(String id, String reason, List<ImportStatus> statuses) {
         return repository
                 .findById(id)
                 .chain(job -> job == null || !statuses.contains(job.status)

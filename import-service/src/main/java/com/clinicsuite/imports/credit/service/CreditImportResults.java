@@ -5,6 +5,7 @@ import com.clinicsuite.imports.credit.config.CreditImportConfig;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.imports.credit.repository.CreditImportJobError;
 import com.clinicsuite.imports.credit.repository.CreditImportJobRepository;
+import com.clinicsuite.vocabulary.ImportStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -34,13 +35,13 @@ public class CreditImportResults {
                 LOG.warnf("Result for unknown credit import %s ignored", result.importId());
                 return Uni.createFrom().voidItem();
             }
-            if (ImportStatus.isFinished(job.status)) {
+            if (job.status.isFinished()) {
                 return Uni.createFrom().voidItem();
             }
-            if (ImportStatus.COMPLETED.value().equals(result.status())) {
+            if (result.status() == ImportStatus.COMPLETED) {
                 return complete(job, result.rejected() == null ? List.of() : result.rejected());
             }
-            if (ImportStatus.FAILED.value().equals(result.status())) {
+            if (result.status() == ImportStatus.FAILED) {
                 return fail(job, result.error());
             }
             return Uni.createFrom().voidItem();
@@ -64,14 +65,14 @@ public class CreditImportResults {
         job.rowsAccepted = Math.max(0, job.rowsAccepted - rejected.size());
         job.rowsRejected += rejected.size();
         job.errorsOmitted += rejected.size() - kept.size();
-        job.status = ImportStatus.COMPLETED.value();
+        job.status = ImportStatus.COMPLETED;
         job.finishedAt = CreditImportJobs.now();
         LOG.infof("Credit import %s completed; %d rows refused when applied", job.id, rejected.size());
         return kept.isEmpty() ? Uni.createFrom().voidItem() : CreditImportJobError.persist(kept);
     }
 
     private Uni<Void> fail(CreditImportJob job, String reason) {
-        job.status = ImportStatus.FAILED.value();
+        job.status = ImportStatus.FAILED;
         job.finishedAt = CreditImportJobs.now();
         LOG.infof("Credit import %s failed in credit-balance-service", job.id);
         String message = "credit-balance-service could not apply the import; nothing was changed"

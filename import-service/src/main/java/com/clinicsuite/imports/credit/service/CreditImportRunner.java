@@ -6,6 +6,7 @@ import com.clinicsuite.imports.credit.parse.MissingColumnsException;
 import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
 import com.clinicsuite.imports.service.Blocking;
+import com.clinicsuite.vocabulary.ImportStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

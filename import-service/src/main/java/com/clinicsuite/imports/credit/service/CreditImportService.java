@@ -9,6 +9,7 @@ import com.clinicsuite.imports.credit.repository.CreditImportJobError;
 import com.clinicsuite.imports.credit.repository.CreditImportJobRepository;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
 import com.clinicsuite.imports.service.Blocking;
+import com.clinicsuite.vocabulary.ImportMode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package com.clinicsuite.imports.credit.service;
 
+import com.clinicsuite.vocabulary.ImportStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -24,7 +25,7 @@ public class CreditImportWatchdog {
     private static final Logger LOG = Logger.getLogger(CreditImportWatchdog.class);
     static final String INTERRUPTED = "The import was interrupted (the service restarted while it was in progress); "
             + "nothing was changed; upload the file again";
-    private static final List<String> UNFINISHED = List.of(ImportStatus.QUEUED.value(), ImportStatus.PARSING.value());
+    private static final List<ImportStatus> UNFINISHED = List.of(ImportStatus.QUEUED, ImportStatus.PARSING);
 
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final CreditImportJobs jobs;

@@ -11,6 +11,7 @@ import com.clinicsuite.imports.service.Blocking;
 import com.clinicsuite.imports.service.ChunkBudget;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.ReactiveWork;
+import com.clinicsuite.vocabulary.ImportStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -6,7 +6,6 @@ import com.clinicsuite.imports.debtors.service.ReportStatusService;
 import com.clinicsuite.outbox.Inbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -29,16 +28,17 @@ public class ReportStatusConsumer {
 
     @Incoming("debtor-report-status")
     public Uni<Void> consume(Message<String> message) {
-        AtomicReference<ReportProcessed> applied = new AtomicReference<>();
         return inbox.process(
                         "import-service.debtor-report-status",
                         message,
                         ReportProcessed.class,
-                        event -> statuses.apply(event.data()).invoke(() -> applied.set(event.data())))
-                .invoke(() -> {
-                    if (applied.get() != null) {
-                        notifier.complete(applied.get());
+                        event -> statuses.apply(event.data()).replaceWith(event.data()))
+                // committed: wake the upload waiting for this answer (null: a repeat or a dead letter, nobody waits)
+                .invoke(applied -> {
+                    if (applied != null) {
+                        notifier.complete(applied);
                     }
-                });
+                })
+                .replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package com.clinicsuite.imports.debtors.pdf;
 
+import com.clinicsuite.vocabulary.SaPhoneNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,13 +38,6 @@ public record ParsedAccount(
 
     /** The primary phone as 10 national digits ({@code +27 82 123 4567} gives {@code 0821234567}), or null. */
     public String phoneDigits() {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("\\D", "");
-        if (digits.startsWith("27") && digits.length() == 11) {
-            digits = "0" + digits.substring(2);
-        }
-        return digits.isEmpty() ? null : digits;
+        return SaPhoneNumber.nationalDigitsOf(phone);
     }
 }

@@ -1,7 +1,12 @@
 package com.clinicsuite.imports.debtors.repository;
 
+import com.clinicsuite.vocabulary.ReportSource;
+import com.clinicsuite.vocabulary.ReportStatus;
+import com.clinicsuite.vocabulary.persistence.ReportSourceConverter;
+import com.clinicsuite.vocabulary.persistence.ReportStatusConverter;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,12 +20,6 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "debtor_report_upload")
 public class DebtorReportUpload extends PanacheEntityBase {
-
-    public static final String PROCESSING = "processing";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-    public static final String SOURCE_UPLOAD = "upload";
-    public static final String SOURCE_MAILBOX = "mailbox";
 
     @Id
     @Column(length = 36)
@@ -37,11 +36,13 @@ public class DebtorReportUpload extends PanacheEntityBase {
     @Column(length = 64)
     public String sha256;
 
+    @Convert(converter = ReportSourceConverter.class)
     @Column(nullable = false, length = 10)
-    public String source;
+    public ReportSource source;
 
+    @Convert(converter = ReportStatusConverter.class)
     @Column(nullable = false, length = 20)
-    public String status;
+    public ReportStatus status;
 
     @Column(name = "uploaded_by")
     public Long uploadedBy;

@@ -1,5 +1,7 @@
 package com.clinicsuite.imports.debtors.repository;
 
+import com.clinicsuite.vocabulary.ReportSource;
+import com.clinicsuite.vocabulary.ReportStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +17,7 @@ public class DebtorReportUploadRepository implements PanacheRepositoryBase<Debto
                         "pharmacyId = ?1 and status = ?2",
                         Sort.descending("finishedAt"),
                         pharmacyId,
-                        DebtorReportUpload.COMPLETED)
+                        ReportStatus.COMPLETED)
                 .firstResult();
     }
 
@@ -24,7 +26,7 @@ public class DebtorReportUploadRepository implements PanacheRepositoryBase<Debto
      * from the quarantine folder (or left behind by a failed move), it is read again.
      */
     public Uni<Boolean> messageImported(String messageId) {
-        return count("mailMessageId = ?1 and status <> ?2", messageId, DebtorReportUpload.FAILED)
+        return count("mailMessageId = ?1 and status <> ?2", messageId, ReportStatus.FAILED)
                 .map(n -> n > 0);
     }
 
@@ -32,8 +34,8 @@ public class DebtorReportUploadRepository implements PanacheRepositoryBase<Debto
         return find(
                         "source = ?1 and status = ?2",
                         Sort.descending("createdAt"),
-                        DebtorReportUpload.SOURCE_MAILBOX,
-                        DebtorReportUpload.FAILED)
+                        ReportSource.MAILBOX,
+                        ReportStatus.FAILED)
                 .page(0, limit)
                 .list();
     }

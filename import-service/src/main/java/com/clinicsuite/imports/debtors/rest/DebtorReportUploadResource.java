@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,7 +61,10 @@ public class DebtorReportUploadResource {
     @APIResponse(
             responseCode = "200",
             description = "applied: report_id, total_accounts, total_outstanding, first 10 debtors")
-    @APIResponse(responseCode = "202", description = "handed over, not applied yet: upload_id, status processing")
+    @APIResponse(
+            responseCode = "202",
+            description = "handed over, not applied yet: upload_id, status processing; Location is"
+                    + " GET /pharmacies/{pharmacy_id}/debtors/uploads/{upload_id}, to poll")
     @APIResponse(responseCode = "400", description = "no file")
     @APIResponse(responseCode = "403", description = "no write access to the pharmacy")
     @APIResponse(responseCode = "404", description = "pharmacy not found")
@@ -98,7 +102,9 @@ public class DebtorReportUploadResource {
                     .build();
         }
         if (outcome instanceof ImportOutcome.Processing processing) {
-            return Response.accepted(UploadProcessing.of(processing.uploadId())).build();
+            return Response.accepted(UploadProcessing.of(processing.uploadId()))
+                    .location(URI.create(UploadStatusResource.location(pharmacyId, processing.uploadId())))
+                    .build();
         }
         return refusal((ImportOutcome.Refused) outcome);
     }

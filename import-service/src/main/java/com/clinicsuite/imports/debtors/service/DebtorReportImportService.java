@@ -17,6 +17,8 @@ import com.clinicsuite.imports.debtors.service.ImportOutcome.Refused;
 import com.clinicsuite.imports.service.Blocking;
 import com.clinicsuite.imports.service.ChunkBudget;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.vocabulary.ReportSource;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -83,8 +85,7 @@ public class DebtorReportImportService {
             String message = request.pharmacyId() == null
                     ? "The sender or folder of this message is not mapped to a pharmacy (import.mailbox.senders / folders)"
                     : "Pharmacy " + request.pharmacyId() + " not found";
-            String uploadId =
-                    request.source() == ImportRequest.Source.MAILBOX ? recordFailure(request, null, message) : null;
+            String uploadId = request.source() == ReportSource.MAILBOX ? recordFailure(request, null, message) : null;
             return new Refused(uploadId, Problem.UNKNOWN_PHARMACY, message);
         }
         ParsedReport report;
@@ -128,7 +129,7 @@ public class DebtorReportImportService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         DebtorReportUpload upload = newUpload(uploadId, request, now);
         upload.sha256 = sha256;
-        upload.status = DebtorReportUpload.PROCESSING;
+        upload.status = ReportStatus.PROCESSING;
         upload.accountCount = report.accounts().size();
         upload.parsedBalance = report.accountTotals().balance();
         List<DebtorReportChunk> chunks = ReportChunker.chunks(
@@ -154,7 +155,7 @@ public class DebtorReportImportService {
         try {
             if (!wait.isZero() && !wait.isNegative()) {
                 ReportProcessed processed = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-                return DebtorReportUpload.COMPLETED.equals(processed.status())
+                return processed.status() == ReportStatus.COMPLETED
                         ? new Applied(
                                 uploadId,
                                 processed.debtorReportId(),
@@ -172,11 +173,11 @@ public class DebtorReportImportService {
             throw new IllegalStateException(e.getCause());
         }
         DebtorReportUpload upload = Blocking.await(() -> Panache.withSession(() -> uploads.findById(uploadId)));
-        if (upload != null && DebtorReportUpload.COMPLETED.equals(upload.status)) {
+        if (upload != null && upload.status == ReportStatus.COMPLETED) {
             return new Applied(
                     uploadId, upload.debtorReportId, upload.totalAccounts, upload.totalOutstanding, preview, false);
         }
-        if (upload != null && DebtorReportUpload.FAILED.equals(upload.status)) {
+        if (upload != null && upload.status == ReportStatus.FAILED) {
             return new Refused(uploadId, Problem.NOT_APPLIED, notAppliedMessage(upload.error));
         }
         return new Processing(uploadId);
@@ -202,7 +203,7 @@ public class DebtorReportImportService {
                 newUpload(UUID.randomUUID().toString(), request, OffsetDateTime.now(ZoneOffset.UTC));
         upload.mailQuarantined = quarantined;
         upload.sha256 = sha256;
-        upload.status = DebtorReportUpload.FAILED;
+        upload.status = ReportStatus.FAILED;
         upload.error = ReportStatusService.truncate(message);
         upload.finishedAt = upload.createdAt;
         Blocking.await(() -> Panache.withTransaction(() -> upload.persist().replaceWithVoid()));
@@ -214,7 +215,7 @@ public class DebtorReportImportService {
         upload.id = id;
         upload.pharmacyId = request.pharmacyId();
         upload.filename = request.filename();
-        upload.source = request.source().value();
+        upload.source = request.source();
         upload.uploadedBy = request.uploadedBy();
         upload.createdAt = now;
         upload.mailMessageId = request.mailMessageId();

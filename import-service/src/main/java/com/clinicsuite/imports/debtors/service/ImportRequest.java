@@ -1,6 +1,7 @@
 package com.clinicsuite.imports.debtors.service;
 
 import com.clinicsuite.imports.service.StoredText;
+import com.clinicsuite.vocabulary.ReportSource;
 
 /**
  * A received report file and where it came from. The factories make the texts fit to store ({@link StoredText}): a
@@ -14,27 +15,11 @@ public record ImportRequest(
         Long pharmacyId,
         String filename,
         byte[] content,
-        Source source,
+        ReportSource source,
         Long uploadedBy,
         String uploadedByName,
         String mailMessageId,
         String mailSender) {
-
-    /** How the report arrived; the value travels in the events' {@code source}. */
-    public enum Source {
-        UPLOAD("upload"),
-        MAILBOX("mailbox");
-
-        private final String value;
-
-        Source(String value) {
-            this.value = value;
-        }
-
-        public String value() {
-            return value;
-        }
-    }
 
     /** {@code debtor_report_upload.mail_message_id}: a cut Message-ID still identifies its message. */
     public static final int MAX_MESSAGE_ID = 500;
@@ -47,7 +32,7 @@ public record ImportRequest(
                 pharmacyId,
                 StoredText.filename(filename, "report.pdf"),
                 content,
-                Source.UPLOAD,
+                ReportSource.UPLOAD,
                 userId,
                 username,
                 null,
@@ -61,7 +46,7 @@ public record ImportRequest(
                 pharmacyId,
                 StoredText.filename(filename, "(none)"),
                 content,
-                Source.MAILBOX,
+                ReportSource.MAILBOX,
                 null,
                 null,
                 StoredText.bounded(messageId, MAX_MESSAGE_ID),

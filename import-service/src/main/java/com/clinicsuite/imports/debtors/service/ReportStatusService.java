@@ -1,9 +1,9 @@
 package com.clinicsuite.imports.debtors.service;
 
 import com.clinicsuite.events.debtors.ReportProcessed;
-import com.clinicsuite.imports.debtors.repository.DebtorReportUpload;
 import com.clinicsuite.imports.debtors.repository.DebtorReportUploadRepository;
 import com.clinicsuite.imports.service.StoredText;
+import com.clinicsuite.vocabulary.ReportStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -30,8 +30,8 @@ public class ReportStatusService {
                         LOG.debugf("Report status for unknown upload %s ignored", event.reportId());
                         return;
                     }
-                    boolean completed = DebtorReportUpload.COMPLETED.equals(event.status());
-                    upload.status = completed ? DebtorReportUpload.COMPLETED : DebtorReportUpload.FAILED;
+                    boolean completed = event.status() == ReportStatus.COMPLETED;
+                    upload.status = completed ? ReportStatus.COMPLETED : ReportStatus.FAILED;
                     upload.debtorReportId = event.debtorReportId();
                     upload.totalAccounts = event.totalAccounts();
                     upload.totalOutstanding = event.totalOutstanding();
@@ -40,12 +40,12 @@ public class ReportStatusService {
                             : truncate(
                                     event.error() != null
                                             ? event.error()
-                                            : "debtor-service could not apply the report (status " + event.status()
-                                                    + ")");
+                                            : "debtor-service could not apply the report (status "
+                                                    + event.status().code() + ")");
                     upload.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     LOG.infof(
                             "Debtor report %s of pharmacy %d %s (debtor report %s)",
-                            upload.id, upload.pharmacyId, upload.status, upload.debtorReportId);
+                            upload.id, upload.pharmacyId, upload.status.code(), upload.debtorReportId);
                 })
                 .replaceWithVoid();
     }

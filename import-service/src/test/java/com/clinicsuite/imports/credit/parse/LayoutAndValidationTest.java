@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Layouts the ground-truth files do not cover, and the rules for single values. */
+/**
+ * Layouts the ground-truth files do not cover, and the rules for single values (centers and phones: platform/vocabulary).
+ */
 class LayoutAndValidationTest {
 
     private static final String HEADER = "Client Code;Client Name;Phone No;Treatment Name;Centre;Package Amount (₹);"
@@ -88,52 +90,6 @@ class LayoutAndValidationTest {
         parser.probe(csv, "ok.csv");
         assertThat(parser.parse(csv, "ok.csv", CreditSheetParser.Progress.NONE).rowsAccepted())
                 .isEqualTo(1);
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "GK-2, GK2",
-        "gk2, GK2",
-        "Greater Kailash 2, GK2",
-        "G.K.-II, GK2",
-        "GK 2, GK2",
-        "Punjabi bagh, Punjabi Bagh",
-        "PB, Punjabi Bagh",
-        "PUNJABI BAGH, Punjabi Bagh",
-        "Punjabi Bagh West, Punjabi Bagh",
-        "preet vihar, Preet Vihar",
-        "PV, Preet Vihar",
-        "Preet Vihar (East Delhi), Preet Vihar",
-        "pitampura, Pitampura",
-        "PTP, Pitampura",
-        "Pitam Pura, Pitampura"
-    })
-    void centerSpellingsBecomeTheCanonicalFour(String written, String canonical) {
-        assertThat(CenterNames.canonical(written)).contains(canonical);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"Lajpat Nagar", "GK1", "Delhi", "P"})
-    void unknownCentersAreNotGuessed(String written) {
-        assertThat(CenterNames.canonical(written)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            value = {
-                "7985349490|7985349490",
-                "+91 79853 49490|7985349490",
-                "079853-49490|7985349490",
-                "917985349490|7985349490",
-                "011-45678901|null",
-                "NA|null",
-                "98765|null",
-                "5985349490|null"
-            },
-            delimiter = '|',
-            nullValues = "null")
-    void phonesBecomeTenDigitMobileNumbersOrNothing(String written, String expected) {
-        assertThat(PhoneNumbers.normalise(written)).isEqualTo(expected);
     }
 
     @ParameterizedTest

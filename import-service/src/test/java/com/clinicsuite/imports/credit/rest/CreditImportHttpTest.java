@@ -15,6 +15,7 @@ import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
 import com.clinicsuite.testkit.fixtures.FixtureJson;
+import com.clinicsuite.vocabulary.ImportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -97,7 +98,7 @@ class CreditImportHttpTest {
                     id,
                     new CreditImportResult(
                             id,
-                            "completed",
+                            ImportStatus.COMPLETED,
                             1352,
                             1352,
                             0,
@@ -162,7 +163,7 @@ class CreditImportHttpTest {
             publisher.send(
                     EventCatalog.CREDIT_IMPORT_RESULT,
                     id,
-                    new CreditImportResult(id, "failed", 0, 0, 0, 0, List.of(), "database unavailable"));
+                    new CreditImportResult(id, ImportStatus.FAILED, 0, 0, 0, 0, List.of(), "database unavailable"));
         }
         JsonPath failed = awaitStatus(id, "failed");
         assertThat(failed.getString("mode")).isEqualTo("upsert");

@@ -1,5 +1,6 @@
 package com.clinicsuite.events.credit;
 
+import com.clinicsuite.vocabulary.ImportStatus;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreditImportResult(
         String importId,
-        String status,
+        ImportStatus status,
         int rowsApplied,
         int inserted,
         int updated,

@@ -1,5 +1,6 @@
 package com.clinicsuite.events.debtors;
 
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -26,7 +27,7 @@ public record ReminderRequested(
         long pharmacyId,
         long debtorId,
         String accNo,
-        String channel,
+        ReminderChannel channel,
         String recipient,
         String debtorName,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountDue,
@@ -45,7 +46,7 @@ public record ReminderRequested(
             long pharmacyId,
             long debtorId,
             String accNo,
-            String channel,
+            ReminderChannel channel,
             String recipient,
             String debtorName,
             BigDecimal amountDue,

@@ -1,5 +1,6 @@
 package com.clinicsuite.events.debtors;
 
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -11,7 +12,7 @@ public record ReportProcessed(
         String reportId,
         long pharmacyId,
         Long debtorReportId,
-        String status,
+        ReportStatus status,
         int totalAccounts,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalOutstanding,
         String error) {}

@@ -1,5 +1,6 @@
 package com.clinicsuite.events.imports;
 
+import com.clinicsuite.vocabulary.ImportMode;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -16,7 +17,7 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreditRowsChunk(
         String importId,
-        String mode,
+        ImportMode mode,
         String requestedBy,
         int chunkIndex,
         int chunkCount,

@@ -1,5 +1,6 @@
 package com.clinicsuite.events.imports;
 
+import com.clinicsuite.vocabulary.ReportSource;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -21,7 +22,7 @@ public record DebtorReportChunk(
         long pharmacyId,
         String filename,
         String fileSha256,
-        String source,
+        ReportSource source,
         Long uploadedBy,
         String uploadedByName,
         Instant uploadedAt,

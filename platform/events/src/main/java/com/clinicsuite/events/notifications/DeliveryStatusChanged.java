@@ -1,5 +1,7 @@
 package com.clinicsuite.events.notifications;
 
+import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
@@ -10,8 +12,8 @@ public record DeliveryStatusChanged(
         String reminderId,
         long pharmacyId,
         String accNo,
-        String channel,
-        String status,
+        ReminderChannel channel,
+        DeliveryStatus status,
         String provider,
         String externalId,
         String subject,

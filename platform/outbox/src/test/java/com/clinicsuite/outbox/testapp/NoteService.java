@@ -21,6 +21,12 @@ public class NoteService {
         return Panache.withTransaction(() -> outbox.publishAll(NoteWritten.TYPE, written, NoteWritten::noteKey));
     }
 
+    /** An event without a note (its body may be larger than a note holds). */
+    public Uni<Void> publishOnly(String key, int seq, String body) {
+        return Panache.withTransaction(() -> outbox.publish(NoteWritten.TYPE, key, new NoteWritten(key, seq, body)))
+                .replaceWithVoid();
+    }
+
     public Uni<Void> write(String key, int seq, String body, boolean failAfterPublishing) {
         return Panache.withTransaction(() -> {
             Note note = new Note();

@@ -2,6 +2,7 @@ package com.clinicsuite.web.errors;
 
 import com.clinicsuite.web.input.InvalidJsonCharactersException;
 import com.clinicsuite.web.input.RequestBodyCharacters;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -18,9 +19,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /**
- * Maps every failure to {@code {"detail": ...}} with the contract's status codes. Unexpected exceptions are
- * logged with their stack trace (never the request body, which may hold personal data) and answered 500
- * with a generic message.
+ * Maps every failure to {@code {"detail", "code", "errors"}} with the contract's status codes; every answer has a
+ * stable {@link ErrorCode code}. A JSON body that does not bind follows one rule ({@link JsonBodyErrors}): not JSON,
+ * 400 {@code malformed_json}; values that do not fit their fields, 422 naming the field. Unexpected exceptions are
+ * logged with their stack trace (never the request body, which may hold personal data) and answered 500 with a
+ * generic message.
  */
 public class ApiErrorMappers {
 
@@ -31,13 +34,13 @@ public class ApiErrorMappers {
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of("Not authenticated: send a valid bearer token", "unauthorized"))
+                .entity(ApiError.of("Not authenticated: send a valid bearer token", ErrorCode.UNAUTHORIZED.code()))
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return json(403, ApiError.of("You are not allowed to do this", "forbidden"));
+        return json(403, ApiError.of("You are not allowed to do this", ErrorCode.FORBIDDEN.code()));
     }
 
     @ServerExceptionMapper
@@ -61,7 +64,19 @@ public class ApiErrorMappers {
                 .map(f -> f.field() + ": " + f.message())
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("Validation failed");
-        return json(422, new ApiError(detail, "validation_failed", errors));
+        return json(422, new ApiError(detail, ErrorCode.VALIDATION_FAILED.code(), errors));
+    }
+
+    /**
+     * Well-formed JSON whose values do not fit the endpoint's type (Quarkus REST passes these on as they are; other
+     * Jackson failures arrive as a 400 {@link WebApplicationException} with the failure as its cause).
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return JsonBodyErrors.of(e)
+                .map(answer -> json(answer.status(), answer.error()))
+                .orElseGet(() -> json(
+                        422, ApiError.of("The body does not fit this endpoint", ErrorCode.VALIDATION_FAILED.code())));
     }
 
     /**
@@ -75,7 +90,7 @@ public class ApiErrorMappers {
                 ApiError.of(
                         "The multipart body is malformed (a part's headers or boundaries cannot be read); send the"
                                 + " file again as multipart/form-data",
-                        "malformed_multipart"));
+                        ErrorCode.MALFORMED_MULTIPART.code()));
     }
 
     @ServerExceptionMapper
@@ -84,14 +99,24 @@ public class ApiErrorMappers {
         if (e.getResponse().hasEntity()) {
             return e.getResponse();
         }
-        if (status >= 500) {
-            LOG.error("Request failed", e);
-            return json(status, ApiError.of("Internal error"));
+        if (status == 400 && e.getCause() != null) {
+            var jsonProblem = JsonBodyErrors.of(e.getCause());
+            if (jsonProblem.isPresent()) {
+                return json(jsonProblem.get().status(), jsonProblem.get().error());
+            }
         }
-        String message =
-                e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : defaultMessage(status);
-        Response.ResponseBuilder builder =
-                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message));
+        boolean ownMessage = e.getMessage() != null && !e.getMessage().startsWith("HTTP ");
+        if (status >= 500 && status != 503) {
+            LOG.error("Request failed", e);
+            return json(
+                    status,
+                    ApiError.of(
+                            defaultMessage(status), ErrorCode.forStatus(status).code()));
+        }
+        String message = ownMessage ? e.getMessage() : defaultMessage(status);
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(message, ErrorCode.forStatus(status).code()));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 values.forEach(v -> builder.header(name, v));
@@ -103,7 +128,7 @@ public class ApiErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("Unexpected error while handling a request", e);
-        return json(500, ApiError.of("Internal error; the incident was logged"));
+        return json(500, ApiError.of("Internal error; the incident was logged", ErrorCode.INTERNAL_ERROR.code()));
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
@@ -113,17 +138,22 @@ public class ApiErrorMappers {
         return dot >= 0 ? path.substring(dot + 1) : path;
     }
 
-    private static String defaultMessage(int status) {
+    /** The {@code detail} of an answer that had no message of its own. */
+    public static String defaultMessage(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Not authenticated";
             case 403 -> "You are not allowed to do this";
             case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 406 -> "Not acceptable";
+            case 405 -> "Method not allowed: this path does not take that HTTP method";
+            case 406 -> "Not acceptable: the Accept header names no type this endpoint answers";
             case 409 -> "Conflict";
             case 413 -> "Request too large";
-            case 415 -> "Unsupported media type";
+            case 415 -> "Unsupported media type: send the body with a Content-Type this endpoint reads";
+            case 422 -> "Validation failed";
+            case 429 -> "Too many requests; try again later";
+            case 500 -> "Internal error";
+            case 503 -> "Service unavailable; try again later";
             default -> "Request failed";
         };
     }

@@ -1,5 +1,6 @@
 package com.clinicsuite.web.input;
 
+import com.clinicsuite.web.errors.JsonBodyErrors;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,17 +31,6 @@ public class InvalidJsonCharactersException extends MismatchedInputException {
 
     /** Where the value is, as the caller wrote it: {@code name}, {@code items[2].name}; {@code body} at the top. */
     public String field() {
-        StringBuilder field = new StringBuilder();
-        for (Reference reference : getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ControlCharacters.printable(reference.getFieldName()));
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
+        return JsonBodyErrors.field(this);
     }
 }

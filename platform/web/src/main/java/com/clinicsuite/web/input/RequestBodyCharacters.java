@@ -2,6 +2,7 @@ package com.clinicsuite.web.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -20,6 +21,10 @@ import java.util.OptionalInt;
  * module that refuses, in every JSON string value and object key, the characters {@link ControlCharacters#firstInText}
  * names. {@code "AB\u0000CD"} is valid JSON, so the parser alone lets it through.
  *
+ * <p>It also reads strictly where Jackson's defaults would quietly change what the caller sent: a fraction for a whole
+ * number ({@code "count": 1.5}) is refused rather than cut to 1, and anything after the JSON document
+ * ({@code {"a": 1} }}) is a syntax error rather than ignored (docs/development.md, "Errors").
+ *
  * <p>Only the HTTP server uses it ({@code ConstrainedTo(SERVER)}): the application's ObjectMapper bean, which the
  * outbox, the inbox and REST clients use, is unchanged, so an event or a provider's answer holding such a character
  * is handled as before rather than refused.
@@ -31,7 +36,11 @@ public class RequestBodyCharacters implements ContextResolver<ObjectMapper> {
     private final ObjectMapper mapper;
 
     public RequestBodyCharacters(ObjectMapper application) {
-        this.mapper = application.copy().registerModule(module());
+        this.mapper = application
+                .copy()
+                .registerModule(module())
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @Override

@@ -12,6 +12,8 @@ import com.clinicsuite.events.notifications.OptOutRecorded;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.FreePorts;
 import com.clinicsuite.testkit.KafkaBroker;
+import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -87,11 +89,12 @@ class EventConsumerTest {
             completed = publisher.send(
                     EventCatalog.REPORT_PROCESSED,
                     pharmacy,
-                    new ReportProcessed("rep-1", 2, 11L, "completed", 12, new BigDecimal("8641.50"), null));
+                    new ReportProcessed("rep-1", 2, 11L, ReportStatus.COMPLETED, 12, new BigDecimal("8641.50"), null));
             failed = publisher.send(
                     EventCatalog.REPORT_PROCESSED,
                     pharmacy,
-                    new ReportProcessed("rep-2", 2, null, "failed", 0, new BigDecimal("0.00"), "totals differ"));
+                    new ReportProcessed(
+                            "rep-2", 2, null, ReportStatus.FAILED, 0, new BigDecimal("0.00"), "totals differ"));
             channels = publisher.send(EventCatalog.CHANNEL_CONFIGURED, pharmacy, new ChannelConfigured(2, true, false));
             // money as a JSON number: the schema wants a decimal string
             publisher.sendRaw(
@@ -171,7 +174,7 @@ class EventConsumerTest {
         URI wrongPath = schemaBaseUrl.resolve("/elsewhere/");
         String unreachable;
         String notFound;
-        OptOutRecorded optOut = new OptOutRecorded(2, "sms", "0821234567", true, Instant.now());
+        OptOutRecorded optOut = new OptOutRecorded(2, ReminderChannel.SMS, "0821234567", true, Instant.now());
         try (EventPublisher toNowhere = new EventPublisher(nothingListens);
                 EventPublisher toWrongPath = new EventPublisher(wrongPath)) {
             unreachable = toNowhere.send(EventCatalog.OPT_OUT_RECORDED, "2", optOut);

@@ -1,0 +1,20 @@
+package com.clinicsuite.outbox;
+
+import java.time.OffsetDateTime;
+
+/** An unsent outbox row as a relay round reads it (a projection: no managed entity per row). */
+public record OutboxRow(
+        Long id,
+        String eventId,
+        String eventType,
+        String topic,
+        String aggregateKey,
+        String payload,
+        OffsetDateTime createdAt,
+        String lane) {
+
+    /** What order is kept by: the events of one aggregate on one topic. */
+    String orderKey() {
+        return topic + '\u0000' + aggregateKey;
+    }
+}

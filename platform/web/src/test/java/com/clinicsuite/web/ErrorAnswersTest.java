@@ -1,0 +1,120 @@
+package com.clinicsuite.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one rule for JSON bodies that do not bind (400 malformed_json versus 422 naming the field) and a stable code on
+ * every error answer, whoever produced it: a mapper, the router, a resource that built its own answer.
+ */
+@QuarkusTest
+class ErrorAnswersTest {
+
+    @Test
+    void valuesThatDoNotFitTheirFieldsAre422NamingTheField() {
+        assertUnfit("{\"amount\": \"lots\"}", "amount", "must be a number");
+        assertUnfit("{\"count\": \"two\"}", "count", "must be a whole number");
+        assertUnfit("{\"count\": 1.5}", "count", "must be a whole number");
+        assertUnfit("{\"count\": 99999999999}", "count", "out of range");
+        assertUnfit("{\"kind\": \"fax\"}", "kind", "must be one of: email, sms");
+        assertUnfit("{\"due\": \"15/01/2025\"}", "due", "must be a date (YYYY-MM-DD)");
+        assertUnfit("{\"ids\": [1, \"x\"]}", "ids[1]", "must be a whole number");
+        assertUnfit("{\"ids\": 7}", "ids", "must be a list");
+        assertUnfit("{\"flag\": \"maybe\"}", "flag", "must be true or false");
+        assertUnfit(
+                "{\"lines\": [{\"name\": \"a\", \"quantity\": \"many\"}]}",
+                "lines[0].quantity",
+                "must be a whole number");
+        assertUnfit("{\"buckets\": {\"d30\": \"x\"}}", "buckets.d30", "must be a number");
+        assertUnfit("{\"lines\": {\"name\": \"a\"}}", "lines", "must be a list");
+        assertUnfit("[1, 2]", "body", "must be an object");
+        assertUnfit("\"text\"", "body", "must be an object");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs400MalformedJson() {
+        for (String body : new String[] {
+            "{\"amount\": 1,",
+            "{\"amount\": tru}",
+            "{amount: 1}",
+            "{\"a\": 1} }",
+            "{\"amount\": 1} {\"count\": 2}",
+            "<xml/>"
+        }) {
+            JsonPath answer = given().contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/edge/typed")
+                    .then()
+                    .statusCode(400)
+                    .contentType(ContentType.JSON)
+                    .body("code", equalTo("malformed_json"))
+                    .extract()
+                    .jsonPath();
+            assertThat(answer.getString("detail")).as(body).startsWith("The body is not valid JSON");
+            assertThat(answer.getList("errors")).as(body).isNull();
+        }
+    }
+
+    @Test
+    void validJsonStillPasses() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"amount": "12.50", "count": 3, "kind": "sms", "due": "2025-01-15", "ids": [1, 2],
+                         "flag": true, "lines": [{"name": "a", "quantity": 2}], "buckets": {"d30": 1.25}}""")
+                .post("/edge/typed")
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("sms"))
+                .body("lines[0].quantity", equalTo(2));
+    }
+
+    @Test
+    void everyErrorAnswerHasItsStatussCode() {
+        assertCode(given().get("/edge/no-such-path"), 404, "not_found");
+        assertCode(given().delete("/edge/typed"), 405, "method_not_allowed");
+        assertCode(given().contentType(ContentType.TEXT).body("{}").post("/edge/typed"), 415, "unsupported_media_type");
+        assertCode(
+                given().accept("text/csv")
+                        .contentType(ContentType.JSON)
+                        .body("{}")
+                        .post("/edge/typed"),
+                406,
+                "not_acceptable");
+        assertCode(given().get("/edge/conflict"), 409, "conflict");
+        // a resource's own ApiError without a code, and a bare status without a body
+        assertCode(given().get("/edge/status/413"), 413, "payload_too_large");
+        assertCode(given().get("/edge/status/429?empty=true"), 429, "rate_limited");
+        assertCode(given().get("/edge/status/400?empty=true"), 400, "bad_request");
+        assertCode(given().get("/edge/status/418?empty=true"), 418, "client_error");
+        assertCode(given().get("/edge/status/503"), 503, "service_unavailable");
+        assertThat(given().get("/edge/status/413").jsonPath().getString("detail"))
+                .isEqualTo("Answered 413 by the resource");
+    }
+
+    private static void assertUnfit(String body, String field, String message) {
+        JsonPath answer = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/edge/typed")
+                .then()
+                .statusCode(422)
+                .contentType(ContentType.JSON)
+                .body("code", equalTo("validation_failed"))
+                .extract()
+                .jsonPath();
+        assertThat(answer.getString("errors[0].field")).as(body).isEqualTo(field);
+        assertThat(answer.getString("errors[0].message")).as(body).contains(message);
+        assertThat(answer.getString("detail")).as(body).startsWith(field + ": ");
+    }
+
+    private static void assertCode(Response response, int status, String code) {
+        response.then().statusCode(status).contentType(ContentType.JSON).body("code", equalTo(code));
+        assertThat(response.jsonPath().getString("detail")).isNotBlank();
+    }
+}
