@@ -163,7 +163,13 @@ class DebtorReportUploadTest {
                     EventCatalog.REPORT_PROCESSED,
                     Long.toString(pharmacy),
                     new ReportProcessed(
-                            uploadId, pharmacy, 5150L, "completed", 1541, new BigDecimal("812345.67"), null));
+                            uploadId,
+                            pharmacy,
+                            5150L,
+                            ReportStatus.COMPLETED,
+                            1541,
+                            new BigDecimal("812345.67"),
+                            null));
         }
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))

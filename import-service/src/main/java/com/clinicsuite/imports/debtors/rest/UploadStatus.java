@@ -1,6 +1,8 @@
 package com.clinicsuite.imports.debtors.rest;
 
 import com.clinicsuite.imports.debtors.repository.DebtorReportUpload;
+import com.clinicsuite.vocabulary.ReportSource;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,9 +16,9 @@ import java.time.OffsetDateTime;
 public record UploadStatus(
         String uploadId,
         long pharmacyId,
-        String status,
+        ReportStatus status,
         String filename,
-        String source,
+        ReportSource source,
         OffsetDateTime createdAt,
         OffsetDateTime finishedAt,
         Long reportId,
