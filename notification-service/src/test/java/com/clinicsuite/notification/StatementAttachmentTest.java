@@ -13,6 +13,7 @@ import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.notification.support.ProviderStubs;
 import com.clinicsuite.notification.support.TestData;
 import com.clinicsuite.testkit.SuiteInfrastructure;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -139,7 +140,7 @@ class StatementAttachmentTest {
                 pharmacy,
                 77,
                 "DRE" + pharmacy,
-                "email",
+                ReminderChannel.EMAIL,
                 recipient,
                 "MISS FJ DREYER",
                 new BigDecimal("12234.56"),

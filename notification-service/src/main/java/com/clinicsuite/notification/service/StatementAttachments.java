@@ -5,6 +5,7 @@ import com.clinicsuite.documents.Statement;
 import com.clinicsuite.documents.StatementPdf;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.notification.client.Attachment;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +52,7 @@ public class StatementAttachments {
     /** What the e-mail reminder's statement prints; null when it carries none (or is not an e-mail). */
     public Statement describe(ReminderRequested reminder, ChannelSettings channels) {
         ReminderRequested.StatementOfAccount account = reminder.statement();
-        if (account == null || !ReminderTemplates.EMAIL.equals(reminder.channel())) {
+        if (account == null || reminder.channel() != ReminderChannel.EMAIL) {
             return null;
         }
         return new Statement(

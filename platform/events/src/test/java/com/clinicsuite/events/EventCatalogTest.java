@@ -292,7 +292,17 @@ class EventCatalogTest {
         assertThat(JSON.treeToValue(channels, ChannelConfigured.class))
                 .isEqualTo(new ChannelConfigured(2, true, false));
         JsonNode reminder = JSON.valueToTree(new ReminderRequested(
-                "rem-1", 2, 11, "100234", "sms", "0821234567", "J", AMOUNT, Map.of("d60", AMOUNT), null, NOW));
+                "rem-1",
+                2,
+                11,
+                "100234",
+                ReminderChannel.SMS,
+                "0821234567",
+                "J",
+                AMOUNT,
+                Map.of("d60", AMOUNT),
+                null,
+                NOW));
         ((com.fasterxml.jackson.databind.node.ObjectNode) reminder).remove(List.of("language", "statement"));
         try (InputStream in =
                 getClass().getClassLoader().getResourceAsStream(EventCatalog.REMINDER_REQUESTED.schemaResource())) {

@@ -75,7 +75,7 @@ public record ReminderRequested(
             long pharmacyId,
             long debtorId,
             String accNo,
-            String channel,
+            ReminderChannel channel,
             String recipient,
             String debtorName,
             BigDecimal amountDue,
