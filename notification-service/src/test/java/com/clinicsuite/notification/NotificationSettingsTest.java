@@ -113,7 +113,11 @@ class NotificationSettingsTest {
             assertThat(events.get(0).ceType()).isEqualTo("notifications.channel-configured.v1");
             assertThat(events.get(0).value())
                     .contains("\"email_configured\":true")
-                    .contains("\"sms_configured\":false");
+                    .contains("\"sms_configured\":false")
+                    // what debtor-service prints at the top of statements
+                    .contains(
+                            "\"letterhead\":{\"display_name\":\"Winterton Pharmacy\",\"contact_phone\":\"036 000 0000\","
+                                    + "\"bank_details\":\"FNB 62000000000 branch 250655\"}");
             assertThat(events.get(1).value()).contains("\"email_configured\":false");
         }
     }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DebtorExportQuery {
 
     private static final String COLUMNS = "d.acc_no, d.name, d.current_amount, d.d30, d.d60, d.d90, d.d120, d.d150,"
-            + " d.d180, d.balance, d.email, d.phone";
+            + " d.d180, d.balance, d.email, d.phone, d.arrears, d.last_payment_amount, d.last_payment_date";
 
     /** Where the previous page ended. */
     public record After(BigDecimal balance, String accNo) {}
@@ -94,6 +95,9 @@ public class DebtorExportQuery {
                     .map(b -> "d." + b.column() + " <> 0")
                     .collect(Collectors.joining(" or ", "(", ")")));
         }
+        if (filter.withoutContacts()) {
+            clauses.add("d.email is null and d.phone is null");
+        }
         if (filter.debtorIds() != null) {
             clauses.add("d.id in (" + idsSubquery + ")");
             parameters.add(JsonRowsInsert.jsonArray(filter.debtorIds()));
@@ -114,6 +118,20 @@ public class DebtorExportQuery {
                 (BigDecimal) r[8],
                 (BigDecimal) r[9],
                 (String) r[10],
-                (String) r[11]);
+                (String) r[11],
+                (BigDecimal) r[12],
+                (BigDecimal) r[13],
+                date(r[14]));
+    }
+
+    /** A DATE column as the driver hands it over (LocalDate, or java.sql.Date through some dialects). */
+    private static LocalDate date(Object value) {
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
     }
 }

@@ -11,9 +11,21 @@ import java.util.List;
  * @param ageingBuckets     keep debtors with a non-zero amount in any of these (empty: no filter)
  * @param excludeMedicalAid leave out medical-aid control accounts
  * @param debtorIds         only these debtors (null: all); bounded by the caller ({@code debtor.exports.max-debtor-ids})
+ * @param withoutContacts   only debtors with neither an e-mail address nor a phone number (the missing-contacts list)
  */
 // built inside the PDF export, which answers a JAX-RS Response: registered for the native image
 // (NativeReadinessContract)
 @RegisterForReflection
 public record ExportFilter(
-        BigDecimal minBalance, List<AgeingBucket> ageingBuckets, boolean excludeMedicalAid, List<Long> debtorIds) {}
+        BigDecimal minBalance,
+        List<AgeingBucket> ageingBuckets,
+        boolean excludeMedicalAid,
+        List<Long> debtorIds,
+        boolean withoutContacts) {
+
+    /** Whatever the contact details. */
+    public ExportFilter(
+            BigDecimal minBalance, List<AgeingBucket> ageingBuckets, boolean excludeMedicalAid, List<Long> debtorIds) {
+        this(minBalance, ageingBuckets, excludeMedicalAid, debtorIds, false);
+    }
+}

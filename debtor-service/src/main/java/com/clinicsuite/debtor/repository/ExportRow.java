@@ -1,8 +1,12 @@
 package com.clinicsuite.debtor.repository;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
-/** A debtor as the exports print it: a plain row read page by page (no entity, nothing kept in a session). */
+/**
+ * A debtor as the exports print it: a plain row read page by page (no entity, nothing kept in a session).
+ * {@code arrears} (60 days and older) and the last payment are what the missing-contacts list prints.
+ */
 public record ExportRow(
         String accNo,
         String name,
@@ -15,7 +19,10 @@ public record ExportRow(
         BigDecimal d180,
         BigDecimal balance,
         String email,
-        String phone) {
+        String phone,
+        BigDecimal arrears,
+        BigDecimal lastPaymentAmount,
+        LocalDate lastPaymentDate) {
 
     public BigDecimal amount(AgeingBucket bucket) {
         return switch (bucket) {

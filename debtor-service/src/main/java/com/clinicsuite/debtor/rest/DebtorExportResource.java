@@ -3,7 +3,7 @@ package com.clinicsuite.debtor.rest;
 import com.clinicsuite.debtor.repository.AgeingBucket;
 import com.clinicsuite.debtor.repository.ExportFilter;
 import com.clinicsuite.debtor.service.DebtorExports;
-import com.clinicsuite.debtor.service.DebtorPdf;
+import com.clinicsuite.debtor.service.PrintedLists;
 import com.clinicsuite.security.PharmacyAccess;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.security.Authenticated;
@@ -14,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +32,12 @@ public class DebtorExportResource {
 
     private final PharmacyAccess access;
     private final DebtorExports exports;
+    private final PrintedLists lists;
 
-    public DebtorExportResource(PharmacyAccess access, DebtorExports exports) {
+    public DebtorExportResource(PharmacyAccess access, DebtorExports exports, PrintedLists lists) {
         this.access = access;
         this.exports = exports;
+        this.lists = lists;
     }
 
     /**
@@ -69,19 +69,31 @@ public class DebtorExportResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Uni<Response> pdf(@RestPath("pharmacy_id") long pharmacyId, ExportRequests.Pdf body) {
         access.requireRead(pharmacyId);
-        ExportRequests.Pdf request = body != null ? body : new ExportRequests.Pdf(null, null, null, null);
+        ExportRequests.Pdf request = body != null ? body : new ExportRequests.Pdf(null, null, null, null, null, null);
         List<AgeingBucket> selected = request.ageingBuckets() == null
                 ? List.of()
                 : RequestParameters.buckets("ageing_buckets", request.ageingBuckets());
-        Map<String, String> headings = headings(request.colNames());
-        ExportFilter filter = new ExportFilter(
-                null, selected, !Boolean.FALSE.equals(request.excludeMedicalAid()), request.debtorIds());
-        List<AgeingBucket> columns = selected.isEmpty() ? Arrays.asList(AgeingBucket.values()) : selected;
-        return exports.open(pharmacyId, filter)
-                .chain(export -> exports.pdf(export, columns, headings, LocalDate.now(ZoneOffset.UTC)))
+        PrintedLists.Request print = new PrintedLists.Request(
+                layout(request.layout()),
+                request.debtorIds(),
+                selected,
+                request.minBalance(),
+                !Boolean.FALSE.equals(request.excludeMedicalAid()),
+                headings(request.colNames()));
+        return lists.pdf(pharmacyId, print)
                 .map(pdf -> Response.ok(pdf, "application/pdf")
                         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(pharmacyId, "pdf"))
                         .build());
+    }
+
+    private static PrintedLists.Layout layout(String layout) {
+        if (layout == null || layout.isBlank()) {
+            return PrintedLists.Layout.LIST;
+        }
+        return Arrays.stream(PrintedLists.Layout.values())
+                .filter(l -> l.key.equals(layout.strip()))
+                .findFirst()
+                .orElseThrow(() -> new UnprocessableEntityException("layout", "must be list or missing_contacts"));
     }
 
     private static Map<String, String> headings(Map<String, String> colNames) {
@@ -89,13 +101,13 @@ public class DebtorExportResource {
             return Map.of();
         }
         colNames.forEach((key, heading) -> {
-            boolean known = DebtorPdf.TEXT_COLUMNS.contains(key)
+            boolean known = PrintedLists.TEXT_COLUMNS.contains(key)
                     || AgeingBucket.fromKey(key).isPresent();
             if (!known) {
                 throw new UnprocessableEntityException(
                         "col_names",
-                        "unknown column '" + key + "' (use acc_no, name,"
-                                + " current, d30, d60, d90, d120, d150, d180, balance, phone)");
+                        "unknown column '" + key + "' (use acc_no, name, current, d30, d60, d90, d120, d150, d180,"
+                                + " balance, phone, overdue, last_payment, notes)");
             }
             if (heading != null && heading.length() > MAX_HEADING) {
                 throw new UnprocessableEntityException(

@@ -60,13 +60,13 @@ public class ReminderResource {
 
     private Uni<ReminderResponse> send(long pharmacyId, ReminderChannel channel, ReminderRequest body) {
         access.requireWrite(pharmacyId);
-        ReminderCommand command = command(body);
+        ReminderCommand command = command(body, channel);
         return reminders
                 .request(pharmacyId, channel, command, caller.username(), jwt.getRawToken())
                 .map(outcome -> ReminderResponse.of(outcome, channel));
     }
 
-    private ReminderCommand command(ReminderRequest body) {
+    private ReminderCommand command(ReminderRequest body, ReminderChannel channel) {
         if (body == null || body.debtorIds() == null || body.debtorIds().isEmpty()) {
             throw new UnprocessableEntityException("debtor_ids", "name at least one debtor");
         }
@@ -83,6 +83,11 @@ public class ReminderResource {
         if (buckets.isEmpty()) {
             throw new UnprocessableEntityException("ageing_buckets", "name at least one bucket, or leave it out");
         }
-        return new ReminderCommand(body.debtorIds(), buckets, Boolean.TRUE.equals(body.force()));
+        boolean attachStatement = Boolean.TRUE.equals(body.attachStatement());
+        if (attachStatement && channel != ReminderChannel.EMAIL) {
+            throw new UnprocessableEntityException(
+                    "attach_statement", "a statement can only be attached to an e-mail: leave it out for SMS");
+        }
+        return new ReminderCommand(body.debtorIds(), buckets, Boolean.TRUE.equals(body.force()), attachStatement);
     }
 }

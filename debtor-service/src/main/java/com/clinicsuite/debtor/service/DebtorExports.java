@@ -1,7 +1,6 @@
 package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.config.ExportConfig;
-import com.clinicsuite.debtor.repository.AgeingBucket;
 import com.clinicsuite.debtor.repository.DebtorExportQuery;
 import com.clinicsuite.debtor.repository.ExportFilter;
 import com.clinicsuite.debtor.repository.ExportRow;
@@ -14,12 +13,12 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * CSV and PDF exports, streamed: rows are read a page at a time ({@link DebtorExportQuery}) and written out as they
@@ -75,10 +74,12 @@ public class DebtorExports {
     }
 
     /**
-     * The PDF: 422 when it would list more than {@code debtor.exports.pdf-max-rows} debtors; otherwise rendered on a
-     * worker thread page of rows by page of rows (PDFBox keeps the document's streams in a scratch file).
+     * A PDF of the selected rows: 422 when it would list more than {@code debtor.exports.pdf-max-rows} debtors;
+     * otherwise the rows are read page by page and {@code render} lays the whole list out on a worker thread (a
+     * printed list sizes its columns from their widest cell and prints the totals' width, so it needs every row
+     * first; the cap bounds what is held: ~1 kB a row as plain records, ~10 MB at 10,000).
      */
-    public Uni<byte[]> pdf(Export export, List<AgeingBucket> buckets, Map<String, String> headings, LocalDate date) {
+    public Uni<byte[]> pdf(Export export, Function<List<ExportRow>, byte[]> render) {
         Executor worker = Infrastructure.getDefaultWorkerPool();
         Uni<Long> count = export.reportId() == null
                 ? Uni.createFrom().item(0L)
@@ -92,20 +93,11 @@ public class DebtorExports {
                                         + " the CSV");
                     }
                 })
-                .chain(rows -> {
-                    DebtorPdf.Report report = new DebtorPdf.Report(export.pharmacyName(), buckets, headings, date);
-                    // one page of rows waits for the renderer at most: the reader does not run ahead
-                    return pages(export)
-                            .emitOn(worker, 1)
-                            .onItem()
-                            .invoke(report::add)
-                            .collect()
-                            .last()
-                            .emitOn(worker)
-                            .map(ignored -> report.finish())
-                            .onTermination()
-                            .invoke(report::close);
-                });
+                .chain(rows -> pages(export)
+                        .collect()
+                        .in(() -> new ArrayList<ExportRow>((int) (long) rows), List::addAll)
+                        .emitOn(worker)
+                        .map(render));
     }
 
     /**

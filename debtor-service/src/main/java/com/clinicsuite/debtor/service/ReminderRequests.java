@@ -51,6 +51,7 @@ public class ReminderRequests {
     private final CommunicationRepository communications;
     private final SmsOptOutRepository optOuts;
     private final Outbox outbox;
+    private final AccountStatements statements;
     private final ReminderConfig config;
     private final ContactPreferenceRepository preferences;
     private final PaymentPromiseRepository promises;
@@ -63,6 +64,7 @@ public class ReminderRequests {
             CommunicationRepository communications,
             SmsOptOutRepository optOuts,
             Outbox outbox,
+            AccountStatements statements,
             ReminderConfig config,
             ContactPreferenceRepository preferences,
             PaymentPromiseRepository promises,
@@ -73,6 +75,7 @@ public class ReminderRequests {
         this.communications = communications;
         this.optOuts = optOuts;
         this.outbox = outbox;
+        this.statements = statements;
         this.config = config;
         this.preferences = preferences;
         this.promises = promises;
@@ -144,7 +147,7 @@ public class ReminderRequests {
                         .onItem()
                         .transformToUniAndConcatenate(d -> d.refusal() != null
                                 ? Uni.createFrom().item((Object) new ReminderOutcome.Refused(d.debtorId(), d.refusal()))
-                                : queue(pharmacyId, channel, command.buckets(), d, requestedBy, now)
+                                : queue(pharmacyId, channel, command, d, requestedBy, now)
                                         .map(q -> (Object) q))
                         .collect()
                         .asList())
@@ -222,10 +225,26 @@ public class ReminderRequests {
     private Uni<ReminderOutcome.Queued> queue(
             long pharmacyId,
             ReminderChannel channel,
-            List<AgeingBucket> buckets,
+            ReminderCommand command,
             Decision decision,
             String requestedBy,
             OffsetDateTime now) {
+        Debtor debtor = decision.debtor();
+        return (command.attachStatement() && channel == ReminderChannel.EMAIL
+                        ? statements.eventData(debtor, decision.language())
+                        : Uni.createFrom().<ReminderRequested.StatementOfAccount>nullItem())
+                .chain(statement ->
+                        queue(pharmacyId, channel, command.buckets(), decision, requestedBy, now, statement));
+    }
+
+    private Uni<ReminderOutcome.Queued> queue(
+            long pharmacyId,
+            ReminderChannel channel,
+            List<AgeingBucket> buckets,
+            Decision decision,
+            String requestedBy,
+            OffsetDateTime now,
+            ReminderRequested.StatementOfAccount statement) {
         Debtor debtor = decision.debtor();
         Communication row = new Communication();
         row.pharmacyId = pharmacyId;
@@ -252,7 +271,8 @@ public class ReminderRequests {
                 amounts,
                 requestedBy,
                 now.toInstant(),
-                decision.language().code());
+                decision.language().code(),
+                statement);
         return communications
                 .persist(row)
                 .chain(() -> outbox.publish(EventCatalog.REMINDER_REQUESTED, Long.toString(pharmacyId), event))

@@ -2,7 +2,10 @@ package com.clinicsuite.notification.client;
 
 import com.clinicsuite.vocabulary.ReminderChannel;
 
-/** One rendered reminder to hand to a provider. Personal data: {@link #toString()} shows ids only. */
+/**
+ * One rendered reminder to hand to a provider; {@code statement} is the stored statement of account to attach
+ * (e-mail), null without one. Personal data: {@link #toString()} shows ids only.
+ */
 public record OutgoingMessage(
         long deliveryId,
         String reminderId,
@@ -11,7 +14,8 @@ public record OutgoingMessage(
         String recipient,
         String subject,
         String html,
-        String text) {
+        String text,
+        String statement) {
 
     @Override
     public String toString() {

@@ -33,6 +33,7 @@ public interface SendGridApi {
             Address replyTo,
             String subject,
             List<Content> content,
+            List<Attachment> attachments,
             Map<String, String> customArgs,
             MailSettings mailSettings) {}
 
@@ -44,6 +45,9 @@ public interface SendGridApi {
     record Address(String email, String name) {}
 
     record Content(String type, String value) {}
+
+    /** A file: {@code content} is the base64 of its bytes; {@code disposition} {@code attachment}. */
+    record Attachment(String content, String type, String filename, String disposition) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record MailSettings(SandboxMode sandboxMode) {}

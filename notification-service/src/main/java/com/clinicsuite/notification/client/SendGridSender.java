@@ -5,6 +5,7 @@ import com.clinicsuite.notification.service.ChannelSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -23,7 +24,8 @@ public class SendGridSender {
         this.sandbox = config.sendgrid().sandbox();
     }
 
-    public Uni<String> send(OutgoingMessage message, ChannelSettings settings) {
+    /** Sends the message, with {@code attachment} (base64, as v3 Mail Send takes files) when it is not null. */
+    public Uni<String> send(OutgoingMessage message, Attachment attachment, ChannelSettings settings) {
         List<SendGridApi.Content> content = new ArrayList<>();
         content.add(new SendGridApi.Content("text/plain", message.text()));
         if (message.html() != null) {
@@ -35,6 +37,13 @@ public class SendGridSender {
                 settings.replyTo() == null ? null : new SendGridApi.Address(settings.replyTo(), null),
                 message.subject(),
                 content,
+                attachment == null
+                        ? null
+                        : List.of(new SendGridApi.Attachment(
+                                Base64.getEncoder().encodeToString(attachment.content()),
+                                attachment.contentType(),
+                                attachment.fileName(),
+                                "attachment")),
                 // comes back on every event webhook call, so status reports find the delivery directly
                 Map.of("reminder_id", message.reminderId()),
                 new SendGridApi.MailSettings(new SendGridApi.SandboxMode(sandbox)));

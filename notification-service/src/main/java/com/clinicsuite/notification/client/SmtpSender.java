@@ -21,7 +21,8 @@ public class SmtpSender {
         this.retry = retry;
     }
 
-    public Uni<String> send(OutgoingMessage message, ChannelSettings settings) {
+    /** Sends the message, with {@code attachment} when it is not null. */
+    public Uni<String> send(OutgoingMessage message, Attachment attachment, ChannelSettings settings) {
         String messageId = "<" + message.reminderId().replaceAll("[^A-Za-z0-9._-]", "_") + "@notification.clinicsuite>";
         Mail mail = Mail.withText(message.recipient(), message.subject(), message.text())
                 .setFrom(
@@ -34,6 +35,9 @@ public class SmtpSender {
         }
         if (settings.replyTo() != null) {
             mail.setReplyTo(settings.replyTo());
+        }
+        if (attachment != null) {
+            mail.addAttachment(attachment.fileName(), attachment.content(), attachment.contentType());
         }
         return retry.call(ChannelSettings.SMTP, () -> mailer.send(mail)).replaceWith(messageId);
     }

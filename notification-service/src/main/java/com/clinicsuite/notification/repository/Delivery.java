@@ -62,6 +62,13 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "body_html", columnDefinition = "text")
     public String bodyHtml;
 
+    /**
+     * The statement of account to attach (JSON of platform-documents' {@code Statement}); null when the reminder
+     * carries none. Rendered to PDF when the e-mail is sent.
+     */
+    @Column(name = "statement", columnDefinition = "text")
+    public String statement;
+
     @Column(name = "external_id", length = 200)
     public String externalId;
 

@@ -98,7 +98,7 @@ public class TemplateResource {
                         body.template().html(),
                         body.template().text());
         ReminderContent debtor = new ReminderContent(
-                body.debtorName(), body.accNo(), body.amountDue(), body.buckets(), null, null, null, lang);
+                body.debtorName(), body.accNo(), body.amountDue(), body.buckets(), null, null, null, lang, null);
         return templates.preview(pharmacyId, channel, unsaved, debtor).map(m -> preview(channel, m));
     }
 

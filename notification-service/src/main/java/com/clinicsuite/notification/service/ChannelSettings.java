@@ -62,6 +62,11 @@ public record ChannelSettings(
                 ReminderLanguage.fromCode(s.defaultLanguage).orElse(ReminderLanguage.EN));
     }
 
+    /** The name reminders and statements print for the pharmacy: {@code display_name}, else {@code from_name}. */
+    public String letterheadName() {
+        return displayName != null ? displayName : fromName;
+    }
+
     public boolean emailConfigured() {
         return present(fromEmail)
                 && (SMTP.equals(emailProvider) || SENDGRID.equals(emailProvider) && present(sendgridApiKey));

@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.notification.client.Attachment;
 import com.clinicsuite.notification.client.DeliveryException;
 import com.clinicsuite.notification.client.OutgoingMessage;
 import com.clinicsuite.notification.client.ProviderFailures;
@@ -49,6 +50,7 @@ public class DeliveryDispatcher {
     private final SmsPortalSender smsPortal;
     private final PharmacyRateLimiter rateLimiter;
     private final DeliveryStatusEvents events;
+    private final StatementAttachments statements;
     private final NotificationConfig.Dispatch config;
 
     private record Claimed(List<OutgoingMessage> messages, Map<Long, ChannelSettings> channels) {}
@@ -63,6 +65,7 @@ public class DeliveryDispatcher {
             SmsPortalSender smsPortal,
             PharmacyRateLimiter rateLimiter,
             DeliveryStatusEvents events,
+            StatementAttachments statements,
             NotificationConfig config) {
         this.deliveries = deliveries;
         this.settings = settings;
@@ -71,6 +74,7 @@ public class DeliveryDispatcher {
         this.smsPortal = smsPortal;
         this.rateLimiter = rateLimiter;
         this.events = events;
+        this.statements = statements;
         this.config = config.dispatch();
     }
 
@@ -127,7 +131,8 @@ public class DeliveryDispatcher {
                                 d.recipient,
                                 d.subject,
                                 d.bodyHtml,
-                                d.bodyText));
+                                d.bodyText,
+                                d.statement));
                     }
                     List<Long> pharmacies = messages.stream()
                             .map(OutgoingMessage::pharmacyId)
@@ -187,9 +192,16 @@ public class DeliveryDispatcher {
                     .failure(DeliveryException.permanent(
                             "The e-mail channel of pharmacy " + m.pharmacyId() + " was turned off before sending"));
         }
-        return ChannelSettings.SENDGRID.equals(channels.emailProvider())
-                ? sendGrid.send(m, channels)
-                : smtp.send(m, channels);
+        Uni<Attachment> attachment = m.statement() == null
+                ? Uni.createFrom().nullItem()
+                : statements
+                        .render(m.statement())
+                        .onFailure()
+                        .transform(e -> DeliveryException.permanent("The statement of account could not be made: "
+                                + e.getClass().getSimpleName()));
+        return attachment.chain(file -> ChannelSettings.SENDGRID.equals(channels.emailProvider())
+                ? sendGrid.send(m, file, channels)
+                : smtp.send(m, file, channels));
     }
 
     private Uni<List<Outcome>> sendSms(List<OutgoingMessage> chunk, ChannelSettings channels) {

@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
@@ -32,6 +33,7 @@ public class DeliveryService {
     private final TemplateService templates;
     private final ReminderTemplates renderer;
     private final DeliveryStatusEvents events;
+    private final StatementAttachments statements;
     private final MeterRegistry registry;
 
     public DeliveryService(
@@ -41,6 +43,7 @@ public class DeliveryService {
             TemplateService templates,
             ReminderTemplates renderer,
             DeliveryStatusEvents events,
+            StatementAttachments statements,
             MeterRegistry registry) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
@@ -48,6 +51,7 @@ public class DeliveryService {
         this.templates = templates;
         this.renderer = renderer;
         this.events = events;
+        this.statements = statements;
         this.registry = registry;
     }
 
@@ -118,8 +122,20 @@ public class DeliveryService {
         // the account's language as debtor-service resolved it; reminders from before it did: the pharmacy's default
         ReminderLanguage language = ReminderLanguage.fromCode(r.language()).orElse(channels.defaultLanguage());
         d.language = language.code();
+        // the statement is fixed now (account and letterhead) and rendered to PDF when the e-mail is sent
+        Statement statement = statements.describe(r, channels);
+        d.statement = statement == null ? null : statements.store(statement);
         ReminderContent content = TemplateService.withPharmacy(
-                new ReminderContent(r.debtorName(), r.accNo(), r.amountDue(), r.buckets(), null, null, null, language),
+                new ReminderContent(
+                        r.debtorName(),
+                        r.accNo(),
+                        r.amountDue(),
+                        r.buckets(),
+                        null,
+                        null,
+                        null,
+                        language,
+                        statement == null ? null : statement.fileName()),
                 channels);
         return templates
                 .effective(r.pharmacyId(), d.channel, language)

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What a reminder says about one debtor and the pharmacy it comes from: the data templates render, and the language
- * amounts and bucket labels are written in.
+ * amounts and bucket labels are written in. {@code statementFile} names the statement of account attached to the
+ * e-mail, null without one.
  */
 public record ReminderContent(
         String debtorName,
@@ -15,9 +16,10 @@ public record ReminderContent(
         String pharmacyName,
         String pharmacyPhone,
         String bankDetails,
-        ReminderLanguage language) {
+        ReminderLanguage language,
+        String statementFile) {
 
-    /** In English. */
+    /** In English, without a statement attached. */
     public ReminderContent(
             String debtorName,
             String accNo,
@@ -26,13 +28,22 @@ public record ReminderContent(
             String pharmacyName,
             String pharmacyPhone,
             String bankDetails) {
-        this(debtorName, accNo, amountDue, buckets, pharmacyName, pharmacyPhone, bankDetails, ReminderLanguage.EN);
+        this(
+                debtorName,
+                accNo,
+                amountDue,
+                buckets,
+                pharmacyName,
+                pharmacyPhone,
+                bankDetails,
+                ReminderLanguage.EN,
+                null);
     }
 
     /** The same reminder in {@code other}. */
     public ReminderContent in(ReminderLanguage other) {
         return new ReminderContent(
-                debtorName, accNo, amountDue, buckets, pharmacyName, pharmacyPhone, bankDetails, other);
+                debtorName, accNo, amountDue, buckets, pharmacyName, pharmacyPhone, bankDetails, other, statementFile);
     }
 
     @Override

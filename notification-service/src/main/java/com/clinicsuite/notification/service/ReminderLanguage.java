@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.documents.RandFormat;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;

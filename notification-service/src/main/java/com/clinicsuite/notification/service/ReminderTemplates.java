@@ -41,7 +41,9 @@ public class ReminderTemplates {
                     "d180", new BigDecimal("50.00")),
             "Sample Pharmacy",
             "000 000 0000",
-            "Sample Bank 000000");
+            "Sample Bank 000000",
+            ReminderLanguage.EN,
+            "statement_SAMPLE01.pdf");
 
     private final TemplateSandbox sandbox;
     private final Vertx vertx;
@@ -154,7 +156,8 @@ public class ReminderTemplates {
                 c.pharmacyName(),
                 c.pharmacyPhone(),
                 c.bankDetails(),
-                buckets(c.buckets(), language));
+                buckets(c.buckets(), language),
+                c.statementFile());
     }
 
     /** Non-zero buckets, oldest arrears last, as the age analysis prints them. */

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads and changes a pharmacy's reminder channels and default language; every change is announced as
- * ChannelConfigured (debtor-service names the language of accounts without one from it).
+ * ChannelConfigured (debtor-service names the language of accounts without one from it), with the letterhead (name,
+ * contact phone, bank details) that debtor-service prints on statements.
  */
 @ApplicationScoped
 public class SettingsService {
@@ -98,7 +99,12 @@ public class SettingsService {
                                     pharmacyId,
                                     channels.emailConfigured(),
                                     channels.smsConfigured(),
-                                    channels.defaultLanguage().code())))
+                                    channels.defaultLanguage().code(),
+                                    // debtor-service prints it on statements of account
+                                    new ChannelConfigured.Letterhead(
+                                            channels.letterheadName(),
+                                            channels.contactPhone(),
+                                            channels.bankDetails()))))
                     .replaceWith(toView(channels));
         });
     }

@@ -109,15 +109,15 @@ public class TemplateService {
     }
 
     static ReminderContent withPharmacy(ReminderContent debtor, ChannelSettings c) {
-        String name = c.displayName() != null ? c.displayName() : c.fromName();
         return new ReminderContent(
                 debtor.debtorName(),
                 debtor.accNo(),
                 debtor.amountDue(),
                 debtor.buckets(),
-                name,
+                c.letterheadName(),
                 c.contactPhone(),
                 c.bankDetails(),
-                debtor.language());
+                debtor.language(),
+                debtor.statementFile());
     }
 }

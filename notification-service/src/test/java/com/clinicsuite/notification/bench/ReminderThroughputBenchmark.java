@@ -50,6 +50,8 @@ import org.junit.jupiter.api.Test;
  * End-to-end throughput: N ReminderRequested events (default 10,000) on Kafka -> the packaged service (its own JVM)
  * -> a GreenMail standalone SMTP server (its own JVM). Measures from the first event published until every
  * delivery is {@code sent}, then reads every mailbox back over IMAP: each reminder must arrive exactly once.
+ * With {@code -Dbench.statements=true} every reminder carries its statement of account (rendered to PDF and attached
+ * when sent); the first mail of each mailbox is then opened and must hold a readable statement PDF.
  * Not part of the build (the class name does not match Surefire's includes); run bench/run.sh.
  */
 class ReminderThroughputBenchmark {
@@ -60,7 +62,10 @@ class ReminderThroughputBenchmark {
 
     private final int reminders = Integer.getInteger("bench.reminders", 10_000);
     private final int pharmacies = Integer.getInteger("bench.pharmacies", 10);
-    private final Duration limit = Duration.ofSeconds(Long.getLong("bench.limit-seconds", 60));
+    /** With statements attached (bench/run.sh STATEMENTS=1) the target is 90 s instead of 60. */
+    private final boolean statements = Boolean.getBoolean("bench.statements");
+
+    private final Duration limit = Duration.ofSeconds(Long.getLong("bench.limit-seconds", statements ? 90 : 60));
     private final Path work = Path.of("target/bench");
 
     @Test
@@ -144,13 +149,15 @@ class ReminderThroughputBenchmark {
                 }
 
                 Set<String> messageIds = new HashSet<>();
-                int mails = readMailboxes(imapPort, firstPharmacy, messageIds);
+                int[] withStatement = {0};
+                int mails = readMailboxes(imapPort, firstPharmacy, messageIds, withStatement);
                 System.out.printf(
                         "%n=== notification-service benchmark ===%n"
                                 + "reminders published:  %d (%d pharmacies) in %d ms%n"
                                 + "all sent after:       %.1f s  (%.0f reminders/s)%n"
                                 + "delivery rows:        %d (sent %d, failed %d)%n"
-                                + "mails received:       %d, distinct Message-IDs %d -> duplicated %d, lost %d%n%n",
+                                + "mails received:       %d, distinct Message-IDs %d -> duplicated %d, lost %d%n"
+                                + "statements attached:  %s%n%n",
                         reminders,
                         pharmacies,
                         published.toMillis(),
@@ -162,11 +169,18 @@ class ReminderThroughputBenchmark {
                         mails,
                         messageIds.size(),
                         mails - messageIds.size(),
-                        reminders - messageIds.size());
+                        reminders - messageIds.size(),
+                        statements
+                                ? "yes; a readable statement PDF in the first mail of " + withStatement[0] + " of "
+                                        + pharmacies + " mailboxes"
+                                : "no");
                 assertThat(sent).isEqualTo(reminders);
                 assertThat(mails).isEqualTo(reminders);
                 assertThat(messageIds).hasSize(reminders);
                 assertThat(elapsed).isLessThan(limit);
+                if (statements) {
+                    assertThat(withStatement[0]).isEqualTo(pharmacies);
+                }
             }
         } finally {
             service.destroy();
@@ -195,7 +209,9 @@ class ReminderThroughputBenchmark {
                         new BigDecimal("1234.56"),
                         Map.of("d60", new BigDecimal("1000.00"), "d90", new BigDecimal("234.56")),
                         "bench",
-                        Instant.now());
+                        Instant.now(),
+                        null, // the pharmacy's default language
+                        statements ? statement(i, "bench-" + pharmacy + "@debtors.example") : null);
                 ProducerRecord<String, String> record = new ProducerRecord<>(
                         EventCatalog.REMINDER_REQUESTED.topic(), Long.toString(pharmacy), JSON.writeValueAsString(r));
                 header(record, "ce_specversion", "1.0");
@@ -211,7 +227,8 @@ class ReminderThroughputBenchmark {
         }
     }
 
-    private int readMailboxes(int imapPort, long firstPharmacy, Set<String> messageIds) throws Exception {
+    private int readMailboxes(int imapPort, long firstPharmacy, Set<String> messageIds, int[] withStatement)
+            throws Exception {
         Properties props = new Properties();
         props.put("mail.imap.host", "127.0.0.1");
         props.put("mail.imap.port", Integer.toString(imapPort));
@@ -230,11 +247,50 @@ class ReminderThroughputBenchmark {
                 String[] ids = m.getHeader("Message-ID");
                 messageIds.add(ids == null ? "missing-" + UUID.randomUUID() : ids[0]);
             }
+            if (statements && messages.length > 0 && hasStatement(messages[0])) {
+                withStatement[0]++;
+            }
             total += messages.length;
             inbox.close(false);
             store.close();
         }
         return total;
+    }
+
+    private static ReminderRequested.StatementOfAccount statement(int i, String email) {
+        BigDecimal zero = new BigDecimal("0.00");
+        return new ReminderRequested.StatementOfAccount(
+                java.time.LocalDate.of(2026, 11, 30),
+                i % 2 == 0 ? "en" : "af",
+                email,
+                "082 123 4567",
+                new BigDecimal("120.00"),
+                zero,
+                new BigDecimal("1000.00"),
+                new BigDecimal("234.56"),
+                zero,
+                zero,
+                zero,
+                new BigDecimal("1354.56"));
+    }
+
+    /** Whether the mail carries a PDF attachment that PDFBox reads as a statement of account. */
+    private static boolean hasStatement(Message mail) throws Exception {
+        if (!(mail.getContent() instanceof jakarta.mail.Multipart multipart)) {
+            return false;
+        }
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            if (part.isMimeType("application/pdf")) {
+                try (java.io.InputStream in = part.getInputStream();
+                        org.apache.pdfbox.pdmodel.PDDocument pdf =
+                                org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+                    String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                    return text.contains("Statement of account") || text.contains("Rekeningstaat");
+                }
+            }
+        }
+        return false;
     }
 
     private static void configure(String base, long pharmacy) throws Exception {

@@ -164,7 +164,20 @@ class EventCatalogTest {
                             Map.of("d60", AMOUNT),
                             "thandi",
                             NOW,
-                            "af")),
+                            "af",
+                            new ReminderRequested.StatementOfAccount(
+                                    LocalDate.of(2025, 1, 27),
+                                    "af",
+                                    "j@example.com",
+                                    "0821234567",
+                                    BigDecimal.ZERO.setScale(2),
+                                    BigDecimal.ZERO.setScale(2),
+                                    AMOUNT,
+                                    BigDecimal.ZERO.setScale(2),
+                                    BigDecimal.ZERO.setScale(2),
+                                    BigDecimal.ZERO.setScale(2),
+                                    BigDecimal.ZERO.setScale(2),
+                                    AMOUNT))),
             Map.entry(
                     "debtors.report-movement.v1",
                     new ReportMovement(
@@ -203,7 +216,15 @@ class EventCatalogTest {
                             null,
                             null,
                             NOW)),
-            Map.entry("notifications.channel-configured.v1", new ChannelConfigured(2, true, false, "af")),
+            Map.entry(
+                    "notifications.channel-configured.v1",
+                    new ChannelConfigured(
+                            2,
+                            true,
+                            false,
+                            "af",
+                            new ChannelConfigured.Letterhead(
+                                    "Winterton Pharmacy", "036 488 1234", "FNB 62000000000 branch 250655"))),
             Map.entry(
                     "notifications.opt-out-recorded.v1",
                     new OptOutRecorded(2, ReminderChannel.SMS, "0821234567", true, NOW)));
@@ -254,6 +275,42 @@ class EventCatalogTest {
             // and the data reads back into the record unchanged
             assertThat(JSON.treeToValue(sample, type.dataClass())).isEqualTo(SAMPLES.get(type.type()));
         }
+    }
+
+    /**
+     * Fields added within v1 (the reminder's language and statement, the channels' default language and letterhead)
+     * are optional both ways.
+     */
+    @Test
+    void eventsPublishedBeforeTheLanguageTheStatementAndTheLetterheadStillValidateAndRead() throws Exception {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonNode channels = JSON.readTree("{\"pharmacy_id\":2,\"email_configured\":true,\"sms_configured\":false}");
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream(EventCatalog.CHANNEL_CONFIGURED.schemaResource())) {
+            assertThat(factory.getSchema(in).validate(channels)).isEmpty();
+        }
+        assertThat(JSON.treeToValue(channels, ChannelConfigured.class))
+                .isEqualTo(new ChannelConfigured(2, true, false));
+        JsonNode reminder = JSON.valueToTree(new ReminderRequested(
+                "rem-1",
+                2,
+                11,
+                "100234",
+                ReminderChannel.SMS,
+                "0821234567",
+                "J",
+                AMOUNT,
+                Map.of("d60", AMOUNT),
+                null,
+                NOW));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) reminder).remove(List.of("language", "statement"));
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream(EventCatalog.REMINDER_REQUESTED.schemaResource())) {
+            assertThat(factory.getSchema(in).validate(reminder)).isEmpty();
+        }
+        ReminderRequested read = JSON.treeToValue(reminder, ReminderRequested.class);
+        assertThat(read.language()).isNull();
+        assertThat(read.statement()).isNull();
     }
 
     @Test

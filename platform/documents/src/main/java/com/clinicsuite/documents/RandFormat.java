@@ -1,11 +1,11 @@
-package com.clinicsuite.notification.service;
+package com.clinicsuite.documents;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
  * Rand amounts as South Africans read them: {@code R 1 234.56}, negatives {@code -R 1 234.56}; in Afrikaans with a
- * decimal comma, {@code R 1 234,56} ({@link ReminderLanguage}).
+ * decimal comma, {@code R 1 234,56} (notification-service's Afrikaans reminders).
  */
 public final class RandFormat {
 

@@ -2,23 +2,14 @@ package com.clinicsuite.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicsuite.notification.service.RandFormat;
 import com.clinicsuite.notification.service.SmsSegments;
-import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** Rand amounts and SMS parts (South African numbers are tested in platform/vocabulary's SaPhoneNumberTest). */
-class RandFormatAndSmsSegmentsTest {
-
-    @Test
-    void randAmountsUseSpacesForThousandsAndAMinusForCredit() {
-        assertThat(RandFormat.format(new BigDecimal("1234.56"))).isEqualTo("R 1 234.56");
-        assertThat(RandFormat.format(new BigDecimal("1234567.5"))).isEqualTo("R 1 234 567.50");
-        assertThat(RandFormat.format(new BigDecimal("999"))).isEqualTo("R 999.00");
-        assertThat(RandFormat.format(new BigDecimal("-1234.56"))).isEqualTo("-R 1 234.56");
-        assertThat(RandFormat.format(new BigDecimal("0.005"))).isEqualTo("R 0.01");
-        assertThat(RandFormat.format(null)).isEqualTo("R 0.00");
-    }
+/**
+ * SMS parts. Rand amounts are platform/documents' RandFormatTest; South African numbers platform/vocabulary's
+ * SaPhoneNumberTest.
+ */
+class SmsSegmentsTest {
 
     @Test
     void smsPartsAreCountedAsTheProviderBillsThem() {
