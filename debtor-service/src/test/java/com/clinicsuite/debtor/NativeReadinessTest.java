@@ -1,6 +1,6 @@
 package com.clinicsuite.debtor;
 
-import com.clinicsuite.debtor.service.DebtorPdf;
+import com.clinicsuite.documents.DocumentFonts;
 import com.clinicsuite.testkit.NativeReadinessContract;
 import java.util.Set;
 
@@ -8,15 +8,15 @@ class NativeReadinessTest extends NativeReadinessContract {
 
     @Override
     protected Set<Class<?>> resourceReaders() {
-        return Set.of(DebtorPdf.Report.class);
+        return Set.of(DocumentFonts.class);
     }
 
-    /** The PDF export's fonts, and what PDFBox reads to write a PDF with an embedded TrueType font. */
+    /** The fonts of the printed lists and statements (platform-documents), and what PDFBox reads to write a PDF with an embedded TrueType font. */
     @Override
     protected Set<String> resourcesReadAtRunTime() {
         return Set.of(
-                "fonts/DejaVuSans.ttf",
-                "fonts/DejaVuSans-Bold.ttf",
+                "com/clinicsuite/documents/fonts/DejaVuSans.ttf",
+                "com/clinicsuite/documents/fonts/DejaVuSans-Bold.ttf",
                 "org/apache/pdfbox/resources/glyphlist/glyphlist.txt",
                 "org/apache/pdfbox/resources/glyphlist/zapfdingbats.txt",
                 "org/apache/pdfbox/resources/afm/Helvetica.afm",

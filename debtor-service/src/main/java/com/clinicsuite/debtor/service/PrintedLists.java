@@ -7,6 +7,7 @@ import com.clinicsuite.debtor.repository.ExportFilter;
 import com.clinicsuite.debtor.repository.ExportRow;
 import com.clinicsuite.documents.RandFormat;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -37,6 +38,8 @@ public class PrintedLists {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
 
+    // built inside a method answering a JAX-RS Response, where NativeReadinessContract cannot tell it from an answer
+    @RegisterForReflection
     public enum Layout {
         LIST("list"),
         MISSING_CONTACTS("missing_contacts");
@@ -54,6 +57,8 @@ public class PrintedLists {
      * @param buckets   keep debtors with an amount in any of them; the list's bucket columns (all seven if empty)
      * @param headings  column key to the heading to print instead of the default
      */
+    // built inside a method answering a JAX-RS Response, where NativeReadinessContract cannot tell it from an answer
+    @RegisterForReflection
     public record Request(
             Layout layout,
             List<Long> debtorIds,
