@@ -4,7 +4,7 @@
 //   - the services' client settings (suite-config, each Deployment's login secret and the cluster CA) match the
 //     internal listener, and their egress policy its port;
 //   - each service's KafkaUser grants exactly what its code needs: WRITE on the topics of its own events, READ
-//     on what its application.properties consumes, WRITE on those topics' dead-letter topics, READ on its group;
+//     on what its application.properties consumes, READ on its group (dead letters stay in its own database);
 //   - the outside-consumer template grants READ on exactly the public topics (Topics.PUBLIC) and its own group
 //     prefix, nothing else;
 //   - events' dataschema base URL and the AsyncAPI production server agree with the gateway and the listener.
@@ -128,7 +128,10 @@ export function kafkaAccessRules(docs, overlay, repo, check) {
     const consumed = consumedBy(repo, service);
     for (const t of consumed.topics) expected.add(acl('topic', t, 'literal', 'Read')).add(acl('topic', t, 'literal', 'Describe'));
     for (const t of consumed.dlqs) expected.add(acl('topic', t, 'literal', 'Write')).add(acl('topic', t, 'literal', 'Describe'));
-    for (const g of consumed.groups) expected.add(acl('group', g, 'literal', 'Read'));
+    // a channel without its own group.id is in the service's group (platform-outbox's connector default:
+    // quarkus.application.name, the service's name)
+    const groups = consumed.groups.length || !consumed.topics.length ? consumed.groups : [service];
+    for (const g of groups) expected.add(acl('group', g, 'literal', 'Read'));
     check(consumed.dlqs.every((q) => consumed.topics.some((t) => q === t + suffix)), `${overlay} ${service}: dead-letter topics are <topic>${suffix}`);
     const granted = aclsOf(user);
     check(sameSet(granted, expected) && (user.spec.authorization.acls ?? []).every((r) => (r.type ?? 'allow') === 'allow'),
