@@ -85,7 +85,8 @@ token = body["access_token"]
 status, _, _ = call("GET", "/credit-balances/", token="not-a-token")
 check("an invalid token is refused with 401", status == 401, status)
 
-# --- Swagger UI of every service through the gateway, as a browser uses it: the page (Quarkus redirects
+# --- Swagger UI of every service through the gateway, as a browser uses it (secured operations offer the OAuth2
+#     password flow beside the bearer token, platform-web's SecuritySchemesFilter): the page (Quarkus redirects
 #     /q/swagger-ui to /q/swagger-ui/), the spec URL its initializer names, resolved against the page's URL and fetched
 #     with Swagger UI's Accept header; then Authorize: the password flow's tokenUrl, resolved against the spec's
 #     URL, signed in with the form Swagger UI posts (client id in a Basic header), and the token it gets works.
@@ -108,7 +109,9 @@ for svc in SERVICES:
             token_urls.add(urllib.parse.urljoin(spec_url, token_url))
         check(f"{svc}: Swagger UI's spec loads through the gateway, with the OAuth2 password flow",
               spec_url and spec_url.startswith(f"{GW}/services/{svc}/") and spec and spec.get("paths")
-              and token_url and {"oauth2": []} in spec.get("security", []),
+              and token_url and any({"oauth2": []} in (op.get("security") or [])
+                                    for item in spec["paths"].values() for op in item.values()
+                                    if isinstance(op, dict)),
               f"page {page_url} spec refs {spec_refs} -> {spec_url}; tokenUrl {token_url}")
     except (urllib.error.URLError, ValueError, IndexError) as e:
         check(f"{svc}: Swagger UI's spec loads through the gateway, with the OAuth2 password flow", False, e)
