@@ -40,7 +40,7 @@ chunk_count = (accounts + chunk_size - 1) // chunk_size
 for c in range(chunk_count):
     print(json.dumps({
         "report_id": report_id, "pharmacy_id": pharmacy_id, "filename": f"bench_{pharmacy_id}.pdf",
-        "file_sha256": "bench", "source": "bench", "uploaded_by": 1, "uploaded_by_name": "bench",
+        "file_sha256": "bench", "source": "upload", "uploaded_by": 1, "uploaded_by_name": "bench",
         "uploaded_at": "2025-11-16T08:00:00Z", "report_date": "2025-11-16", "account_count": accounts,
         "totals": None, "chunk_index": c, "chunk_count": chunk_count,
         "accounts": rows[c * chunk_size:(c + 1) * chunk_size]}, ensure_ascii=False))
