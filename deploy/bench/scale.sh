@@ -4,6 +4,7 @@
 #
 #   ./stack up && deploy/bench/scale.sh                 # everything (about an hour on 2 cores)
 #   deploy/bench/scale.sh credit debtors apilog comms   # some parts only, in this order
+#   deploy/bench/scale.sh searchload                    # issue 18: a credit import idle and under by-voucher searches
 #
 # How each set is loaded (the API where it is the real path and fits, set-based SQL where the API would take hours
 # or refuses the size):
@@ -90,8 +91,8 @@ lua_file() { # lua_file NAME BODY: a wrk script sending the admin token
 }
 
 # ---------------------------------------------------------------------------------------------------- credit
-credit_import_csv() { # credit_import_csv N: replace all records with N generated ones through the import API
-  local n=$1 csv=$OUT/credit-$1.csv id status started
+credit_import_csv() { # credit_import_csv N [MEASURE]: replace all records with N generated ones through the import API
+  local n=$1 measure=${2:-import (CSV through the gateway)} csv=$OUT/credit-$1.csv id status started
   psql_db credit -c "\\i $CREDIT_SQL/credit-generator.sql" \
     -c "\\copy (SELECT client_code AS \"Client Code\", client_name AS \"Client Name\", phone_no AS \"Phone No\", email_id AS \"Email ID's\", treatment_name AS \"Treatment Name\", center AS \"Center\", package_amount AS \"Package Amount\", amount_paid AS \"Amount Paid\", balance_amount AS \"Balance Amount\", prepaid_gift_card_balance AS \"Prepaid / Gift Card Balance\", sessions_paid AS \"Sessions Paid\", sessions_consumed AS \"Sessions Consumed\", balance_sessions AS \"Balance Sessions\", final_bucket AS \"Final Bucket\" FROM pg_temp.generated_credit(1, $n, 1)) TO '$csv' WITH (FORMAT csv, HEADER)"
   started=$(date +%s%N)
@@ -103,7 +104,7 @@ credit_import_csv() { # credit_import_csv N: replace all records with N generate
     sleep 0.2
   done
   [ "$status" = completed ] || { say "import of $n rows: $status"; return 1; }
-  timed credit "$n" "import (CSV through the gateway)" $(( ($(date +%s%N) - started) / 1000000 ))
+  timed credit "$n" "$measure" $(( ($(date +%s%N) - started) / 1000000 ))
 }
 
 credit_sql() { # credit_sql N: replace all records with N generated ones by SQL
@@ -279,12 +280,47 @@ run_comms() {
 request = function() return wrk.format(\"GET\", \"/pharmacies/20001/debtors/\" .. math.random($min, $max) .. \"/communications\") end")"
 }
 
+# ---------------------------------------------------------------------------------------------- searchload
+# Issue 18's figure: a credit import's time while front desks search by voucher at full speed (each search is an
+# audit event in credit-balance-service's outbox), against the same import on the idle suite; must stay within 20 %.
+# Three idle imports, then by-voucher wrk for SEARCHLOAD_SECONDS (120) with three imports after 20 s of searches.
+run_searchload() {
+  TOKEN=$(admin_token)
+  local n=${SEARCHLOAD_ROWS:-1353} seconds=${SEARCHLOAD_SECONDS:-120} vouchers i wrk_out=$OUT/searchload-wrk.txt
+  say "searchload: import of $n credit rows, idle and while by-voucher searches run for ${seconds}s"
+  credit_import_csv "$n" "import, first (replaces what was there; not compared)"
+  for i in 1 2 3; do credit_import_csv "$n" "import, idle (run $i)"; done
+  vouchers=$(psql_db credit -c "SELECT string_agg('\"' || voucher_number || '\"', ',') FROM (SELECT voucher_number FROM credit_balance WHERE voucher_number IS NOT NULL ORDER BY md5(id::text) LIMIT 500) v")
+  lua_file credit-voucher-load "
+wrk.headers[\"Content-Type\"] = \"application/json\"
+local vouchers = {$vouchers}
+request = function()
+  return wrk.format(\"POST\", \"/credit-balances/by-voucher\", nil, '{\"voucher_number\":\"' .. vouchers[math.random(#vouchers)] .. '\"}')
+end" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$OUT/credit-voucher-load.lua" "$GATEWAY" >"$wrk_out" 2>&1 &
+  local wrk_pid=$!
+  sleep 20
+  for i in 1 2 3; do credit_import_csv "$n" "import, under by-voucher searches (run $i)"; done
+  wait "$wrk_pid" || true
+  local rps p99 unsent
+  rps=$(awk '/Requests\/sec/ {print int($2)}' "$wrk_out")
+  p99=$(awk '$1 == "99%" {print $2}' "$wrk_out")
+  unsent=$(psql_db credit -c "SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL")
+  printf 'searchload\t%s\tby-voucher searches during the imports\t%s\t\t%s\t%s\t%s\n' "$n" "$rps" "$p99" "$(load)" \
+    "$(date +%Y-%m-%dT%H:%M)" >>"$RESULTS"
+  say "by-voucher during the imports: $rps req/s, p99 $p99; outbox rows unsent at the end: $unsent"
+}
+
 # ---------------------------------------------------------------------------------------------------- report
 report() {
   say "results ($RESULTS):"
   column -t -s $'\t' "$RESULTS"
   if command -v gnuplot >/dev/null; then
-    gnuplot -e "results='$RESULTS'; output='$OUT/scale-curves.png'" "$ROOT/deploy/bench/scale-plot.gp" && say "curves: $OUT/scale-curves.png"
+    if gnuplot -e "results='$RESULTS'; output='$OUT/scale-curves.png'" "$ROOT/deploy/bench/scale-plot.gp" 2>"$OUT/gnuplot.log"; then
+      say "curves: $OUT/scale-curves.png"
+    else
+      say "no curves: the results hold too few of the plotted measures (gnuplot: $OUT/gnuplot.log)"
+    fi
   fi
 }
 
