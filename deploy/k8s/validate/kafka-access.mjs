@@ -97,8 +97,10 @@ export function kafkaAccessRules(docs, overlay, repo, check) {
     check(egress?.spec.egress?.every((e) => e.ports.every((p) => p.port === inner.port)),
       `${overlay} backends-egress-kafka: the ${inner.name} listener's port ${inner.port}`);
   }
-  const services = by('Deployment').map((d) => d.metadata.name);
-  for (const d of by('Deployment')) {
+  // every Deployment is a Kafka client but api-docs (static nginx serving /openapi.json)
+  const clients = by('Deployment').filter((d) => d.metadata.name !== 'api-docs');
+  const services = clients.map((d) => d.metadata.name);
+  for (const d of clients) {
     const pod = d.spec.template.spec;
     const c = pod.containers[0];
     const jaas = (c.env ?? []).find((e) => e.name === 'KAFKA_SASL_JAAS_CONFIG')?.valueFrom?.secretKeyRef;

@@ -82,8 +82,12 @@ function suiteRules(docs, overlay) {
   check(docs.some((o) => o.kind === 'NetworkPolicy' && Object.keys(o.spec.podSelector ?? {}).length === 0
     && o.spec.policyTypes?.includes('Ingress') && !o.spec.ingress), `${overlay}: default-deny ingress NetworkPolicy`);
 
-  const deployments = by('Deployment');
-  check(deployments.length === 5, `${overlay}: five Deployments`);
+  const SERVICES = ['auth-service', 'credit-balance-service', 'debtor-service', 'import-service', 'notification-service'];
+  const deployments = by('Deployment').filter((d) => SERVICES.includes(d.metadata.name));
+  check(deployments.length === 5, `${overlay}: five service Deployments`);
+  check(by('Deployment').every((d) => SERVICES.includes(d.metadata.name) || d.metadata.name === 'api-docs'),
+    `${overlay}: no Deployment but the five services and api-docs`);
+  apiDocsRules(docs, overlay, find, w);
   for (const d of deployments) {
     const pod = d.spec.template.spec;
     const c = pod.containers[0];
@@ -177,6 +181,36 @@ function suiteRules(docs, overlay) {
     `${overlay}: every HTTPRoute has a request size limit`);
 
   kafkaAccessRules(docs, overlay, repo, check);
+}
+
+// api-docs: the merged OpenAPI document at /openapi.json, from a ConfigMap that must hold docs/openapi/openapi.json
+function apiDocsRules(docs, overlay, find, w) {
+  const d = find('Deployment', 'api-docs');
+  check(d, `${overlay}: Deployment api-docs (serves /openapi.json)`);
+  if (!d) return;
+  const pod = d.spec.template.spec;
+  const c = pod.containers[0];
+  const sc = c.securityContext ?? {};
+  check(pod.securityContext?.runAsNonRoot === true && pod.securityContext?.seccompProfile?.type === 'RuntimeDefault'
+    && sc.readOnlyRootFilesystem === true && sc.allowPrivilegeEscalation === false && (sc.capabilities?.drop ?? []).includes('ALL'),
+    `${w(d)}: non-root, seccomp, read-only root, no privilege escalation, drop ALL`);
+  check(c.resources?.requests?.cpu && c.resources?.requests?.memory && c.resources?.limits?.memory, `${w(d)}: cpu/memory requests and memory limit`);
+  check(c.readinessProbe?.httpGet?.path === '/openapi.json', `${w(d)}: readiness probe on /openapi.json`);
+  const mount = (c.volumeMounts ?? []).find((m) => m.mountPath === '/usr/share/nginx/html');
+  const cmName = mount && pod.volumes.find((v) => v.name === mount.name)?.configMap?.name;
+  const cm = cmName && find('ConfigMap', cmName);
+  check(cm, `${w(d)}: the document's ConfigMap is mounted at the web root`);
+  let same = false;
+  try {
+    same = JSON.stringify(JSON.parse(cm.data['openapi.json'])) === JSON.stringify(JSON.parse(readFileSync(path.join(repo, 'docs/openapi/openapi.json'), 'utf8')));
+  } catch { /* missing or not JSON */ }
+  check(same, `${overlay} ConfigMap/${cmName}: openapi.json is docs/openapi/openapi.json (regenerate: -Dopenapi.write=true, see docs/openapi/README.md)`);
+  check(cm && Buffer.byteLength(cm.data['openapi.json'] ?? '') < 900 * 1024, `${overlay} ConfigMap/${cmName}: below the 1 MiB ConfigMap limit with room`);
+  check(find('Service', 'api-docs') && find('PodDisruptionBudget', 'api-docs'), `${w(d)}: Service and PodDisruptionBudget`);
+  check(docs.some((o) => o.kind === 'NetworkPolicy' && o.spec.podSelector?.matchLabels?.['app.kubernetes.io/name'] === 'api-docs' && o.spec.ingress),
+    `${w(d)}: ingress NetworkPolicy`);
+  check(docs.some((o) => o.kind === 'HTTPRoute' && o.spec.rules.some((r) => r.matches.some((m) => m.path?.type === 'Exact' && m.path.value === '/openapi.json')
+    && r.backendRefs.some((b) => b.name === 'api-docs'))), `${overlay}: HTTPRoute sends /openapi.json to api-docs`);
 }
 
 function overlayRules(docsByOverlay) {

@@ -157,6 +157,80 @@ class TemplateResourceTest {
     }
 
     @Test
+    void previewOfADebtorIsCheckedBeforeDebtorServiceIsAskedAnd503WhenItCannotAnswer() {
+        long pharmacy = TestData.newPharmacyId();
+        String reader = TestTokens.pharmacyReader(pharmacy);
+        // both forms at once
+        Map<String, Object> both = new java.util.HashMap<>(DEBTOR);
+        both.put("debtor_id", 4711);
+        given().auth()
+                .oauth2(reader)
+                .contentType(ContentType.JSON)
+                .body(both)
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("debtor_id"));
+        // neither: each missing field of the sample debtor is named
+        given().auth()
+                .oauth2(reader)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.contains("debtor_name", "acc_no", "amount_due"))
+                .body("detail", containsString("give debtor_id, or a sample debtor"));
+        // buckets to add up belong to a debtor_id
+        Map<String, Object> sampleWithAgeing = new java.util.HashMap<>(DEBTOR);
+        sampleWithAgeing.put("ageing_buckets", java.util.List.of("d60"));
+        given().auth()
+                .oauth2(reader)
+                .contentType(ContentType.JSON)
+                .body(sampleWithAgeing)
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("ageing_buckets"));
+        given().auth()
+                .oauth2(reader)
+                .contentType(ContentType.JSON)
+                .body(Map.of("debtor_id", 0))
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("debtor_id"));
+        // no grant: 403 before debtor-service is asked
+        given().auth()
+                .oauth2(TestTokens.pharmacyReader(pharmacy + 1))
+                .contentType(ContentType.JSON)
+                .body(Map.of("debtor_id", 4711))
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("forbidden"));
+        // debtor-service does not run in this module's tests (nothing listens at its address): 503, a sample still
+        // works
+        given().auth()
+                .oauth2(reader)
+                .contentType(ContentType.JSON)
+                .body(Map.of("debtor_id", 4711))
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(503)
+                .body("code", equalTo("service_unavailable"))
+                .body("detail", containsString("preview with a sample debtor"));
+        given().auth()
+                .oauth2(reader)
+                .contentType(ContentType.JSON)
+                .body(DEBTOR)
+                .post("/pharmacies/{p}/templates/sms/preview", pharmacy)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void templatesNeedAdminOrWriteToReadAndChangeWhilePreviewNeedsRead() {
         long pharmacy = TestData.newPharmacyId();
         for (String channel : new String[] {"email", "sms"}) {

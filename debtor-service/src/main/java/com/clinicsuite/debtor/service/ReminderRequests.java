@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +202,7 @@ public class ReminderRequests {
         if (channel == ReminderChannel.SMS && optedOut.contains(debtor.phoneDigits)) {
             return refused(id, "The number opted out of SMS from this pharmacy");
         }
-        BigDecimal amountDue = buckets.stream().map(b -> b.amountOf(debtor)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal amountDue = ReminderValues.of(debtor, buckets).amountDue();
         if (amountDue.signum() <= 0) {
             return refused(
                     id,
@@ -257,18 +256,18 @@ public class ReminderRequests {
         row.requestedBy = requestedBy;
         row.statusAt = now;
         row.createdAt = now;
-        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        buckets.forEach(b -> amounts.put(b.key(), b.amountOf(debtor)));
+        // the same values a template preview of this debtor gets (ReminderContents)
+        ReminderValues values = ReminderValues.of(debtor, buckets);
         ReminderRequested event = new ReminderRequested(
                 row.reminderId,
                 pharmacyId,
-                debtor.id,
-                debtor.accNo,
+                values.debtorId(),
+                values.accNo(),
                 channel,
                 row.recipient,
-                debtor.name,
-                decision.amountDue(),
-                amounts,
+                values.debtorName(),
+                values.amountDue(),
+                values.buckets(),
                 requestedBy,
                 now.toInstant(),
                 decision.language().code(),

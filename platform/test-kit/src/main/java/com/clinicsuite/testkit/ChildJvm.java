@@ -33,6 +33,12 @@ final class ChildJvm {
         this.log = log;
     }
 
+    /** A JVM started with exactly {@code command} ({@code java ...}), for {@link ServiceProcess}. */
+    ChildJvm(List<String> command, Path log) {
+        this.command = List.copyOf(command);
+        this.log = log;
+    }
+
     static String classpath(String resource) {
         try (InputStream in = ChildJvm.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

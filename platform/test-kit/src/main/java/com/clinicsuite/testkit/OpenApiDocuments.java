@@ -27,10 +27,15 @@ import java.util.stream.Stream;
 /**
  * The committed OpenAPI documents: {@code docs/openapi/<service>.json}, each exactly what that service serves at
  * {@code /q/openapi}, and {@code docs/openapi/openapi.json}, their merge, which the gateway serves at
- * {@code /openapi.json}. Still to come: a per-service test comparing each with the app's {@code /q/openapi};
- * {@link #main} and {@link #merge} make the merged one.
+ * {@code /openapi.json}. Each service's {@code OpenApiDocumentTest} ({@link OpenApiDocumentContract}) compares its
+ * document with the app's {@code /q/openapi}; the test kit's {@code OpenApiMergedDocumentTest} compares the merged one
+ * with {@link #merge} of the committed ones. {@code -Dopenapi.write=true} rewrites instead; {@link #main} rewrites the
+ * merged one alone.
  *
- * <p>The merge: every path of every service (an operation names its service in {@code x-service}); components
+ * <p>The merge: every path of every service (an operation names its service in {@code x-service}) but the operations
+ * endpoints every service serves ({@code /ops/...}, platform-outbox, admin only, reached through
+ * {@code /services/<service>/ops/...} locally and by port-forward in Kubernetes, never through the public routes: they
+ * stay in each service's own document); components
  * united, a component two services define differently renamed {@code <Service>_<Name>} in each (their references
  * rewritten); tags united; servers the gateway. Services are taken in name order, so the result depends only on the
  * per-service files.
@@ -43,6 +48,9 @@ public final class OpenApiDocuments {
     public static final String MERGED = "openapi.json";
 
     static final String TITLE = "Clinic & pharmacy suite API";
+    /** Paths every service serves (platform-outbox's operations endpoints), left out of the merged document. */
+    static final String OPERATIONS_PREFIX = "/ops/";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> COMPONENT_SECTIONS = List.of(
             "schemas",
@@ -90,11 +98,53 @@ public final class OpenApiDocuments {
         return documents;
     }
 
-    /** Writes the merge of the committed per-service documents to {@code docs/openapi/openapi.json}. */
+    /**
+     * Writes the merge of the committed per-service documents to {@code docs/openapi/openapi.json}, and the same
+     * document into the Kubernetes ConfigMap the gateway serves it from ({@link #KUBERNETES_CONFIG_MAP}).
+     */
     public static Path writeMerged() {
         Path file = mergedFile();
-        write(file, merge(committedServiceDocuments()));
+        ObjectNode merged = merge(committedServiceDocuments());
+        write(file, merged);
+        try {
+            Files.writeString(kubernetesConfigMapFile(), kubernetesConfigMap(merged), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return file;
+    }
+
+    /** The ConfigMap of the merged document in the Kubernetes manifests, from the repository root. */
+    public static final Path KUBERNETES_CONFIG_MAP =
+            Path.of("deploy", "k8s", "base", "gateway", "api-docs", "openapi-configmap.yaml");
+
+    public static Path kubernetesConfigMapFile() {
+        return EndpointTable.repositoryRoot().resolve(KUBERNETES_CONFIG_MAP);
+    }
+
+    /**
+     * {@code deploy/k8s/base/gateway/api-docs/openapi-configmap.yaml}: the merged document as the api-docs Deployment
+     * serves it at {@code /openapi.json} (key {@code openapi.json}, the committed file's text in a literal block).
+     */
+    public static String kubernetesConfigMap(JsonNode merged) {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                        "# GENERATED from docs/openapi/openapi.json by the test kit's OpenApiDocuments (with the documents,\n")
+                .append(
+                        "# -Dopenapi.write=true): do not edit by hand. The merged OpenAPI document, served at /openapi.json\n")
+                .append(
+                        "# by the api-docs Deployment; OpenApiMergedDocumentTest and deploy/k8s/validate.sh check that it is\n")
+                .append("# docs/openapi/openapi.json.\n")
+                .append("apiVersion: v1\n")
+                .append("kind: ConfigMap\n")
+                .append("metadata:\n")
+                .append("  name: api-docs-openapi\n")
+                .append("data:\n")
+                .append("  openapi.json: |\n");
+        for (String line : pretty(merged).split("\n")) {
+            out.append("    ").append(line).append('\n');
+        }
+        return out.toString();
     }
 
     public static JsonNode read(Path file) {
@@ -115,15 +165,23 @@ public final class OpenApiDocuments {
 
     /** Pretty-printed (two spaces), one trailing newline: the committed form, so a diff shows what changed. */
     public static void write(Path file, JsonNode document) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, pretty(document) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /** The committed form's text, without the trailing newline. */
+    public static String pretty(JsonNode document) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            Files.createDirectories(file.getParent());
-            String text = JSON.writer(printer).writeValueAsString(document) + "\n";
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return JSON.writer(printer).writeValueAsString(document);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -145,8 +203,9 @@ public final class OpenApiDocuments {
                 "description",
                 "Every endpoint of the suite as the API gateway serves it: " + String.join(", ", ordered.keySet())
                         + ". Each operation names the service behind it in `x-service`; each service's own document"
-                        + " is docs/openapi/<service>.json (and /q/openapi of the service). Errors are"
-                        + " `{\"detail\", \"code\", \"errors\"}` (`ApiError`) everywhere.");
+                        + " is docs/openapi/<service>.json (and /q/openapi of the service), which also lists the"
+                        + " operations endpoints every service serves (/ops/..., admin, not on the public routes)."
+                        + " Errors are `{\"detail\", \"code\", \"errors\"}` (`ApiError`) everywhere.");
         ArrayNode servers = merged.putArray("servers");
         servers.addObject().put("url", "/").put("description", "The API gateway that serves this document");
         servers.addObject().put("url", "http://localhost:8080").put("description", "The local gateway of ./stack");
@@ -161,6 +220,9 @@ public final class OpenApiDocuments {
             document.path("tags")
                     .forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
             document.path("paths").fields().forEachRemaining(entry -> {
+                if (entry.getKey().startsWith(OPERATIONS_PREFIX)) {
+                    return;
+                }
                 ObjectNode item = paths.computeIfAbsent(entry.getKey(), k -> JsonNodeFactory.instance.objectNode());
                 entry.getValue().fields().forEachRemaining(field -> {
                     if (item.has(field.getKey()) && isOperation(field.getKey())) {

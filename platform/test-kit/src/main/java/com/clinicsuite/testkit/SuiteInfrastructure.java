@@ -8,7 +8,8 @@ import java.util.Map;
  * The real infrastructure every service test runs against: PostgreSQL, a Kafka broker and an SMTP/IMAP server,
  * started once per test JVM and shared by every Quarkus boot in it. Declare it on every {@code @QuarkusTest}
  * of a module with the same arguments ({@code @WithTestResource(SuiteInfrastructure.class)}) so the app boots
- * once.
+ * once. The addresses the other services would have if a test started them ({@link ServiceProcess}) come as
+ * {@code testkit.services.<service>.url}.
  */
 public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -38,6 +39,8 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
         config.put("mp.jwt.verify.publickey", TestTokens.publicKeyPem());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         config.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+        // where another service of the suite will listen if a test starts it (ServiceProcess): nothing until then
+        config.putAll(ServiceProcess.reservedUrls());
         return config;
     }
 

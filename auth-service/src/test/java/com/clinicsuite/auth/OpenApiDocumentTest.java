@@ -1,0 +1,11 @@
+package com.clinicsuite.auth;
+
+import com.clinicsuite.testkit.OpenApiDocumentContract;
+import com.clinicsuite.testkit.SuiteInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** docs/openapi/auth-service.json is what this service serves at /q/openapi (-Dopenapi.write=true rewrites it). */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class OpenApiDocumentTest extends OpenApiDocumentContract {}
