@@ -14,6 +14,7 @@ import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -363,6 +364,8 @@ public class DeliveryDispatcher {
                 return;
             }
             Context own = VertxContext.createNewDuplicatedContext(context);
+            // a context of its own, flagged safe as Hibernate Reactive Panache requires (its session is its own)
+            VertxContextSafetyToggle.setContextSafe(own, true);
             own.runOnContext(ignored -> Panache.withTransaction(() -> deliveries.renewLease(
                             ids, instanceId, OffsetDateTime.now(ZoneOffset.UTC).plus(config.lease())))
                     .subscribe()
