@@ -2,6 +2,7 @@ package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceRepository;
+import com.clinicsuite.credit.repository.CreditImportApplyLock;
 import com.clinicsuite.credit.repository.CreditImportRepository;
 import com.clinicsuite.credit.repository.CreditImportRow;
 import com.clinicsuite.credit.repository.SearchIndexUpkeep;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -33,6 +35,11 @@ import org.jboss.logging.Logger;
  * clearing the session after each so memory stays bounded by a chunk. Any failure rolls everything back, leaving
  * the old data intact, and the import is reported {@code failed}; when the database refused a row, that row is
  * found by re-trying halves of the staged rows in transactions that are always rolled back.
+ *
+ * <p>One writer at a time (issue 18.6): every apply transaction locks the single {@code credit_import_apply_lock} row
+ * before it claims its import, so two imports (on two threads, or the consumer and the sweep, or two replicas) are
+ * applied one after the other: the second waits in the queue, then deletes or merges what the first committed.
+ * Two replace-imports leave exactly the set of the one applied last, never a mix.
  */
 @ApplicationScoped
 public class CreditImportApplier {
@@ -86,10 +93,16 @@ public class CreditImportApplier {
         return applyReadyImports();
     }
 
-    private Uni<Void> apply(String importId) {
+    /**
+     * Applies one staged import (nothing when it is not staged, e.g. another thread or replica claimed it); never
+     * fails. Its transaction first locks the single {@link CreditImportApplyLock} row: imports are applied one after
+     * the other, so a second replace waits for the first to commit and then replaces what it committed.
+     */
+    public Uni<Void> apply(String importId) {
         long started = System.nanoTime();
-        return Panache.withTransaction(() -> imports.transition(
-                                importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null)
+        return Panache.withTransaction(() -> applyLock()
+                        .chain(() ->
+                                imports.transition(importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null))
                         .chain(claimed -> claimed
                                 ? searchIndex
                                         .deferForThisTransaction()
@@ -105,6 +118,23 @@ public class CreditImportApplier {
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithUni(e -> fail(importId, e));
+    }
+
+    /**
+     * SELECT ... FOR UPDATE on PostgreSQL, WITH (UPDLOCK, HOLDLOCK, ROWLOCK) on SQL Server (Hibernate's dialect);
+     * held until the transaction ends.
+     */
+    private static Uni<Void> applyLock() {
+        return Panache.getSession()
+                .chain(session -> session.find(
+                                CreditImportApplyLock.class, CreditImportApplyLock.ID, LockMode.PESSIMISTIC_WRITE)
+                        .invoke(lock -> {
+                            if (lock == null) {
+                                throw new IllegalStateException("credit_import_apply_lock has no row "
+                                        + CreditImportApplyLock.ID + " (migration V8)");
+                            }
+                        }))
+                .replaceWithVoid();
     }
 
     private Uni<Void> applyClaimed(String importId, long started) {

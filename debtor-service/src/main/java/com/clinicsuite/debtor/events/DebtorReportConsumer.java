@@ -34,6 +34,8 @@ public class DebtorReportConsumer {
                         "debtor-service.debtor-reports",
                         message,
                         DebtorReportChunk.class,
+                        // transient failures and a pharmacy auth-service has not announced yet are retried
+                        ReportIngestion::isTransient,
                         event -> ingestion.accept(event.data()))
                 .chain(() -> followUp.followUpPending(pharmacyId(message)));
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 
 /**
  * One received report (reports history). Once completed, its totals are the statistics of the debtor set it
@@ -91,6 +92,26 @@ public class DebtorReport extends PanacheEntityBase {
     /** When the completed report's follow-up (snapshot, movement, promises, after-upload run) was done. */
     @Column(name = "followed_up_at")
     public OffsetDateTime followedUpAt;
+
+    /**
+     * The report that superseded this one: a newer report of the pharmacy (later report date, then later upload)
+     * that was applied before this one finished. This one is kept in the history, failed, and never applied.
+     */
+    @Column(name = "superseded_by")
+    public Long supersededBy;
+
+    /**
+     * Which report is the pharmacy's current one: the latest report date (a report without one is older than any
+     * dated report), then the latest upload, then the later arrival. Completion order does not count.
+     */
+    public static final Comparator<DebtorReport> RECENCY = Comparator.comparing(
+                    (DebtorReport r) -> r.reportDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(r -> r.uploadedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(r -> r.id, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    public boolean isNewerThan(DebtorReport other) {
+        return RECENCY.compare(this, other) > 0;
+    }
 
     public boolean isProcessing() {
         return status == ReportStatus.PROCESSING;

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.sql.SQLTransactionRollbackException;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -90,6 +91,19 @@ public class DebtorSetReplacement {
         }
     }
 
+    /**
+     * The database stopped the swap for a reason that passes (a deadlock, a serialization failure, a lock timeout):
+     * transient, so the inbox rolls the whole transaction back and tries the chunk again; the report is never marked
+     * failed for it. Its cause carries the SQLSTATE, which {@code Failures.TRANSIENT} reads.
+     */
+    public static final class SwapInterrupted extends RuntimeException {
+        public SwapInterrupted(long reportId, String sqlState, Throwable cause) {
+            super(
+                    "Replacement by report " + reportId + " interrupted (SQLSTATE " + sqlState + "); it is retried",
+                    cause != null ? cause : new SQLTransactionRollbackException("swap interrupted", sqlState));
+        }
+    }
+
     private final boolean postgres;
 
     public DebtorSetReplacement(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
@@ -138,7 +152,9 @@ public class DebtorSetReplacement {
                         .setParameter(2, false)
                         .getSingleResult())
                 .map(row -> totals(row, 0))
-                .onFailure()
+                .onFailure(failure -> !SqlErrors.isTransient(failure))
+                // a deadlock victim's transaction is gone already: a transient failure goes to the caller (the inbox
+                // retries the whole transaction) instead of being undone to the savepoint and marked failed
                 .recoverWithUni(failure -> execute(session, "ROLLBACK TRANSACTION " + SAVEPOINT)
                         .onFailure()
                         .invoke(rollbackFailure -> rollbackFailure.addSuppressed(failure))
@@ -147,6 +163,11 @@ public class DebtorSetReplacement {
     }
 
     private static Uni<Totals> refused(long reportId, String sqlState, String constraint, Throwable cause) {
+        if (SqlErrors.isTransientSqlState(sqlState)) {
+            LOG.warnf(
+                    "Replacement by report %d interrupted by the database (SQLSTATE %s): retried", reportId, sqlState);
+            return Uni.createFrom().failure(new SwapInterrupted(reportId, sqlState, cause));
+        }
         // ids, SQLSTATE and constraint name only: a database message may quote account data
         LOG.errorf(
                 "Replacement by report %d refused by the database and undone: SQLSTATE %s, constraint %s%s",

@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 
 /**
  * An entry of the reports history. {@code upload_id} is import-service's id of the upload it came from (the report
- * events' {@code report_id}): a client that got 202 from the upload finds its report by it.
+ * events' {@code report_id}): a client that got 202 from the upload finds its report by it. {@code superseded_by}: the
+ * id of the newer report that was applied before this one finished (this one then failed and was not applied).
  */
 public record ReportView(
         long id,
@@ -21,7 +22,8 @@ public record ReportView(
         int totalAccounts,
         BigDecimal totalOutstanding,
         ReportStatus status,
-        String errorMessage) {
+        String errorMessage,
+        Long supersededBy) {
 
     static ReportView of(DebtorReport r) {
         return new ReportView(
@@ -35,6 +37,7 @@ public record ReportView(
                 r.totalAccounts,
                 r.totalOutstanding,
                 r.status,
-                r.errorMessage);
+                r.errorMessage,
+                r.supersededBy);
     }
 }

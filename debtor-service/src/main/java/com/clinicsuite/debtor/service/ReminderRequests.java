@@ -11,6 +11,7 @@ import com.clinicsuite.debtor.repository.DebtorRepository;
 import com.clinicsuite.debtor.repository.Language;
 import com.clinicsuite.debtor.repository.PaymentPromise;
 import com.clinicsuite.debtor.repository.PaymentPromiseRepository;
+import com.clinicsuite.debtor.repository.PharmacyRepository;
 import com.clinicsuite.debtor.repository.SmsOptOutRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReminderRequested;
@@ -55,6 +56,7 @@ public class ReminderRequests {
     private final ContactPreferenceRepository preferences;
     private final PaymentPromiseRepository promises;
     private final AccountLanguages languages;
+    private final PharmacyRepository pharmacies;
 
     public ReminderRequests(
             PharmacyDirectory directory,
@@ -67,7 +69,8 @@ public class ReminderRequests {
             ReminderConfig config,
             ContactPreferenceRepository preferences,
             PaymentPromiseRepository promises,
-            AccountLanguages languages) {
+            AccountLanguages languages,
+            PharmacyRepository pharmacies) {
         this.directory = directory;
         this.channels = channels;
         this.debtors = debtors;
@@ -79,6 +82,7 @@ public class ReminderRequests {
         this.preferences = preferences;
         this.promises = promises;
         this.languages = languages;
+        this.pharmacies = pharmacies;
     }
 
     /** The collections facts of the requested accounts: preferences, open promises, the pharmacy's language. */
@@ -114,7 +118,9 @@ public class ReminderRequests {
                         throw new BadRequestException("Pharmacy " + pharmacyId + " has no " + channel.label()
                                 + " channel configured: set it up in the notification settings first");
                     }
-                    return debtors.findInPharmacy(pharmacyId, ids);
+                    // cool-down checked and recorded atomically: requests (and policy runs) of one pharmacy take
+                    // its row lock first, so a second one reads the reminders the first committed (issue 18.6)
+                    return pharmacies.lockForUpdate(pharmacyId).chain(() -> debtors.findInPharmacy(pharmacyId, ids));
                 })
                 .chain(found -> {
                     Map<Long, Debtor> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));

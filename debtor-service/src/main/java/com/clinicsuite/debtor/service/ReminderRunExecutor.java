@@ -1,6 +1,7 @@
 package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.config.CollectionsConfig;
+import com.clinicsuite.debtor.repository.PharmacyRepository;
 import com.clinicsuite.debtor.repository.ReminderPolicy;
 import com.clinicsuite.debtor.repository.ReminderPolicyRepository;
 import com.clinicsuite.debtor.repository.ReminderRun;
@@ -33,6 +34,7 @@ public class ReminderRunExecutor {
     private final PolicyReminderQueue queue;
     private final CollectionsConfig config;
     private final Clock clock;
+    private final PharmacyRepository pharmacies;
 
     public ReminderRunExecutor(
             ReminderRunRepository runs,
@@ -40,13 +42,15 @@ public class ReminderRunExecutor {
             ReminderPlanner planner,
             PolicyReminderQueue queue,
             CollectionsConfig config,
-            Clock clock) {
+            Clock clock,
+            PharmacyRepository pharmacies) {
         this.runs = runs;
         this.policies = policies;
         this.planner = planner;
         this.queue = queue;
         this.config = config;
         this.clock = clock;
+        this.pharmacies = pharmacies;
     }
 
     /** Runs the pending runs that are due, oldest first, each in its own transaction. */
@@ -96,7 +100,11 @@ public class ReminderRunExecutor {
         }
         long started = System.nanoTime();
         long[] planned = new long[1];
-        return planner.plan(run.pharmacyId, policy, now)
+        // the pharmacy's lock, as a manual request takes it: the plan's cool-down and the reminders it records are
+        // one step for every other writer of the pharmacy's reminders (issue 18.6)
+        return pharmacies
+                .lockForUpdate(run.pharmacyId)
+                .chain(() -> planner.plan(run.pharmacyId, policy, now))
                 .invoke(() -> planned[0] = System.nanoTime())
                 .chain(plan -> queue.queue(run, plan.wouldSend(), at).map(queued -> {
                     run.status = ReminderRun.FINISHED;

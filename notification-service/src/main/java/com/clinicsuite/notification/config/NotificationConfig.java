@@ -37,9 +37,20 @@ public interface NotificationConfig {
         @WithDefault("20")
         double messagesPerSecondPerPharmacy();
 
-        /** A delivery claimed longer ago than this was interrupted mid-send; it is failed, never re-sent. */
+        /**
+         * A delivery in {@code sending} without a lease (claimed before issue 18.6) and not touched for this long was
+         * interrupted mid-send; it is failed, never re-sent.
+         */
         @WithDefault("PT15M")
         Duration sendingTimeout();
+
+        /**
+         * How long a claim holds without renewal. The sender renews the lease of the deliveries it is sending every
+         * third of it (heartbeat); once a lease passed (the sender crashed or lost the database), any replica fails
+         * the delivery as interrupted.
+         */
+        @WithDefault("PT1M")
+        Duration lease();
     }
 
     interface Retry {

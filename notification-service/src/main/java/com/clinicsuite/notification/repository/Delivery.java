@@ -90,4 +90,15 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** The instance sending it (while {@code sending}): {@code DeliveryDispatcher}'s instance id. */
+    @Column(name = "claimed_by", length = 100)
+    public String claimedBy;
+
+    /**
+     * Until when the claim holds; the sender renews it while it sends. Only once it passed is the delivery taken as
+     * interrupted (failed, never re-sent).
+     */
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
 }

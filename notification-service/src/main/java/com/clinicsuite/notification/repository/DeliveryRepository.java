@@ -35,11 +35,36 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
                         .getResultList());
     }
 
-    /** Deliveries a crashed or stuck sender left in {@code sending} since before {@code cutoff}. */
-    public Uni<List<Delivery>> findSendingSince(OffsetDateTime cutoff, int limit) {
-        return find("status = ?1 and updatedAt < ?2", Sort.by("id"), DeliveryStatus.SENDING, cutoff)
-                .page(0, limit)
-                .list();
+    /**
+     * Deliveries a crashed or cut-off sender left in {@code sending}: their lease passed before {@code now} (a live
+     * sender renews it), or, claimed without a lease (before issue 18.6), untouched since before {@code cutoff}.
+     * Row-locked, SKIP LOCKED: a row whose lease the sender is renewing right now is not waited for.
+     */
+    public Uni<List<Delivery>> lockInterrupted(OffsetDateTime now, OffsetDateTime cutoff, int limit) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from Delivery where status = :status and (leaseUntil < :now"
+                                        + " or (leaseUntil is null and updatedAt < :cutoff)) order by id",
+                                Delivery.class)
+                        .setParameter("status", DeliveryStatus.SENDING)
+                        .setParameter("now", now)
+                        .setParameter("cutoff", cutoff)
+                        .setMaxResults(limit)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                        .getResultList());
+    }
+
+    /**
+     * The heartbeat: moves the lease of the deliveries {@code claimedBy} is still sending to {@code until}. A
+     * delivery another instance took as interrupted (no longer {@code sending}, or claimed by someone else) is left.
+     */
+    public Uni<Integer> renewLease(List<Long> ids, String claimedBy, OffsetDateTime until) {
+        return update(
+                "leaseUntil = ?1 where id in ?2 and claimedBy = ?3 and status = ?4",
+                until,
+                ids,
+                claimedBy,
+                DeliveryStatus.SENDING);
     }
 
     /** The latest SMS sent to a number, to find which pharmacy a reply without a reference answers. */

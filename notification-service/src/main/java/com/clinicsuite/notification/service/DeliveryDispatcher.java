@@ -14,6 +14,8 @@ import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -34,8 +37,14 @@ import org.jboss.logging.Logger;
  * work), sends it (e-mail one by one, SMS in requests of up to 100 per pharmacy, all paced per pharmacy), then
  * records every outcome ({@code sent} or {@code failed}) with its status event in one transaction. Rounds repeat
  * until nothing is queued, so deliveries a restart left {@code queued} are simply picked up. A delivery left in
- * {@code sending} by a crash is failed after a timeout instead of re-sent: the provider may already have it, and
- * a debtor must never get the same reminder twice.
+ * {@code sending} by a crash is failed instead of re-sent: the provider may already have it, and a debtor must never
+ * get the same reminder twice.
+ *
+ * <p>Claim with a lease (issue 18.6): a claimed delivery records this instance ({@code claimed_by}) and
+ * {@code lease_until} = now + {@code notification.dispatch.lease}; while the batch is being sent a heartbeat renews the
+ * lease every third of it. Only a delivery whose lease passed (its sender crashed, hung or lost the database) is
+ * failed as interrupted, by any replica; a slow send on another replica is never failed under its feet. The outcome is
+ * recorded only for a delivery still {@code sending} under this instance's claim.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -52,8 +61,16 @@ public class DeliveryDispatcher {
     private final DeliveryStatusEvents events;
     private final StatementAttachments statements;
     private final NotificationConfig.Dispatch config;
+    private final Vertx vertx;
+    /** This instance's name in {@code claimed_by}: host (pod) name and a random part, unique per start. */
+    private final String instanceId;
 
-    private record Claimed(List<OutgoingMessage> messages, Map<Long, ChannelSettings> channels) {}
+    private record Claimed(List<OutgoingMessage> messages, Map<Long, ChannelSettings> channels) {
+
+        List<Long> ids() {
+            return messages.stream().map(OutgoingMessage::deliveryId).toList();
+        }
+    }
 
     private record Outcome(long deliveryId, String externalId, String error) {}
 
@@ -66,7 +83,8 @@ public class DeliveryDispatcher {
             PharmacyRateLimiter rateLimiter,
             DeliveryStatusEvents events,
             StatementAttachments statements,
-            NotificationConfig config) {
+            NotificationConfig config,
+            Vertx vertx) {
         this.deliveries = deliveries;
         this.settings = settings;
         this.smtp = smtp;
@@ -76,6 +94,19 @@ public class DeliveryDispatcher {
         this.events = events;
         this.statements = statements;
         this.config = config.dispatch();
+        this.vertx = vertx;
+        this.instanceId = instanceName();
+    }
+
+    private static String instanceName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "instance");
+        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() <= 100 ? name : name.substring(name.length() - 100);
+    }
+
+    /** This instance's {@code claimed_by}. */
+    public String instanceId() {
+        return instanceId;
     }
 
     @Scheduled(
@@ -104,13 +135,18 @@ public class DeliveryDispatcher {
     }
 
     private Uni<Integer> round(Context context) {
-        return claim().chain(claimed -> claimed.messages().isEmpty()
-                ? Uni.createFrom().item(0)
-                : send(claimed)
-                        // back on our own context: Hibernate sessions are bound to it
-                        .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                        .chain(this::record)
-                        .replaceWith(claimed.messages().size()));
+        return claim().chain(claimed -> {
+            if (claimed.messages().isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            Heartbeat heartbeat = new Heartbeat(claimed.ids(), context);
+            return send(claimed)
+                    .eventually(heartbeat::stop)
+                    // back on our own context: Hibernate sessions are bound to it
+                    .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                    .chain(this::record)
+                    .replaceWith(claimed.messages().size());
+        });
     }
 
     private Uni<Claimed> claim() {
@@ -123,6 +159,8 @@ public class DeliveryDispatcher {
                         d.status = DeliveryStatus.SENDING;
                         d.attempts++;
                         d.updatedAt = now;
+                        d.claimedBy = instanceId;
+                        d.leaseUntil = now.plus(config.lease());
                         messages.add(new OutgoingMessage(
                                 d.id,
                                 d.reminderId,
@@ -250,9 +288,16 @@ public class DeliveryDispatcher {
     }
 
     private Uni<Void> apply(Delivery d, Outcome outcome) {
-        if (d.status != DeliveryStatus.SENDING) {
-            return Uni.createFrom().voidItem(); // already failed as interrupted, or reported on by a webhook
+        if (d.status != DeliveryStatus.SENDING || !instanceId.equals(d.claimedBy)) {
+            // already failed as interrupted (our lease passed), or reported on by a webhook
+            if (d.status == DeliveryStatus.FAILED && INTERRUPTED.equals(d.error)) {
+                LOG.warnf(
+                        "Reminder %s was %s but had been failed as interrupted: its lease passed while sending",
+                        d.reminderId, outcome.error() == null ? "sent" : "not sent");
+            }
+            return Uni.createFrom().voidItem();
         }
+        d.leaseUntil = null;
         d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (outcome.error() == null) {
             d.status = DeliveryStatus.SENT;
@@ -264,11 +309,15 @@ public class DeliveryDispatcher {
         return events.publish(d);
     }
 
-    /** Fails deliveries stuck in {@code sending} past the timeout: a crash interrupted them mid-send. */
-    Uni<Void> failInterrupted() {
-        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.sendingTimeout());
+    /**
+     * Fails deliveries whose claim's lease passed (their sender crashed or lost the database mid-send; a live sender
+     * renews it), and lease-less ones claimed before issue 18.6 and untouched past {@code sending-timeout}.
+     */
+    public Uni<Void> failInterrupted() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime cutoff = now.minus(config.sendingTimeout());
         return Panache.withTransaction(() -> deliveries
-                .findSendingSince(cutoff, 500)
+                .lockInterrupted(now, cutoff, 500)
                 .chain(stuck -> {
                     if (stuck.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -280,6 +329,7 @@ public class DeliveryDispatcher {
                             .transformToUniAndConcatenate(d -> {
                                 d.status = DeliveryStatus.FAILED;
                                 d.error = INTERRUPTED;
+                                d.leaseUntil = null;
                                 d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
                                 return events.publish(d);
                             })
@@ -287,5 +337,48 @@ public class DeliveryDispatcher {
                             .last()
                             .replaceWithVoid();
                 }));
+    }
+
+    /**
+     * Renews the lease of one batch every third of {@code notification.dispatch.lease} until {@link #stop}. Each
+     * renewal runs on a duplicated context of its own (a session of its own, never the round's) and is one UPDATE of
+     * the batch's rows still {@code sending} under this instance's claim. A failed renewal is logged and tried again
+     * at the next beat: the lease is long enough for two misses.
+     */
+    private final class Heartbeat {
+
+        private final List<Long> ids;
+        private final Context context;
+        private final long timerId;
+        private volatile boolean stopped;
+
+        Heartbeat(List<Long> ids, Context context) {
+            this.ids = ids;
+            this.context = context != null ? context : vertx.getOrCreateContext();
+            long period = Math.max(50, config.lease().toMillis() / 3);
+            this.timerId = vertx.setPeriodic(period, id -> beat());
+        }
+
+        private void beat() {
+            if (stopped) {
+                return;
+            }
+            Context own = VertxContext.createNewDuplicatedContext(context);
+            // a context of its own, flagged safe as Hibernate Reactive Panache requires (its session is its own)
+            VertxContextSafetyToggle.setContextSafe(own, true);
+            own.runOnContext(ignored -> Panache.withTransaction(() -> deliveries.renewLease(
+                            ids, instanceId, OffsetDateTime.now(ZoneOffset.UTC).plus(config.lease())))
+                    .subscribe()
+                    .with(
+                            renewed -> LOG.debugf("Lease of %d deliveries renewed", renewed),
+                            e -> LOG.warnf(
+                                    "Renewing the lease of %d deliveries failed: %s",
+                                    ids.size(), e.getClass().getName())));
+        }
+
+        void stop() {
+            stopped = true;
+            vertx.cancelTimer(timerId);
+        }
     }
 }

@@ -149,7 +149,15 @@ class EventCatalogTest {
                                     null)))),
             Map.entry(
                     "debtors.report-processed.v1",
-                    new ReportProcessed("rep-1", 2, 11L, ReportStatus.COMPLETED, 1, AMOUNT, null)),
+                    new ReportProcessed(
+                            "rep-1",
+                            2,
+                            11L,
+                            ReportStatus.FAILED,
+                            0,
+                            new BigDecimal("0.00"),
+                            "Not applied: the pharmacy's debtors already come from a newer report",
+                            "rep-0")),
             Map.entry(
                     "debtors.reminder-requested.v1",
                     new ReminderRequested(
@@ -311,6 +319,21 @@ class EventCatalogTest {
         ReminderRequested read = JSON.treeToValue(reminder, ReminderRequested.class);
         assertThat(read.language()).isNull();
         assertThat(read.statement()).isNull();
+    }
+
+    /** {@code superseded_by} (issue 18, within v1) is optional both ways. */
+    @Test
+    void aReportProcessedWithoutSupersededByStillValidatesAndReads() throws Exception {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonNode old = JSON.readTree("""
+                {"report_id":"r","pharmacy_id":1,"debtor_report_id":3,"status":"completed",
+                 "total_accounts":1,"total_outstanding":"12.50","error":null}""");
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream(EventCatalog.REPORT_PROCESSED.schemaResource())) {
+            assertThat(factory.getSchema(in).validate(old)).isEmpty();
+        }
+        assertThat(JSON.treeToValue(old, ReportProcessed.class))
+                .isEqualTo(new ReportProcessed("r", 1, 3L, ReportStatus.COMPLETED, 1, new BigDecimal("12.50"), null));
     }
 
     @Test
