@@ -20,6 +20,7 @@ import com.clinicsuite.imports.debtors.pdf.GroundTruth;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
+import com.clinicsuite.testkit.fixtures.AgeAnalysisReport;
 import com.clinicsuite.testkit.fixtures.Deb013Account;
 import com.clinicsuite.testkit.fixtures.Deb013Report;
 import com.clinicsuite.vocabulary.ReportStatus;
@@ -114,6 +115,54 @@ class DebtorReportUploadTest {
                 .body("report_id", equalTo(4242))
                 .body("debtors", hasSize(10));
         assertEquals(1, chunks(pharmacy, 2, Duration.ofSeconds(3)).size());
+    }
+
+    /** Issue 24: an age analysis saved as .xlsx is read like a PDF and handed over the same way. */
+    @Test
+    void aSpreadsheetAgeAnalysisIsHandedOverLikeAPdf() throws Exception {
+        long pharmacy = 7006;
+        pharmacyExists(pharmacy);
+        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(
+                () -> upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "debtors/l6_small.xlsx"));
+
+        AgeAnalysisReport truth = GroundTruth.layout("debtors/l6_small.xlsx").truth();
+        List<JsonNode> chunks = chunks(pharmacy, 1, Duration.ofSeconds(20));
+        assertEquals(1, chunks.size());
+        JsonNode chunk = chunks.get(0);
+        assertEquals("l6_small.xlsx", chunk.get("filename").asText());
+        assertEquals(truth.accounts().size(), chunk.get("account_count").asInt());
+        assertEquals(truth.reportDate().toString(), chunk.get("report_date").asText());
+        assertEquals(
+                truth.totals().balance().toPlainString(),
+                chunk.get("totals").get("balance").asText());
+        for (int i = 0; i < truth.accounts().size(); i++) {
+            JsonNode account = chunk.get("accounts").get(i);
+            assertEquals(truth.accounts().get(i).accNo(), account.get("acc_no").asText(), "acc_no #" + i);
+            assertEquals(truth.accounts().get(i).name(), account.get("name").asText(), "name #" + i);
+            assertEquals(
+                    truth.accounts().get(i).amounts().balance().toPlainString(),
+                    account.get("amounts").get("balance").asText(),
+                    "balance #" + i);
+        }
+
+        try (EventPublisher publisher = new EventPublisher()) {
+            publisher.send(
+                    EventCatalog.REPORT_PROCESSED,
+                    Long.toString(pharmacy),
+                    new ReportProcessed(
+                            chunk.get("report_id").asText(),
+                            pharmacy,
+                            4243L,
+                            ReportStatus.COMPLETED,
+                            truth.accounts().size(),
+                            truth.totals().balance(),
+                            null));
+        }
+        upload.get(20, TimeUnit.SECONDS)
+                .then()
+                .statusCode(200)
+                .body("report_id", equalTo(4243))
+                .body("debtors[0].acc_no", equalTo(truth.accounts().get(0).accNo()));
     }
 
     @Test

@@ -88,6 +88,13 @@ public interface DebtorImportConfig {
         /** Scheme names and phrases, matched as whole words, any case. Defaults to the usual South African schemes. */
         Optional<List<String>> names();
 
+        /**
+         * Regular expressions a control account's whole name matches (any case); {@code {scheme}} stands for any
+         * of {@link #names()}. Defaults: {@code M/A <anything>} and {@code <SCHEME> - <option>}
+         * (MedicalAidControlDetector.DEFAULT_NAME_PATTERNS).
+         */
+        Optional<List<String>> namePatterns();
+
         /** Account numbers of control accounts (the dispensing system's 9xxxxx range). */
         @WithDefault("9\\d{5}")
         String controlAccountPattern();

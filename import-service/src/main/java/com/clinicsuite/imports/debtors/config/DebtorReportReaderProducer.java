@@ -17,7 +17,8 @@ public class DebtorReportReaderProducer {
         return new DebtorReportReader(
                 new MedicalAidControlDetector(
                         medicalAid.names().orElse(MedicalAidControlDetector.DEFAULT_NAMES),
-                        medicalAid.controlAccountPattern()),
+                        medicalAid.controlAccountPattern(),
+                        medicalAid.namePatterns().orElse(MedicalAidControlDetector.DEFAULT_NAME_PATTERNS)),
                 limits(config));
     }
 

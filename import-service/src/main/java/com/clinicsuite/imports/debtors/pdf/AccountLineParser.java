@@ -25,8 +25,42 @@ final class AccountLineParser {
     /** Leeway around the telephone heading, in PDF points (about half a character). */
     private static final float COLUMN_TOLERANCE = 3f;
 
-    /** An account line as printed. {@code balanced} is false when no reading made the buckets add up. */
-    record AccountLine(String accNo, String name, List<String> phones, AgeingAmounts amounts, boolean balanced) {}
+    /**
+     * An account line as printed. {@code balanced} is false when no reading made the buckets add up. {@code phones}
+     * in print order; {@code cell} and {@code email} from columns headed so (null when the layout has none or the
+     * cell is empty).
+     */
+    record AccountLine(
+            String accNo,
+            String name,
+            List<String> phones,
+            String cell,
+            String email,
+            AgeingAmounts amounts,
+            boolean balanced) {
+
+        AccountLine(String accNo, String name, List<String> phones, AgeingAmounts amounts, boolean balanced) {
+            this(accNo, name, phones, null, null, amounts, balanced);
+        }
+    }
+
+    /** The contact values of one line, by column. */
+    private static final class Contacts {
+        final List<String> phones = new ArrayList<>();
+        String cell;
+        String email;
+
+        void add(ColumnLayout.ContactKind kind, String value) {
+            switch (kind) {
+                case CELL -> {
+                    cell = value;
+                    phones.add(value);
+                }
+                case PHONE -> phones.add(value);
+                case EMAIL -> email = value;
+            }
+        }
+    }
 
     /** A reading of the trailing amounts: they start at token {@code start}, after an optional glued prefix. */
     private record Reading(int start, String gluedPrefix, List<BigDecimal> amounts) {}
@@ -42,6 +76,23 @@ final class AccountLineParser {
                 || !ACCOUNT_NO.matcher(line.token(0).text()).matches()) {
             return Optional.empty();
         }
+        List<ColumnLayout.Contact> columns = layout.contacts();
+        Contacts contacts = columns.isEmpty() ? null : new Contacts();
+        List<String> after = List.of();
+        float afterX = layout.firstContactAfterAmounts();
+        if (!Float.isNaN(afterX)) { // contact columns right of the amounts: cut them off by position
+            int cut = line.size();
+            while (cut > 1 && line.token(cut - 1).x0() >= afterX - COLUMN_TOLERANCE) {
+                cut--;
+            }
+            if (cut < line.size()) {
+                after = columnValues(line.tokens().subList(cut, line.size()), true);
+                line = new TextLine(line.tokens().subList(0, cut));
+                if (line.size() < 1 + layout.amountCount()) {
+                    return Optional.empty();
+                }
+            }
+        }
         List<Reading> readings = readings(line, 1, true);
         if (readings.isEmpty()) {
             return Optional.empty();
@@ -52,7 +103,7 @@ final class AccountLineParser {
             chosen = readings.get(0);
         }
         List<TextToken> prefix = new ArrayList<>(line.tokens().subList(1, chosen.start()));
-        List<String> phones = takePhone(prefix, chosen.gluedPrefix().isEmpty());
+        List<String> before = takeContacts(prefix, chosen.gluedPrefix().isEmpty());
         StringBuilder name = new StringBuilder();
         for (TextToken token : prefix) {
             name.append(name.isEmpty() ? "" : " ").append(token.text());
@@ -60,8 +111,24 @@ final class AccountLineParser {
         if (!chosen.gluedPrefix().isEmpty()) {
             name.append(name.isEmpty() ? "" : " ").append(chosen.gluedPrefix());
         }
-        return Optional.of(
-                new AccountLine(line.token(0).text(), name.toString(), phones, toAmounts(chosen.amounts()), balanced));
+        if (contacts == null) {
+            return Optional.of(new AccountLine(
+                    line.token(0).text(), name.toString(), List.of(), toAmounts(chosen.amounts()), balanced));
+        }
+        // columnValues gives kind ordinal + value pairs, flattened
+        for (List<String> values : List.of(before, after)) {
+            for (int i = 0; i < values.size(); i += 2) {
+                contacts.add(ColumnLayout.ContactKind.values()[Integer.parseInt(values.get(i))], values.get(i + 1));
+            }
+        }
+        return Optional.of(new AccountLine(
+                line.token(0).text(),
+                name.toString(),
+                contacts.phones,
+                contacts.cell,
+                contacts.email,
+                toAmounts(chosen.amounts()),
+                balanced));
     }
 
     /**
@@ -174,27 +241,72 @@ final class AccountLineParser {
         return text.toString();
     }
 
-    /** Removes the telephone from the end of the name tokens when the layout has a telephone column. */
-    private List<String> takePhone(List<TextToken> prefix, boolean mayHavePhone) {
-        if (layout.phoneColumnX().isEmpty() || !mayHavePhone) {
+    /**
+     * Removes the contact values (telephone, cell, e-mail columns left of the amounts) from the end of the name
+     * tokens: tokens right of the first such column's heading; a number column takes only what reads as a phone
+     * number, so a name running into it stays a name.
+     */
+    private List<String> takeContacts(List<TextToken> prefix, boolean mayHaveContacts) {
+        if (layout.phoneColumnX().isEmpty() || !mayHaveContacts) {
             return List.of();
         }
-        float phoneX = layout.phoneColumnX().get() - COLUMN_TOLERANCE;
+        float firstX = layout.phoneColumnX().get() - COLUMN_TOLERANCE;
         int first = prefix.size();
-        while (first > 0
-                && prefix.get(first - 1).x0() >= phoneX
-                && PHONE_PART.matcher(prefix.get(first - 1).text()).matches()) {
+        while (first > 0 && prefix.get(first - 1).x0() >= firstX) {
+            TextToken token = prefix.get(first - 1);
+            ColumnLayout.Contact column = columnAt(token.x0(), false);
+            if (column == null
+                    || column.kind() != ColumnLayout.ContactKind.EMAIL
+                            && !PHONE_PART.matcher(token.text()).matches()) {
+                break;
+            }
             first--;
         }
         if (first == prefix.size()) {
             return List.of();
         }
-        List<TextToken> phone = prefix.subList(first, prefix.size());
+        List<TextToken> taken = prefix.subList(first, prefix.size());
+        List<String> values = columnValues(taken, false);
+        taken.clear();
+        return values;
+    }
+
+    /** The contact column a token starting at {@code x0} falls in: the last one whose heading starts left of it. */
+    private ColumnLayout.Contact columnAt(float x0, boolean afterAmounts) {
+        ColumnLayout.Contact found = null;
+        for (ColumnLayout.Contact contact : layout.contacts()) {
+            if (contact.afterAmounts() == afterAmounts && contact.x0() - COLUMN_TOLERANCE <= x0) {
+                found = contact;
+            }
+        }
+        return found;
+    }
+
+    /** The tokens' values per column, as (kind ordinal, value) pairs in print order; a column's tokens joined. */
+    private List<String> columnValues(List<TextToken> tokens, boolean afterAmounts) {
+        List<String> values = new ArrayList<>();
+        ColumnLayout.Contact open = null;
         StringBuilder text = new StringBuilder();
-        for (TextToken token : phone) {
+        for (TextToken token : tokens) {
+            ColumnLayout.Contact column = columnAt(token.x0(), afterAmounts);
+            if (column == null) {
+                continue;
+            }
+            if (column != open) {
+                flush(values, open, text);
+                open = column;
+            }
             text.append(text.isEmpty() ? "" : " ").append(token.text());
         }
-        phone.clear();
-        return List.of(text.toString());
+        flush(values, open, text);
+        return values;
+    }
+
+    private static void flush(List<String> values, ColumnLayout.Contact column, StringBuilder text) {
+        if (column != null && !text.isEmpty()) {
+            values.add(Integer.toString(column.kind().ordinal()));
+            values.add(text.toString());
+        }
+        text.setLength(0);
     }
 }

@@ -7,20 +7,36 @@ import java.util.regex.Pattern;
 /**
  * The ways reports print money: {@code 1234.56}, {@code .97}, {@code 45.76-} (trailing minus), {@code -158.47},
  * {@code (158.47)}, {@code 1,234.56}, {@code 1 234.56} (the caller joins space-separated groups), with or without
- * an {@code R} (Rand) prefix. Always two decimals: that is what tells an amount from an account number or a
- * name ending in a digit.
+ * an {@code R} (Rand) prefix ({@code R3 380.75}, {@code -R895.71}, {@code R-895.71}, {@code R(50.00)}), and a lone
+ * {@code -} ({@code R-}) for zero. Always two decimals otherwise: that is what tells an amount from an account
+ * number or a name ending in a digit. The forms are tabled in AmountFormatTest.
  */
 final class AmountFormat {
 
     private static final Pattern AMOUNT = Pattern.compile(
             "R?(?<lead>[-(])?R?\\s?(?<int>\\d{1,3}(?:[ ,]\\d{3})+|\\d+)?\\.(?<dec>\\d{2})(?<trail>[-)])?");
 
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
+
     private AmountFormat() {}
+
+    /** {@code -}, {@code R-} or a dash of another width: what some writers print for a zero amount. */
+    static boolean isDashZero(String text) {
+        int start = text.charAt(0) == 'R' ? 1 : 0;
+        if (text.length() != start + 1) {
+            return false;
+        }
+        char c = text.charAt(start);
+        return c == '-' || c == '\u2013' || c == '\u2014';
+    }
 
     /** The amount printed as {@code text}, or null when it is not an amount. */
     static BigDecimal parse(String text) {
         if (text.isEmpty() || text.length() > 24) {
             return null;
+        }
+        if (isDashZero(text)) {
+            return ZERO;
         }
         Matcher m = AMOUNT.matcher(text);
         if (!m.matches()) {

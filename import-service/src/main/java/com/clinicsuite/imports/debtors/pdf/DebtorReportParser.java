@@ -22,10 +22,21 @@ public final class DebtorReportParser {
         this.limits = limits;
     }
 
+    /** Hands the lines of a report's pages to a sink; returns the page count (a PDF, a spreadsheet's rows). */
+    @FunctionalInterface
+    public interface LineSource {
+        int read(PdfTextLayer.PageSink sink) throws ReportRejectedException;
+    }
+
     /** Throws {@link ReportRejectedException} for anything that is not a readable report, never anything else. */
     public ParsedReport parse(byte[] pdf) throws ReportRejectedException {
+        return parse(sink -> PdfTextLayer.read(pdf, limits, sink));
+    }
+
+    /** The report from any source of lines: the same reading for PDFs and spreadsheets. */
+    public ParsedReport parse(LineSource source) throws ReportRejectedException {
         ReportAssembler assembler = new ReportAssembler(controlAccounts);
-        int pages = PdfTextLayer.read(pdf, limits, assembler::page);
+        int pages = source.read(assembler::page);
         return assembler.finish(pages);
     }
 

@@ -120,6 +120,11 @@ public final class PdfTextLayer {
         return setting.streamCache;
     }
 
+    /** True when the file starts like a PDF (the header within its first KiB), whatever its name. */
+    public static boolean looksLikePdf(byte[] content) {
+        return indexOf(content, PDF_MAGIC, 0, Math.min(content.length, MARKER_WINDOW)) >= 0;
+    }
+
     private static void checkEnvelope(byte[] pdf) throws ReportRejectedException {
         if (indexOf(pdf, PDF_MAGIC, 0, Math.min(pdf.length, MARKER_WINDOW)) < 0) {
             throw new ReportRejectedException(
@@ -312,7 +317,7 @@ public final class PdfTextLayer {
             lineChars = 0;
             if (!line.isEmpty()) {
                 sawText = true;
-                pageLines.add(new TextLine(line));
+                pageLines.add(new TextLine(line, lineY));
                 line.clear();
             }
         }

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * Walks a report's pages line by line and assembles its accounts. Per page, everything above the column
  * headings is the page header (title, print stamp, page number) and is read only for the report's header
  * facts; below them, a line is an account line, a labelled detail line belonging to the last account (also
- * across a page break), a group heading, a (sub)total row, or print furniture that is skipped. One instance
- * per report.
+ * across a page break), a group heading, a (sub)total row, a continuation line (part of a wrapped name, inside
+ * the name column), or print furniture that is skipped. Whether a report wraps names before or after the account
+ * line is decided once the whole report is read ({@link #wrapsBefore()}), so accounts are built at the end. One
+ * instance per report.
  */
 final class ReportAssembler {
 
@@ -26,9 +28,16 @@ final class ReportAssembler {
     private static final Pattern PAYMENT = Pattern.compile(
             "^(?:(?<date>\\d{8}|\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2})\\s+)?(?<amount>\\S+)?.*$");
 
+    /** Leeway around the name column's edges, in PDF points. */
+    private static final float NAME_TOLERANCE = 3f;
+
     private final MedicalAidControlDetector controlAccounts;
     private final ReportHeader header = new ReportHeader();
-    private final List<ParsedAccount> accounts = new ArrayList<>();
+    private final List<AccountBuilder> builders = new ArrayList<>();
+    /** Name fragments before the first account line. */
+    private final List<Fragment> leadingFragments = new ArrayList<>();
+
+    private AccountBuilder last;
     private ColumnLayout layout;
     private AccountLineParser lines;
     private AccountBuilder current;
@@ -56,7 +65,7 @@ final class ReportAssembler {
         if (layout == null || headingIndex >= 0) {
             int headerEnd = headingIndex >= 0 ? headingIndex : pageLines.size();
             for (int i = 0; i < headerEnd; i++) {
-                if (accounts.isEmpty() && current == null) {
+                if (builders.isEmpty() && current == null) {
                     header.read(pageLines.get(i));
                 }
             }
@@ -65,7 +74,7 @@ final class ReportAssembler {
             return;
         }
         for (int i = headingIndex + 1; i < pageLines.size(); i++) {
-            body(pageLines.get(i));
+            body(pageNumber, pageLines.get(i));
         }
     }
 
@@ -74,8 +83,15 @@ final class ReportAssembler {
         if (layout == null) {
             throw new ReportRejectedException(
                     ReportRejectedException.Reason.INVALID_CONTENT,
-                    "The PDF is not a debtors age analysis: no column headings (Current, 30 days ... Balance) "
+                    "The file is not a debtors age analysis: no column headings (Current, 30 days ... Balance) "
                             + "were found.");
+        }
+        boolean before = wrapsBefore();
+        List<ParsedAccount> accounts = new ArrayList<>(builders.size());
+        List<Fragment> previous = leadingFragments;
+        for (AccountBuilder builder : builders) {
+            accounts.add(builder.build(controlAccounts, before ? previous : List.of(), before ? List.of() : null));
+            previous = builder.fragmentsAfter;
         }
         return new ParsedReport(
                 header.pharmacyName(),
@@ -84,10 +100,44 @@ final class ReportAssembler {
                 totalsAccountCount,
                 printedTotals,
                 accounts,
-                pageCount);
+                pageCount,
+                layout.describe());
     }
 
-    private void body(TextLine line) {
+    /**
+     * True when the report prints the wrapped part of a name before the account line. Decided by where fragments
+     * sit: nearer (vertically) to the next account line than to the previous one, as a table cell's lines are
+     * within a padded row; without that signal, a fragment before the first account line means before, one after
+     * the last means after; else after.
+     */
+    private boolean wrapsBefore() {
+        int votes = 0;
+        for (int i = 0; i + 1 < builders.size(); i++) {
+            AccountBuilder a = builders.get(i);
+            AccountBuilder b = builders.get(i + 1);
+            if (a.fragmentsAfter.isEmpty()) {
+                continue;
+            }
+            Fragment first = a.fragmentsAfter.get(0);
+            Fragment lastFragment = a.fragmentsAfter.get(a.fragmentsAfter.size() - 1);
+            if (first.page() != a.page || lastFragment.page() != b.page || Float.isNaN(a.y) || Float.isNaN(b.y)) {
+                continue;
+            }
+            float toPrevious = a.y - first.y();
+            float toNext = lastFragment.y() - b.y;
+            if (Math.abs(toPrevious - toNext) > 0.5f) {
+                votes += toNext < toPrevious ? 1 : -1;
+            }
+        }
+        if (votes != 0) {
+            return votes > 0;
+        }
+        boolean leading = !leadingFragments.isEmpty();
+        boolean trailing = last != null && !last.fragmentsAfter.isEmpty();
+        return leading && !trailing;
+    }
+
+    private void body(int pageNumber, TextLine line) {
         if (line.isRule()) {
             return;
         }
@@ -103,7 +153,7 @@ final class ReportAssembler {
         Optional<AccountLineParser.AccountLine> account = lines.parse(line);
         if (account.isPresent()) {
             endAccount();
-            current = new AccountBuilder(account.get(), group);
+            current = new AccountBuilder(account.get(), group, pageNumber, line.y());
             return;
         }
         String text = line.text();
@@ -122,6 +172,12 @@ final class ReportAssembler {
             return;
         }
         List<DetailFields.Entry> details = DetailFields.read(text);
+        if (details.isEmpty() && printedTotals == null && isContinuation(line)) {
+            Fragment fragment = new Fragment(text, pageNumber, line.y());
+            AccountBuilder owner = current != null ? current : last;
+            (owner != null ? owner.fragmentsAfter : leadingFragments).add(fragment);
+            return;
+        }
         Map<DetailFields.Field, String> fields = DetailFields.byField(details);
         if (fields.containsKey(DetailFields.Field.GROUP)) {
             endAccount();
@@ -133,15 +189,38 @@ final class ReportAssembler {
 
     private void endAccount() {
         if (current != null) {
-            accounts.add(current.build(controlAccounts));
+            builders.add(current);
+            last = current;
             current = null;
         }
     }
+
+    /** A line of text inside the name column only, without amounts: part of a wrapped name. */
+    private boolean isContinuation(TextLine line) {
+        if (layout.name().isEmpty()) {
+            return false;
+        }
+        ColumnLayout.Span name = layout.name().get();
+        for (TextToken token : line.tokens()) {
+            if (token.x0() < name.x0() - NAME_TOLERANCE
+                    || token.x1() > name.x1() + NAME_TOLERANCE
+                    || AmountFormat.parse(token.text()) != null && !AmountFormat.isDashZero(token.text())) {
+                return false;
+            }
+        }
+        return !line.isRule();
+    }
+
+    /** A part of a wrapped name as printed, with where it stands. */
+    private record Fragment(String text, int page, float y) {}
 
     /** Collects an account's line and its detail lines. */
     private static final class AccountBuilder {
         private final AccountLineParser.AccountLine line;
         private final String group;
+        private final int page;
+        private final float y;
+        private final List<Fragment> fragmentsAfter = new ArrayList<>(0);
         private final List<String> phones = new ArrayList<>();
         private String tel;
         private String cell;
@@ -151,10 +230,14 @@ final class ReportAssembler {
         private String terms;
         private BigDecimal creditLimit;
 
-        AccountBuilder(AccountLineParser.AccountLine line, String group) {
+        AccountBuilder(AccountLineParser.AccountLine line, String group, int page, float y) {
             this.line = line;
             this.group = group;
+            this.page = page;
+            this.y = y;
             phones.addAll(line.phones());
+            cell = line.cell();
+            email = line.email() == null ? null : line.email().toLowerCase(Locale.ROOT);
         }
 
         void apply(DetailFields.Entry entry) {
@@ -213,11 +296,28 @@ final class ReportAssembler {
             }
         }
 
-        ParsedAccount build(MedicalAidControlDetector controlAccounts) {
+        /**
+         * The account, its name joined from the fragments printed {@code before} its line, the line's name text
+         * and, when {@code after} is null, the fragments printed after it.
+         */
+        ParsedAccount build(MedicalAidControlDetector controlAccounts, List<Fragment> before, List<Fragment> after) {
             String phone = cell != null ? cell : phones.isEmpty() ? null : phones.get(0);
+            String name = line.name();
+            List<Fragment> trailing = after == null ? fragmentsAfter : after;
+            if (!before.isEmpty() || !trailing.isEmpty()) {
+                StringBuilder joined = new StringBuilder();
+                for (Fragment f : before) {
+                    joined.append(joined.isEmpty() ? "" : " ").append(f.text());
+                }
+                joined.append(joined.isEmpty() || name.isEmpty() ? "" : " ").append(name);
+                for (Fragment f : trailing) {
+                    joined.append(joined.isEmpty() ? "" : " ").append(f.text());
+                }
+                name = joined.toString();
+            }
             return new ParsedAccount(
                     line.accNo(),
-                    line.name(),
+                    name,
                     line.amounts(),
                     email,
                     phone,
@@ -229,7 +329,7 @@ final class ReportAssembler {
                     lastPaymentAmount,
                     terms,
                     creditLimit,
-                    controlAccounts.isControlAccount(line.accNo(), line.name()));
+                    controlAccounts.isControlAccount(line.accNo(), name));
         }
     }
 }

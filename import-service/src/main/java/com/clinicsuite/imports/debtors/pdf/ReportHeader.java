@@ -19,8 +19,12 @@ final class ReportHeader {
     private static final Pattern ACCOUNT_COUNT = Pattern.compile("(?i)ACC(?:OUNT)?[- ]?COUNT\\s*:?\\s*(\\d{1,9})");
     private static final Pattern NAMED_MONTH = Pattern.compile("(?i)\\b(\\d{1,2})[ -]([A-Z]{3,9})[ ,-]+(\\d{4})\\b");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b");
-    private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern LABELLED_DATE = Pattern.compile("(?i)REPORT DATE|AS AT|AS OF|DATE\\s*:");
+    private static final Pattern ISO = Pattern.compile("\\b(\\d{4})[-/](\\d{2})[-/](\\d{2})\\b");
+    private static final Pattern LABELLED_DATE =
+            Pattern.compile("(?i)REPORT DATE|AS AT|AS OF|DATE\\s*:|PERIOD END(?:ING|ED)?|MONTH END(?:ING)?");
+    /** {@code Page 1}, {@code PAGE: 2}, {@code Page 1 of 3}, {@code Page 1/3}: stripped before a name is looked for. */
+    private static final Pattern PAGE_STAMP = Pattern.compile("(?i)\\bPAGE\\s*:?\\s*\\d+(?:\\s*(?:/|OF)\\s*\\d+)?");
+
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?i)AGE ANALYSIS|PAGE\\b|REPORT DATE|PRINTED|SORTED BY|SELECT TYPE|\\bAS AT\\b|\\d{1,2}:\\d{2}");
 
@@ -38,11 +42,12 @@ final class ReportHeader {
         Matcher stars = BETWEEN_STARS.matcher(text);
         if (stars.find()) {
             pharmacyName = stars.group(1);
-        } else if (pharmacyName == null
-                && !line.isRule()
-                && text.chars().anyMatch(Character::isLetter)
-                && !NOT_A_NAME.matcher(text).find()) {
-            pharmacyName = text;
+        } else if (pharmacyName == null && !line.isRule()) {
+            String candidate = PAGE_STAMP.matcher(text).replaceAll("").strip();
+            if (candidate.chars().anyMatch(Character::isLetter)
+                    && !NOT_A_NAME.matcher(candidate).find()) {
+                pharmacyName = candidate;
+            }
         }
         boolean labelled = LABELLED_DATE.matcher(text).find();
         if (reportDateLabelled

@@ -17,6 +17,17 @@ public final class ReportReconciliation {
     private ReportReconciliation() {}
 
     public static void check(ParsedReport report) throws ReportRejectedException {
+        try {
+            checkContent(report);
+        } catch (ReportRejectedException e) {
+            if (report.recognisedLayout() == null) {
+                throw e;
+            }
+            throw invalid(e.getMessage() + " Column headings recognised: " + report.recognisedLayout() + ".");
+        }
+    }
+
+    private static void checkContent(ParsedReport report) throws ReportRejectedException {
         if (report.accounts().isEmpty()) {
             throw invalid("The report lists no accounts. Check that the right report (debtors age analysis with "
                     + "all accounts) was exported.");

@@ -3,11 +3,15 @@ package com.clinicsuite.imports.debtors.pdf;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One printed line of a page, as tokens in reading order. */
-public record TextLine(List<TextToken> tokens) {
+/** One printed line of a page, as tokens in reading order; {@code y} its baseline (PDF points), NaN when unknown. */
+public record TextLine(List<TextToken> tokens, float y) {
 
     public TextLine {
         tokens = List.copyOf(tokens);
+    }
+
+    public TextLine(List<TextToken> tokens) {
+        this(tokens, Float.NaN);
     }
 
     /** The line single-spaced: how names and labelled values are kept. */

@@ -53,8 +53,10 @@ public class DebtorReportUploadResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Upload a debtors age-analysis PDF",
-            description = "multipart `file`. The report is checked against its own totals, then replaces ALL "
+            summary = "Upload a debtors age analysis (PDF, .xlsx, .xls or .csv)",
+            description = "multipart `file`: the age analysis as PDF (DEB013 or another system's layout) or as a "
+                    + "spreadsheet (.xlsx, .xls, .csv; told apart by content). Columns are recognised by their "
+                    + "headings and positions (docs/parser-design.md). The report is checked against its own totals, then replaces ALL "
                     + "debtors of the pharmacy. Answers once debtor-service applied it; past the configured wait "
                     + "(import.debtors.apply-wait), 202 with status processing. Uploading the pharmacy's latest "
                     + "applied file again answers that report's result without replacing anything.")
@@ -71,12 +73,13 @@ public class DebtorReportUploadResource {
     @APIResponse(
             responseCode = "413",
             description = "file too large, too many pages, or compressed content that expands too far")
-    @APIResponse(responseCode = "415", description = "not a PDF")
+    @APIResponse(responseCode = "415", description = "neither a PDF nor a spreadsheet")
     @APIResponse(
             responseCode = "422",
             description =
                     "damaged, encrypted, scanned, too slow to read, no accounts, an account with a value too long, "
-                            + "totals that do not add up, or refused by debtor-service")
+                            + "totals that do not add up (the message then names the column headings recognised and "
+                            + "the field each was mapped to), or refused by debtor-service")
     public Response upload(@RestPath("pharmacy_id") long pharmacyId, @RestForm("file") FileUpload file) {
         access.requireWrite(pharmacyId);
         if (file == null || file.uploadedFile() == null) {

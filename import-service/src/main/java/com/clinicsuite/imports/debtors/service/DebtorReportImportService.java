@@ -90,7 +90,7 @@ public class DebtorReportImportService {
         }
         ParsedReport report;
         try {
-            report = reader.read(request.content());
+            report = reader.read(request.content(), request.filename());
         } catch (ReportRejectedException e) {
             LOG.infof("Debtor report for pharmacy %d refused: %s", request.pharmacyId(), e.reason());
             return new Refused(recordFailure(request, null, e.getMessage()), problem(e.reason()), e.getMessage());

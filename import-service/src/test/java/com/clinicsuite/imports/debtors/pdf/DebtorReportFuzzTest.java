@@ -10,7 +10,7 @@ import java.util.List;
  * never another exception. Under {@code mvn test} the fuzz tests run in regression mode over the seeds in
  * {@code DebtorReportFuzzTestInputs/} (reports and a non-PDF); {@code JAZZER_FUZZ=1} mutates them for real. The
  * seed reports are the test kit's small fixtures, made with {@code deploy/local/fixture l1 --preset small}, {@code l2
- * --preset small} and {@code deb013 --preset small}; {@code deb013_page.txt} is that report's first page as its text
+ * --preset small}, {@code l3}, {@code l4} and {@code deb013 --preset small}; {@code deb013_page.txt} is that report's first page as its text
  * layer reads (blank lines dropped, apostrophes as U+2019).
  */
 class DebtorReportFuzzTest {
@@ -25,6 +25,20 @@ class DebtorReportFuzzTest {
             READER.read(file);
         } catch (ReportRejectedException expected) {
             // the parser's own refusal is a correct answer to a bad file
+        }
+    }
+
+    /**
+     * Spreadsheet uploads (issue 24): any bytes named as a workbook or CSV go through the content sniffing, the
+     * streaming sheet readers and the same line reader. Seeds: the test kit's {@code l6} (.xlsx) and {@code l7}
+     * (.csv) small fixtures.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void fuzzSheet(byte[] file) {
+        try {
+            READER.read(file, "report.csv"); // workbooks are told by content; the name only admits CSV text
+        } catch (ReportRejectedException expected) {
+            // refusing nonsense is the right answer
         }
     }
 

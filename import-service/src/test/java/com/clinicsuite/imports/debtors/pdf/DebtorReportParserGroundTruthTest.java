@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,7 +45,13 @@ class DebtorReportParserGroundTruthTest {
                 "debtors/l1_large.pdf",
                 "debtors/l2_small.pdf",
                 "debtors/l2_medium.pdf",
-                "debtors/l2_large.pdf"
+                "debtors/l2_large.pdf",
+                "debtors/l3_small.pdf",
+                "debtors/l3_medium.pdf",
+                "debtors/l4_small.pdf",
+                "debtors/l4_medium.pdf",
+                "debtors/l5_small.pdf",
+                "debtors/l5_medium.pdf"
             })
     void readsOtherLayoutsExactlyAsPrinted(String name) throws Exception {
         Fixture<AgeAnalysisReport> fixture = GroundTruth.layout(name);
@@ -54,6 +61,34 @@ class DebtorReportParserGroundTruthTest {
         assertLayoutAccounts(fixture.truth().accounts(), report.accounts());
         assertAmounts("printed totals", fixture.truth().printedTotals(), report.printedTotals());
         assertAmounts("account sums", fixture.truth().totals(), report.accountTotals());
+    }
+
+    /** Age analyses saved as spreadsheets: the same reading, the same answers (issue 24). */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "debtors/l6_small.xlsx",
+                "debtors/l6_medium.xlsx",
+                "debtors/l7_small.csv",
+                "debtors/l7_medium.csv"
+            })
+    void readsSpreadsheetsExactly(String name) throws Exception {
+        Fixture<AgeAnalysisReport> fixture = GroundTruth.layout(name);
+        ParsedReport report = reader.read(fixture.bytes(), fixture.fileName());
+
+        assertLayoutHeader(fixture.truth(), report);
+        assertLayoutAccounts(fixture.truth().accounts(), report.accounts());
+        assertAmounts("printed totals", fixture.truth().printedTotals(), report.printedTotals());
+        assertAmounts("account sums", fixture.truth().totals(), report.accountTotals());
+    }
+
+    /** A PDF reads the same through the content-sniffing entry point, whatever its name. */
+    @Test
+    void aPdfIsReadAsPdfWhateverItsName() throws Exception {
+        Fixture<AgeAnalysisReport> fixture = GroundTruth.layout("debtors/l4_small.pdf");
+        ParsedReport report = reader.read(fixture.bytes(), "report.xlsx");
+
+        assertLayoutAccounts(fixture.truth().accounts(), report.accounts());
     }
 
     /** The totals-mismatch reports' accounts are right; only their printed totals are off. */

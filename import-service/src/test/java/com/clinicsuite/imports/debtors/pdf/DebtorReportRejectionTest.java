@@ -84,7 +84,12 @@ class DebtorReportRejectionTest {
                         + "Balance differs by 100.00 (printed "
                         + truth.printedTotals().balance().toPlainString()
                         + ", accounts add up to " + truth.totals().balance().toPlainString() + "). "
-                        + "The report was not imported.",
+                        + "The report was not imported. "
+                        // what was recognised, so the uploader sees how the columns were read (issue 24)
+                        + "Column headings recognised: 'Account Name / Contact details Current 30 Days 60 Days "
+                        + "90 Days 120 Days 150 Days 180+ Days Balance' (Name -> name, Current -> Current, "
+                        + "30 Days -> 30 days, 60 Days -> 60 days, 90 Days -> 90 days, 120 Days -> 120 days, "
+                        + "150 Days -> 150 days, 180+ Days -> 180 days, Balance -> Balance).",
                 e.getMessage());
     }
 
