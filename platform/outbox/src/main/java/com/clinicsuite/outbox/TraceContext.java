@@ -73,6 +73,29 @@ public class TraceContext {
     }
 
     /**
+     * {@code work} with the trace current here (the caller's request, on its worker thread) made current again where
+     * the work runs: for reactive work started on a Vert.x context of its own ({@code VertxContextSupport},
+     * {@link ReactiveWork}), which would otherwise start with no trace, so the events it publishes would carry none.
+     */
+    public static <T> Supplier<Uni<T>> continuing(Supplier<Uni<T>> work) {
+        Context trace = Context.current();
+        if (!Span.fromContext(trace).getSpanContext().isValid()) {
+            return work;
+        }
+        return () -> {
+            Scope scope = trace.makeCurrent();
+            Uni<T> started;
+            try {
+                started = work.get();
+            } catch (RuntimeException e) {
+                scope.close();
+                throw e;
+            }
+            return started.onTermination().invoke(scope::close);
+        };
+    }
+
+    /**
      * Runs {@code work} in a new consumer span, child of the message's {@code traceparent} header (a new trace when
      * it has none): current from subscription until the work's Uni ends, on the message's Vert.x context.
      */

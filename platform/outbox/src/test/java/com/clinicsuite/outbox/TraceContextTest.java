@@ -9,7 +9,10 @@ import com.clinicsuite.outbox.testapp.NoteService;
 import com.clinicsuite.outbox.testapp.RecordingSpanExporter;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TopicReader;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +51,9 @@ class TraceContextTest {
 
     @Inject
     NoteService notes;
+
+    @Inject
+    Tracer tracer;
 
     /** Every log line of the application while a test runs, formatted as the console writes it. */
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -174,6 +180,22 @@ class TraceContextTest {
                     .orElseThrow();
             assertThat(consumed.getParentSpanContext().isValid()).isFalse();
         }
+    }
+
+    @Test
+    void reactiveWorkStartedOnAContextOfItsOwnContinuesTheCallersTrace() throws Throwable {
+        // as import-service's upload worker hands its report to the database (Blocking.await)
+        String key = "worker-" + UUID.randomUUID();
+        Span span = tracer.spanBuilder("worker").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            VertxContextSupport.<Void>subscribeAndAwait(
+                    TraceContext.continuing(() -> notes.publishOnly(key, 0, "from a worker")));
+        } finally {
+            span.end();
+        }
+        assertThat(traceparentOf(key))
+                .isEqualTo("00-" + span.getSpanContext().getTraceId() + "-"
+                        + span.getSpanContext().getSpanId() + "-01");
     }
 
     private static String traceparentOf(String key) throws Exception {
