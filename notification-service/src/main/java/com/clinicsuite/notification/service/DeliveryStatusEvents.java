@@ -7,6 +7,7 @@ import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ReminderChannel;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.time.Instant;
  * service starts: a series that appeared with the first failure would be invisible to {@code increase()}, and the
  * alert would miss it.
  */
+// created at start, not at its first use: the constructor registers the counters
+@Startup
 @ApplicationScoped
 public class DeliveryStatusEvents {
 
