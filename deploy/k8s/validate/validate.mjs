@@ -234,7 +234,7 @@ function observability() {
   if (dash) {
     const exprs = JSON.stringify(dash.panels ?? []);
     for (const metric of ['http_server_requests_seconds_count', 'http_server_requests_seconds_bucket', 'kafka_consumer_fetch_manager_records_lag_max',
-      'outbox_backlog', 'outbox_relay_failures_total', 'inbox_dead_lettered_total', 'reminders_delivered_total']) {
+      'outbox_backlog', 'outbox_relay_failures_total', 'inbox_dead_lettered_total', 'notification_deliveries_total']) {
       check(exprs.includes(metric), `grafana-dashboard.json: a panel on ${metric}`);
     }
     check((dash.panels ?? []).every((p) => p.type === 'row' || (p.targets ?? []).length > 0), 'grafana-dashboard.json: every panel has a query');

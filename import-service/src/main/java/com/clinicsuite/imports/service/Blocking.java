@@ -1,5 +1,6 @@
 package com.clinicsuite.imports.service;
 
+import com.clinicsuite.outbox.TraceContext;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
@@ -15,7 +16,9 @@ public final class Blocking {
 
     public static <T> T await(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(work);
+            // the work runs on a Vert.x context of its own: the caller's trace goes with it, so the events it
+            // publishes (an upload's report chunks) continue the request's trace (platform-outbox TraceContext)
+            return VertxContextSupport.subscribeAndAwait(TraceContext.continuing(work));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

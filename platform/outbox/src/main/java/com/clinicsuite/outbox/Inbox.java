@@ -49,6 +49,7 @@ public class Inbox {
     private final MeterRegistry registry;
     private final InboxRetries retries;
     private final DeadLetters deadLetters;
+    private final TraceContext traceContext;
     private final Vertx vertx;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -59,12 +60,14 @@ public class Inbox {
             MeterRegistry registry,
             InboxRetries retries,
             DeadLetters deadLetters,
+            TraceContext traceContext,
             Vertx vertx,
             InboxConfig config) {
         this.mapper = mapper;
         this.registry = registry;
         this.retries = retries;
         this.deadLetters = deadLetters;
+        this.traceContext = traceContext;
         this.vertx = vertx;
         this.initialBackoff = config.retry().initialBackoff();
         this.maxBackoff = config.retry().maxBackoff();
@@ -100,13 +103,16 @@ public class Inbox {
             return ack(message).replaceWith(() -> null);
         }
         Delivery delivery = new Delivery(consumer, message, replay.isPresent(), currentContext());
-        ReceivedEvent<T> event;
-        try {
-            event = read(message, dataType);
-        } catch (PoisonMessageException e) {
-            return deadLetter(delivery, idOf(message), typeOf(message), e, null);
-        }
-        return attempt(delivery, event, retryable, handler, null);
+        // the publisher's trace goes on here: the handler, its logs and the events it publishes (TraceContext)
+        return traceContext.inConsumerSpan(consumer, message, idOf(message), () -> {
+            ReceivedEvent<T> event;
+            try {
+                event = read(message, dataType);
+            } catch (PoisonMessageException e) {
+                return deadLetter(delivery, idOf(message), typeOf(message), e, null);
+            }
+            return attempt(delivery, event, retryable, handler, null);
+        });
     }
 
     /** Reads the envelope and data of a message; throws {@link PoisonMessageException} when it cannot. */

@@ -3,6 +3,8 @@ package com.clinicsuite.outbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The inbox's settings ({@code inbox.*}); every service inherits the defaults. docs/operations.md lists them. */
 @ConfigMapping(prefix = "inbox")
@@ -16,6 +18,12 @@ public interface InboxConfig {
     Duration retention();
 
     Retry retry();
+
+    /**
+     * Incoming channels that do not go through the Inbox (a module that reads its topic itself): {@link InboxMeters}
+     * registers no consumer meters for them.
+     */
+    Optional<List<String>> channelsWithoutInbox();
 
     /** Transient failures are retried for as long as it takes, holding the message (see {@link Inbox}). */
     interface Retry {

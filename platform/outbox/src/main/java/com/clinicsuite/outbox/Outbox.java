@@ -31,7 +31,8 @@ public class Outbox {
             new Column<>("aggregate_key", Type.TEXT, e -> e.aggregateKey),
             new Column<>("payload", Type.TEXT, e -> e.payload),
             new Column<>("lane", Type.TEXT, e -> e.lane),
-            new Column<>("created_at", Type.TIMESTAMPTZ, e -> e.createdAt));
+            new Column<>("created_at", Type.TIMESTAMPTZ, e -> e.createdAt),
+            new Column<>("traceparent", Type.TEXT, e -> e.traceparent));
 
     private final ObjectMapper mapper;
     private final OutboxRelay relay;
@@ -111,6 +112,7 @@ public class Outbox {
         event.lane = type.lane().column();
         event.aggregateKey = key;
         event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.traceparent = TraceContext.currentTraceparent();
         try {
             event.payload = mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {

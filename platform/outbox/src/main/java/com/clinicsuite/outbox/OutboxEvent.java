@@ -50,6 +50,13 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "last_error", length = 1000)
     public String lastError;
 
+    /**
+     * The W3C trace context of the code that published the event ({@code 00-<trace id>-<span id>-<flags>}), sent as
+     * the record's {@code traceparent} header; null when nothing was being traced. See {@link TraceContext}.
+     */
+    @Column(length = 55)
+    public String traceparent;
+
     /** When the relay set the row aside after {@code outbox.relay.max-attempts} failed sends; null otherwise. */
     @Column(name = "parked_at")
     public OffsetDateTime parkedAt;

@@ -98,7 +98,8 @@ public class OutboxRelay {
      */
     private static String unsentQuery(Lane lane) {
         return "select new com.clinicsuite.outbox.OutboxRow(e.id, e.eventId, e.eventType, e.topic, e.aggregateKey,"
-                + " e.payload, e.createdAt, e.lane) from OutboxEvent e where e.sentAt is null and e.parkedAt is null"
+                + " e.payload, e.createdAt, e.lane, e.traceparent)"
+                + " from OutboxEvent e where e.sentAt is null and e.parkedAt is null"
                 + " and e.lane = '" + lane.column() + "'"
                 + " and not exists (select 1 from OutboxEvent p where p.sentAt is null and p.parkedAt is not null"
                 + " and p.topic = e.topic and p.aggregateKey = e.aggregateKey and p.id < e.id)"
@@ -321,7 +322,10 @@ public class OutboxRelay {
         return writes.replaceWith(new Round(rows.size(), acked));
     }
 
-    /** The Kafka record of a row: keyed by aggregate, CloudEvents binary mode (ce_* headers, JSON value). */
+    /**
+     * The Kafka record of a row: keyed by aggregate, CloudEvents binary mode (ce_* headers, JSON value), and the
+     * publisher's {@code traceparent} when it was traced.
+     */
     private ProducerRecord<String, String> record(OutboxRow row) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
@@ -334,6 +338,10 @@ public class OutboxRelay {
                 "ce_time",
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.createdAt().withOffsetSameInstant(ZoneOffset.UTC)));
         header(headers, "content-type", "application/json");
+        if (row.traceparent() != null) {
+            // W3C trace context: the consumer's Inbox continues the publisher's trace (TraceContext)
+            header(headers, TraceContext.TRACEPARENT, row.traceparent());
+        }
         URI schema = DataSchemas.of(row.eventType());
         if (schema != null) {
             header(headers, "ce_dataschema", schema.toString());

@@ -14,7 +14,8 @@ public record OutboxRow(
         String aggregateKey,
         String payload,
         OffsetDateTime createdAt,
-        String lane) {
+        String lane,
+        String traceparent) {
 
     /** What order is kept by: the events of one aggregate on one topic. */
     String orderKey() {

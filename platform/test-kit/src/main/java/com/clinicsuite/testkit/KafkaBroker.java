@@ -105,10 +105,20 @@ public final class KafkaBroker {
         return "127.0.0.1:" + port;
     }
 
+    /**
+     * How long {@link #start} waits for the broker: {@code -Dtestkit.kafka.start-timeout} (ISO-8601 or seconds), 180 s by
+     * default (a cold start on a loaded 2-core machine was seen to take more than 90 s).
+     */
+    static Duration startTimeout() {
+        String configured = System.getProperty("testkit.kafka.start-timeout", "180");
+        return configured.startsWith("P") ? Duration.parse(configured) : Duration.ofSeconds(Long.parseLong(configured));
+    }
+
     /** Starts the broker (again) and waits until it answers metadata requests. */
     public void start() {
         jvm.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Duration timeout = startTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (!jvm.isAlive()) {
@@ -130,7 +140,7 @@ public final class KafkaBroker {
             }
             sleep(200);
         }
-        throw new IllegalStateException("Kafka broker not ready within 90 s", last);
+        throw new IllegalStateException("Kafka broker not ready within " + timeout.toSeconds() + " s", last);
     }
 
     /** Stops the broker; its data stays for {@link #start()}. */

@@ -3,7 +3,9 @@ package com.clinicsuite.testkit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -28,7 +30,14 @@ public final class TopicReader implements AutoCloseable {
             String ceId,
             String ceType,
             String ceSource,
-            String ceDataSchema) {}
+            String ceDataSchema,
+            Map<String, String> headers) {
+
+        /** A header's value (the last one of that name), or null. */
+        public String header(String name) {
+            return headers.get(name);
+        }
+    }
 
     /** Subscribes from the beginning of {@code topic}. */
     public TopicReader(String topic) {
@@ -55,7 +64,8 @@ public final class TopicReader implements AutoCloseable {
                         header(r, "ce_id"),
                         header(r, "ce_type"),
                         header(r, "ce_source"),
-                        header(r, "ce_dataschema")));
+                        header(r, "ce_dataschema"),
+                        headers(r)));
             }
         }
         return matching(filter);
@@ -67,6 +77,14 @@ public final class TopicReader implements AutoCloseable {
 
     private List<Record> matching(Predicate<Record> filter) {
         return seen.stream().filter(filter).toList();
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, String> r) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header h : r.headers()) {
+            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Applies notes, with bodies that make it fail on purpose: "flaky-N" fails its first N tries with this service's
@@ -32,6 +33,8 @@ public class NoteConsumer {
 
     private static final Predicate<Throwable> RETRYABLE = Failures.TRANSIENT.or(NoteNotReadyYet.class::isInstance);
 
+    private static final Logger LOG = Logger.getLogger(NoteConsumer.class);
+
     private final Inbox inbox;
 
     public NoteConsumer(Inbox inbox) {
@@ -50,6 +53,8 @@ public class NoteConsumer {
                     if (body.startsWith("flaky-") && attempt <= Integer.parseInt(body.substring(6, 7))) {
                         return Uni.createFrom().failure(new NoteNotReadyYet());
                     }
+                    // ids only (as in the services): the trace test finds this line by it
+                    LOG.infof("note-consumer applies event %s", event.id());
                     NoteSeen seen = new NoteSeen();
                     seen.eventId = event.id();
                     seen.noteKey = event.data().noteKey();
