@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +31,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reminder policies: a run after an upload contacts exactly the accounts the rules allow and skips the others with
  * their reasons; runs are exactly-once across a crash and a second replica; quiet hours hold a run until they end;
- * a schedule slot missed while the service was down runs once.
+ * a schedule slot missed while the service was down runs once; a policy's attach_statement puts each account's
+ * statement on its e-mail reminders.
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
@@ -419,5 +423,131 @@ class ReminderPolicyTest {
                         pharmacyId))
                 .isEqualTo(1);
         assertThat(queuedByRuns(pharmacyId)).isEqualTo(8);
+    }
+
+    /** The reminder ids a run queued, from its communication rows. */
+    private static Set<String> reminderIdsOf(long runId) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection c = SuiteInfrastructure.jdbcConnection();
+                PreparedStatement q = c.prepareStatement("SELECT reminder_id FROM communication WHERE run_id = ?")) {
+            q.setLong(1, runId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Runs the pharmacy's policy now (POST /reminder-runs), waits until the run finished; the events it queued. */
+    private static Map<String, JsonNode> runNow(long pharmacyId, TopicReader reader) throws Exception {
+        long runId = given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacyId))
+                .post("/pharmacies/{p}/reminder-runs", pharmacyId)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Fixtures.count("SELECT COUNT(*) FROM reminder_run WHERE id = ? AND status = 'finished'", runId)
+                                == 1);
+        Set<String> reminderIds = reminderIdsOf(runId);
+        Map<String, JsonNode> byAccount = new HashMap<>();
+        for (TopicReader.Record r : reader.await(
+                reminderIds.size(),
+                r -> r.key().equals(Long.toString(pharmacyId))
+                        && reminderIds.stream().anyMatch(r.value()::contains),
+                Duration.ofSeconds(60))) {
+            JsonNode event = JSON.readTree(r.value());
+            if (reminderIds.contains(event.get("reminder_id").asText())) {
+                byAccount.put(event.get("acc_no").asText(), event);
+            }
+        }
+        assertThat(byAccount).hasSize(reminderIds.size());
+        return byAccount;
+    }
+
+    /**
+     * A policy with attach_statement: each e-mail reminder of its runs carries the account's statement (as the
+     * statement prints it, in the reminder's language), SMS reminders none; without it no reminder carries one.
+     */
+    @Test
+    void aPolicyThatAttachesStatementsPutsEachAccountsStatementOnItsEmailReminders() throws Exception {
+        long pharmacyId = pharmacyWithChannels("Statement Policy Pharmacy");
+        LocalDate reportDate = TODAY.minusDays(3);
+        CollectionsFixtures.report(
+                pharmacyId,
+                List.of(
+                        account(
+                                "ST1",
+                                "MISS FJ DREYER",
+                                "st1@example.co.za",
+                                "082 123 4567",
+                                "120",
+                                "0",
+                                "500",
+                                "0",
+                                "0",
+                                "11000"),
+                        account("ST2", "SMS, ONLY", null, "082 111 0009", "0", "0", "300"),
+                        account("ST3", "ENGLISH, SPEAKER", "st3@example.co.za", null, "0", "0", "0", "250.5")),
+                reportDate);
+        given().auth()
+                .oauth2(TestTokens.pharmacyWriter(pharmacyId))
+                .contentType("application/json")
+                .body(Map.of("do_not_contact", false, "language", "en"))
+                .put(
+                        "/pharmacies/{p}/debtors/{d}/contact-preferences",
+                        pharmacyId,
+                        CollectionsFixtures.ids(pharmacyId).get("ST3"))
+                .then()
+                .statusCode(200);
+        Map<String, Object> attaching = policy("manual", 0, null);
+        attaching.put("attach_statement", true);
+        assertThat(putPolicy(pharmacyId, attaching, 200).getBoolean("attach_statement"))
+                .isTrue();
+
+        try (TopicReader reader = new TopicReader(Topics.DEBTORS_REMINDERS)) {
+            Map<String, JsonNode> first = runNow(pharmacyId, reader);
+            assertThat(first.keySet()).containsExactlyInAnyOrder("ST1", "ST2", "ST3");
+
+            JsonNode dreyer = first.get("ST1").get("statement");
+            assertThat(first.get("ST1").get("channel").asText()).isEqualTo("email");
+            assertThat(dreyer.get("language").asText()).isEqualTo("af"); // the pharmacy's default language
+            assertThat(dreyer.get("report_date").asText()).isEqualTo(reportDate.toString());
+            assertThat(dreyer.get("email").asText()).isEqualTo("st1@example.co.za");
+            assertThat(dreyer.get("phone").asText()).isEqualTo("082 123 4567");
+            assertThat(dreyer.get("current").asText()).isEqualTo("120.00");
+            assertThat(dreyer.get("d30").asText()).isEqualTo("0.00");
+            assertThat(dreyer.get("d60").asText()).isEqualTo("500.00");
+            assertThat(dreyer.get("d150").asText()).isEqualTo("11000.00");
+            assertThat(dreyer.get("d180").asText()).isEqualTo("0.00");
+            assertThat(dreyer.get("balance").asText()).isEqualTo("11620.00");
+
+            JsonNode english = first.get("ST3").get("statement");
+            assertThat(english.get("language").asText()).isEqualTo("en"); // the account's language
+            assertThat(english.get("d90").asText()).isEqualTo("250.50");
+            assertThat(english.get("balance").asText()).isEqualTo("250.50");
+            assertThat(english.get("phone").isNull()).isTrue();
+
+            assertThat(first.get("ST2").get("channel").asText()).isEqualTo("sms");
+            assertThat(first.get("ST2").get("statement").isNull()).isTrue(); // SMS carries no statement
+
+            // the same policy without attach_statement: the next run's reminders carry none
+            Map<String, Object> plain = policy("manual", 0, null);
+            plain.put("attach_statement", false);
+            assertThat(putPolicy(pharmacyId, plain, 200).getBoolean("attach_statement"))
+                    .isFalse();
+            Map<String, JsonNode> second = runNow(pharmacyId, reader);
+            assertThat(second.keySet()).containsExactlyInAnyOrder("ST1", "ST2", "ST3");
+            for (JsonNode event : second.values()) {
+                assertThat(event.get("statement").isNull())
+                        .as(event.get("acc_no").asText())
+                        .isTrue();
+            }
+        }
     }
 }

@@ -115,10 +115,15 @@ class StatementAttachmentTest {
                 .contains("Rekeningstaat")
                 .contains("Miss FJ Dreyer")
                 .contains("Bedrag verskuldig")
-                .contains("Betalingsverwysing: DRE" + pharmacy);
+                .contains("Betalingsverwysing: DRE" + pharmacy)
+                .contains("R 12 354,56") // the Afrikaans statement writes amounts as the Afrikaans e-mail does
+                .contains("R 12 234,56")
+                .doesNotContain("R 12 354.56");
         assertThat(body.get("content").get(0).get("value").asText())
                 .as("the Afrikaans e-mail names the attachment")
-                .contains("U rekeningstaat is aangeheg (" + fileName + ")");
+                .contains("U rekeningstaat is aangeheg (" + fileName + ")")
+                .as("and its amount due (60 days and older), the statement's overdue line, the same way")
+                .contains("R 12 234,56");
     }
 
     @Test

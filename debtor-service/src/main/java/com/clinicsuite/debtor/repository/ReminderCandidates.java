@@ -17,7 +17,10 @@ import java.util.Map;
 @ApplicationScoped
 public class ReminderCandidates {
 
-    /** A debtor as a policy run reads it; {@code amounts} by bucket. */
+    /**
+     * A debtor as a policy run reads it; {@code amounts} by bucket, {@code balance} as the report printed it and
+     * {@code reportId} the report they come from (what an attached statement of account prints).
+     */
     public record Candidate(
             long debtorId,
             String accNo,
@@ -25,7 +28,9 @@ public class ReminderCandidates {
             String email,
             String phone,
             String phoneDigits,
-            Map<AgeingBucket, BigDecimal> amounts) {
+            Map<AgeingBucket, BigDecimal> amounts,
+            BigDecimal balance,
+            long reportId) {
 
         public BigDecimal amountIn(List<AgeingBucket> buckets) {
             BigDecimal sum = BigDecimal.ZERO;
@@ -40,7 +45,7 @@ public class ReminderCandidates {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                                 "SELECT id, acc_no, name, email, phone, phone_digits, current_amount, d30, d60, d90,"
-                                        + " d120, d150, d180 FROM debtor WHERE pharmacy_id = :pharmacy"
+                                        + " d120, d150, d180, balance, report_id FROM debtor WHERE pharmacy_id = :pharmacy"
                                         + " AND is_medical_aid_control = :control",
                                 Object[].class)
                         .setParameter("pharmacy", pharmacyId)
@@ -61,7 +66,9 @@ public class ReminderCandidates {
                                 (String) r[3],
                                 (String) r[4],
                                 (String) r[5],
-                                amounts));
+                                amounts,
+                                (BigDecimal) r[13],
+                                ((Number) r[14]).longValue()));
                     }
                     return candidates;
                 });

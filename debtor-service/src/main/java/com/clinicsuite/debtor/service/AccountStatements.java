@@ -1,9 +1,12 @@
 package com.clinicsuite.debtor.service;
 
+import com.clinicsuite.debtor.repository.AgeingBucket;
 import com.clinicsuite.debtor.repository.Debtor;
+import com.clinicsuite.debtor.repository.DebtorReport;
 import com.clinicsuite.debtor.repository.DebtorReportRepository;
 import com.clinicsuite.debtor.repository.DebtorRepository;
 import com.clinicsuite.debtor.repository.Language;
+import com.clinicsuite.debtor.repository.ReminderCandidates.Candidate;
 import com.clinicsuite.documents.DocumentLanguage;
 import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.debtors.ReminderRequested;
@@ -11,8 +14,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -103,18 +111,59 @@ public class AccountStatements {
     }
 
     /**
-     * The date of the debtor's balances: the date printed on the report they come from, else the day it was
-     * uploaded. Reports of one request are read once (the session keeps them). Needs a session.
+     * What a policy run's e-mail reminder carries to attach the account's statement: the same data as
+     * {@link #eventData(Debtor, Language)}, from the row the run read ({@code reportDate} from {@link #reportDates}).
+     */
+    public static ReminderRequested.StatementOfAccount eventData(Candidate c, LocalDate reportDate, Language language) {
+        Map<AgeingBucket, BigDecimal> a = c.amounts();
+        return new ReminderRequested.StatementOfAccount(
+                reportDate,
+                language.code(),
+                c.email(),
+                c.phone(),
+                a.get(AgeingBucket.CURRENT),
+                a.get(AgeingBucket.D30),
+                a.get(AgeingBucket.D60),
+                a.get(AgeingBucket.D90),
+                a.get(AgeingBucket.D120),
+                a.get(AgeingBucket.D150),
+                a.get(AgeingBucket.D180),
+                c.balance());
+    }
+
+    /**
+     * The balances' date of each of these reports ({@link #dateOf}), read in one query; a policy run's accounts
+     * all come from the pharmacy's current report. Needs a session.
+     */
+    public Uni<Map<Long, LocalDate>> reportDates(Collection<Long> reportIds) {
+        if (reportIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return reports.list("id in ?1", List.copyOf(reportIds)).map(found -> {
+            Map<Long, LocalDate> dates = new HashMap<>();
+            for (DebtorReport report : found) {
+                dates.put(report.id, dateOf(report));
+            }
+            return dates;
+        });
+    }
+
+    /**
+     * The date of the debtor's balances ({@link #dateOf}). Reports of one request are read once (the session keeps
+     * them). Needs a session.
      */
     private Uni<LocalDate> reportDate(Debtor debtor) {
-        return reports.findById(debtor.reportId).map(report -> {
-            if (report == null) {
-                return null;
-            }
-            return report.reportDate != null
-                    ? report.reportDate
-                    : report.uploadedAt.atZoneSameInstant(zone).toLocalDate();
-        });
+        return reports.findById(debtor.reportId).map(this::dateOf);
+    }
+
+    /** The date printed on the report, else the day it was uploaded; null without a report. */
+    private LocalDate dateOf(DebtorReport report) {
+        if (report == null) {
+            return null;
+        }
+        return report.reportDate != null
+                ? report.reportDate
+                : report.uploadedAt.atZoneSameInstant(zone).toLocalDate();
     }
 
     static Statement.Ageing ageing(Debtor d) {

@@ -8,12 +8,17 @@ import com.clinicsuite.outbox.JsonRowsInsert.Column;
 import com.clinicsuite.outbox.JsonRowsInsert.Type;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Queues a run's reminders the way send-email/send-sms do (a {@code queued} communication row and a
  * {@code ReminderRequested} per reminder, in the run's transaction), but with one INSERT for all the rows and one
  * for all the events: a run reaches 20,000 accounts. notification-service then delivers them at its usual pace.
+ * With the policy's {@code attach_statement} each e-mail reminder carries the account's statement data, as
+ * send-email's do ({@link AccountStatements}); SMS never.
  */
 @ApplicationScoped
 public class PolicyReminderQueue {
@@ -40,9 +47,14 @@ public class PolicyReminderQueue {
 
     private final JsonRowsInsert<Queued> insert;
     private final Outbox outbox;
+    private final AccountStatements statements;
 
-    public PolicyReminderQueue(Outbox outbox, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public PolicyReminderQueue(
+            Outbox outbox,
+            AccountStatements statements,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.outbox = outbox;
+        this.statements = statements;
         this.insert = JsonRowsInsert.into(
                 "communication",
                 List.of("pharmacy_id", "run_id", "status", "requested_by", "status_at", "created_at"),
@@ -50,11 +62,32 @@ public class PolicyReminderQueue {
                 dbKind);
     }
 
-    /** Queues every reminder of the plan for the run; returns how many. */
-    public Uni<Integer> queue(ReminderRun run, List<ReminderPlanner.Send> sends, OffsetDateTime now) {
+    /**
+     * Queues every reminder of the plan for the run, e-mails with the account's statement when
+     * {@code attachStatement}; returns how many.
+     */
+    public Uni<Integer> queue(
+            ReminderRun run, List<ReminderPlanner.Send> sends, OffsetDateTime now, boolean attachStatement) {
         if (sends.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        Set<Long> reports = new HashSet<>();
+        if (attachStatement) {
+            for (ReminderPlanner.Send s : sends) {
+                if (s.channel() == ReminderChannel.EMAIL) {
+                    reports.add(s.account().reportId());
+                }
+            }
+        }
+        return statements.reportDates(reports).chain(dates -> insert(run, sends, now, attachStatement, dates));
+    }
+
+    private Uni<Integer> insert(
+            ReminderRun run,
+            List<ReminderPlanner.Send> sends,
+            OffsetDateTime now,
+            boolean attachStatement,
+            Map<Long, LocalDate> reportDates) {
         List<Queued> queued = new ArrayList<>(sends.size());
         List<ReminderRequested> events = new ArrayList<>(sends.size());
         for (ReminderPlanner.Send s : sends) {
@@ -72,7 +105,11 @@ public class PolicyReminderQueue {
                     s.buckets(),
                     REQUESTED_BY,
                     now.toInstant(),
-                    s.language().code()));
+                    s.language().code(),
+                    attachStatement && s.channel() == ReminderChannel.EMAIL
+                            ? AccountStatements.eventData(
+                                    s.account(), reportDates.get(s.account().reportId()), s.language())
+                            : null));
         }
         String json = insert.json(queued);
         String key = Long.toString(run.pharmacyId);

@@ -52,7 +52,10 @@ public class ReminderPlanner {
     public static final String NO_CONTACT = "no_contact";
     public static final String DAILY_LIMIT = "daily_limit";
 
-    /** A reminder the run would queue; {@code recipient} as the event carries it (SMS: 10 national digits). */
+    /**
+     * A reminder the run would queue; {@code recipient} as the event carries it (SMS: 10 national digits);
+     * {@code account} the debtor as the run read it (what an attached statement of account prints).
+     */
     public record Send(
             long debtorId,
             String accNo,
@@ -61,7 +64,8 @@ public class ReminderPlanner {
             BigDecimal amount,
             String recipient,
             Map<String, BigDecimal> buckets,
-            Language language) {}
+            Language language,
+            Candidate account) {}
 
     public record Skip(long debtorId, String accNo, String reason) {}
 
@@ -204,7 +208,8 @@ public class ReminderPlanner {
                     o.amount(),
                     channel == ReminderChannel.EMAIL ? d.email() : d.phoneDigits(),
                     buckets,
-                    language));
+                    language,
+                    d));
         }
         return new Plan(send, skipped);
     }

@@ -106,24 +106,25 @@ public class ReminderRunExecutor {
                 .lockForUpdate(run.pharmacyId)
                 .chain(() -> planner.plan(run.pharmacyId, policy, now))
                 .invoke(() -> planned[0] = System.nanoTime())
-                .chain(plan -> queue.queue(run, plan.wouldSend(), at).map(queued -> {
-                    run.status = ReminderRun.FINISHED;
-                    run.startedAt = at;
-                    run.finishedAt = OffsetDateTime.now(clock);
-                    run.queued = queued;
-                    run.skipped = plan.skipped().size();
-                    long done = System.nanoTime();
-                    LOG.infof(
-                            "Reminder run %d (%s) of pharmacy %d: %d queued, %d skipped in %d ms (plan %d ms, queue %d ms)",
-                            run.id,
-                            run.trigger,
-                            run.pharmacyId,
-                            run.queued,
-                            run.skipped,
-                            (done - started) / 1_000_000,
-                            (planned[0] - started) / 1_000_000,
-                            (done - planned[0]) / 1_000_000);
-                    return true;
-                }));
+                .chain(plan -> queue.queue(run, plan.wouldSend(), at, policy.attachStatement())
+                        .map(queued -> {
+                            run.status = ReminderRun.FINISHED;
+                            run.startedAt = at;
+                            run.finishedAt = OffsetDateTime.now(clock);
+                            run.queued = queued;
+                            run.skipped = plan.skipped().size();
+                            long done = System.nanoTime();
+                            LOG.infof(
+                                    "Reminder run %d (%s) of pharmacy %d: %d queued, %d skipped in %d ms (plan %d ms, queue %d ms)",
+                                    run.id,
+                                    run.trigger,
+                                    run.pharmacyId,
+                                    run.queued,
+                                    run.skipped,
+                                    (done - started) / 1_000_000,
+                                    (planned[0] - started) / 1_000_000,
+                                    (done - planned[0]) / 1_000_000);
+                            return true;
+                        }));
     }
 }

@@ -1,28 +1,25 @@
 package com.clinicsuite.notification.service;
 
-import com.clinicsuite.documents.RandFormat;
+import com.clinicsuite.documents.DocumentLanguage;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The languages reminders are written in, with how each writes Rand amounts and ageing bucket labels: South African
- * English {@code R 1 234.56}, Afrikaans {@code R 1 234,56} (space thousands separator in both).
+ * The languages reminders are written in. How each writes Rand amounts ({@code R 1 234.56} in English,
+ * {@code R 1 234,56} in Afrikaans) and names the ageing buckets is platform-documents' {@link DocumentLanguage}:
+ * the attached statement of account prints the same amounts and words as the message.
  */
 public enum ReminderLanguage {
-    EN("en", '.', "Current", "days"),
-    AF("af", ',', "Huidig", "dae");
+    EN("en"),
+    AF("af");
 
     private final String code;
-    private final char decimalSeparator;
-    private final String currentLabel;
-    private final String daysLabel;
+    private final DocumentLanguage document;
 
-    ReminderLanguage(String code, char decimalSeparator, String currentLabel, String daysLabel) {
+    ReminderLanguage(String code) {
         this.code = code;
-        this.decimalSeparator = decimalSeparator;
-        this.currentLabel = currentLabel;
-        this.daysLabel = daysLabel;
+        this.document = DocumentLanguage.of(code);
     }
 
     /** The value in the API, events and the database. */
@@ -31,15 +28,15 @@ public enum ReminderLanguage {
     }
 
     public String rand(BigDecimal amount) {
-        return RandFormat.format(amount, decimalSeparator);
+        return document.rand(amount);
     }
 
     /** {@code current} or {@code d<n>} as the age analysis prints it ({@code 30 days}, {@code 30 dae}). */
     public String bucketLabel(String key) {
         if (key.equals("current")) {
-            return currentLabel;
+            return document.current;
         }
-        return key.matches("d\\d+") ? key.substring(1) + " " + daysLabel : key;
+        return key.matches("d\\d+") ? document.days(Integer.parseInt(key.substring(1))) : key;
     }
 
     public static Optional<ReminderLanguage> fromCode(String code) {

@@ -1,17 +1,21 @@
 package com.clinicsuite.documents;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The languages documents are printed in, with every word they print. English is the default: a language the
- * suite does not know prints English.
+ * The languages documents and messages are written in, with every word statements print and how each writes Rand
+ * amounts ({@link #rand}: {@code R 1 234.56} in English, {@code R 1 234,56} in Afrikaans): the one rule statements
+ * and notification-service's reminders share. English is the default: a language the suite does not know prints
+ * English.
  */
 public enum DocumentLanguage {
     EN(
             "en",
             Locale.forLanguageTag("en-ZA"),
+            '.',
             "Statement of account",
             "Account number",
             "E-mail",
@@ -36,6 +40,7 @@ public enum DocumentLanguage {
     AF(
             "af",
             Locale.forLanguageTag("af-ZA"),
+            ',',
             "Rekeningstaat",
             "Rekeningnommer",
             "E-pos",
@@ -59,6 +64,7 @@ public enum DocumentLanguage {
             "Bladsy %d van %d");
 
     public final String code;
+    private final char decimalSeparator;
     public final String title;
     public final String accountNumber;
     public final String email;
@@ -85,6 +91,7 @@ public enum DocumentLanguage {
     DocumentLanguage(
             String code,
             Locale locale,
+            char decimalSeparator,
             String title,
             String accountNumber,
             String email,
@@ -107,6 +114,7 @@ public enum DocumentLanguage {
             String tel,
             String page) {
         this.code = code;
+        this.decimalSeparator = decimalSeparator;
         this.title = title;
         this.accountNumber = accountNumber;
         this.email = email;
@@ -139,6 +147,14 @@ public enum DocumentLanguage {
     /** Whether {@code code} names a language documents are printed in. */
     public static boolean isKnown(String code) {
         return code != null && (code.equalsIgnoreCase("en") || code.equalsIgnoreCase("af"));
+    }
+
+    /**
+     * A Rand amount as this language writes it: space thousands separator in both, decimal point in English
+     * ({@code R 1 234.56}), decimal comma in Afrikaans ({@code R 1 234,56}); negatives {@code -R 1 234,56}.
+     */
+    public String rand(BigDecimal amount) {
+        return RandFormat.format(amount, decimalSeparator);
     }
 
     public String days(int days) {

@@ -5,7 +5,8 @@ import java.math.RoundingMode;
 
 /**
  * Rand amounts as South Africans read them: {@code R 1 234.56}, negatives {@code -R 1 234.56}; in Afrikaans with a
- * decimal comma, {@code R 1 234,56} (notification-service's Afrikaans reminders).
+ * decimal comma, {@code R 1 234,56}. Text in a language (statements, reminders) takes its separator from
+ * {@link DocumentLanguage#rand}; {@link #format(BigDecimal)} is for English-only lists.
  */
 public final class RandFormat {
 

@@ -15,7 +15,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 /**
  * A statement of account on one A4 page: the pharmacy's letterhead, the debtor's name, account number and contact
  * details, the date of the balances, the age analysis, the amount due (the balance) with what of it is overdue, and
- * where and with which reference to pay (the account number). English or Afrikaans. The one implementation both
+ * where and with which reference to pay (the account number). English or Afrikaans, amounts written as the
+ * language writes them ({@link DocumentLanguage#rand}, as the reminders do). The one implementation both
  * debtor-service (GET .../statement) and notification-service (e-mail attachments) print with.
  * CPU work (a few milliseconds): call it from a worker thread, never an event loop.
  */
@@ -148,7 +149,7 @@ public final class StatementPdf {
                     words.balance);
             List<String> amounts =
                     List.of(a.current(), a.d30(), a.d60(), a.d90(), a.d120(), a.d150(), a.d180(), a.balance()).stream()
-                            .map(RandFormat::format)
+                            .map(words::rand)
                             .toList();
             float headingSize = 8;
             float gap = 10;
@@ -216,10 +217,10 @@ public final class StatementPdf {
                     14,
                     RIGHT - 10,
                     first,
-                    RandFormat.format(credit ? a.balance().negate() : a.balance()));
+                    words.rand(credit ? a.balance().negate() : a.balance()));
             float second = first - 18;
             PdfText.show(content, regular, 9, MARGIN + 10, second, words.overdue);
-            PdfText.showRight(content, regular, 9, RIGHT - 10, second, RandFormat.format(a.overdue()));
+            PdfText.showRight(content, regular, 9, RIGHT - 10, second, words.rand(a.overdue()));
             y -= height;
         }
 

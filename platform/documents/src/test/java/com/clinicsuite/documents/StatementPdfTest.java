@@ -126,6 +126,50 @@ class StatementPdfTest {
         assertThat(pdf.rulesCrossingText()).isEmpty();
     }
 
+    /**
+     * Amounts are written as the statement's language writes them, by the rule the reminders use
+     * ({@link DocumentLanguage#rand}): decimal comma in Afrikaans ({@code R 1 234,56}), point in English; a space
+     * groups thousands in both. Read back from the PDF's text.
+     */
+    @Test
+    void amountsAreWrittenAsTheStatementsLanguageWritesThem() {
+        PdfLayout af = PdfLayout.read(StatementPdf.render(statement("MNR JP VAN DER MERWE", "af", ageing())));
+        PdfLayout en = PdfLayout.read(StatementPdf.render(statement("MNR JP VAN DER MERWE", "en", ageing())));
+
+        // the ageing row, the balance, the amount due (the balance again) and the overdue part
+        List<String> afrikaans = List.of("R 120,00", "R 1 000,00", "R 234,56", "R 11 000,00", "R 12 234,56");
+        List<String> english = List.of("R 120.00", "R 1 000.00", "R 234.56", "R 11 000.00", "R 12 234.56");
+        for (String amount : afrikaans) {
+            assertThat(af.find(amount)).as(amount).hasSize(1);
+            assertThat(en.find(amount)).as(amount).isEmpty();
+        }
+        for (String amount : english) {
+            assertThat(en.find(amount)).as(amount).hasSize(1);
+            assertThat(af.find(amount)).as(amount).isEmpty();
+        }
+        assertThat(af.find("R 12 354,56")).hasSize(2);
+        assertThat(en.find("R 12 354.56")).hasSize(2);
+        assertThat(af.find("R 0,00")).hasSize(3); // 30, 120 and 180 days
+        // nothing in the Afrikaans statement is written with a decimal point: every "R ..." run has a comma
+        assertThat(af.runs(1).stream().map(PdfLayout.Run::text).filter(t -> t.matches("-?R [0-9 ]+[.,][0-9]{2}")))
+                .hasSize(10)
+                .allMatch(t -> t.matches("-?R [0-9 ]+,[0-9]{2}"));
+        // a credit balance, too
+        Statement.Ageing credit = new Statement.Ageing(
+                new BigDecimal("-1045.76"),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                new BigDecimal("-1045.76"));
+        PdfLayout inCredit = PdfLayout.read(StatementPdf.render(statement("MNR JP VAN DER MERWE", "af", credit)));
+        assertThat(inCredit.text()).contains("In krediet");
+        assertThat(inCredit.find("R 1 045,76")).hasSize(1);
+        assertThat(inCredit.find("-R 1 045,76")).hasSize(2);
+    }
+
     @Test
     void longNamesAndBankDetailsWrapAndNothingIsLost() {
         String name = "STEENKAMP OLD AGE HOME PHASE 3 AND FRAIL CARE CENTRE OF THE DUTCH REFORMED CHURCH BERGVIEW";
