@@ -17,11 +17,11 @@ import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.web.errors.Rejected;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.BadRequestException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -112,7 +112,7 @@ public class ReminderRequests {
                 .chain(() -> channels.isConfigured(pharmacyId, channel, bearerToken))
                 .chain(configured -> {
                     if (!configured) {
-                        throw new BadRequestException("Pharmacy " + pharmacyId + " has no " + channel.label()
+                        throw new Rejected("Pharmacy " + pharmacyId + " has no " + channel.label()
                                 + " channel configured: set it up in the notification settings first");
                     }
                     return debtors.findInPharmacy(pharmacyId, ids);
