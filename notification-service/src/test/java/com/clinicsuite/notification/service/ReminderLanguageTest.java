@@ -2,6 +2,7 @@ package com.clinicsuite.notification.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicsuite.notification.client.ReminderLanguage;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
