@@ -5,13 +5,13 @@ import com.clinicsuite.auth.repository.PharmacyRepository;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.auth.PharmacyUpserted;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.web.errors.Conflict;
+import com.clinicsuite.web.errors.NotFound;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -120,7 +120,7 @@ public class PharmacyAdminService {
                 .codeTaken(code, exceptId)
                 .invoke(taken -> {
                     if (taken) {
-                        throw new ClientErrorException("Pharmacy code '" + code + "' is already in use", 409);
+                        throw new Conflict("Pharmacy code '" + code + "' is already in use");
                     }
                 })
                 .replaceWithVoid();
@@ -130,7 +130,7 @@ public class PharmacyAdminService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static NotFoundException notFound(long id) {
-        return new NotFoundException("Pharmacy " + id + " not found");
+    private static NotFound notFound(long id) {
+        return new NotFound("Pharmacy " + id + " not found");
     }
 }

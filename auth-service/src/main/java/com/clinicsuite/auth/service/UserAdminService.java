@@ -12,12 +12,12 @@ import com.clinicsuite.events.auth.UserAccessChanged;
 import com.clinicsuite.events.auth.UserDeactivated;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.security.Claims;
+import com.clinicsuite.web.errors.Conflict;
+import com.clinicsuite.web.errors.NotFound;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -273,7 +273,7 @@ public class UserAdminService {
         return users.otherActiveAdminExists(user.id)
                 .invoke(others -> {
                     if (!others) {
-                        throw new ClientErrorException("User " + user.id + " is the last active admin", 409);
+                        throw new Conflict("User " + user.id + " is the last active admin");
                     }
                 })
                 .replaceWithVoid();
@@ -290,7 +290,7 @@ public class UserAdminService {
                         .findById(pharmacyId)
                         .onItem()
                         .ifNull()
-                        .failWith(() -> new NotFoundException("Pharmacy " + pharmacyId + " not found"))
+                        .failWith(() -> new NotFound("Pharmacy " + pharmacyId + " not found"))
                         .map(pharmacy -> new UserAndPharmacy(user, pharmacy)));
     }
 
@@ -319,11 +319,11 @@ public class UserAdminService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static NotFoundException userNotFound(long userId) {
-        return new NotFoundException("User " + userId + " not found");
+    private static NotFound userNotFound(long userId) {
+        return new NotFound("User " + userId + " not found");
     }
 
-    private static ClientErrorException usernameTaken(String username) {
-        return new ClientErrorException("Username '" + username + "' is already taken", 409);
+    private static Conflict usernameTaken(String username) {
+        return new Conflict("Username '" + username + "' is already taken");
     }
 }

@@ -1,6 +1,5 @@
 package com.clinicsuite.credit.repository;
 
-import com.clinicsuite.credit.service.TotalsCache;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
@@ -19,6 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class CreditBalanceRepository implements PanacheRepository<CreditBalance> {
+
+    /** The cache of {@link #totalsByCenter} (dropped by the service's TotalsCache after every change). */
+    public static final String TOTALS_CACHE = "credit-totals";
+    /** The cache of {@link #countMatching} (keyed by the change version, never dropped). */
+    public static final String COUNTS_CACHE = "credit-list-counts";
 
     /** Compiled once: String.replaceAll would compile it on every search. */
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -91,7 +95,7 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
      * The number of all matches, cached per filter (which holds the caller's center scope) and the change version of
      * that scope ({@link #changeVersion}, read before counting): exact until the next change there, on any replica.
      */
-    @CacheResult(cacheName = TotalsCache.COUNTS)
+    @CacheResult(cacheName = COUNTS_CACHE)
     public Uni<Long> countMatching(@CacheKey long changeVersion, @CacheKey CreditBalanceFilter filter) {
         Where where = where(filter, trigramIndex); // every match is needed: the index finds them best
         return count(where.hql(), where.params());
@@ -110,7 +114,7 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
     }
 
     /** Totals per center; {@code center} empty means all centers. Cached per generation: see TotalsCache. */
-    @CacheResult(cacheName = TotalsCache.STATS)
+    @CacheResult(cacheName = TOTALS_CACHE)
     public Uni<List<CenterTotals>> totalsByCenter(@CacheKey long generation, @CacheKey String center) {
         boolean all = center.isEmpty();
         String sql = TOTALS + (all ? "" : "and center = :center ") + "order by center";

@@ -5,12 +5,12 @@ import com.clinicsuite.credit.repository.CreditBalanceFilter;
 import com.clinicsuite.credit.repository.CreditBalanceRepository;
 import com.clinicsuite.credit.repository.CreditBalanceView;
 import com.clinicsuite.credit.repository.Page;
+import com.clinicsuite.web.errors.NotAllowed;
+import com.clinicsuite.web.errors.NotFound;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,7 +41,7 @@ public class CreditBalanceService {
         String center = scope.restriction()
                 .map(own -> {
                     if (filter.center() != null && !filter.center().equals(own)) {
-                        throw new ForbiddenException("You can only list records of your center (" + own + ")");
+                        throw new NotAllowed("You can only list records of your center (" + own + ")");
                     }
                     return own;
                 })
@@ -113,7 +113,7 @@ public class CreditBalanceService {
                 .findById(id)
                 .onItem()
                 .ifNull()
-                .failWith(() -> new NotFoundException("Credit balance " + id + " not found"))
+                .failWith(() -> new NotFound("Credit balance " + id + " not found"))
                 .invoke(record -> scope.requireAccess(record.center));
     }
 }

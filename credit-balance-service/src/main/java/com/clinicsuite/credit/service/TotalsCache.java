@@ -1,5 +1,6 @@
 package com.clinicsuite.credit.service;
 
+import com.clinicsuite.credit.repository.CreditBalanceRepository;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class TotalsCache {
 
-    public static final String STATS = "credit-totals";
-    public static final String COUNTS = "credit-list-counts";
+    public static final String STATS = CreditBalanceRepository.TOTALS_CACHE;
+    public static final String COUNTS = CreditBalanceRepository.COUNTS_CACHE;
 
     private final Cache stats;
     private final AtomicLong generation = new AtomicLong();

@@ -2,10 +2,10 @@ package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CreditBalance;
 import com.clinicsuite.credit.repository.CreditBalanceRepository;
+import com.clinicsuite.web.errors.NotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +38,7 @@ public class VoucherSearchService {
         return repository.findByVoucher(voucher, own).map(visible -> {
             audit.record(voucher, visible.size());
             if (visible.isEmpty()) {
-                throw new NotFoundException("No credit balance has this voucher number");
+                throw new NotFound("No credit balance has this voucher number");
             }
             return visible;
         });

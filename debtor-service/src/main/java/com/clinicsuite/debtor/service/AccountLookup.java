@@ -2,9 +2,9 @@ package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.repository.Debtor;
 import com.clinicsuite.debtor.repository.DebtorRepository;
+import com.clinicsuite.web.errors.NotFound;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * {@code {debtor_id}} in a path names an account (pharmacy + acc_no) through its current debtor row: 404 for an
@@ -27,6 +27,6 @@ public class AccountLookup {
                 .chain(() -> debtors.findInPharmacy(pharmacyId, debtorId))
                 .onItem()
                 .ifNull()
-                .failWith(() -> new NotFoundException("Debtor " + debtorId + " not found"));
+                .failWith(() -> new NotFound("Debtor " + debtorId + " not found"));
     }
 }

@@ -10,10 +10,10 @@ import com.clinicsuite.debtor.repository.ReminderCandidates.Candidate;
 import com.clinicsuite.documents.DocumentLanguage;
 import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.web.errors.NotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -71,7 +71,7 @@ public class AccountStatements {
                 .chain(pharmacy -> debtors.findInPharmacy(pharmacyId, debtorId)
                         .onItem()
                         .ifNull()
-                        .failWith(() -> new NotFoundException("Debtor " + debtorId + " not found"))
+                        .failWith(() -> new NotFound("Debtor " + debtorId + " not found"))
                         .chain(debtor -> reportDate(debtor)
                                 .chain(reportDate -> letterheads
                                         .of(pharmacy)

@@ -7,11 +7,11 @@ import com.clinicsuite.debtor.repository.ReportSnapshots;
 import com.clinicsuite.debtor.repository.ReportSnapshots.AccountMovement;
 import com.clinicsuite.debtor.repository.ReportSnapshots.MovementFilter;
 import com.clinicsuite.vocabulary.ReportStatus;
+import com.clinicsuite.web.errors.NotFound;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -174,7 +174,7 @@ public class MovementQueries {
     private Uni<DebtorReport> report(long pharmacyId, long reportId, String field) {
         return reports.findById(reportId).map(r -> {
             if (r == null || r.pharmacyId != pharmacyId) {
-                throw new NotFoundException("Report " + reportId + " not found for pharmacy " + pharmacyId);
+                throw new NotFound("Report " + reportId + " not found for pharmacy " + pharmacyId);
             }
             if (r.status != ReportStatus.COMPLETED) {
                 throw new UnprocessableEntityException(

@@ -7,14 +7,13 @@ import com.clinicsuite.debtor.repository.ReportSnapshots;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.PromiseToPayChanged;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.web.errors.Conflict;
+import com.clinicsuite.web.errors.NotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -68,10 +67,8 @@ public class PaymentPromises {
         return accounts.require(pharmacyId, debtorId)
                 .chain(debtor -> promises.openOf(pharmacyId, debtor.accNo).chain(open -> {
                     if (open != null) {
-                        throw new ClientErrorException(
-                                "Account " + debtor.accNo + " already has an open promise (id " + open.id
-                                        + "): cancel it before making another",
-                                Response.Status.CONFLICT);
+                        throw new Conflict("Account " + debtor.accNo + " already has an open promise (id " + open.id
+                                + "): cancel it before making another");
                     }
                     PaymentPromise promise = new PaymentPromise();
                     promise.pharmacyId = pharmacyId;
@@ -94,13 +91,11 @@ public class PaymentPromises {
         return accounts.require(pharmacyId, debtorId)
                 .chain(debtor -> promises.findById(promiseId).chain(promise -> {
                     if (promise == null || promise.pharmacyId != pharmacyId || !promise.accNo.equals(debtor.accNo)) {
-                        throw new NotFoundException("Promise " + promiseId + " not found for debtor " + debtorId);
+                        throw new NotFound("Promise " + promiseId + " not found for debtor " + debtorId);
                     }
                     if (!promise.isOpen()) {
-                        throw new ClientErrorException(
-                                "Promise " + promiseId + " is " + promise.status + ": only an open promise can be"
-                                        + " cancelled",
-                                Response.Status.CONFLICT);
+                        throw new Conflict("Promise " + promiseId + " is " + promise.status
+                                + ": only an open promise can be" + " cancelled");
                     }
                     promise.status = PaymentPromise.CANCELLED;
                     promise.resolvedAt = OffsetDateTime.now(clock);

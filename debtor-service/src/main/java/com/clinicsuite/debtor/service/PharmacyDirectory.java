@@ -3,9 +3,9 @@ package com.clinicsuite.debtor.service;
 import com.clinicsuite.debtor.repository.Pharmacy;
 import com.clinicsuite.debtor.repository.PharmacyRepository;
 import com.clinicsuite.events.auth.PharmacyUpserted;
+import com.clinicsuite.web.errors.NotFound;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -41,6 +41,6 @@ public class PharmacyDirectory {
                 .findById(pharmacyId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> new NotFoundException("Pharmacy " + pharmacyId + " not found"));
+                .failWith(() -> new NotFound("Pharmacy " + pharmacyId + " not found"));
     }
 }

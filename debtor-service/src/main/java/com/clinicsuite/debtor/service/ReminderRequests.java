@@ -18,11 +18,11 @@ import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.web.errors.Rejected;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.BadRequestException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -115,7 +115,7 @@ public class ReminderRequests {
                 .chain(() -> channels.isConfigured(pharmacyId, channel, bearerToken))
                 .chain(configured -> {
                     if (!configured) {
-                        throw new BadRequestException("Pharmacy " + pharmacyId + " has no " + channel.label()
+                        throw new Rejected("Pharmacy " + pharmacyId + " has no " + channel.label()
                                 + " channel configured: set it up in the notification settings first");
                     }
                     // cool-down checked and recorded atomically: requests (and policy runs) of one pharmacy take

@@ -1,7 +1,6 @@
 package com.clinicsuite.notification.client;
 
 import com.clinicsuite.notification.config.NotificationConfig;
-import com.clinicsuite.notification.service.ChannelSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

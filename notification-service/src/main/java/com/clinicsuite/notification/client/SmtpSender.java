@@ -1,6 +1,5 @@
 package com.clinicsuite.notification.client;
 
-import com.clinicsuite.notification.service.ChannelSettings;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;

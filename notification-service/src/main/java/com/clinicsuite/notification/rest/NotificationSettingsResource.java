@@ -1,5 +1,7 @@
 package com.clinicsuite.notification.rest;
 
+import com.clinicsuite.notification.service.NotificationSettingsUpdate;
+import com.clinicsuite.notification.service.NotificationSettingsView;
 import com.clinicsuite.notification.service.SettingsService;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;

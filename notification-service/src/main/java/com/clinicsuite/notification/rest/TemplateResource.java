@@ -1,9 +1,9 @@
 package com.clinicsuite.notification.rest;
 
+import com.clinicsuite.notification.client.ReminderLanguage;
 import com.clinicsuite.notification.repository.MessageTemplate;
 import com.clinicsuite.notification.service.DebtorReminderContents;
 import com.clinicsuite.notification.service.ReminderContent;
-import com.clinicsuite.notification.service.ReminderLanguage;
 import com.clinicsuite.notification.service.ReminderTemplates;
 import com.clinicsuite.notification.service.RenderedMessage;
 import com.clinicsuite.notification.service.SmsSegments;

@@ -2,13 +2,14 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.client.DebtorReminderContentApi;
 import com.clinicsuite.notification.client.DebtorReminderContentApi.DebtorReminderContent;
+import com.clinicsuite.notification.client.HttpFailures;
+import com.clinicsuite.notification.client.ReminderLanguage;
+import com.clinicsuite.web.errors.NotAllowed;
+import com.clinicsuite.web.errors.NotFound;
+import com.clinicsuite.web.errors.Unavailable;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.ServiceUnavailableException;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -65,28 +66,27 @@ public class DebtorReminderContents {
     }
 
     private static Throwable translate(Throwable failure, long pharmacyId, long debtorId) {
-        if (failure instanceof WebApplicationException e) {
-            switch (e.getResponse().getStatus()) {
-                case 404 -> {
-                    return new NotFoundException(
-                            "Debtor " + debtorId + " is not one of pharmacy " + pharmacyId + "'s current debtors");
-                }
-                case 403 -> {
-                    return new ForbiddenException("You have no read access to pharmacy " + pharmacyId);
-                }
-                case 422 -> {
-                    return new UnprocessableEntityException(
-                            "ageing_buckets", "unknown ageing bucket (use current, d30, d60, d90, d120, d150, d180)");
-                }
-                default -> {
-                    // 401 (a token debtor-service no longer accepts), 5xx: it cannot answer for this caller now
-                }
+        int status = HttpFailures.status(failure).orElse(0);
+        switch (status) {
+            case 404 -> {
+                return new NotFound(
+                        "Debtor " + debtorId + " is not one of pharmacy " + pharmacyId + "'s current debtors");
+            }
+            case 403 -> {
+                return new NotAllowed("You have no read access to pharmacy " + pharmacyId);
+            }
+            case 422 -> {
+                return new UnprocessableEntityException(
+                        "ageing_buckets", "unknown ageing bucket (use current, d30, d60, d90, d120, d150, d180)");
+            }
+            default -> {
+                // 401 (a token debtor-service no longer accepts), 5xx, no answer: it cannot answer for this caller now
             }
         }
         LOG.infof(
                 "debtor-service did not give debtor %d of pharmacy %d for a preview (%s)",
                 debtorId, pharmacyId, failure.getClass().getSimpleName());
-        return new ServiceUnavailableException(
+        return new Unavailable(
                 "debtor-service cannot give the debtor's data now: try again, or preview with a sample debtor");
     }
 }

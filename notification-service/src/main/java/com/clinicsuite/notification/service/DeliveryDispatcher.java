@@ -1,6 +1,7 @@
 package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.client.Attachment;
+import com.clinicsuite.notification.client.ChannelSettings;
 import com.clinicsuite.notification.client.DeliveryException;
 import com.clinicsuite.notification.client.OutgoingMessage;
 import com.clinicsuite.notification.client.ProviderFailures;

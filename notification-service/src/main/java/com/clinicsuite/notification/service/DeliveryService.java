@@ -2,6 +2,8 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.debtors.ReminderRequested;
+import com.clinicsuite.notification.client.ChannelSettings;
+import com.clinicsuite.notification.client.ReminderLanguage;
 import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
 import com.clinicsuite.notification.repository.SmsOptOutRepository;

@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.notification.client.ReminderLanguage;
 import java.math.BigDecimal;
 import java.util.Map;
 

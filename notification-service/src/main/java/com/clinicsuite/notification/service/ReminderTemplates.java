@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.notification.client.ReminderLanguage;
 import com.clinicsuite.vocabulary.ReminderChannel;
 import com.clinicsuite.web.errors.ApiError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;

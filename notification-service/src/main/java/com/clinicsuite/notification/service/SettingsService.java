@@ -2,11 +2,11 @@ package com.clinicsuite.notification.service;
 
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.notifications.ChannelConfigured;
+import com.clinicsuite.notification.client.ChannelSettings;
+import com.clinicsuite.notification.client.ReminderLanguage;
 import com.clinicsuite.notification.repository.NotificationSettings;
 import com.clinicsuite.notification.repository.NotificationSettingsRepository;
-import com.clinicsuite.notification.rest.NotificationSettingsUpdate;
-import com.clinicsuite.notification.rest.NotificationSettingsUpdate.SecretChange;
-import com.clinicsuite.notification.rest.NotificationSettingsView;
+import com.clinicsuite.notification.service.NotificationSettingsUpdate.SecretChange;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.web.errors.ApiError;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
@@ -58,7 +58,7 @@ public class SettingsService {
     public Uni<ChannelSettings> channels(long pharmacyId) {
         return repository
                 .findByPharmacy(pharmacyId)
-                .map(s -> s == null ? ChannelSettings.none(pharmacyId) : ChannelSettings.of(s, cipher));
+                .map(s -> s == null ? ChannelSettings.none(pharmacyId) : channelSettings(s, cipher));
     }
 
     @WithTransaction
@@ -85,7 +85,7 @@ public class SettingsService {
             }
             s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             s.updatedBy = username;
-            ChannelSettings channels = ChannelSettings.of(s, cipher);
+            ChannelSettings channels = channelSettings(s, cipher);
             requireComplete(channels);
             LOG.infof(
                     "Pharmacy %d notification settings changed: email %s, sms %s",
@@ -159,5 +159,24 @@ public class SettingsService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** What the senders need of a pharmacy's settings, secrets decrypted. */
+    static ChannelSettings channelSettings(NotificationSettings s, SecretCipher cipher) {
+        return new ChannelSettings(
+                s.pharmacyId,
+                s.emailProvider,
+                s.fromEmail,
+                s.fromName,
+                s.replyTo,
+                s.sendgridApiKeyEnc == null ? null : cipher.decrypt(s.sendgridApiKeyEnc),
+                s.smsProvider,
+                s.smsportalClientId,
+                s.smsportalApiSecretEnc == null ? null : cipher.decrypt(s.smsportalApiSecretEnc),
+                s.smsSenderId,
+                s.displayName,
+                s.contactPhone,
+                s.bankDetails,
+                ReminderLanguage.fromCode(s.defaultLanguage).orElse(ReminderLanguage.EN));
     }
 }

@@ -5,6 +5,7 @@ import com.clinicsuite.documents.Statement;
 import com.clinicsuite.documents.StatementPdf;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.notification.client.Attachment;
+import com.clinicsuite.notification.client.ChannelSettings;
 import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package com.clinicsuite.notification.service;
 
+import com.clinicsuite.notification.client.ChannelSettings;
+import com.clinicsuite.notification.client.ReminderLanguage;
 import com.clinicsuite.notification.repository.MessageTemplate;
 import com.clinicsuite.notification.repository.MessageTemplateRepository;
 import com.clinicsuite.vocabulary.ReminderChannel;

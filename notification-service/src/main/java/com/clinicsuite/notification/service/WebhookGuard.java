@@ -1,10 +1,10 @@
 package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.config.NotificationConfig;
+import com.clinicsuite.web.errors.NotAllowed;
+import com.clinicsuite.web.errors.NotAuthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotAuthorizedException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -62,10 +62,10 @@ public class WebhookGuard {
     public void checkSendGrid(String token, boolean tokenInQuery, String signature, String timestamp, byte[] body) {
         if (sendGridKey.isPresent()) {
             if (signature == null || timestamp == null) {
-                throw new NotAuthorizedException("Unsigned SendGrid webhook call", "Signature");
+                throw new NotAuthenticated("Unsigned SendGrid webhook call", "Signature");
             }
             if (!validSignature(sendGridKey.get(), signature, timestamp, body)) {
-                throw new ForbiddenException("The SendGrid webhook signature does not verify");
+                throw new NotAllowed("The SendGrid webhook signature does not verify");
             }
             return;
         }
@@ -79,10 +79,10 @@ public class WebhookGuard {
 
     private static void checkToken(Optional<String> expected, String given, boolean tokenInQuery, String provider) {
         if (expected.isEmpty()) {
-            throw new ForbiddenException("The " + provider + " webhook is not enabled on this deployment");
+            throw new NotAllowed("The " + provider + " webhook is not enabled on this deployment");
         }
         if (given == null || given.isEmpty()) {
-            throw new NotAuthorizedException(
+            throw new NotAuthenticated(
                     tokenInQuery
                             ? "The " + provider + " webhook token goes in the " + TOKEN_HEADER
                                     + " header; a token in the query string is not accepted"
@@ -91,7 +91,7 @@ public class WebhookGuard {
         }
         if (!MessageDigest.isEqual(
                 expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            throw new ForbiddenException("Wrong " + provider + " webhook token");
+            throw new NotAllowed("Wrong " + provider + " webhook token");
         }
     }
 

@@ -3,6 +3,7 @@ package com.clinicsuite.notification.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicsuite.documents.DocumentLanguage;
+import com.clinicsuite.notification.client.ReminderLanguage;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

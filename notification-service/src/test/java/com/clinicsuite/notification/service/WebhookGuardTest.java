@@ -3,8 +3,8 @@ package com.clinicsuite.notification.service;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotAuthorizedException;
+import com.clinicsuite.web.errors.NotAllowed;
+import com.clinicsuite.web.errors.NotAuthenticated;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -37,16 +37,16 @@ class WebhookGuardTest {
         assertThatCode(() -> guard.checkSendGrid(null, false, sign(sendGrid, now, BODY), now, BODY))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> guard.checkSendGrid(null, false, sign(impostor, now, BODY), now, BODY))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotAllowed.class);
         byte[] tampered = "[{\"event\":\"bounce\"}]".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> guard.checkSendGrid(null, false, sign(sendGrid, now, BODY), now, tampered))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotAllowed.class);
         String old = Long.toString(Instant.now().minus(Duration.ofHours(1)).getEpochSecond());
         assertThatThrownBy(() -> guard.checkSendGrid(null, false, sign(sendGrid, old, BODY), old, BODY))
                 .as("a replayed old call")
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotAllowed.class);
         assertThatThrownBy(() -> guard.checkSendGrid("token-is-ignored-when-signing", false, null, null, BODY))
-                .isInstanceOf(NotAuthorizedException.class);
+                .isInstanceOf(NotAuthenticated.class);
     }
 
     @Test
@@ -54,8 +54,8 @@ class WebhookGuardTest {
         WebhookGuard guard =
                 new WebhookGuard(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(10));
         assertThatThrownBy(() -> guard.checkSendGrid("anything", false, null, null, BODY))
-                .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> guard.checkSmsPortal("anything", false)).isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> guard.checkSmsPortal("anything", false)).isInstanceOf(NotAllowed.class);
     }
 
     @Test
@@ -66,16 +66,16 @@ class WebhookGuardTest {
         assertThatCode(() -> guard.checkSendGrid("sg-shared", false, null, null, BODY))
                 .doesNotThrowAnyException();
         assertThatCode(() -> guard.checkSmsPortal("sms-shared", false)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> guard.checkSmsPortal("sg-shared", false)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> guard.checkSmsPortal("sg-shared", false)).isInstanceOf(NotAllowed.class);
         // a caller still configured with ?token= is told where the token goes, and refused
         assertThatThrownBy(() -> guard.checkSendGrid(null, true, null, null, BODY))
-                .isInstanceOf(NotAuthorizedException.class)
+                .isInstanceOf(NotAuthenticated.class)
                 .hasMessageContaining(WebhookGuard.TOKEN_HEADER)
                 .hasMessageContaining("query string");
         assertThatThrownBy(() -> guard.checkSmsPortal(null, true))
-                .isInstanceOf(NotAuthorizedException.class)
+                .isInstanceOf(NotAuthenticated.class)
                 .hasMessageContaining(WebhookGuard.TOKEN_HEADER);
-        assertThatThrownBy(() -> guard.checkSmsPortal(null, false)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> guard.checkSmsPortal(null, false)).isInstanceOf(NotAuthenticated.class);
     }
 
     private static KeyPair ecKeyPair() throws Exception {

@@ -1,6 +1,11 @@
 package com.clinicsuite.web;
 
 import com.clinicsuite.web.errors.ApiError;
+import com.clinicsuite.web.errors.Conflict;
+import com.clinicsuite.web.errors.NotAllowed;
+import com.clinicsuite.web.errors.NotAuthenticated;
+import com.clinicsuite.web.errors.NotFound;
+import com.clinicsuite.web.errors.Rejected;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.ClientErrorException;
@@ -74,6 +79,21 @@ public class EdgeProbeResource {
     @Path("/conflict")
     public String conflict() {
         throw new ClientErrorException("Already there", 409);
+    }
+
+    /** What a service throws when a rule refuses the request: domain exceptions, no JAX-RS. */
+    @GET
+    @Path("/domain/{kind}")
+    public String domain(@RestPath String kind) {
+        throw switch (kind) {
+            case "not-found" -> new NotFound("Thing 7 not found");
+            case "conflict" -> new Conflict("Thing 7 is already settled");
+            case "conflict-coded" -> new Conflict("Thing 7 is already settled", "already_settled", "thing_id");
+            case "rejected" -> new Rejected("The pharmacy has no e-mail channel configured");
+            case "not-allowed" -> new NotAllowed("You can only access records of your center");
+            case "not-authenticated" -> new NotAuthenticated("Unsigned webhook call", "Signature");
+            default -> new IllegalArgumentException(kind);
+        };
     }
 
     @GET

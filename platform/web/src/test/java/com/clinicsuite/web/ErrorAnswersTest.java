@@ -98,6 +98,29 @@ class ErrorAnswersTest {
                 .isEqualTo("Answered 413 by the resource");
     }
 
+    /** Services throw domain exceptions; the shared mapper answers them with the kind's status and code. */
+    @Test
+    void domainExceptionsAreAnsweredWithTheirKindsStatusAndCode() {
+        assertDomain("not-found", 404, "not_found", "Thing 7 not found");
+        assertDomain("conflict", 409, "conflict", "Thing 7 is already settled");
+        assertDomain("rejected", 400, "bad_request", "The pharmacy has no e-mail channel configured");
+        assertDomain("not-allowed", 403, "forbidden", "You can only access records of your center");
+        Response unauthenticated = assertDomain("not-authenticated", 401, "unauthorized", "Unsigned webhook call");
+        assertThat(unauthenticated.header("WWW-Authenticate")).isEqualTo("Signature");
+        assertThat(unauthenticated.jsonPath().getList("errors")).isNull();
+
+        Response coded = assertDomain("conflict-coded", 409, "already_settled", "Thing 7 is already settled");
+        assertThat(coded.jsonPath().getString("errors[0].field")).isEqualTo("thing_id");
+        assertThat(coded.jsonPath().getString("errors[0].message")).isEqualTo("Thing 7 is already settled");
+    }
+
+    private static Response assertDomain(String kind, int status, String code, String detail) {
+        Response response = given().get("/edge/domain/" + kind);
+        response.then().statusCode(status).contentType(ContentType.JSON).body("code", equalTo(code));
+        assertThat(response.jsonPath().getString("detail")).as(kind).isEqualTo(detail);
+        return response;
+    }
+
     private static void assertUnfit(String body, String field, String message) {
         JsonPath answer = given().contentType(ContentType.JSON)
                 .body(body)

@@ -1,7 +1,6 @@
 package com.clinicsuite.imports.debtors.rest;
 
-import com.clinicsuite.imports.debtors.repository.DebtorReportUploadRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import com.clinicsuite.imports.debtors.service.UploadQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -19,15 +18,14 @@ public class MailboxFailuresResource {
 
     private static final int MAX_LIMIT = 500;
 
-    private final DebtorReportUploadRepository uploads;
+    private final UploadQueries uploads;
 
-    public MailboxFailuresResource(DebtorReportUploadRepository uploads) {
+    public MailboxFailuresResource(UploadQueries uploads) {
         this.uploads = uploads;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @WithSession
     @Operation(
             summary = "Mailbox reports that were not imported",
             description = "Unmapped senders, messages without a PDF, and reports that failed a check or were "

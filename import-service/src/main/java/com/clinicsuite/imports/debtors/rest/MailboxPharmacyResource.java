@@ -1,17 +1,14 @@
 package com.clinicsuite.imports.debtors.rest;
 
 import com.clinicsuite.imports.debtors.config.MailboxConfig;
+import com.clinicsuite.imports.debtors.service.MailboxPharmacies;
 import com.clinicsuite.imports.debtors.service.MailboxSecretAddresses;
-import com.clinicsuite.imports.debtors.service.PharmacyDirectory;
 import com.clinicsuite.security.CallerIdentity;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,13 +31,13 @@ public class MailboxPharmacyResource {
 
     private final MailboxConfig config;
     private final MailboxSecretAddresses secretAddresses;
-    private final PharmacyDirectory pharmacies;
+    private final MailboxPharmacies pharmacies;
     private final CallerIdentity caller;
 
     public MailboxPharmacyResource(
             MailboxConfig config,
             MailboxSecretAddresses secretAddresses,
-            PharmacyDirectory pharmacies,
+            MailboxPharmacies pharmacies,
             CallerIdentity caller) {
         this.config = config;
         this.secretAddresses = secretAddresses;
@@ -49,15 +46,14 @@ public class MailboxPharmacyResource {
     }
 
     @GET
-    @WithSession
     @Operation(
             summary = "How the mailbox takes a pharmacy's reports",
             description = "authentication (sender, secret-address or any), the sender addresses and folders mapped to "
                     + "the pharmacy, and when its secret address was made (never the address itself).")
     @APIResponse(responseCode = "404", description = "pharmacy not found")
     public Uni<MailboxPharmacyView> get(@RestPath("pharmacy_id") long pharmacyId) {
-        return requirePharmacy(pharmacyId)
-                .chain(() -> secretAddresses.find(pharmacyId))
+        return pharmacies
+                .secretAddress(pharmacyId)
                 .map(secret -> new MailboxPharmacyView(
                         pharmacyId,
                         config.authentication()
@@ -72,7 +68,6 @@ public class MailboxPharmacyResource {
 
     @POST
     @Path("/secret-address")
-    @WithTransaction
     @Operation(
             summary = "Make a new secret address for the pharmacy",
             description = "Answers the address reports+<token>@<mailbox domain> once; it is not stored and cannot be "
@@ -87,8 +82,8 @@ public class MailboxPharmacyResource {
                             + "be made",
                     Response.Status.CONFLICT);
         }
-        return requirePharmacy(pharmacyId)
-                .chain(() -> secretAddresses.issue(pharmacyId, caller.username()))
+        return pharmacies
+                .issueSecretAddress(pharmacyId, caller.username())
                 .map(issued -> Response.status(Response.Status.CREATED)
                         .entity(new SecretAddressIssued(issued.pharmacyId(), issued.address(), issued.createdAt()))
                         .build());
@@ -96,25 +91,13 @@ public class MailboxPharmacyResource {
 
     @DELETE
     @Path("/secret-address")
-    @WithTransaction
     @Operation(summary = "Remove the pharmacy's secret address", description = "Mail to it is no longer accepted.")
     @APIResponse(responseCode = "204", description = "removed (or there was none)")
     @APIResponse(responseCode = "404", description = "pharmacy not found")
     public Uni<Response> revoke(@RestPath("pharmacy_id") long pharmacyId) {
-        return requirePharmacy(pharmacyId)
-                .chain(() -> secretAddresses.revoke(pharmacyId))
-                .map(removed -> Response.noContent().build());
-    }
-
-    private Uni<Void> requirePharmacy(long pharmacyId) {
         return pharmacies
-                .exists(pharmacyId)
-                .invoke(exists -> {
-                    if (!exists) {
-                        throw new NotFoundException("Pharmacy " + pharmacyId + " not found");
-                    }
-                })
-                .replaceWithVoid();
+                .revokeSecretAddress(pharmacyId)
+                .map(removed -> Response.noContent().build());
     }
 
     private static List<String> mappedTo(Map<String, Long> mapping, long pharmacyId) {

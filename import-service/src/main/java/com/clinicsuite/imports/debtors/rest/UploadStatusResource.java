@@ -1,12 +1,10 @@
 package com.clinicsuite.imports.debtors.rest;
 
-import com.clinicsuite.imports.debtors.repository.DebtorReportUploadRepository;
+import com.clinicsuite.imports.debtors.service.UploadQueries;
 import com.clinicsuite.security.PharmacyAccess;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -23,10 +21,10 @@ import org.jboss.resteasy.reactive.RestPath;
 @Authenticated
 public class UploadStatusResource {
 
-    private final DebtorReportUploadRepository uploads;
+    private final UploadQueries uploads;
     private final PharmacyAccess access;
 
-    public UploadStatusResource(DebtorReportUploadRepository uploads, PharmacyAccess access) {
+    public UploadStatusResource(UploadQueries uploads, PharmacyAccess access) {
         this.uploads = uploads;
         this.access = access;
     }
@@ -38,7 +36,6 @@ public class UploadStatusResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @WithSession
     @Operation(
             summary = "The status of a debtor report upload",
             description = "processing until debtor-service applied or refused the report; then completed (report_id,"
@@ -48,11 +45,6 @@ public class UploadStatusResource {
     @APIResponse(responseCode = "404", description = "no such upload for this pharmacy")
     public Uni<UploadStatus> status(@RestPath("pharmacy_id") long pharmacyId, @RestPath("upload_id") String uploadId) {
         access.requireRead(pharmacyId);
-        return uploads.findById(uploadId).map(upload -> {
-            if (upload == null || upload.pharmacyId == null || upload.pharmacyId != pharmacyId) {
-                throw new NotFoundException("Upload " + uploadId + " of pharmacy " + pharmacyId + " not found");
-            }
-            return UploadStatus.of(upload);
-        });
+        return uploads.upload(pharmacyId, uploadId).map(UploadStatus::of);
     }
 }

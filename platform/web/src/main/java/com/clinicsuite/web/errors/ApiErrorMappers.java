@@ -48,6 +48,22 @@ public class ApiErrorMappers {
         return json(422, new ApiError(e.getMessage(), e.code(), e.errors()));
     }
 
+    /**
+     * A business rule refused the request ({@link DomainException}, thrown by a service): its kind's status, its code,
+     * its message, and {@code errors[]} when it names a field; a {@link NotAuthenticated} names its scheme in
+     * {@code WWW-Authenticate}.
+     */
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        Response.ResponseBuilder answer = Response.status(e.kind().status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(e.toApiError());
+        if (e instanceof NotAuthenticated unauthenticated && unauthenticated.challenge() != null) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, unauthenticated.challenge());
+        }
+        return answer.build();
+    }
+
     /** A JSON string value of the body held a control character (see {@link RequestBodyCharacters}). */
     @ServerExceptionMapper
     public Response invalidJsonCharacters(InvalidJsonCharactersException e) {

@@ -1,4 +1,4 @@
-package com.clinicsuite.notification.rest;
+package com.clinicsuite.notification.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package com.clinicsuite.notification.service;
+package com.clinicsuite.notification.client;
 
 import com.clinicsuite.documents.DocumentLanguage;
 import java.math.BigDecimal;

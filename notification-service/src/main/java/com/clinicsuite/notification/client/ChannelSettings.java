@@ -1,6 +1,4 @@
-package com.clinicsuite.notification.service;
-
-import com.clinicsuite.notification.repository.NotificationSettings;
+package com.clinicsuite.notification.client;
 
 /**
  * A pharmacy's channels with secrets decrypted, for the senders only: never answered, never logged
@@ -42,24 +40,6 @@ public record ChannelSettings(
                 null,
                 null,
                 ReminderLanguage.EN);
-    }
-
-    static ChannelSettings of(NotificationSettings s, SecretCipher cipher) {
-        return new ChannelSettings(
-                s.pharmacyId,
-                s.emailProvider,
-                s.fromEmail,
-                s.fromName,
-                s.replyTo,
-                s.sendgridApiKeyEnc == null ? null : cipher.decrypt(s.sendgridApiKeyEnc),
-                s.smsProvider,
-                s.smsportalClientId,
-                s.smsportalApiSecretEnc == null ? null : cipher.decrypt(s.smsportalApiSecretEnc),
-                s.smsSenderId,
-                s.displayName,
-                s.contactPhone,
-                s.bankDetails,
-                ReminderLanguage.fromCode(s.defaultLanguage).orElse(ReminderLanguage.EN));
     }
 
     /** The name reminders and statements print for the pharmacy: {@code display_name}, else {@code from_name}. */

@@ -1,4 +1,4 @@
-package com.clinicsuite.notification.rest;
+package com.clinicsuite.notification.service;
 
 /**
  * GET answer: the contract's settings body with secrets masked, plus whether each channel can send and the

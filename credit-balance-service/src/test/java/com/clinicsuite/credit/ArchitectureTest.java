@@ -1,0 +1,5 @@
+package com.clinicsuite.credit;
+
+import com.clinicsuite.testkit.LayeredArchitectureContract;
+
+class ArchitectureTest extends LayeredArchitectureContract {}

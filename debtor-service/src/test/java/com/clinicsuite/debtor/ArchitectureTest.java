@@ -1,0 +1,5 @@
+package com.clinicsuite.debtor;
+
+import com.clinicsuite.testkit.LayeredArchitectureContract;
+
+class ArchitectureTest extends LayeredArchitectureContract {}

@@ -1,0 +1,5 @@
+package com.clinicsuite.notification;
+
+import com.clinicsuite.testkit.LayeredArchitectureContract;
+
+class ArchitectureTest extends LayeredArchitectureContract {}
