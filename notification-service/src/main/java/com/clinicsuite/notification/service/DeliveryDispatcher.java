@@ -11,12 +11,11 @@ import com.clinicsuite.notification.client.SmtpSender;
 import com.clinicsuite.notification.config.NotificationConfig;
 import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
+import com.clinicsuite.outbox.ReactiveWork;
 import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -140,7 +139,7 @@ public class DeliveryDispatcher {
             if (claimed.messages().isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            Heartbeat heartbeat = new Heartbeat(claimed.ids(), context);
+            Heartbeat heartbeat = new Heartbeat(claimed.ids());
             return send(claimed)
                     .eventually(heartbeat::stop)
                     // back on our own context: Hibernate sessions are bound to it
@@ -349,13 +348,11 @@ public class DeliveryDispatcher {
     private final class Heartbeat {
 
         private final List<Long> ids;
-        private final Context context;
         private final long timerId;
         private volatile boolean stopped;
 
-        Heartbeat(List<Long> ids, Context context) {
+        Heartbeat(List<Long> ids) {
             this.ids = ids;
-            this.context = context != null ? context : vertx.getOrCreateContext();
             long period = Math.max(50, config.lease().toMillis() / 3);
             this.timerId = vertx.setPeriodic(period, id -> beat());
         }
@@ -364,17 +361,22 @@ public class DeliveryDispatcher {
             if (stopped) {
                 return;
             }
-            Context own = VertxContext.createNewDuplicatedContext(context);
-            // a context of its own, flagged safe as Hibernate Reactive Panache requires (its session is its own)
-            VertxContextSafetyToggle.setContextSafe(own, true);
-            own.runOnContext(ignored -> Panache.withTransaction(() -> deliveries.renewLease(
-                            ids, instanceId, OffsetDateTime.now(ZoneOffset.UTC).plus(config.lease())))
-                    .subscribe()
-                    .with(
-                            renewed -> LOG.debugf("Lease of %d deliveries renewed", renewed),
-                            e -> LOG.warnf(
+            // a duplicated context of its own (platform-outbox ReactiveWork): its session is never the round's
+            ReactiveWork.start(
+                            vertx,
+                            () -> Panache.withTransaction(() -> deliveries.renewLease(
+                                    ids,
+                                    instanceId,
+                                    OffsetDateTime.now(ZoneOffset.UTC).plus(config.lease()))))
+                    .whenComplete((renewed, e) -> {
+                        if (e == null) {
+                            LOG.debugf("Lease of %d deliveries renewed", renewed);
+                        } else {
+                            LOG.warnf(
                                     "Renewing the lease of %d deliveries failed: %s",
-                                    ids.size(), e.getClass().getName())));
+                                    ids.size(), e.getClass().getName());
+                        }
+                    });
         }
 
         void stop() {

@@ -1,7 +1,6 @@
 package com.clinicsuite.imports.debtors.pdf;
 
 import com.clinicsuite.imports.credit.sheet.SheetLimits;
-import com.clinicsuite.imports.debtors.sheet.SheetLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,14 +1,9 @@
-package com.clinicsuite.imports.debtors.sheet;
+package com.clinicsuite.imports.debtors.pdf;
 
 import com.clinicsuite.imports.credit.sheet.RowSink;
 import com.clinicsuite.imports.credit.sheet.SheetLimits;
 import com.clinicsuite.imports.credit.sheet.SpreadsheetFormat;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
-import com.clinicsuite.imports.debtors.pdf.ColumnLayout;
-import com.clinicsuite.imports.debtors.pdf.PdfTextLayer;
-import com.clinicsuite.imports.debtors.pdf.ReportRejectedException;
-import com.clinicsuite.imports.debtors.pdf.TextLine;
-import com.clinicsuite.imports.debtors.pdf.TextToken;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
