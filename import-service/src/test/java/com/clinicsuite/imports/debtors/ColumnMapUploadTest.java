@@ -46,7 +46,7 @@ class ColumnMapUploadTest {
 
     @Test
     void unknownHeadingsNeedTheMap_whichIsSavedAndUsedForTheNextUpload() throws Exception {
-        long pharmacy = 7101;
+        long pharmacy = 7191;
         pharmacyExists(pharmacy);
         String token = TestTokens.pharmacyWriter(pharmacy);
         byte[] renamed = renamedReport();
@@ -75,7 +75,7 @@ class ColumnMapUploadTest {
 
     @Test
     void aMapThatDoesNotReconcileIsNotSaved() throws Exception {
-        long pharmacy = 7102;
+        long pharmacy = 7192;
         pharmacyExists(pharmacy);
         String token = TestTokens.pharmacyWriter(pharmacy);
         // 6 Months+ and Owing swapped: the buckets no longer add up to the balance. (Swapping two bucket columns
@@ -92,7 +92,7 @@ class ColumnMapUploadTest {
 
     @Test
     void aBadMapIs422NamingColumnMap() throws Exception {
-        long pharmacy = 7103;
+        long pharmacy = 7193;
         pharmacyExists(pharmacy);
         String token = TestTokens.pharmacyWriter(pharmacy);
         byte[] renamed = renamedReport();
