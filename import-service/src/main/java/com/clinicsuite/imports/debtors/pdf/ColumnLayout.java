@@ -112,8 +112,19 @@ public record ColumnLayout(
                 || DAYS.matcher(word).matches();
     }
 
-    /** The layout this line heads, if it is a column-heading line. */
+    /** The layout this line heads, if it is a column-heading line (the vocabulary alone). */
     static Optional<ColumnLayout> detect(TextLine line) {
+        return detect(line, ColumnMap.NONE);
+    }
+
+    /**
+     * The layout this line heads, if it is a column-heading line. The explicit {@code map} is consulted first (its
+     * longest heading that matches the words at a position wins); the vocabulary then reads the other headings. A
+     * line with a mapped heading is a heading line when it has at least two amount columns.
+     */
+    static Optional<ColumnLayout> detect(TextLine line, ColumnMap map) {
+        int maxWords = map.maxWords();
+        boolean mappedHeading = false;
         List<Bucket> columns = new ArrayList<>();
         Set<Bucket> seen = EnumSet.noneOf(Bucket.class);
         List<Contact> contacts = new ArrayList<>();
@@ -130,7 +141,39 @@ public record ColumnLayout(
             String next = i + 1 < size ? line.token(i + 1).text().toUpperCase(Locale.ROOT) : "";
             Bucket bucket = null;
             ContactKind contact = null;
-            if (CURRENT.contains(word)) {
+            ColumnMap.Field mapped = null;
+            int mappedWords = 0;
+            for (int n = Math.min(maxWords, size - i); n >= 1 && mapped == null; n--) {
+                StringBuilder text = new StringBuilder(token.text());
+                for (int k = 1; k < n; k++) {
+                    text.append(' ').append(line.token(i + k).text());
+                }
+                Optional<ColumnMap.Field> field = map.field(text.toString());
+                if (field.isPresent()) {
+                    mapped = field.get();
+                    mappedWords = n;
+                    mappedHeading = true;
+                    String printed = text.toString();
+                    if (mapped == ColumnMap.Field.NAME) {
+                        if (nameX0 == null) {
+                            nameX0 = token.x0();
+                        }
+                    } else if (mapped.bucket().isPresent()) {
+                        bucket = mapped.bucket().get();
+                        if (bucket != Bucket.CURRENT && bucket != Bucket.BALANCE) {
+                            dayColumns++;
+                        }
+                    } else if (mapped.contact().isPresent()) {
+                        contact = mapped.contact().get();
+                    }
+                    if (bucket == null && contact == null) {
+                        mapping.add(printed + " -> " + mapped.key() + " (column_map)");
+                    }
+                }
+            }
+            if (mapped != null) {
+                // handled by the map
+            } else if (CURRENT.contains(word)) {
                 bucket = Bucket.CURRENT;
             } else if (BALANCE.contains(word)) {
                 bucket = Bucket.BALANCE;
@@ -153,22 +196,30 @@ public record ColumnLayout(
             if (nameX0 != null && nameX1 == null && (bucket != null || contact != null)) {
                 nameX1 = token.x0(); // the name column ends where the next column's heading starts
             }
+            String printed = mapped != null ? mappedText(line, i, mappedWords) : null;
+            String source = mapped != null ? " (column_map)" : "";
             if (bucket != null && seen.add(bucket)) {
                 columns.add(bucket);
-                mapping.add(headingText(line, i) + " -> " + bucket.label());
+                mapping.add((printed != null ? printed : headingText(line, i)) + " -> " + bucket.label() + source);
             }
             if (contact != null && contactKinds.add(contact)) {
                 boolean after = !columns.isEmpty();
                 contacts.add(new Contact(contact, token.x0(), after));
-                mapping.add(headingText(line, i) + " -> "
-                        + contact.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                mapping.add((printed != null ? printed : headingText(line, i)) + " -> "
+                        + contact.name().toLowerCase(Locale.ROOT).replace('_', '-') + source);
                 if (!after && phoneX == null) {
                     phoneX = token.x0();
                 }
             }
+            if (mappedWords > 1) {
+                i += mappedWords - 1; // the mapped heading's other words are read
+            }
         }
-        boolean heading =
-                seen.contains(Bucket.CURRENT) && dayColumns >= 2 && (seen.contains(Bucket.BALANCE) || dayColumns >= 3);
+        boolean heading = mappedHeading
+                ? columns.size() >= 2
+                : seen.contains(Bucket.CURRENT)
+                        && dayColumns >= 2
+                        && (seen.contains(Bucket.BALANCE) || dayColumns >= 3);
         if (!heading) {
             return Optional.empty();
         }
@@ -177,6 +228,14 @@ public record ColumnLayout(
                 : Optional.of(new Span(nameX0, nameX1 == null ? Float.MAX_VALUE : nameX1));
         return Optional.of(
                 new ColumnLayout(columns, Optional.ofNullable(phoneX), contacts, name, line.text(), mapping));
+    }
+
+    private static String mappedText(TextLine line, int i, int words) {
+        StringBuilder text = new StringBuilder(line.token(i).text());
+        for (int k = 1; k < words; k++) {
+            text.append(' ').append(line.token(i + k).text());
+        }
+        return text.toString();
     }
 
     /** A heading word with its second word when it has one ({@code 30 Days}, {@code Cell No}, {@code Balance Due}). */

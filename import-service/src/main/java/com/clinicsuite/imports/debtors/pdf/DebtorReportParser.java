@@ -33,9 +33,19 @@ public final class DebtorReportParser {
         return parse(sink -> PdfTextLayer.read(pdf, limits, sink));
     }
 
+    /** A PDF with an explicit column map consulted before the heading vocabulary. */
+    public ParsedReport parse(byte[] pdf, ColumnMap columnMap) throws ReportRejectedException {
+        return parse(sink -> PdfTextLayer.read(pdf, limits, sink), columnMap);
+    }
+
     /** The report from any source of lines: the same reading for PDFs and spreadsheets. */
     public ParsedReport parse(LineSource source) throws ReportRejectedException {
-        ReportAssembler assembler = new ReportAssembler(controlAccounts);
+        return parse(source, ColumnMap.NONE);
+    }
+
+    /** As {@link #parse(LineSource)}, with an explicit column map consulted before the heading vocabulary. */
+    public ParsedReport parse(LineSource source, ColumnMap columnMap) throws ReportRejectedException {
+        ReportAssembler assembler = new ReportAssembler(controlAccounts, columnMap);
         int pages = source.read(assembler::page);
         return assembler.finish(pages);
     }

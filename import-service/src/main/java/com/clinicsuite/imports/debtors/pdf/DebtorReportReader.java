@@ -32,15 +32,21 @@ public final class DebtorReportReader {
      * neither is refused as {@code NOT_A_PDF}.
      */
     public ParsedReport read(byte[] content, String filename) throws ReportRejectedException {
+        return read(content, filename, ColumnMap.NONE);
+    }
+
+    /** As {@link #read(byte[], String)}, with an explicit column map consulted before the heading vocabulary. */
+    public ParsedReport read(byte[] content, String filename, ColumnMap columnMap) throws ReportRejectedException {
         if (PdfTextLayer.looksLikePdf(content)) {
-            return read(content);
+            return check(parser.parse(content, columnMap));
         }
         Path file = null;
         try {
             file = Files.createTempFile("debtor-sheet-", ".upload");
             Files.write(file, content);
             Path sheet = file;
-            return check(parser.parse(sink -> SheetLines.read(sheet, filename, SheetLimits.DEFAULT, sink)));
+            return check(parser.parse(
+                    sink -> SheetLines.read(sheet, filename, SheetLimits.DEFAULT, columnMap, sink), columnMap));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

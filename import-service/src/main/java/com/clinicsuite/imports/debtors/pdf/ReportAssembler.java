@@ -46,14 +46,22 @@ final class ReportAssembler {
     private Integer totalsAccountCount;
     private boolean totalsFollow;
 
+    private final ColumnMap columnMap;
+
     ReportAssembler(MedicalAidControlDetector controlAccounts) {
+        this(controlAccounts, ColumnMap.NONE);
+    }
+
+    /** @param columnMap an explicit column map, consulted before the heading vocabulary */
+    ReportAssembler(MedicalAidControlDetector controlAccounts, ColumnMap columnMap) {
         this.controlAccounts = controlAccounts;
+        this.columnMap = columnMap;
     }
 
     void page(int pageNumber, List<TextLine> pageLines) {
         int headingIndex = -1;
         for (int i = 0; i < pageLines.size() && headingIndex < 0; i++) {
-            Optional<ColumnLayout> detected = ColumnLayout.detect(pageLines.get(i));
+            Optional<ColumnLayout> detected = ColumnLayout.detect(pageLines.get(i), columnMap);
             if (detected.isPresent()) {
                 headingIndex = i;
                 if (layout == null) {

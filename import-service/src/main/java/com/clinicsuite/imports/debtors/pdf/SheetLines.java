@@ -36,7 +36,14 @@ public final class SheetLines {
      */
     public static int read(Path file, String filename, SheetLimits limits, PdfTextLayer.PageSink sink)
             throws ReportRejectedException {
-        Collector collector = new Collector(sink);
+        return read(file, filename, limits, ColumnMap.NONE, sink);
+    }
+
+    /** As {@link #read(Path, String, SheetLimits, PdfTextLayer.PageSink)}; the map's amount headings count too. */
+    public static int read(
+            Path file, String filename, SheetLimits limits, ColumnMap columnMap, PdfTextLayer.PageSink sink)
+            throws ReportRejectedException {
+        Collector collector = new Collector(sink, columnMap);
         try {
             SpreadsheetFormat format = SpreadsheetFormat.detect(file, filename);
             format.reader(limits).read(file, filename, collector);
@@ -108,8 +115,11 @@ public final class SheetLines {
         private int pages;
         private boolean sawCells;
 
-        Collector(PdfTextLayer.PageSink sink) {
+        private final ColumnMap columnMap;
+
+        Collector(PdfTextLayer.PageSink sink, ColumnMap columnMap) {
             this.sink = sink;
+            this.columnMap = columnMap;
         }
 
         @Override
@@ -128,7 +138,7 @@ public final class SheetLines {
             if (amountColumns == null && looksLikeHeading(cells)) {
                 amountColumns = new boolean[cells.length];
                 for (int c = 0; c < cells.length; c++) {
-                    amountColumns[c] = cells[c] != null && ColumnLayout.isAmountHeading(cells[c]);
+                    amountColumns[c] = cells[c] != null && isAmount(cells[c]);
                 }
             }
             page.add(line);
@@ -150,10 +160,14 @@ public final class SheetLines {
             page.clear();
         }
 
-        private static boolean looksLikeHeading(String[] cells) {
+        private boolean isAmount(String cell) {
+            return columnMap.isAmountHeading(cell) || ColumnLayout.isAmountHeading(cell);
+        }
+
+        private boolean looksLikeHeading(String[] cells) {
             int amounts = 0;
             for (String cell : cells) {
-                if (cell != null && ColumnLayout.isAmountHeading(cell)) {
+                if (cell != null && isAmount(cell)) {
                     amounts++;
                 }
             }

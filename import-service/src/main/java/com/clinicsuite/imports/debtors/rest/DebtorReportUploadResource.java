@@ -1,12 +1,17 @@
 package com.clinicsuite.imports.debtors.rest;
 
 import com.clinicsuite.imports.debtors.config.DebtorImportConfig;
+import com.clinicsuite.imports.debtors.pdf.ColumnMap;
 import com.clinicsuite.imports.debtors.service.DebtorReportImportService;
 import com.clinicsuite.imports.debtors.service.ImportOutcome;
 import com.clinicsuite.imports.debtors.service.ImportRequest;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.security.PharmacyAccess;
 import com.clinicsuite.web.errors.ApiError;
+import com.clinicsuite.web.errors.UnprocessableEntityException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
@@ -21,7 +26,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -32,20 +39,27 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Authenticated
 public class DebtorReportUploadResource {
 
+    static final String COLUMN_MAP_EXAMPLE = "{\"Account\": \"acc_no\", \"Patient\": \"name\", \"Now\": "
+            + "\"current\", \"1 Month\": \"d30\", \"2 Months\": \"d60\", \"3 Months+\": \"d90\", "
+            + "\"Owing\": \"balance\"}";
+
     private final DebtorReportImportService imports;
     private final PharmacyAccess access;
     private final CallerIdentity caller;
     private final DebtorImportConfig config;
+    private final ObjectMapper mapper;
 
     public DebtorReportUploadResource(
             DebtorReportImportService imports,
             PharmacyAccess access,
             CallerIdentity caller,
-            DebtorImportConfig config) {
+            DebtorImportConfig config,
+            ObjectMapper mapper) {
         this.imports = imports;
         this.access = access;
         this.caller = caller;
         this.config = config;
+        this.mapper = mapper;
     }
 
     /** Blocking (worker thread): the PDF is parsed and the answer of debtor-service awaited here. */
@@ -59,7 +73,11 @@ public class DebtorReportUploadResource {
                     + "headings and positions (docs/parser-design.md). The report is checked against its own totals, then replaces ALL "
                     + "debtors of the pharmacy. Answers once debtor-service applied it; past the configured wait "
                     + "(import.debtors.apply-wait), 202 with status processing. Uploading the pharmacy's latest "
-                    + "applied file again answers that report's result without replacing anything.")
+                    + "applied file again answers that report's result without replacing anything. Optional "
+                    + "multipart `column_map`: a JSON object heading -> field for headings the vocabulary does not "
+                    + "know, e.g. " + COLUMN_MAP_EXAMPLE + "; consulted before the vocabulary, saved for the "
+                    + "pharmacy once the report reconciles with it, and used for the pharmacy's next uploads (and "
+                    + "mailbox reports) that send none. A map that does not reconcile is not saved.")
     @APIResponse(
             responseCode = "200",
             description = "applied: report_id, total_accounts, total_outstanding, first 10 debtors")
@@ -79,9 +97,22 @@ public class DebtorReportUploadResource {
             description =
                     "damaged, encrypted, scanned, too slow to read, no accounts, an account with a value too long, "
                             + "totals that do not add up (the message then names the column headings recognised and "
-                            + "the field each was mapped to), or refused by debtor-service")
-    public Response upload(@RestPath("pharmacy_id") long pharmacyId, @RestForm("file") FileUpload file) {
+                            + "the field each was mapped to, from which a column_map can be written), a column_map "
+                            + "that is not a JSON object of heading -> known field (code validation_failed, "
+                            + "errors[].field column_map), or refused by debtor-service")
+    public Response upload(
+            @RestPath("pharmacy_id") long pharmacyId,
+            @RestForm("file") FileUpload file,
+            @Parameter(
+                            description = "optional JSON object: column heading as printed -> field; fields: "
+                                    + "acc_no, name, current, d30, d60, d90, d120, d150, d180, balance, phone, "
+                                    + "cell, email. Saved for the pharmacy once the report reconciles with it; "
+                                    + "later uploads without one use the saved map",
+                            example = COLUMN_MAP_EXAMPLE)
+                    @RestForm("column_map")
+                    String columnMap) {
         access.requireWrite(pharmacyId);
+        ColumnMap map = columnMap(columnMap);
         if (file == null || file.uploadedFile() == null) {
             throw new BadRequestException("Send the report as the multipart field 'file'");
         }
@@ -93,7 +124,7 @@ public class DebtorReportUploadResource {
         }
         ImportRequest request = ImportRequest.upload(
                 pharmacyId, file.fileName(), read(file), caller.userId().orElse(null), caller.username());
-        ImportOutcome outcome = imports.importReport(request, config.applyWait());
+        ImportOutcome outcome = imports.importReport(request, config.applyWait(), map);
         if (outcome instanceof ImportOutcome.Applied applied) {
             return Response.ok(new UploadApplied(
                             applied.debtorReportId(),
@@ -110,6 +141,31 @@ public class DebtorReportUploadResource {
                     .build();
         }
         return refusal((ImportOutcome.Refused) outcome);
+    }
+
+    /** The form field {@code column_map}, or null when it is absent or blank. */
+    private ColumnMap columnMap(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        Map<String, String> headings;
+        try {
+            headings = mapper.readValue(json, new TypeReference<Map<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new UnprocessableEntityException(
+                    "column_map",
+                    "not a JSON object of heading -> field, e.g. " + COLUMN_MAP_EXAMPLE + "; allowed fields: "
+                            + ColumnMap.Field.allowed());
+        }
+        if (headings == null || headings.isEmpty()) {
+            throw new UnprocessableEntityException(
+                    "column_map", "map at least one heading, e.g. " + COLUMN_MAP_EXAMPLE);
+        }
+        try {
+            return ColumnMap.of(headings);
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableEntityException("column_map", e.getMessage());
+        }
     }
 
     private static Response refusal(ImportOutcome.Refused refused) {

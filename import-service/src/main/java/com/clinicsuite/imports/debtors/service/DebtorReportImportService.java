@@ -4,12 +4,15 @@ import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.imports.debtors.config.DebtorImportConfig;
+import com.clinicsuite.imports.debtors.pdf.ColumnMap;
 import com.clinicsuite.imports.debtors.pdf.DebtorReportReader;
 import com.clinicsuite.imports.debtors.pdf.ParsedAccount;
 import com.clinicsuite.imports.debtors.pdf.ParsedReport;
 import com.clinicsuite.imports.debtors.pdf.ReportRejectedException;
 import com.clinicsuite.imports.debtors.repository.DebtorReportUpload;
 import com.clinicsuite.imports.debtors.repository.DebtorReportUploadRepository;
+import com.clinicsuite.imports.debtors.repository.PharmacyColumnMap;
+import com.clinicsuite.imports.debtors.repository.PharmacyColumnMapRepository;
 import com.clinicsuite.imports.debtors.service.ImportOutcome.Applied;
 import com.clinicsuite.imports.debtors.service.ImportOutcome.Problem;
 import com.clinicsuite.imports.debtors.service.ImportOutcome.Processing;
@@ -19,6 +22,8 @@ import com.clinicsuite.imports.service.ChunkBudget;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.ReportSource;
 import com.clinicsuite.vocabulary.ReportStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +32,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +61,7 @@ public class DebtorReportImportService {
     private final PharmacyDirectory pharmacies;
     private final ProcessingNotifier notifier;
     private final Outbox outbox;
+    private final PharmacyColumnMapRepository columnMaps;
     private final ObjectMapper mapper;
     private final int accountsPerChunk;
     private final long maxChunkBytes;
@@ -66,6 +73,7 @@ public class DebtorReportImportService {
             PharmacyDirectory pharmacies,
             ProcessingNotifier notifier,
             Outbox outbox,
+            PharmacyColumnMapRepository columnMaps,
             ObjectMapper mapper,
             DebtorImportConfig config) {
         this.reader = reader;
@@ -74,12 +82,22 @@ public class DebtorReportImportService {
         this.pharmacies = pharmacies;
         this.notifier = notifier;
         this.outbox = outbox;
+        this.columnMaps = columnMaps;
         this.mapper = mapper;
         this.accountsPerChunk = config.chunkAccounts();
         this.maxChunkBytes = config.maxChunkBytes().asLongValue();
     }
 
+    /** With the pharmacy's saved column map, if it has one (mailbox imports, uploads without a map). */
     public ImportOutcome importReport(ImportRequest request, Duration wait) {
+        return importReport(request, wait, null);
+    }
+
+    /**
+     * @param columnMap the upload's explicit column map (issue 24 point 4), or null: then the pharmacy's saved one,
+     *     if any. A map sent with the upload is saved for the pharmacy once the report reconciles with it.
+     */
+    public ImportOutcome importReport(ImportRequest request, Duration wait, ColumnMap columnMap) {
         if (request.pharmacyId() == null
                 || !Blocking.await(() -> Panache.withSession(() -> pharmacies.exists(request.pharmacyId())))) {
             String message = request.pharmacyId() == null
@@ -88,12 +106,16 @@ public class DebtorReportImportService {
             String uploadId = request.source() == ReportSource.MAILBOX ? recordFailure(request, null, message) : null;
             return new Refused(uploadId, Problem.UNKNOWN_PHARMACY, message);
         }
+        ColumnMap map = columnMap != null ? columnMap : savedColumnMap(request.pharmacyId());
         ParsedReport report;
         try {
-            report = reader.read(request.content(), request.filename());
+            report = reader.read(request.content(), request.filename(), map);
         } catch (ReportRejectedException e) {
             LOG.infof("Debtor report for pharmacy %d refused: %s", request.pharmacyId(), e.reason());
             return new Refused(recordFailure(request, null, e.getMessage()), problem(e.reason()), e.getMessage());
+        }
+        if (columnMap != null && !columnMap.isEmpty()) {
+            saveColumnMap(request, columnMap);
         }
         String sha256 = files.store(request.content());
         List<ParsedAccount> preview = report.accounts()
@@ -122,6 +144,40 @@ public class DebtorReportImportService {
         } finally {
             notifier.forget(uploadId);
         }
+    }
+
+    /** The pharmacy's saved column map, or {@link ColumnMap#NONE}. */
+    private ColumnMap savedColumnMap(long pharmacyId) {
+        PharmacyColumnMap saved = Blocking.await(() -> Panache.withSession(() -> columnMaps.findById(pharmacyId)));
+        if (saved == null) {
+            return ColumnMap.NONE;
+        }
+        try {
+            return ColumnMap.of(mapper.readValue(saved.mapping, new TypeReference<Map<String, String>>() {}));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // only maps that were checked are saved; one that cannot be read (edited by hand) is ignored
+            LOG.warnf("Saved column map of pharmacy %d cannot be read; the vocabulary alone is used", pharmacyId);
+            return ColumnMap.NONE;
+        }
+    }
+
+    /**
+     * Decision: a map is saved once the report reconciles with it, before debtor-service's answer: the map
+     * read the report right, whatever debtor-service then decides.
+     */
+    private void saveColumnMap(ImportRequest request, ColumnMap columnMap) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(columnMap.asNames());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Blocking.await(() ->
+                Panache.withTransaction(() -> columnMaps.save(request.pharmacyId(), json, request.uploadedBy(), now)));
+        LOG.infof(
+                "Column map of pharmacy %d saved (%d headings)",
+                request.pharmacyId(), columnMap.fields().size());
     }
 
     /** The upload record and all chunks in one transaction: either debtor-service gets the whole report, or nothing. */

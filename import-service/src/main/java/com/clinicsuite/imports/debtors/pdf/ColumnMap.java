@@ -1,0 +1,141 @@
+package com.clinicsuite.imports.debtors.pdf;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An explicit column map (issue 24 point 4): report heading -> field, for layouts whose headings the vocabulary of
+ * {@link ColumnLayout} does not know. Consulted before the vocabulary; headings it does not name are still
+ * recognised by the vocabulary. Headings match case-insensitively, runs of blanks counting as one space.
+ *
+ * @param fields normalised heading (upper case, single spaces) -> field
+ */
+public record ColumnMap(Map<String, Field> fields) {
+
+    /** No map: the vocabulary alone. */
+    public static final ColumnMap NONE = new ColumnMap(Map.of());
+
+    /**
+     * The fields a heading can be mapped to: the amount columns ({@link Bucket}), the contact columns
+     * ({@link ColumnLayout.ContactKind}), the name and the account number. Written in lower case in the map
+     * ({@code acc_no}, {@code d30}).
+     */
+    public enum Field {
+        ACC_NO,
+        NAME,
+        CURRENT,
+        D30,
+        D60,
+        D90,
+        D120,
+        D150,
+        D180,
+        BALANCE,
+        PHONE,
+        CELL,
+        EMAIL;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The amount column this field is, if it is one. */
+        Optional<Bucket> bucket() {
+            return switch (this) {
+                case ACC_NO, NAME, PHONE, CELL, EMAIL -> Optional.empty();
+                default -> Optional.of(Bucket.valueOf(name()));
+            };
+        }
+
+        /** The contact column this field is, if it is one. */
+        Optional<ColumnLayout.ContactKind> contact() {
+            return switch (this) {
+                case PHONE -> Optional.of(ColumnLayout.ContactKind.PHONE);
+                case CELL -> Optional.of(ColumnLayout.ContactKind.CELL);
+                case EMAIL -> Optional.of(ColumnLayout.ContactKind.EMAIL);
+                default -> Optional.empty();
+            };
+        }
+
+        /** {@code acc_no, name, current, ...}: for messages. */
+        public static String allowed() {
+            return Arrays.stream(values()).map(Field::key).collect(Collectors.joining(", "));
+        }
+    }
+
+    public ColumnMap {
+        fields = Map.copyOf(fields);
+    }
+
+    /**
+     * The map as a client writes it (heading -> field name).
+     *
+     * @throws IllegalArgumentException naming the empty heading or unknown field, with the allowed fields
+     */
+    public static ColumnMap of(Map<String, String> headingToField) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : headingToField.entrySet()) {
+            String heading = normalise(entry.getKey());
+            if (heading.isEmpty()) {
+                throw new IllegalArgumentException("a heading is empty; write each column heading as printed");
+            }
+            Field field = fieldNamed(entry.getValue())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "heading '" + entry.getKey().strip()
+                                    + "' maps to unknown field '" + entry.getValue() + "'; allowed fields: "
+                                    + Field.allowed()));
+            fields.put(heading, field);
+        }
+        return new ColumnMap(fields);
+    }
+
+    /** The map as it is saved and shown: heading -> field name. */
+    public Map<String, String> asNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        fields.forEach((heading, field) -> names.put(heading, field.key()));
+        return names;
+    }
+
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
+
+    /** The field of a heading as printed, if the map names it. */
+    public Optional<Field> field(String heading) {
+        return fields.isEmpty() ? Optional.empty() : Optional.ofNullable(fields.get(normalise(heading)));
+    }
+
+    /** True for a heading the map sends to an amount column. */
+    public boolean isAmountHeading(String heading) {
+        return field(heading).flatMap(Field::bucket).isPresent();
+    }
+
+    /** The most words a mapped heading has. */
+    int maxWords() {
+        int max = 0;
+        for (String heading : fields.keySet()) {
+            max = Math.max(max, heading.split(" ").length);
+        }
+        return max;
+    }
+
+    private static Optional<Field> fieldNamed(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (Field field : Field.values()) {
+            if (field.key().equalsIgnoreCase(name.strip())) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String normalise(String heading) {
+        return heading == null ? "" : heading.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+}

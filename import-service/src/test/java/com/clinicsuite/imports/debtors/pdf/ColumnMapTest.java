@@ -1,0 +1,65 @@
+package com.clinicsuite.imports.debtors.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Issue 24 point 4: the explicit column map, consulted before the heading vocabulary. */
+class ColumnMapTest {
+
+    @Test
+    void mappedMultiWordHeadingsAreReadBeforeTheVocabulary_andTheRestByIt() {
+        TextLine line = line("Acct", "Client", "Now", "Past", "Month", "60", "Days", "Amount", "Owing");
+        assertTrue(ColumnLayout.detect(line).isEmpty(), "the vocabulary alone sees no heading line");
+
+        ColumnMap map = ColumnMap.of(
+                Map.of("client", "name", "NOW", "current", "past  month", "d30", "Amount Owing", "balance"));
+        Optional<ColumnLayout> layout = ColumnLayout.detect(line, map);
+
+        assertTrue(layout.isPresent());
+        assertEquals(
+                List.of(Bucket.CURRENT, Bucket.D30, Bucket.D60, Bucket.BALANCE),
+                layout.get().amountColumns());
+        assertEquals(10f, layout.get().name().orElseThrow().x0());
+        assertEquals(20f, layout.get().name().orElseThrow().x1(), "the name column ends at the next heading");
+        assertTrue(
+                layout.get().describe().contains("Past Month -> 30 days (column_map)"),
+                layout.get().describe());
+        assertTrue(
+                layout.get().describe().contains("60 Days -> 60 days,"),
+                layout.get().describe());
+    }
+
+    @Test
+    void aMapNamingOneAmountColumnDoesNotMakeAHeadingLine() {
+        TextLine line = line("Owing", "R", "100.00");
+        assertTrue(ColumnLayout.detect(line, ColumnMap.of(Map.of("Owing", "balance")))
+                .isEmpty());
+    }
+
+    @Test
+    void unknownFieldsAndEmptyHeadingsAreRefusedWithTheAllowedFields() {
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> ColumnMap.of(Map.of("Owing", "total")));
+        assertTrue(unknown.getMessage().contains("unknown field 'total'"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains(ColumnMap.Field.allowed()), unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ColumnMap.of(Map.of("  ", "balance")));
+        assertEquals(
+                "acc_no, name, current, d30, d60, d90, d120, d150, d180, balance, phone, cell, email",
+                ColumnMap.Field.allowed());
+    }
+
+    private static TextLine line(String... words) {
+        List<TextToken> tokens = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            tokens.add(new TextToken(words[i], i * 10f, i * 10f + 8f, 0));
+        }
+        return new TextLine(tokens);
+    }
+}
