@@ -20,6 +20,14 @@ public record ColumnMap(Map<String, Field> fields) {
     public static final ColumnMap NONE = new ColumnMap(Map.of());
 
     /**
+     * Bounds on what a client may send (every heading is tried against every report line): a report has at most a
+     * few dozen columns and a printed heading is a few words.
+     */
+    static final int MAX_HEADINGS = 40;
+
+    static final int MAX_HEADING_LENGTH = 80;
+
+    /**
      * The fields a heading can be mapped to: the amount columns ({@link Bucket}), the contact columns
      * ({@link ColumnLayout.ContactKind}), the name and the account number. Written in lower case in the map
      * ({@code acc_no}, {@code d30}).
@@ -77,11 +85,19 @@ public record ColumnMap(Map<String, Field> fields) {
      * @throws IllegalArgumentException naming the empty heading or unknown field, with the allowed fields
      */
     public static ColumnMap of(Map<String, String> headingToField) {
+        if (headingToField.size() > MAX_HEADINGS) {
+            throw new IllegalArgumentException(
+                    "maps " + headingToField.size() + " headings; a map takes at most " + MAX_HEADINGS);
+        }
         Map<String, Field> fields = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : headingToField.entrySet()) {
             String heading = normalise(entry.getKey());
             if (heading.isEmpty()) {
                 throw new IllegalArgumentException("a heading is empty; write each column heading as printed");
+            }
+            if (heading.length() > MAX_HEADING_LENGTH) {
+                throw new IllegalArgumentException(
+                        "a heading is longer than " + MAX_HEADING_LENGTH + " characters; write it as printed");
             }
             Field field = fieldNamed(entry.getValue())
                     .orElseThrow(() -> new IllegalArgumentException(

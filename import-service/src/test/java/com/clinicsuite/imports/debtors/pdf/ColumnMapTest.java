@@ -55,6 +55,25 @@ class ColumnMapTest {
                 ColumnMap.Field.allowed());
     }
 
+    @Test
+    void mapsBeyondTheBoundsAreRefused() {
+        Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i <= ColumnMap.MAX_HEADINGS; i++) {
+            many.put("Heading " + i, "d30");
+        }
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> ColumnMap.of(many));
+        assertTrue(tooMany.getMessage().contains("at most " + ColumnMap.MAX_HEADINGS), tooMany.getMessage());
+        String longHeading = "X".repeat(ColumnMap.MAX_HEADING_LENGTH + 1);
+        IllegalArgumentException tooLong =
+                assertThrows(IllegalArgumentException.class, () -> ColumnMap.of(Map.of(longHeading, "balance")));
+        assertTrue(tooLong.getMessage().contains("longer than"), tooLong.getMessage());
+        assertEquals(
+                1,
+                ColumnMap.of(Map.of("X".repeat(ColumnMap.MAX_HEADING_LENGTH), "balance"))
+                        .fields()
+                        .size());
+    }
+
     private static TextLine line(String... words) {
         List<TextToken> tokens = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
