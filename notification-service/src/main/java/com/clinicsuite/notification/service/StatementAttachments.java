@@ -10,6 +10,8 @@ import com.clinicsuite.vocabulary.ReminderChannel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -85,14 +87,20 @@ public class StatementAttachments {
         }
     }
 
-    /** The stored statement as a PDF attachment, rendered off the event loop. */
+    /**
+     * The stored statement as a PDF attachment, rendered off the event loop and handed back on the caller's Vert.x
+     * context. The mail client's pooled SMTP connections belong to that context: a send started from the render
+     * thread could lose the server's reply and wait for the connection's timeout (a 30 s stall seen in CI).
+     */
     public Uni<Attachment> render(String stored) {
-        return Uni.createFrom()
+        Context caller = Vertx.currentContext();
+        Uni<Attachment> rendered = Uni.createFrom()
                 .item(() -> {
                     Statement statement = read(stored);
                     return new Attachment(statement.fileName(), PDF, StatementPdf.render(statement));
                 })
                 .runSubscriptionOn(renderers);
+        return caller == null ? rendered : rendered.emitOn(command -> caller.runOnContext(ignored -> command.run()));
     }
 
     private Statement read(String stored) {
