@@ -30,9 +30,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CREDIT_SQL=$ROOT/credit-balance-service/bench/sql
 DEBTOR_SQL=$ROOT/debtor-service/bench/sql
-GATEWAY=${GATEWAY:-http://127.0.0.1:8080}
-PG_PORT=${PG_PORT:-15432}
-KAFKA=${KAFKA:-127.0.0.1:9092}
+OFFSET=${STACK_PORT_OFFSET:-0}  # as ./stack: a stack started with an offset is measured with the same one
+GATEWAY=${GATEWAY:-http://127.0.0.1:$((8080 + OFFSET))}
+PG_PORT=${PG_PORT:-$((15432 + OFFSET))}
+KAFKA=${KAFKA:-127.0.0.1:$((9092 + OFFSET))}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-32}

@@ -6,7 +6,7 @@ OAuth2 password flow signed in at the tokenUrl), imports the clinic workbook, se
 report (and a 40 MB file the gateway refuses with a JSON 413), filters debtors, exports CSV
 and PDF, sends e-mail reminders, reads them from the SMTP server's IMAP side and checks the history. Last, reads
 the public topics as an outside system would (deploy/examples/java-consumer) and validates every event against
-the schema its ce_dataschema names (env KAFKA_PORT, default 9092).
+the schema its ce_dataschema names (env KAFKA_PORT, default 9092 + STACK_PORT_OFFSET).
 Usage: e2e.py GATEWAY_URL ADMIN_PASSWORD DATA_DIR IMAP_PORT
 DATA_DIR holds main.xlsx and winterton_small.pdf with their ground truth (FILE.json), as deploy/local/fixture writes
 them (run.sh makes them).
@@ -244,7 +244,7 @@ journey_types = ["auth.pharmacy-upserted.v1", "credit.import-result.v1", "debtor
                  "notifications.channel-configured.v1"]
 try:
     consumed = subprocess.run(
-        ["java", "-jar", consumer_jar, "--bootstrap", "127.0.0.1:" + os.environ.get("KAFKA_PORT", "9092"),
+        ["java", "-jar", consumer_jar, "--bootstrap", "127.0.0.1:" + os.environ.get("KAFKA_PORT", str(9092 + int(os.environ.get("STACK_PORT_OFFSET", "0")))),
          "--topics", ",".join(public_topics), "--until-idle", "10s", "--expect-types", ",".join(journey_types)],
         capture_output=True, text=True, timeout=180)
     summary = [line for line in consumed.stdout.splitlines() if line.startswith(("REJECTED", "event-consumer:"))]

@@ -14,8 +14,8 @@ mkdir -p "$DATA"
 "$ROOT/deploy/local/fixture" credit-xlsx --preset main --out "$DATA/main.xlsx" &&
   "$ROOT/deploy/local/fixture" deb013 --preset small --out "$DATA/winterton_small.pdf" ||
   { "$ROOT/stack" down; exit 1; }
-python3 "$ROOT/deploy/e2e/e2e.py" "http://127.0.0.1:${GATEWAY_PORT:-8080}" "$(cat "$STACK_DIR/secrets/admin-password")" \
-  "$DATA" "${IMAP_PORT:-3143}"
+python3 "$ROOT/deploy/e2e/e2e.py" "http://127.0.0.1:${GATEWAY_PORT:-$((8080 + ${STACK_PORT_OFFSET:-0}))}" "$(cat "$STACK_DIR/secrets/admin-password")" \
+  "$DATA" "${IMAP_PORT:-$((3143 + ${STACK_PORT_OFFSET:-0}))}"
 status=$?
 "$ROOT/stack" down
 exit $status
