@@ -22,7 +22,8 @@
 # ids and pages; CSV export and replacement timed. Every run appends to $OUT/results.tsv; the table and
 # $OUT/scale-curves.png are made from it at the end (deploy/bench/scale-plot.gp).
 #
-# Environment: GATEWAY (http://127.0.0.1:8080), PG_PORT (15432), KAFKA (127.0.0.1:9092), DURATION (15s), WARMUP
+# Environment: STACK_PORT_OFFSET and STACK_DIR as ./stack was started with (ports, secrets and logs follow them),
+# GATEWAY (http://127.0.0.1:8080), PG_PORT (15432), KAFKA (127.0.0.1:9092), DURATION (15s), WARMUP
 # (10s), CONNECTIONS (32), OUT (target/scale-bench), CREDIT_SIZES ("1000 10000 100000 1000000"),
 # APILOG_SIZES ("1000000 10000000"). Needs wrk, kcat, psql, python3, gnuplot (apt-get install gnuplot-nox).
 set -euo pipefail
@@ -31,6 +32,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CREDIT_SQL=$ROOT/credit-balance-service/bench/sql
 DEBTOR_SQL=$ROOT/debtor-service/bench/sql
 OFFSET=${STACK_PORT_OFFSET:-0}  # as ./stack: a stack started with an offset is measured with the same one
+STATE=${STACK_DIR:-$ROOT/.stack}  # as ./stack: its secrets and logs
 GATEWAY=${GATEWAY:-http://127.0.0.1:$((8080 + OFFSET))}
 PG_PORT=${PG_PORT:-$((15432 + OFFSET))}
 KAFKA=${KAFKA:-127.0.0.1:$((9092 + OFFSET))}
@@ -50,7 +52,7 @@ say() { printf '\033[1m[scale]\033[0m %s\n' "$*"; }
 
 admin_token() {
   local password
-  password=$(cat "$ROOT/.stack/secrets/admin-password")
+  password=$(cat "$STATE/secrets/admin-password")
   curl -fsS -X POST "$GATEWAY/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"admin\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
@@ -177,7 +179,7 @@ replace_by_chunks() {
     sleep 0.25
   done
   local id; id=$(psql_db debtor -c "SELECT id FROM debtor_report WHERE import_report_id = '$report'")
-  grep -o "Report $id applied to pharmacy $pharmacy: [0-9]* accounts in [0-9]* ms" "$ROOT/.stack/logs/debtor-service.log" \
+  grep -o "Report $id applied to pharmacy $pharmacy: [0-9]* accounts in [0-9]* ms" "$STATE/logs/debtor-service.log" \
     | tail -1 | awk '{print $(NF-1)}'
 }
 

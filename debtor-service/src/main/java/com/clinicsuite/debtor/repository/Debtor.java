@@ -88,6 +88,13 @@ public class Debtor extends PanacheEntityBase {
     @Column(name = "credit_limit", precision = 15, scale = 2)
     public BigDecimal creditLimit;
 
+    /**
+     * acc_no, name, email, phone and phone_digits, lowercased, joined by U+0001: what the list's search= matches,
+     * computed by the database (migration V9, a generated / computed column) and served by its trigram index.
+     */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    public String searchText;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

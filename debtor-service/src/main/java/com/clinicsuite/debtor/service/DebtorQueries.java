@@ -75,10 +75,26 @@ public class DebtorQueries {
                                             selection,
                                             page,
                                             perPage,
-                                            () -> debtors.page(pharmacyId, filter, page, perPage)
+                                            () -> scopeRows(selection)
+                                                    .chain(scope -> debtors.page(
+                                                            pharmacyId, filter, page, perPage, total, scope))
                                                     .chain(rows -> withAccountFacts(pharmacyId, rows)))
                                     .map(rows -> new DebtorPage(total, rows)));
         });
+    }
+
+    /**
+     * How many rows a walk of the pharmacy in list order would test for a search page (the pharmacy's debtors,
+     * control accounts left out: close enough), counted once per report like any total; 0 (unused) without a search
+     * the trigram index serves. See {@link DebtorRepository#page}.
+     */
+    private Uni<Long> scopeRows(DebtorListCache.Selection selection) {
+        if (!DebtorRepository.searchesByTrigrams(selection.filter())) {
+            return Uni.createFrom().item(0L);
+        }
+        var all = new DebtorListCache.Selection(
+                selection.pharmacyId(), selection.reportId(), selection.collectionsVersion(), DebtorFilter.all());
+        return cache.total(all, () -> debtors.count(selection.pharmacyId(), DebtorFilter.all()));
     }
 
     /** The page's rows with their accounts' collections facts: three reads bounded by the page's account numbers. */
