@@ -3,7 +3,9 @@
 -- (as auth-service's event would create it), a completed debtor_report whose totals are the set's (what
 -- /statistics answers), the debtors, and pharmacy.current_report_id pointing at the report. For data sets a
 -- report upload cannot bring (import-service takes at most 50,000 accounts a report) or that would take long
--- through chunks (100 pharmacies). Amounts and contacts are spread like debtor-service/bench/gen_report.py: about
+-- through chunks (100 pharmacies). The report is dated 2025-10-31, before gen_report.py's 2025-11-16, so a report
+-- published through chunks afterwards (scale.sh's replacement) is the newer one and replaces it (dated today, it was
+-- kept as superseded: issue 18.6). Amounts and contacts are spread like debtor-service/bench/gen_report.py: about
 -- 60 % with an e-mail, 80 % with a phone, two medical-aid control accounts a pharmacy. One transaction a pharmacy.
 SELECT format($f$
 BEGIN;
@@ -13,7 +15,7 @@ ON CONFLICT (id) DO NOTHING;
 DELETE FROM debtor WHERE pharmacy_id = %1$s;
 INSERT INTO debtor_report (pharmacy_id, import_report_id, filename, uploaded_at, report_date, chunk_count,
     account_count, status, completed_at)
-VALUES (%1$s, 'scale-%1$s-' || md5(random()::text), 'scale_%1$s.pdf', now(), current_date, 1, %2$s, 'completed', now());
+VALUES (%1$s, 'scale-%1$s-' || md5(random()::text), 'scale_%1$s.pdf', now(), DATE '2025-10-31', 1, %2$s, 'completed', now());
 INSERT INTO debtor (pharmacy_id, report_id, acc_no, name, current_amount, d30, d60, d90, d120, d150, d180, balance,
     arrears, email, phone, phone_digits, is_medical_aid_control, last_payment_date, last_payment_amount, terms,
     credit_limit, created_at, updated_at)
