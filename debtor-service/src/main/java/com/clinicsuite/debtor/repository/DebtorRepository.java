@@ -21,8 +21,8 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
     public static final Sort LIST_ORDER = Sort.descending("balance").and("accNo", Sort.Direction.Ascending);
 
     /**
-     * The list's order for the trigram index's form of a search page needs it: {@code balance + 0} cannot be read from
-     * debtor_by_balance in order, so PostgreSQL takes the matches from the trigram index and sorts them.
+     * The list's order as the trigram index's form of a search page writes it: {@code balance + 0} cannot be read
+     * from debtor_by_balance in order, so PostgreSQL takes the matches from the trigram index and sorts them.
      */
     private static final Sort MATCHES_ORDER = Sort.descending("balance + 0")
             .and("accNo", Sort.Direction.Ascending)
