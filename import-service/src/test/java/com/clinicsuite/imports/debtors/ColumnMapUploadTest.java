@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,12 +28,16 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Issue 24 point 4: an explicit column_map on the upload, saved per pharmacy once the report reconciles with it. */
+/**
+ * Issue 24 point 4: an explicit column_map on the upload, saved per pharmacy once the report reconciles with it; the
+ * saved map read and deleted (GET/DELETE /pharmacies/{id}/debtors/column-map).
+ */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class ColumnMapUploadTest {
 
     private static final String PATH = "/pharmacies/{id}/debtors/upload";
+    private static final String MAP_PATH = "/pharmacies/{id}/debtors/column-map";
     private static final String FIXTURE = "debtors/l7_small.csv";
     private static final String PRINTED =
             "Acc No,Name,Cell No,Current,30 Days,60 Days,90 Days,120 Days,150 Days,180+,Total";
@@ -117,6 +122,118 @@ class ColumnMapUploadTest {
                 .body("errors[0].message", containsString("heading is empty"));
         assertEquals(0, queryLong("select count(*) from debtor_report_upload where pharmacy_id = ?", pharmacy));
         assertEquals(0, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
+    }
+
+    /** A map that swaps two buckets the vocabulary reads would reconcile (totals row and all): refused up front. */
+    @Test
+    void aMapContradictingTheHeadingsIs422_namingHowTheHeadingReads() throws Exception {
+        long pharmacy = 7194;
+        pharmacyExists(pharmacy);
+        String token = TestTokens.pharmacyWriter(pharmacy);
+        String swapped = "{\"30 Days\": \"d60\", \"60 Days\": \"d30\"}";
+        upload(pharmacy, token, fixture(FIXTURE), swapped)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("column_map"))
+                .body("errors[0].message", containsString("reads as the"))
+                .body(
+                        "errors[0].message",
+                        anyOf(
+                                containsString(
+                                        "'30 Days' reads as the 30 days column (d30), but the map sends it to d60"),
+                                containsString(
+                                        "'60 Days' reads as the 60 days column (d60), but the map sends it to d30")));
+        assertEquals(0, queryLong("select count(*) from debtor_report_upload where pharmacy_id = ?", pharmacy));
+        assertEquals(0, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
+    }
+
+    /**
+     * The saved map can be read (read grant) and forgotten (write grant); then the next upload without a map is read
+     * by the vocabulary alone again. Another pharmacy's user can do neither.
+     */
+    @Test
+    void theSavedMapIsReadAndDeleted_thenTheNextUploadGuessesAgain() throws Exception {
+        long pharmacy = 7195;
+        pharmacyExists(pharmacy);
+        String writer = TestTokens.pharmacyWriter(pharmacy);
+        String reader = TestTokens.pharmacyReader(pharmacy);
+        String otherPharmacy = TestTokens.pharmacyWriter(7196);
+        byte[] renamed = renamedReport();
+
+        given().auth()
+                .oauth2(reader)
+                .when()
+                .get(MAP_PATH, pharmacy)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("column_map_not_found"))
+                .body("detail", containsString("no saved column map"));
+
+        upload(pharmacy, writer, renamed, MAP).then().statusCode(anyOf(is(200), is(202)));
+        given().auth()
+                .oauth2(reader)
+                .when()
+                .get(MAP_PATH, pharmacy)
+                .then()
+                .statusCode(200)
+                .body("pharmacy_id", equalTo((int) pharmacy))
+                .body("column_map.size()", equalTo(11))
+                .body("column_map.OWING", equalTo("balance"))
+                .body("column_map['MOBILE NO']", equalTo("cell"))
+                .body("column_map['6 MONTHS+']", equalTo("d180"))
+                .body("updated_at", notNullValue());
+
+        // another pharmacy's user neither sees nor removes it; a reader cannot remove it
+        given().auth()
+                .oauth2(otherPharmacy)
+                .when()
+                .get(MAP_PATH, pharmacy)
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("forbidden"));
+        given().auth()
+                .oauth2(otherPharmacy)
+                .when()
+                .delete(MAP_PATH, pharmacy)
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("forbidden"));
+        given().auth().oauth2(reader).when().delete(MAP_PATH, pharmacy).then().statusCode(403);
+        assertEquals(1, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
+
+        given().auth().oauth2(writer).when().delete(MAP_PATH, pharmacy).then().statusCode(204);
+        assertEquals(0, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
+        given().auth()
+                .oauth2(reader)
+                .when()
+                .get(MAP_PATH, pharmacy)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("column_map_not_found"));
+        given().auth().oauth2(writer).when().delete(MAP_PATH, pharmacy).then().statusCode(204);
+
+        // the next upload without a map guesses again: the renamed headings are unknown to the vocabulary
+        upload(pharmacy, writer, renamed, null)
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("no column headings"));
+
+        // a pharmacy auth-service never announced: 404 not_found, not "no saved map"
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .get(MAP_PATH, 7197)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("not_found"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .when()
+                .delete(MAP_PATH, 7197)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("not_found"));
     }
 
     private static void assertReportIsExact(AgeAnalysisReport truth, JsonNode chunk) {

@@ -112,6 +112,29 @@ public record ColumnLayout(
                 || DAYS.matcher(word).matches();
     }
 
+    /**
+     * The amount column the heading vocabulary reads a heading as, if it reads it as one: the first of its words that
+     * is an amount heading ({@code 60 Days} -> 60 days, {@code Balance Due} -> Balance, {@code Over 90} -> 90 days).
+     * A number of days under 30 ({@code 12 Months}) is no ageing heading here. Used to refuse an explicit map that
+     * contradicts the vocabulary ({@link ColumnMap#of}).
+     */
+    static Optional<Bucket> vocabularyAmount(String heading) {
+        for (String text : heading.strip().split("\\s+")) {
+            String word = text.toUpperCase(Locale.ROOT).replaceAll("[:|]", "");
+            if (CURRENT.contains(word)) {
+                return Optional.of(Bucket.CURRENT);
+            }
+            if (BALANCE.contains(word)) {
+                return Optional.of(Bucket.BALANCE);
+            }
+            Matcher days = DAYS.matcher(word);
+            if (days.matches() && Integer.parseInt(days.group(1)) >= 30) {
+                return Optional.of(Bucket.forDays(Integer.parseInt(days.group(1))));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The layout this line heads, if it is a column-heading line (the vocabulary alone). */
     static Optional<ColumnLayout> detect(TextLine line) {
         return detect(line, ColumnMap.NONE);

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 /**
  * An explicit column map (issue 24 point 4): report heading -> field, for layouts whose headings the vocabulary of
  * {@link ColumnLayout} does not know. Consulted before the vocabulary; headings it does not name are still
- * recognised by the vocabulary. Headings match case-insensitively, runs of blanks counting as one space.
+ * recognised by the vocabulary. Headings match case-insensitively, runs of blanks counting as one space. A heading
+ * the vocabulary reads as an amount column ({@code 60 Days}) may only be mapped to that column: reconciliation cannot
+ * catch two bucket columns swapped (each account and the totals row are read alike), so the map is refused.
  *
  * @param fields normalised heading (upper case, single spaces) -> field
  */
@@ -104,6 +106,15 @@ public record ColumnMap(Map<String, Field> fields) {
                             "heading '" + entry.getKey().strip()
                                     + "' maps to unknown field '" + entry.getValue() + "'; allowed fields: "
                                     + Field.allowed()));
+            Optional<Bucket> read = ColumnLayout.vocabularyAmount(heading);
+            if (read.isPresent() && !field.bucket().equals(read)) {
+                // the totals row is read with the same map, so a swap of two buckets would reconcile and be saved
+                String key = Field.valueOf(read.get().name()).key();
+                throw new IllegalArgumentException("heading '" + entry.getKey().strip() + "' reads as the "
+                        + read.get().label() + " column (" + key + "), but the map sends it to " + field.key()
+                        + ": map it to " + key + " or leave it out (the heading vocabulary reads it); a map may send "
+                        + "elsewhere only headings the vocabulary does not read as an amount column");
+            }
             fields.put(heading, field);
         }
         return new ColumnMap(fields);

@@ -115,8 +115,9 @@ final class ReportAssembler {
     /**
      * True when the report prints the wrapped part of a name before the account line. Decided by where fragments
      * sit: nearer (vertically) to the next account line than to the previous one, as a table cell's lines are
-     * within a padded row; without that signal, a fragment before the first account line means before, one after
-     * the last means after; else after.
+     * within a padded row; without that signal (a text printer spaces every line alike), a fragment before the
+     * first account line and none after the last means before, the other way round after; else the widths of the
+     * wrapped lines decide ({@link #widthVotes()}); else after.
      */
     private boolean wrapsBefore() {
         int votes = 0;
@@ -142,7 +143,58 @@ final class ReportAssembler {
         }
         boolean leading = !leadingFragments.isEmpty();
         boolean trailing = last != null && !last.fragmentsAfter.isEmpty();
-        return leading && !trailing;
+        if (leading != trailing) {
+            return leading;
+        }
+        return widthVotes() > 0;
+    }
+
+    /**
+     * Where wrapped names go, from the widths of the name lines (in characters: the case without a vertical signal
+     * is a text printer's fixed-pitch page). A report wraps a name by carrying a word to the next line only when it
+     * does not fit, so the line a name wraps from is full: that line, a blank and the next line's first word are
+     * wider than the wrap width, which is at least the widest name line printed. For the fragments between two
+     * account lines, reading them as wrapped <em>after</em> the first account means its name line wraps into the
+     * first fragment; <em>before</em> the second, that the last fragment wraps into the second's name line. A
+     * reading whose wrap would still fit within the widest name line is impossible: a vote for the other. Positive:
+     * before.
+     */
+    private int widthVotes() {
+        int widest = 0;
+        for (Fragment fragment : leadingFragments) {
+            widest = Math.max(widest, fragment.text().length());
+        }
+        for (AccountBuilder builder : builders) {
+            widest = Math.max(widest, builder.line.name().length());
+            for (Fragment fragment : builder.fragmentsAfter) {
+                widest = Math.max(widest, fragment.text().length());
+            }
+        }
+        int votes = 0;
+        for (int i = 0; i + 1 < builders.size(); i++) {
+            AccountBuilder a = builders.get(i);
+            AccountBuilder b = builders.get(i + 1);
+            if (a.fragmentsAfter.isEmpty()
+                    || a.line.name().isEmpty()
+                    || b.line.name().isEmpty()) {
+                continue;
+            }
+            boolean afterImpossible =
+                    wrapWidth(a.line.name(), a.fragmentsAfter.get(0).text()) <= widest;
+            boolean beforeImpossible =
+                    wrapWidth(a.fragmentsAfter.get(a.fragmentsAfter.size() - 1).text(), b.line.name()) <= widest;
+            if (afterImpossible != beforeImpossible) {
+                votes += afterImpossible ? 1 : -1;
+            }
+        }
+        return votes;
+    }
+
+    /** The width of {@code line} with the first word of {@code next} after a blank: had it fit, it would be there. */
+    private static int wrapWidth(String line, String next) {
+        String text = next.strip();
+        int blank = text.indexOf(' ');
+        return line.strip().length() + 1 + (blank < 0 ? text.length() : blank);
     }
 
     private void body(int pageNumber, TextLine line) {

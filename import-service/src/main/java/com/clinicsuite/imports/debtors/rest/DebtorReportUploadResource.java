@@ -98,7 +98,8 @@ public class DebtorReportUploadResource {
                     "damaged, encrypted, scanned, too slow to read, no accounts, an account with a value too long, "
                             + "totals that do not add up (the message then names the column headings recognised and "
                             + "the field each was mapped to, from which a column_map can be written), a column_map "
-                            + "that is not a JSON object of heading -> known field (code validation_failed, "
+                            + "that is not a JSON object of heading -> known field or that maps a heading the "
+                            + "vocabulary reads as an amount column (60 Days) to another (code validation_failed, "
                             + "errors[].field column_map), or refused by debtor-service")
     public Response upload(
             @RestPath("pharmacy_id") long pharmacyId,
@@ -106,8 +107,10 @@ public class DebtorReportUploadResource {
             @Parameter(
                             description = "optional JSON object: column heading as printed -> field; fields: "
                                     + "acc_no, name, current, d30, d60, d90, d120, d150, d180, balance, phone, "
-                                    + "cell, email. Saved for the pharmacy once the report reconciles with it; "
-                                    + "later uploads without one use the saved map",
+                                    + "cell, email. A heading the vocabulary reads as an amount column (60 Days, "
+                                    + "Curr, Total) may only be mapped to that column. Saved for the pharmacy once "
+                                    + "the report reconciles with it (GET/DELETE /pharmacies/{pharmacy_id}/debtors/"
+                                    + "column-map); later uploads without one use the saved map",
                             example = COLUMN_MAP_EXAMPLE)
                     @RestForm("column_map")
                     String columnMap) {

@@ -55,6 +55,40 @@ class ColumnMapTest {
                 ColumnMap.Field.allowed());
     }
 
+    /**
+     * Swapped buckets reconcile (the totals row is read with the same map), so a map that sends a heading the
+     * vocabulary reads as one amount column to another is refused, naming the heading and how it reads.
+     */
+    @Test
+    void aMapContradictingTheVocabularyIsRefused_namingHowTheHeadingReads() {
+        IllegalArgumentException swapped = assertThrows(
+                IllegalArgumentException.class,
+                () -> ColumnMap.of(new java.util.LinkedHashMap<>(Map.of("60 Days", "d30"))));
+        assertTrue(
+                swapped.getMessage().contains("heading '60 Days' reads as the 60 days column (d60)"),
+                swapped.getMessage());
+        assertTrue(swapped.getMessage().contains("sends it to d30"), swapped.getMessage());
+        IllegalArgumentException current =
+                assertThrows(IllegalArgumentException.class, () -> ColumnMap.of(Map.of("Curr", "balance")));
+        assertTrue(current.getMessage().contains("'Curr' reads as the Current column (current)"), current.getMessage());
+        IllegalArgumentException total =
+                assertThrows(IllegalArgumentException.class, () -> ColumnMap.of(Map.of("Total", "d180")));
+        assertTrue(total.getMessage().contains("(balance)"), total.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ColumnMap.of(Map.of("180 Days+", "name")));
+        assertThrows(IllegalArgumentException.class, () -> ColumnMap.of(Map.of("Over 90", "d120")));
+
+        // what the vocabulary reads the same way, or does not read as an amount at all, is accepted
+        ColumnMap agreeing = ColumnMap.of(Map.of(
+                "60 Days", "d60",
+                "Balance Due", "balance",
+                "120+", "d120",
+                "1 Month", "d30",
+                "12 Months+", "d180",
+                "Owing", "balance",
+                "Cell No", "phone"));
+        assertEquals(7, agreeing.fields().size());
+    }
+
     @Test
     void mapsBeyondTheBoundsAreRefused() {
         Map<String, String> many = new java.util.HashMap<>();

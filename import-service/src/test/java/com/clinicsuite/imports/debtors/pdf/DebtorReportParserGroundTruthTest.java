@@ -48,6 +48,8 @@ class DebtorReportParserGroundTruthTest {
                 "debtors/l2_large.pdf",
                 "debtors/l3_small.pdf",
                 "debtors/l3_medium.pdf",
+                "debtors/l8_small.pdf",
+                "debtors/l8_medium.pdf",
                 "debtors/l4_small.pdf",
                 "debtors/l4_medium.pdf",
                 "debtors/l5_small.pdf",
