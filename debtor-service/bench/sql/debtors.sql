@@ -13,9 +13,10 @@ INSERT INTO pharmacy (id, name, code, active, current_report_id, updated_at)
 VALUES (%1$s, 'Scale Pharmacy %1$s', 'S%1$s', true, NULL, now())
 ON CONFLICT (id) DO NOTHING;
 DELETE FROM debtor WHERE pharmacy_id = %1$s;
-INSERT INTO debtor_report (pharmacy_id, import_report_id, filename, uploaded_at, report_date, chunk_count,
+INSERT INTO debtor_report (pharmacy_id, import_report_id, filename, uploaded_at, started_at, report_date, chunk_count,
     account_count, status, completed_at)
-VALUES (%1$s, 'scale-%1$s-' || md5(random()::text), 'scale_%1$s.pdf', now(), DATE '2025-10-31', 1, %2$s, 'completed', now());
+VALUES (%1$s, 'scale-%1$s-' || md5(random()::text), 'scale_%1$s.pdf', now(), now(), DATE '2025-10-31', 1, %2$s,
+    'completed', now());
 INSERT INTO debtor (pharmacy_id, report_id, acc_no, name, current_amount, d30, d60, d90, d120, d150, d180, balance,
     arrears, email, phone, phone_digits, is_medical_aid_control, last_payment_date, last_payment_amount, terms,
     credit_limit, created_at, updated_at)

@@ -43,6 +43,10 @@ public class DebtorReport extends PanacheEntityBase {
     @Column(name = "uploaded_by")
     public Long uploadedBy;
 
+    /** When debtor-service received the report's first chunk: the report watchdog's clock. */
+    @Column(name = "started_at", nullable = false)
+    public OffsetDateTime startedAt;
+
     @Column(name = "report_date")
     public LocalDate reportDate;
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 @ApplicationScoped
@@ -69,5 +70,32 @@ public class DebtorReportRepository implements PanacheRepository<DebtorReport> {
                         ReportStatus.COMPLETED)
                 .page(0, count)
                 .list();
+    }
+
+    /** Reports still processing whose first chunk arrived before {@code deadline}, oldest first. */
+    public Uni<List<DebtorReport>> processingStartedBefore(OffsetDateTime deadline, int limit) {
+        return find(
+                        "status = ?1 and startedAt < ?2",
+                        Sort.ascending("startedAt").and("id", Sort.Direction.Ascending),
+                        ReportStatus.PROCESSING,
+                        deadline)
+                .page(0, limit)
+                .list();
+    }
+
+    /**
+     * Fails the report if it is still processing since before {@code deadline} (the watchdog's conditional end: a
+     * report that completed, or that another run ended, is not touched); 1 if it did, else 0.
+     */
+    public Uni<Integer> failIfProcessingSince(
+            long reportId, OffsetDateTime deadline, String reason, OffsetDateTime now) {
+        return update(
+                "status = ?1, errorMessage = ?2, completedAt = ?3 where id = ?4 and status = ?5 and startedAt < ?6",
+                ReportStatus.FAILED,
+                reason,
+                now,
+                reportId,
+                ReportStatus.PROCESSING,
+                deadline);
     }
 }

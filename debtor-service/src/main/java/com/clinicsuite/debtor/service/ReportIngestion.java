@@ -15,6 +15,7 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.outbox.Failures;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.ReportStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -97,6 +98,7 @@ public class ReportIngestion {
         report.chunkCount = chunk.chunkCount();
         report.accountCount = chunk.accountCount();
         report.status = ReportStatus.PROCESSING;
+        report.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return reports.persist(report);
     }
 
@@ -152,19 +154,35 @@ public class ReportIngestion {
             }
             // one writer per pharmacy: the row lock serialises replacements of its debtors across transactions and
             // replicas, and the current report is read after the lock, as the last replacement committed it
-            return pharmacies.lockForUpdate(report.pharmacyId).chain(pharmacy -> {
-                if (pharmacy == null) {
-                    return unknownPharmacy(report);
-                }
-                unknownSince.remove(report.importReportId);
-                Uni<DebtorReport> current = pharmacy.currentReportId == null
-                        ? Uni.createFrom().nullItem()
-                        : reports.findById(pharmacy.currentReportId);
-                return current.chain(applied -> applied != null && !report.isNewerThan(applied)
-                        ? supersede(report, applied)
-                        : replace(report, pharmacy, counts.accounts()));
-            });
+            return pharmacies
+                    .lockForUpdate(report.pharmacyId)
+                    .chain(pharmacy -> stillProcessing(report)
+                            .chain(processing -> processing
+                                    ? decide(report, pharmacy, counts.accounts())
+                                    // ended meanwhile: what this transaction staged goes too, nothing else changes
+                                    : staged.delete(report.id).replaceWithVoid()));
         });
+    }
+
+    /**
+     * Whether the report is still processing as the pharmacy's lock holder sees it: {@link ReportWatchdog} may have
+     * ended it (timed out) under the same lock since this transaction read it; then its last chunk changes nothing.
+     */
+    private static Uni<Boolean> stillProcessing(DebtorReport report) {
+        return Panache.getSession().chain(session -> session.refresh(report)).map(ignored -> report.isProcessing());
+    }
+
+    private Uni<Void> decide(DebtorReport report, Pharmacy pharmacy, long accounts) {
+        if (pharmacy == null) {
+            return unknownPharmacy(report);
+        }
+        unknownSince.remove(report.importReportId);
+        Uni<DebtorReport> current = pharmacy.currentReportId == null
+                ? Uni.createFrom().nullItem()
+                : reports.findById(pharmacy.currentReportId);
+        return current.chain(applied -> applied != null && !report.isNewerThan(applied)
+                ? supersede(report, applied)
+                : replace(report, pharmacy, accounts));
     }
 
     private Uni<Void> replace(DebtorReport report, Pharmacy pharmacy, long accounts) {

@@ -281,6 +281,42 @@ class DebtorReportUploadTest {
         assertEquals("failed", queryString("select status from debtor_report_upload where id = ?", reportId));
     }
 
+    /**
+     * Issue 18.6 / 18.2: debtor-service kept the report in the history without applying it, because a newer report of
+     * the pharmacy is current: 409 report_superseded naming the newer report's upload, not a 422.
+     */
+    @Test
+    void aReportSupersededByANewerOneIs409ReportSupersededNamingIt() throws Exception {
+        long pharmacy = 7321;
+        pharmacyExists(pharmacy);
+        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(
+                () -> upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "debtors/l1_small.pdf"));
+        String reportId = chunks(pharmacy, 1, Duration.ofSeconds(20))
+                .get(0)
+                .get("report_id")
+                .asText();
+        String newer = "5b0c2a34-1d1e-4c3b-9f00-7321aaaabbbb";
+        String reason = "Not applied: the pharmacy's debtors already come from a newer report (report date"
+                + " 2026-11-30, uploaded 2026-12-01T08:00:00Z) than this one.";
+        try (EventPublisher publisher = new EventPublisher()) {
+            publisher.send(
+                    EventCatalog.REPORT_PROCESSED,
+                    Long.toString(pharmacy),
+                    new ReportProcessed(
+                            reportId, pharmacy, 99L, ReportStatus.FAILED, 0, BigDecimal.ZERO, reason, newer));
+        }
+        upload.get(20, TimeUnit.SECONDS)
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("report_superseded"))
+                .body(
+                        "detail",
+                        equalTo("Not applied: a newer report of this pharmacy is current (upload " + newer
+                                + "); the debtors were not changed. " + reason));
+        assertEquals(newer, queryString("select superseded_by from debtor_report_upload where id = ?", reportId));
+        assertEquals("failed", queryString("select status from debtor_report_upload where id = ?", reportId));
+    }
+
     @Test
     void badFilesAreRefusedAndNothingIsPublished() throws Exception {
         long pharmacy = 7004;

@@ -55,6 +55,22 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Long>
     }
 
     /**
+     * Deliveries still {@code sending} since a claim before {@code deadline} ({@code updated_at}: the claim sets it,
+     * the heartbeat does not), row-locked SKIP LOCKED: the watchdog's condition, read under the lock it writes with.
+     */
+    public Uni<List<Delivery>> lockSendingSince(OffsetDateTime deadline, int limit) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from Delivery where status = :status and updatedAt < :deadline order by id",
+                                Delivery.class)
+                        .setParameter("status", DeliveryStatus.SENDING)
+                        .setParameter("deadline", deadline)
+                        .setMaxResults(limit)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                        .getResultList());
+    }
+
+    /**
      * The heartbeat: moves the lease of the deliveries {@code claimedBy} is still sending to {@code until}. A
      * delivery another instance took as interrupted (no longer {@code sending}, or claimed by someone else) is left.
      */

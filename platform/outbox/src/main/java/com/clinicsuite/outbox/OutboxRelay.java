@@ -36,7 +36,6 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -227,15 +226,15 @@ public class OutboxRelay {
 
     /** Relays one round (see the class comment). */
     public Uni<Round> relayOnce() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.find(RelayLock.class, 1, LockMode.UPGRADE_SKIPLOCKED)
-                        .chain(lock -> lock == null
-                                ? Uni.createFrom().item(Round.NONE) // another replica is relaying
-                                : unsent(session, Lane.BUSINESS, config.batchSize())
-                                        .chain(business -> unsent(
-                                                        session, Lane.AUDIT, config.batchSize() - business.size())
-                                                .map(audit -> concat(business, audit)))
-                                        .chain(rows -> relay(session, rows)))));
+        // Round.NONE: another replica is relaying
+        return JobLock.inTransaction(
+                JobLock.RELAY,
+                () -> Panache.getSession()
+                        .chain(session -> unsent(session, Lane.BUSINESS, config.batchSize())
+                                .chain(business -> unsent(session, Lane.AUDIT, config.batchSize() - business.size())
+                                        .map(audit -> concat(business, audit)))
+                                .chain(rows -> relay(session, rows))),
+                Round.NONE);
     }
 
     private Uni<List<OutboxRow>> unsent(Mutiny.Session session, Lane lane, int limit) {

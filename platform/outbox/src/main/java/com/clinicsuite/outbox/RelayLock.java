@@ -6,8 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row the relay locks (SELECT ... FOR UPDATE SKIP LOCKED) so that only one replica relays at a
- * time: that is what keeps events of one key in order when a service runs several replicas.
+ * A row that one replica at a time locks (SELECT ... FOR UPDATE SKIP LOCKED, {@link JobLock}): row 1 is the relay's
+ * (one relay at a time is what keeps events of one key in order when a service runs several replicas), further rows
+ * belong to a service's scheduled jobs (watchdogs), added by its own migrations.
  */
 @Entity
 @Table(name = "outbox_relay_lock")

@@ -81,6 +81,13 @@ public class EdgeProbeResource {
         throw new ClientErrorException("Already there", 409);
     }
 
+    /** A failure the registered {@link ProbeDependencyFailures} calls "a dependency is down", and one it does not. */
+    @GET
+    @Path("/failure/{kind}")
+    public String failure(@RestPath String kind) {
+        throw new IllegalStateException("dependency-down".equals(kind) ? ProbeDependencyFailures.DOWN : "a bug");
+    }
+
     /** What a service throws when a rule refuses the request: domain exceptions, no JAX-RS. */
     @GET
     @Path("/domain/{kind}")

@@ -98,6 +98,22 @@ class ErrorAnswersTest {
                 .isEqualTo("Answered 413 by the resource");
     }
 
+    /**
+     * Issue 18.2: a failure because a dependency is down (as a {@code DependencyFailures} bean classifies it;
+     * platform-outbox's says so for its transient failures) is 503 {@code dependency_unavailable} with Retry-After;
+     * any other unexpected failure stays 500 {@code internal_error} without Retry-After.
+     */
+    @Test
+    void aDependencyThatIsDownIs503WithRetryAfterAndABugStays500() {
+        Response down = given().get("/edge/failure/dependency-down");
+        assertCode(down, 503, "dependency_unavailable");
+        assertThat(down.header("Retry-After")).isEqualTo("5");
+        assertThat(down.jsonPath().getString("detail")).contains("nothing was stored");
+        Response bug = given().get("/edge/failure/bug");
+        assertCode(bug, 500, "internal_error");
+        assertThat(bug.header("Retry-After")).isNull();
+    }
+
     /** Services throw domain exceptions; the shared mapper answers them with the kind's status and code. */
     @Test
     void domainExceptionsAreAnsweredWithTheirKindsStatusAndCode() {

@@ -7,6 +7,7 @@ import com.clinicsuite.imports.credit.repository.CreditImportJobError;
 import com.clinicsuite.imports.credit.repository.CreditImportJobRepository;
 import com.clinicsuite.vocabulary.ImportMode;
 import com.clinicsuite.vocabulary.ImportStatus;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,11 @@ public class CreditImportJobs {
                     job.rowsRejected = sheet.rowsRejected();
                     job.errorsOmitted = sheet.issuesOmitted();
                     job.status = status;
+                    if (status == ImportStatus.APPLYING) {
+                        // from now on heartbeat_at says since when it applies (renewed only while queued or parsing):
+                        // CreditApplyingWatchdog's clock
+                        job.heartbeatAt = now();
+                    }
                     if (status == ImportStatus.COMPLETED) {
                         job.finishedAt = now();
                     }
@@ -110,6 +116,33 @@ public class CreditImportJobs {
                 .chain(job -> job == null || !statuses.contains(job.status)
                         ? Uni.createFrom().item(false)
                         : fail(id, reason, null).replaceWith(true));
+    }
+
+    /** Jobs applying since before {@code deadline} (see {@link CreditApplyingWatchdog}), oldest first. */
+    public Uni<List<String>> applyingSince(OffsetDateTime deadline, int limit) {
+        return repository
+                .find(
+                        "status = ?1 and heartbeatAt < ?2",
+                        Sort.ascending("heartbeatAt"),
+                        ImportStatus.APPLYING,
+                        deadline)
+                .page(0, limit)
+                .project(JobId.class)
+                .list()
+                .map(found -> found.stream().map(JobId::id).toList());
+    }
+
+    /** Fails the job if it is still applying since before {@code deadline} (conditional); whether it did. */
+    public Uni<Boolean> failIfApplyingSince(String id, OffsetDateTime deadline, String reason, OffsetDateTime now) {
+        return repository
+                .update(
+                        "status = ?1, finishedAt = ?2 where id = ?3 and status = ?4 and heartbeatAt < ?5",
+                        ImportStatus.FAILED,
+                        now,
+                        id,
+                        ImportStatus.APPLYING,
+                        deadline)
+                .map(changed -> changed == 1);
     }
 
     /** Projection of a job's id (registered: Hibernate builds it through its constructor, also in a native image). */

@@ -8,6 +8,7 @@ import com.clinicsuite.imports.credit.repository.CreditImportJobRepository;
 import com.clinicsuite.vocabulary.ImportStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -30,22 +31,25 @@ public class CreditImportResults {
     }
 
     public Uni<Void> apply(CreditImportResult result) {
-        return repository.findById(result.importId()).chain(job -> {
-            if (job == null) {
-                LOG.warnf("Result for unknown credit import %s ignored", result.importId());
-                return Uni.createFrom().voidItem();
-            }
-            if (job.status.isFinished()) {
-                return Uni.createFrom().voidItem();
-            }
-            if (result.status() == ImportStatus.COMPLETED) {
-                return complete(job, result.rejected() == null ? List.of() : result.rejected());
-            }
-            if (result.status() == ImportStatus.FAILED) {
-                return fail(job, result.error());
-            }
-            return Uni.createFrom().voidItem();
-        });
+        // locked: the applying watchdog may be ending it in another transaction; this one reads its outcome after it
+        return repository
+                .findById(result.importId(), LockModeType.PESSIMISTIC_WRITE)
+                .chain(job -> {
+                    if (job == null) {
+                        LOG.warnf("Result for unknown credit import %s ignored", result.importId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (job.status.isFinished()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (result.status() == ImportStatus.COMPLETED) {
+                        return complete(job, result.rejected() == null ? List.of() : result.rejected());
+                    }
+                    if (result.status() == ImportStatus.FAILED) {
+                        return fail(job, result.error());
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private Uni<Void> complete(CreditImportJob job, List<CreditImportResult.RowError> rejected) {

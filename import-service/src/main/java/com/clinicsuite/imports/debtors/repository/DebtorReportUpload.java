@@ -62,6 +62,13 @@ public class DebtorReportUpload extends PanacheEntityBase {
     @Column(name = "debtor_report_id")
     public Long debtorReportId;
 
+    /**
+     * The upload (import id) of the newer report that made debtor-service keep this one in the history without
+     * applying it ({@code ReportProcessed.superseded_by}); null otherwise.
+     */
+    @Column(name = "superseded_by", length = 64)
+    public String supersededBy;
+
     @Column(name = "total_accounts")
     public Integer totalAccounts;
 

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 @ApplicationScoped
@@ -38,5 +39,29 @@ public class DebtorReportUploadRepository implements PanacheRepositoryBase<Debto
                         ReportStatus.FAILED)
                 .page(0, limit)
                 .list();
+    }
+
+    /** Ids of uploads still processing that were received before {@code deadline}, oldest first. */
+    public Uni<List<String>> processingSince(OffsetDateTime deadline, int limit) {
+        return find("status = ?1 and createdAt < ?2", Sort.ascending("createdAt"), ReportStatus.PROCESSING, deadline)
+                .page(0, limit)
+                .list()
+                .map(found -> found.stream().map(u -> u.id).toList());
+    }
+
+    /**
+     * Fails those of {@code ids} that are still processing since before {@code deadline} (the watchdog's conditional
+     * end: an upload that got its answer meanwhile is not touched); how many it failed.
+     */
+    public Uni<Integer> failIfProcessingSince(
+            List<String> ids, OffsetDateTime deadline, String reason, OffsetDateTime now) {
+        return update(
+                "status = ?1, error = ?2, finishedAt = ?3 where id in ?4 and status = ?5 and createdAt < ?6",
+                ReportStatus.FAILED,
+                reason,
+                now,
+                ids,
+                ReportStatus.PROCESSING,
+                deadline);
     }
 }

@@ -91,6 +91,11 @@ public class DebtorReportUploadResource {
     @APIResponse(
             responseCode = "413",
             description = "file too large, too many pages, or compressed content that expands too far")
+    @APIResponse(
+            responseCode = "409",
+            description = "code report_superseded: debtor-service kept the report in the history without applying"
+                    + " it, because a newer report of the pharmacy (later report date, or the same date uploaded later)"
+                    + " is current; the detail names that report's upload id. The debtors did not change")
     @APIResponse(responseCode = "415", description = "neither a PDF nor a spreadsheet")
     @APIResponse(
             responseCode = "422",
@@ -101,6 +106,10 @@ public class DebtorReportUploadResource {
                             + "that is not a JSON object of heading -> known field or that maps a heading the "
                             + "vocabulary reads as an amount column (60 Days) to another (code validation_failed, "
                             + "errors[].field column_map), or refused by debtor-service")
+    @APIResponse(
+            responseCode = "503",
+            description = "code dependency_unavailable: the database or the broker is down; nothing was stored."
+                    + " Retry-After says when to send the same upload again")
     public Response upload(
             @RestPath("pharmacy_id") long pharmacyId,
             @RestForm("file") FileUpload file,
@@ -171,12 +180,21 @@ public class DebtorReportUploadResource {
         }
     }
 
+    /** The stable code of a report that a newer report of the pharmacy superseded (409). */
+    static final String REPORT_SUPERSEDED = "report_superseded";
+
     private static Response refusal(ImportOutcome.Refused refused) {
+        if (refused.problem() == ImportOutcome.Problem.SUPERSEDED) {
+            return Response.status(Response.Status.CONFLICT)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of(refused.message(), REPORT_SUPERSEDED))
+                    .build();
+        }
         int status = switch (refused.problem()) {
             case UNKNOWN_PHARMACY -> throw new NotFoundException(refused.message());
             case NOT_A_PDF -> 415;
             case TOO_LARGE -> 413;
-            case UNREADABLE, INVALID_CONTENT, NOT_APPLIED -> 422;
+            case UNREADABLE, INVALID_CONTENT, NOT_APPLIED, SUPERSEDED -> 422;
         };
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)

@@ -219,7 +219,7 @@ public class DebtorReportImportService {
                                 processed.totalOutstanding(),
                                 preview,
                                 false)
-                        : new Refused(uploadId, Problem.NOT_APPLIED, notAppliedMessage(processed.error()));
+                        : notApplied(uploadId, processed.supersededBy(), processed.error());
             }
         } catch (TimeoutException e) {
             // fall through to the database: the answer may have reached another instance
@@ -234,9 +234,26 @@ public class DebtorReportImportService {
                     uploadId, upload.debtorReportId, upload.totalAccounts, upload.totalOutstanding, preview, false);
         }
         if (upload != null && upload.status == ReportStatus.FAILED) {
-            return new Refused(uploadId, Problem.NOT_APPLIED, notAppliedMessage(upload.error));
+            return notApplied(uploadId, upload.supersededBy, upload.error);
         }
         return new Processing(uploadId);
+    }
+
+    /**
+     * debtor-service did not apply the report: superseded (a newer report of the pharmacy is current; its own code,
+     * naming that report) or refused for another reason.
+     */
+    private static Refused notApplied(String uploadId, String supersededBy, String error) {
+        if (supersededBy != null) {
+            return new Refused(uploadId, Problem.SUPERSEDED, supersededMessage(supersededBy, error));
+        }
+        return new Refused(uploadId, Problem.NOT_APPLIED, notAppliedMessage(error));
+    }
+
+    /** The 409 {@code report_superseded} detail: names the newer report (its upload id) and debtor-service's reason. */
+    static String supersededMessage(String supersededBy, String error) {
+        return "Not applied: a newer report of this pharmacy is current (upload " + supersededBy + "); the debtors"
+                + " were not changed." + (error == null || error.isBlank() ? "" : " " + error);
     }
 
     /**

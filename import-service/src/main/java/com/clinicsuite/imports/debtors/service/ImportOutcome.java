@@ -32,6 +32,8 @@ public sealed interface ImportOutcome {
         TOO_LARGE,
         UNREADABLE,
         INVALID_CONTENT,
-        NOT_APPLIED
+        NOT_APPLIED,
+        /** debtor-service kept it in the history only: a newer report of the pharmacy is current (issue 18.6). */
+        SUPERSEDED
     }
 }

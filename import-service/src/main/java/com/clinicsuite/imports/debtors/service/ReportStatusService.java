@@ -6,6 +6,7 @@ import com.clinicsuite.imports.service.StoredText;
 import com.clinicsuite.vocabulary.ReportStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
@@ -24,15 +25,22 @@ public class ReportStatusService {
 
     /** Runs in the consumer's transaction. */
     public Uni<Void> apply(ReportProcessed event) {
-        return uploads.findById(event.reportId())
+        // locked: the upload watchdog may be ending it in another transaction; this one reads its outcome after it
+        return uploads.findById(event.reportId(), LockModeType.PESSIMISTIC_WRITE)
                 .invoke(upload -> {
                     if (upload == null) {
                         LOG.debugf("Report status for unknown upload %s ignored", event.reportId());
                         return;
                     }
+                    if (upload.status != ReportStatus.PROCESSING) {
+                        // ended already (the upload watchdog timed it out): a late answer changes nothing
+                        LOG.infof("Late report status for upload %s (%s) ignored", upload.id, upload.status.code());
+                        return;
+                    }
                     boolean completed = event.status() == ReportStatus.COMPLETED;
                     upload.status = completed ? ReportStatus.COMPLETED : ReportStatus.FAILED;
                     upload.debtorReportId = event.debtorReportId();
+                    upload.supersededBy = completed ? null : event.supersededBy();
                     upload.totalAccounts = event.totalAccounts();
                     upload.totalOutstanding = event.totalOutstanding();
                     upload.error = completed

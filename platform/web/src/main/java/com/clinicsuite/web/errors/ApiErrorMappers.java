@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,6 +29,15 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 public class ApiErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
+
+    /** Seconds a client waits before it tries again after a 503 {@code dependency_unavailable}. */
+    public static final int DEPENDENCY_RETRY_AFTER_SECONDS = 5;
+
+    private final Instance<DependencyFailures> dependencyFailures;
+
+    public ApiErrorMappers(Instance<DependencyFailures> dependencyFailures) {
+        this.dependencyFailures = dependencyFailures;
+    }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
@@ -141,10 +151,37 @@ public class ApiErrorMappers {
         return builder.build();
     }
 
+    /**
+     * Anything else: 503 {@code dependency_unavailable} with {@code Retry-After} when it is a dependency that is down
+     * (the database, the broker: what {@link DependencyFailures} says, platform-outbox's {@code Failures}, the one
+     * classification of transient failures), else 500.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (dependencyDown(e)) {
+            // expected during an outage: one line, no stack trace (and no message text: it may quote values)
+            LOG.warnf("Answered 503, a dependency is down: %s", e.getClass().getName());
+            return Response.status(503)
+                    .header(HttpHeaders.RETRY_AFTER, DEPENDENCY_RETRY_AFTER_SECONDS)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of(
+                            "A service this request depends on (the database or the message broker) is not available"
+                                    + " right now; nothing was stored. Try again in " + DEPENDENCY_RETRY_AFTER_SECONDS
+                                    + " seconds.",
+                            ErrorCode.DEPENDENCY_UNAVAILABLE.code()))
+                    .build();
+        }
         LOG.error("Unexpected error while handling a request", e);
         return json(500, ApiError.of("Internal error; the incident was logged", ErrorCode.INTERNAL_ERROR.code()));
+    }
+
+    private boolean dependencyDown(Throwable e) {
+        for (DependencyFailures classifier : dependencyFailures) {
+            if (classifier.isDependencyDown(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

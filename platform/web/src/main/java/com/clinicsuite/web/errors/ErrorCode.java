@@ -31,7 +31,13 @@ public enum ErrorCode {
     RATE_LIMITED("rate_limited", 429, true, "Too many requests for now; Retry-After says when to try again"),
     CLIENT_ERROR("client_error", 0, false, "Any other 4xx status (the status tells the rest)"),
     INTERNAL_ERROR("internal_error", 500, true, "A fault of the service; it was logged"),
-    SERVICE_UNAVAILABLE("service_unavailable", 503, true, "The service or one it depends on is not available now");
+    SERVICE_UNAVAILABLE("service_unavailable", 503, true, "The service or one it depends on is not available now"),
+    DEPENDENCY_UNAVAILABLE(
+            "dependency_unavailable",
+            503,
+            false,
+            "The database or the broker the request needs is down for now: nothing was stored; try again after"
+                    + " Retry-After");
 
     private final String code;
     private final int status;

@@ -292,8 +292,9 @@ public class ErrorResponsesFilter implements OASFilter {
                                 .addType(Schema.SchemaType.STRING)
                                 .description("The stable reason. Every service: " + codes
                                         + ". A service may name a finer reason of its own (auth-service:"
-                                        + " `invalid_credentials`, `too_many_attempts`; notification-service:"
-                                        + " `template_*`); docs/development.md lists them all.")
+                                        + " `invalid_credentials`, `too_many_attempts`; import-service:"
+                                        + " `report_superseded`; notification-service: `template_*`);"
+                                        + " docs/development.md lists them all.")
                                 .examples(List.of(ErrorCode.NOT_FOUND.code(), ErrorCode.VALIDATION_FAILED.code())))
                 .addProperty(
                         "errors",
