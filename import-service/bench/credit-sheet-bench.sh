@@ -10,7 +10,7 @@ ROWS=${1:-100000}
 RUNS=${2:-5}
 MODULE=$(cd "$(dirname "$0")/.." && pwd)
 ROOT=$(cd "$MODULE/.." && pwd)
-BUILD=${IMPORT_BUILD_DIR:-$MODULE/target}
+BUILD=$MODULE/target
 OUT=$MODULE/target/bench
 WORKBOOK=$OUT/big_$ROWS.xlsx
 
@@ -19,11 +19,11 @@ if [[ ! -f $WORKBOOK ]]; then
   "$ROOT/deploy/local/fixture" credit-xlsx --rows "$ROWS" --seed 7 --out "$WORKBOOK"
 fi
 if [[ ! -d $BUILD/classes/com ]]; then
-  (cd "$ROOT" && ./mvnw -o -q -pl import-service compile -Dimport.build.dir="$BUILD")
+  (cd "$ROOT" && ./mvnw -o -q -pl import-service compile)
 fi
 CP_FILE=$OUT/classpath.txt
 (cd "$ROOT" && ./mvnw -o -q -pl import-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" \
-  -Dmdep.includeScope=runtime -Dimport.build.dir="$BUILD" >/dev/null)
+  -Dmdep.includeScope=runtime >/dev/null)
 
 echo "== import-service CreditSheetParser (-Xmx128m)"
 java -Xmx128m -cp "$BUILD/classes:$(cat "$CP_FILE")" "$MODULE/bench/CreditSheetBench.java" "$WORKBOOK" "$RUNS"

@@ -6,7 +6,7 @@
 # 20,000-account one, both made with deploy/local/fixture into import-service/target/bench (never committed).
 set -e
 cd "$(dirname "$0")/.."
-BUILD=${IMPORT_BUILD_DIR:-target}
+BUILD=target
 if [ $# -eq 0 ]; then
   mkdir -p "$BUILD/bench"
   LARGE="$BUILD/bench/reitz_large.pdf"
@@ -17,7 +17,7 @@ if [ $# -eq 0 ]; then
 fi
 CP_FILE="$BUILD/bench/debtor-classpath.txt"
 mkdir -p "$BUILD/bench"
-[ -f "$CP_FILE" ] || ../mvnw -o -q dependency:build-classpath -Dimport.build.dir="$BUILD" -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
+[ -f "$CP_FILE" ] || ../mvnw -o -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
 CP="$BUILD/classes:$(cat "$CP_FILE")"
 javac -d "$BUILD/bench" -cp "$CP" bench/DebtorReportBench.java
 exec java -Xmx128m -Djava.util.logging.config.file=/dev/null -cp "$BUILD/bench:$CP" DebtorReportBench "$@"

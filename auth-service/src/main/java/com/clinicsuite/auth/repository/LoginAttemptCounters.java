@@ -1,5 +1,6 @@
 package com.clinicsuite.auth.repository;
 
+import com.clinicsuite.outbox.SqlDialect;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code login_throttle} table: counters of login attempts shared by every replica, taken atomically before a
@@ -62,9 +62,9 @@ public class LoginAttemptCounters {
     private final String delete;
     private final String deleteExpired;
 
-    public LoginAttemptCounters(Pool pool, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public LoginAttemptCounters(Pool pool, SqlDialect dialect) {
         this.pool = pool;
-        boolean mssql = "mssql".equals(dbKind);
+        boolean mssql = dialect.isMssql();
         // one attempt more, unless the counter is still waiting; a counter past its expiry starts again at 1
         this.take = mssql ? """
                   MERGE login_throttle WITH (HOLDLOCK) AS t
@@ -80,19 +80,19 @@ public class LoginAttemptCounters {
                   SET attempts = CASE WHEN t.expires_at <= $2 THEN 1 ELSE t.attempts + 1 END
                   WHERE t.expires_at <= $2 OR t.next_attempt_at <= $2
                   RETURNING attempts""";
-        this.nextAttemptAt = forDialect("SELECT next_attempt_at FROM login_throttle WHERE throttle_key = $1", mssql);
-        this.setWait = forDialect(
-                "UPDATE login_throttle SET next_attempt_at = $2, expires_at = $3 WHERE throttle_key = $1", mssql);
+        this.nextAttemptAt = dialect.placeholders("SELECT next_attempt_at FROM login_throttle WHERE throttle_key = $1");
+        this.setWait = dialect.placeholders(
+                "UPDATE login_throttle SET next_attempt_at = $2, expires_at = $3 WHERE throttle_key = $1");
         this.attemptsOf =
-                forDialect("SELECT attempts FROM login_throttle WHERE throttle_key = $1 AND expires_at > $2", mssql);
+                dialect.placeholders("SELECT attempts FROM login_throttle WHERE throttle_key = $1 AND expires_at > $2");
         // the forgiven attempts come off; below the free attempts again, the wait ends now
-        this.forgive = forDialect("""
+        this.forgive = dialect.placeholders("""
                 UPDATE login_throttle
                 SET attempts = CASE WHEN attempts > $2 THEN attempts - $2 ELSE 0 END,
                     next_attempt_at = CASE WHEN attempts - $2 < $3 THEN $4 ELSE next_attempt_at END
-                WHERE throttle_key = $1""", mssql);
-        this.delete = forDialect("DELETE FROM login_throttle WHERE throttle_key = $1", mssql);
-        this.deleteExpired = forDialect("DELETE FROM login_throttle WHERE expires_at < $1", mssql);
+                WHERE throttle_key = $1""");
+        this.delete = dialect.placeholders("DELETE FROM login_throttle WHERE throttle_key = $1");
+        this.deleteExpired = dialect.placeholders("DELETE FROM login_throttle WHERE expires_at < $1");
     }
 
     /**
@@ -175,11 +175,6 @@ public class LoginAttemptCounters {
     private static Row first(RowSet<Row> rows) {
         Iterator<Row> it = rows.iterator();
         return it.hasNext() ? it.next() : null;
-    }
-
-    /** PostgreSQL's $n placeholders, or SQL Server's @pn. */
-    private static String forDialect(String sql, boolean mssql) {
-        return mssql ? sql.replaceAll("\\$(\\d+)", "@p$1") : sql;
     }
 
     /** Ends the transaction (rolled back) when a counter refuses. */

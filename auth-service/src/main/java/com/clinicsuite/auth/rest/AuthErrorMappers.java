@@ -4,7 +4,6 @@ import com.clinicsuite.auth.service.InvalidCredentialsException;
 import com.clinicsuite.auth.service.LoginThrottledException;
 import com.clinicsuite.web.errors.ApiError;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -13,19 +12,17 @@ public class AuthErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidCredentials(InvalidCredentialsException e) {
-        return Response.status(401)
+        return ApiError.of(e.getMessage(), "invalid_credentials")
+                .answer(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(e.getMessage(), "invalid_credentials"))
                 .build();
     }
 
     @ServerExceptionMapper
     public Response throttled(LoginThrottledException e) {
-        return Response.status(429)
+        return ApiError.of(e.getMessage(), "too_many_attempts")
+                .answer(429)
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(e.getMessage(), "too_many_attempts"))
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package com.clinicsuite.auth.service;
 
 import com.clinicsuite.auth.repository.AuditEntry;
 import com.clinicsuite.auth.repository.AuditEntryRepository;
+import com.clinicsuite.vocabulary.StoredText;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class AuditTrail {
         entry.action = action;
         entry.targetType = targetType;
         entry.targetId = String.valueOf(targetId);
-        entry.details = details == null || details.length() <= 1000 ? details : details.substring(0, 1000);
+        entry.details = StoredText.cut(details, 1000);
         entry.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return entries.persist(entry).replaceWithVoid();
     }

@@ -104,31 +104,41 @@ public class UserAdminService {
         Set<String> roles = UserRules.roles(request.roles());
         String center = UserRules.center(request.center());
         return hasher.hash(request.password())
-                .chain(hash -> Panache.withTransaction(() -> users.usernameTaken(request.username(), null)
-                        .chain(taken -> {
-                            if (taken) {
-                                throw usernameTaken(request.username());
-                            }
-                            UserAccount user = new UserAccount();
-                            user.username = request.username();
-                            user.email = UserRules.blankToNull(request.email());
-                            user.fullName = UserRules.blankToNull(request.fullName());
-                            user.passwordHash = hash;
-                            user.roles = roles;
-                            user.center = center;
-                            user.active = true;
-                            user.createdAt = now();
-                            user.updatedAt = user.createdAt;
-                            user.accessChangedAt = accessChanges.initial();
-                            return users.persist(user)
-                                    .call(u -> audit.record(
-                                            actor,
-                                            "user.created",
-                                            "user",
-                                            u.id,
-                                            "roles=" + roles + (center == null ? "" : ", center=" + center)))
-                                    .map(u -> new UserAccess(u, List.of()));
-                        })));
+                .chain(hash -> Panache.withTransaction(() -> requireUsernameFree(request.username(), null)
+                        .chain(() -> users.persist(newUser(request, hash, roles, center)))
+                        .call(user -> audit.record(
+                                actor,
+                                "user.created",
+                                "user",
+                                user.id,
+                                "roles=" + roles + (center == null ? "" : ", center=" + center)))
+                        .map(user -> new UserAccess(user, List.of()))));
+    }
+
+    private UserAccount newUser(NewUser request, String hash, Set<String> roles, String center) {
+        UserAccount user = new UserAccount();
+        user.username = request.username();
+        user.email = UserRules.blankToNull(request.email());
+        user.fullName = UserRules.blankToNull(request.fullName());
+        user.passwordHash = hash;
+        user.roles = roles;
+        user.center = center;
+        user.active = true;
+        user.createdAt = now();
+        user.updatedAt = user.createdAt;
+        user.accessChangedAt = accessChanges.initial();
+        return user;
+    }
+
+    /** Fails with 409 when another user than {@code exceptUserId} has the username. */
+    private Uni<Void> requireUsernameFree(String username, Long exceptUserId) {
+        return users.usernameTaken(username, exceptUserId)
+                .invoke(taken -> {
+                    if (taken) {
+                        throw usernameTaken(username);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     public Uni<UserAccess> update(Actor actor, long userId, UserChanges changes) {
@@ -145,11 +155,7 @@ public class UserAdminService {
                 .failWith(() -> userNotFound(userId))
                 .call(user -> changes.username() == null || changes.username().equals(user.username)
                         ? Uni.createFrom().voidItem()
-                        : users.usernameTaken(changes.username(), userId).invoke(taken -> {
-                            if (taken) {
-                                throw usernameTaken(changes.username());
-                            }
-                        }))
+                        : requireUsernameFree(changes.username(), userId))
                 .call(user -> keepsAnAdmin(user, changes, roles))
                 .chain(user -> apply(actor, user, changes, roles, center, hash))
                 .chain(user -> grants.forUser(userId).map(list -> new UserAccess(user, list)))));
@@ -161,29 +167,36 @@ public class UserAdminService {
         return Panache.withTransaction(() -> userAndPharmacy(userId, pharmacyId)
                 .chain(found -> grants.find(userId, pharmacyId)
                         .chain(existing -> {
-                            boolean changes = existing == null
-                                    ? canRead
-                                    : !canRead || existing.canWrite != canWrite || !existing.canRead;
-                            Uni<Void> write;
-                            if (!canRead) {
-                                // no access at all is the absence of a grant
-                                write = removeIfPresent(existing);
-                            } else {
-                                PharmacyAccessGrant grant = existing != null ? existing : new PharmacyAccessGrant();
-                                grant.userId = userId;
-                                grant.pharmacy = found.pharmacy();
-                                grant.canRead = true;
-                                grant.canWrite = canWrite;
-                                grant.updatedAt = now();
-                                write = grants.persist(grant).replaceWithVoid();
-                            }
-                            return write.chain(() -> grantsChanged(
+                            // read before the write: it changes the existing grant in place
+                            boolean differs = grantsDiffer(existing, canRead, canWrite);
+                            return writeGrant(found, existing, canRead, canWrite)
+                                    .chain(() -> grantsChanged(
                                             actor, found.user(), pharmacyId, canWrite ? "rw" : canRead ? "r" : "none"))
-                                    .chain(() -> changes
+                                    .chain(() -> differs
                                             ? accessChanges.changed(found.user(), List.of(UserAccessChanged.GRANTS))
                                             : Uni.createFrom().voidItem());
                         })
                         .replaceWith(new GrantView(userId, pharmacyId, found.pharmacy().name, canRead, canWrite))));
+    }
+
+    /** Whether the new access differs from the grant there was (none: no grant). */
+    private static boolean grantsDiffer(PharmacyAccessGrant existing, boolean canRead, boolean canWrite) {
+        return existing == null ? canRead : !canRead || existing.canWrite != canWrite || !existing.canRead;
+    }
+
+    /** Stores the grant, or removes it for no access at all (which is the absence of a grant). */
+    private Uni<Void> writeGrant(
+            UserAndPharmacy found, PharmacyAccessGrant existing, boolean canRead, boolean canWrite) {
+        if (!canRead) {
+            return removeIfPresent(existing);
+        }
+        PharmacyAccessGrant grant = existing != null ? existing : new PharmacyAccessGrant();
+        grant.userId = found.user().id;
+        grant.pharmacy = found.pharmacy();
+        grant.canRead = true;
+        grant.canWrite = canWrite;
+        grant.updatedAt = now();
+        return grants.persist(grant).replaceWithVoid();
     }
 
     public Uni<Void> removeGrant(Actor actor, long userId, long pharmacyId) {
@@ -197,8 +210,24 @@ public class UserAdminService {
                                                 found.user(), List.of(UserAccessChanged.GRANTS))))));
     }
 
+    /** What an update changed: audit words, reasons the user's tokens end, and the two that have side effects. */
+    private record Applied(
+            List<String> changed, List<String> accessReasons, boolean deactivated, boolean passwordReset) {}
+
     private Uni<UserAccount> apply(
             Actor actor, UserAccount user, UserChanges changes, Set<String> roles, String center, String newHash) {
+        Applied applied = change(user, changes, roles, center, newHash);
+        if (applied.changed().isEmpty()) {
+            return Uni.createFrom().item(user);
+        }
+        user.updatedAt = now();
+        return sideEffects(user, applied)
+                .chain(() -> audit.record(actor, "user.updated", "user", user.id, String.join(", ", applied.changed())))
+                .replaceWith(user);
+    }
+
+    /** Sets the changed fields on the (managed) user; writes nothing else. */
+    private Applied change(UserAccount user, UserChanges changes, Set<String> roles, String center, String newHash) {
         List<String> changed = new ArrayList<>();
         List<String> accessReasons = new ArrayList<>();
         if (changes.username() != null && !changes.username().equals(user.username)) {
@@ -237,29 +266,30 @@ public class UserAdminService {
             changed.add("password reset");
             accessReasons.add(UserAccessChanged.PASSWORD_RESET);
         }
-        if (changed.isEmpty()) {
-            return Uni.createFrom().item(user);
-        }
-        user.updatedAt = now();
+        return new Applied(changed, accessReasons, deactivated, newHash != null);
+    }
+
+    /** Ends the user's sessions, announces a deactivation and records the access change, as the change requires. */
+    private Uni<Void> sideEffects(UserAccount user, Applied applied) {
         Uni<Void> sideEffects = Uni.createFrom().voidItem();
-        if (deactivated || newHash != null || accessReasons.contains(UserAccessChanged.ROLES)) {
+        if (applied.deactivated()
+                || applied.passwordReset()
+                || applied.accessReasons().contains(UserAccessChanged.ROLES)) {
             // these end every session the user had: the user signs in again (a grant or center change does not;
             // the client's next refresh then carries the new access)
             sideEffects = refreshTokens.revokeAllOf(user.id).replaceWithVoid();
         }
-        if (deactivated) {
+        if (applied.deactivated()) {
             sideEffects = sideEffects.chain(() -> outbox.publish(
                             EventCatalog.USER_DEACTIVATED,
                             user.id.toString(),
                             new UserDeactivated(user.id, user.username, user.deactivatedAt.toInstant()))
                     .replaceWithVoid());
         }
-        if (!accessReasons.isEmpty()) {
-            sideEffects = sideEffects.chain(() -> accessChanges.changed(user, accessReasons));
+        if (!applied.accessReasons().isEmpty()) {
+            sideEffects = sideEffects.chain(() -> accessChanges.changed(user, applied.accessReasons()));
         }
-        return sideEffects
-                .chain(() -> audit.record(actor, "user.updated", "user", user.id, String.join(", ", changed)))
-                .replaceWith(user);
+        return sideEffects;
     }
 
     /** Refuses to deactivate or demote the last active admin: nobody could administer the suite anymore. */

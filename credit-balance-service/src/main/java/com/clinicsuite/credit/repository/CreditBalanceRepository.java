@@ -1,5 +1,6 @@
 package com.clinicsuite.credit.repository;
 
+import com.clinicsuite.outbox.SqlDialect;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class CreditBalanceRepository implements PanacheRepository<CreditBalance> {
@@ -36,9 +36,9 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
 
     private final boolean trigramIndex;
 
-    public CreditBalanceRepository(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public CreditBalanceRepository(SqlDialect dialect) {
         // PostgreSQL has the trigram index (V6); SQL Server scans its narrow (center, id) INCLUDE (search_text) index
-        this.trigramIndex = !"mssql".equals(dbKind);
+        this.trigramIndex = dialect.isPostgresql();
     }
 
     /**

@@ -1,10 +1,10 @@
 package com.clinicsuite.credit.repository;
 
+import com.clinicsuite.outbox.SqlDialect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,8 +24,8 @@ public class SearchIndexUpkeep {
     private final boolean postgres;
     private final Pool pool;
 
-    public SearchIndexUpkeep(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, Pool pool) {
-        this.postgres = !"mssql".equals(dbKind);
+    public SearchIndexUpkeep(SqlDialect dialect, Pool pool) {
+        this.postgres = dialect.isPostgresql();
         this.pool = pool;
     }
 

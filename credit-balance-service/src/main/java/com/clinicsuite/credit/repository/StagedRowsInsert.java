@@ -3,9 +3,9 @@ package com.clinicsuite.credit.repository;
 import com.clinicsuite.outbox.JsonRowsInsert;
 import com.clinicsuite.outbox.JsonRowsInsert.Column;
 import com.clinicsuite.outbox.JsonRowsInsert.Type;
+import com.clinicsuite.outbox.SqlDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stages a chunk's rows with one statement ({@link JsonRowsInsert}). Persisting the rows as entities cost ~110 us
@@ -38,8 +38,8 @@ public class StagedRowsInsert {
 
     private final JsonRowsInsert<CreditImportRow> insert;
 
-    public StagedRowsInsert(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.insert = JsonRowsInsert.into("credit_import_row", List.of("import_id"), COLUMNS, dbKind);
+    public StagedRowsInsert(SqlDialect dialect) {
+        this.insert = JsonRowsInsert.into("credit_import_row", List.of("import_id"), COLUMNS, dialect);
     }
 
     /** The INSERT; parameters: 1 the import id, 2 the rows as {@link #json}. */

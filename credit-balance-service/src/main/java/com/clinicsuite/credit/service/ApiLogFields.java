@@ -1,6 +1,7 @@
 package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.ApiLog;
+import com.clinicsuite.vocabulary.StoredText;
 
 /**
  * What every API-log field becomes before it is queued, so that any row fits its column on both databases: first
@@ -16,40 +17,23 @@ public final class ApiLogFields {
     private ApiLogFields() {}
 
     public static String userName(String name) {
-        return cut(withoutControls(name == null ? "" : name), ApiLog.USER_NAME_LENGTH);
+        return StoredText.cut(StoredText.withoutControls(name == null ? "" : name), ApiLog.USER_NAME_LENGTH);
     }
 
     public static String method(String method) {
-        return cut(ascii(method == null ? "" : method), ApiLog.METHOD_LENGTH);
+        return StoredText.cut(ascii(method == null ? "" : method), ApiLog.METHOD_LENGTH);
     }
 
     public static String endpoint(String endpoint) {
-        return cut(withoutControls(endpoint == null ? "" : endpoint), ApiLog.ENDPOINT_LENGTH);
+        return StoredText.cut(StoredText.withoutControls(endpoint == null ? "" : endpoint), ApiLog.ENDPOINT_LENGTH);
     }
 
     public static String voucherNumber(String voucher) {
-        return voucher == null ? null : cut(VoucherRule.searchForm(voucher), ApiLog.VOUCHER_NUMBER_LENGTH);
+        return voucher == null ? null : StoredText.cut(VoucherRule.searchForm(voucher), ApiLog.VOUCHER_NUMBER_LENGTH);
     }
 
     public static String clientIp(String address) {
-        return address == null ? null : cut(ascii(address), ApiLog.CLIENT_IP_LENGTH);
-    }
-
-    /** Without control characters (C0, DEL, C1) and lone surrogates; everything else kept as it is. */
-    static String withoutControls(String text) {
-        if (clean(text)) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else if (!Character.isISOControl(c) && !Character.isSurrogate(c)) {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return address == null ? null : StoredText.cut(ascii(address), ApiLog.CLIENT_IP_LENGTH);
     }
 
     /** Printable ASCII only; anything else becomes '?'. */
@@ -67,24 +51,5 @@ public final class ApiLogFields {
             }
         }
         return out == null ? text : out.toString();
-    }
-
-    /** At most {@code units} UTF-16 code units, never ending in half a surrogate pair. */
-    static String cut(String text, int units) {
-        if (text.length() <= units) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(units - 1)) ? units - 1 : units;
-        return text.substring(0, end);
-    }
-
-    private static boolean clean(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

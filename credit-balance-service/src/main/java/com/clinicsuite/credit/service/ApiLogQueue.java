@@ -1,5 +1,6 @@
 package com.clinicsuite.credit.service;
 
+import com.clinicsuite.credit.config.ApiLogConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,10 +30,8 @@ public class ApiLogQueue {
     private final Counter dropped;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_EVERY_NANOS);
 
-    public ApiLogQueue(
-            @ConfigProperty(name = "api-log.queue-capacity", defaultValue = "100000") int capacity,
-            MeterRegistry registry) {
-        this.capacity = capacity;
+    public ApiLogQueue(ApiLogConfig config, MeterRegistry registry) {
+        this.capacity = config.queueCapacity();
         this.dropped = registry.counter("api_log.dropped");
         Gauge.builder("api_log.queued", size, AtomicInteger::get).register(registry);
     }

@@ -1,10 +1,11 @@
 package com.clinicsuite.credit.service;
 
+import com.clinicsuite.credit.config.ApiLogConfig;
+import com.clinicsuite.outbox.SqlDialect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,17 +25,16 @@ public class ApiLogRetention {
     private final int retentionMonths;
     private final String maintain;
 
-    public ApiLogRetention(
-            @ConfigProperty(name = "api-log.partitions-ahead", defaultValue = "2") int monthsAhead,
-            @ConfigProperty(name = "api-log.retention-months", defaultValue = "13") int retentionMonths,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public ApiLogRetention(ApiLogConfig config, SqlDialect dialect) {
+        int monthsAhead = config.partitionsAhead();
+        int retentionMonths = config.retentionMonths();
         if (monthsAhead < 1 || retentionMonths < 1) {
             throw new IllegalArgumentException(
                     "api-log.partitions-ahead and api-log.retention-months must be at least 1");
         }
         this.monthsAhead = monthsAhead;
         this.retentionMonths = retentionMonths;
-        this.maintain = "mssql".equals(dbKind) ? "exec api_log_maintain ?1, ?2" : "select api_log_maintain(?1, ?2)";
+        this.maintain = dialect.choose("select api_log_maintain(?1, ?2)", "exec api_log_maintain ?1, ?2");
     }
 
     @Scheduled(

@@ -1,5 +1,6 @@
 package com.clinicsuite.credit.service;
 
+import com.clinicsuite.credit.config.ApiLogConfig;
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.credit.VoucherSearchesLogged;
 import com.clinicsuite.outbox.JsonRowsInsert;
@@ -7,6 +8,7 @@ import com.clinicsuite.outbox.JsonRowsInsert.Column;
 import com.clinicsuite.outbox.JsonRowsInsert.Type;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.ReactiveWork;
+import com.clinicsuite.outbox.SqlDialect;
 import com.clinicsuite.outbox.SqlErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +25,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,15 +69,14 @@ public class ApiLogWriter {
             Outbox outbox,
             Vertx vertx,
             MeterRegistry registry,
-            @ConfigProperty(name = "api-log.batch-size", defaultValue = "5000") int batchSize,
-            @ConfigProperty(name = "api-log.searches-per-event", defaultValue = "1000") int searchesPerEvent,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+            ApiLogConfig config,
+            SqlDialect dialect) {
         this.queue = queue;
         this.outbox = outbox;
         this.vertx = vertx;
-        this.batchSize = batchSize;
-        this.searchesPerEvent = searchesPerEvent;
-        this.insert = JsonRowsInsert.into("api_log", COLUMNS, dbKind);
+        this.batchSize = config.batchSize();
+        this.searchesPerEvent = config.searchesPerEvent();
+        this.insert = JsonRowsInsert.into("api_log", COLUMNS, dialect);
         this.rejected = registry.counter("api_log.rejected");
     }
 

@@ -100,15 +100,7 @@ public class CreditImportApplier {
      */
     public Uni<Void> apply(String importId) {
         long started = System.nanoTime();
-        return Panache.withTransaction(() -> applyLock()
-                        .chain(() ->
-                                imports.transition(importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null))
-                        .chain(claimed -> claimed
-                                ? searchIndex
-                                        .deferForThisTransaction()
-                                        .chain(() -> applyClaimed(importId, started))
-                                        .replaceWith(true)
-                                : Uni.createFrom().item(false)))
+        return Panache.withTransaction(() -> claimAndApply(importId, started))
                 .invoke(applied -> {
                     if (applied) {
                         searchIndex.mergePendingEntries();
@@ -118,6 +110,18 @@ public class CreditImportApplier {
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithUni(e -> fail(importId, e));
+    }
+
+    /** In the apply transaction: takes the lock, claims the import and applies it when claimed; whether it was. */
+    private Uni<Boolean> claimAndApply(String importId, long started) {
+        return applyLock()
+                .chain(() -> imports.transition(importId, ImportStatus.STAGED, ImportStatus.APPLYING, 0, 0, 0, null))
+                .chain(claimed -> claimed
+                        ? searchIndex
+                                .deferForThisTransaction()
+                                .chain(() -> applyClaimed(importId, started))
+                                .replaceWith(true)
+                        : Uni.createFrom().item(false));
     }
 
     /**
@@ -137,53 +141,72 @@ public class CreditImportApplier {
                 .replaceWithVoid();
     }
 
+    /** A claimed import: its mode and how many rows were staged for it. */
+    private record Staged(ImportMode mode, long rows) {}
+
+    /** What applying a staged import did. */
+    private record Counts(int inserted, int updated, int deleted) {}
+
     private Uni<Void> applyClaimed(String importId, long started) {
+        return staged(importId)
+                .chain(staged -> applyStaged(importId, staged)
+                        .call(counts -> complete(importId, staged, counts))
+                        .invoke(counts -> logApplied(importId, staged, counts, started)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Staged> staged(String importId) {
         return imports.findByImportId(importId)
-                .chain(found -> imports.stagedRowCount(importId).chain(rows -> {
-                    Uni<Counts> applied = found.mode == ImportMode.REPLACE ? replace(importId) : upsert(importId);
-                    return applied.chain(counts -> imports.transition(
-                                            importId,
-                                            ImportStatus.APPLYING,
-                                            ImportStatus.COMPLETED,
-                                            counts.inserted,
-                                            counts.updated,
-                                            counts.deleted,
-                                            null)
-                                    .chain(() -> imports.deleteStaged(importId))
-                                    .chain(() -> outbox.publish(
-                                            EventCatalog.CREDIT_IMPORT_RESULT,
-                                            importId,
-                                            new CreditImportResult(
-                                                    importId,
-                                                    ImportStatus.COMPLETED,
-                                                    rows.intValue(),
-                                                    counts.inserted,
-                                                    counts.updated,
-                                                    counts.deleted,
-                                                    List.of(),
-                                                    null)))
-                                    .invoke(() -> LOG.infof(
-                                            "Import %s (%s, %d rows) applied in %d ms: %d inserted, "
-                                                    + "%d updated, %d deleted",
-                                            importId,
-                                            found.mode.code(),
-                                            rows,
-                                            (System.nanoTime() - started) / 1_000_000,
-                                            counts.inserted,
-                                            counts.updated,
-                                            counts.deleted)))
-                            .replaceWithVoid();
-                }));
+                .chain(found -> imports.stagedRowCount(importId).map(rows -> new Staged(found.mode, rows)));
+    }
+
+    private Uni<Counts> applyStaged(String importId, Staged staged) {
+        return staged.mode() == ImportMode.REPLACE ? replace(importId) : upsert(importId);
+    }
+
+    /** Marks the import completed, drops its staged rows and publishes its result, in the apply transaction. */
+    private Uni<Void> complete(String importId, Staged staged, Counts counts) {
+        return imports.transition(
+                        importId,
+                        ImportStatus.APPLYING,
+                        ImportStatus.COMPLETED,
+                        counts.inserted(),
+                        counts.updated(),
+                        counts.deleted(),
+                        null)
+                .chain(() -> imports.deleteStaged(importId))
+                .chain(() -> outbox.publish(
+                        EventCatalog.CREDIT_IMPORT_RESULT,
+                        importId,
+                        new CreditImportResult(
+                                importId,
+                                ImportStatus.COMPLETED,
+                                (int) staged.rows(),
+                                counts.inserted(),
+                                counts.updated(),
+                                counts.deleted(),
+                                List.of(),
+                                null)))
+                .replaceWithVoid();
+    }
+
+    private static void logApplied(String importId, Staged staged, Counts counts, long started) {
+        LOG.infof(
+                "Import %s (%s, %d rows) applied in %d ms: %d inserted, %d updated, %d deleted",
+                importId,
+                staged.mode().code(),
+                staged.rows(),
+                (System.nanoTime() - started) / 1_000_000,
+                counts.inserted(),
+                counts.updated(),
+                counts.deleted());
     }
 
     /** Every record goes, the staged rows come in: two statements, however many rows. */
     private Uni<Counts> replace(String importId) {
-        Counts counts = new Counts();
         return balances.deleteAll()
-                .invoke(n -> counts.deleted = n.intValue())
-                .chain(() -> imports.insertStaged(importId, Long.MIN_VALUE, Long.MAX_VALUE))
-                .invoke(n -> counts.inserted = n)
-                .replaceWith(counts);
+                .chain(deleted -> imports.insertStaged(importId, Long.MIN_VALUE, Long.MAX_VALUE)
+                        .map(inserted -> new Counts(inserted, 0, deleted.intValue())));
     }
 
     /**
@@ -191,48 +214,55 @@ public class CreditImportApplier {
      * is inserted, and a later row of the same key (in this chunk or a later one) updates it.
      */
     private Uni<Counts> upsert(String importId) {
-        Counts counts = new Counts();
+        Tally tally = new Tally();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return imports.chunkIndexes(importId)
                 .chain(indexes -> Multi.createFrom()
                         .iterable(indexes)
                         .onItem()
-                        .transformToUniAndConcatenate(index -> upsertChunk(importId, index, counts, now))
+                        .transformToUniAndConcatenate(index -> upsertChunk(importId, index, tally, now))
                         .collect()
                         .last())
-                .replaceWith(counts);
+                .map(ignored -> new Counts(tally.inserted, tally.updated, 0));
     }
 
-    private Uni<Void> upsertChunk(String importId, int chunkIndex, Counts counts, OffsetDateTime now) {
+    private Uni<Void> upsertChunk(String importId, int chunkIndex, Tally tally, OffsetDateTime now) {
         return imports.stagedRows(importId, chunkIndex)
                 .chain(rows -> existingByKey(rows)
                         .chain(existing -> Multi.createFrom()
                                 .iterable(rows)
                                 .onItem()
-                                .transformToUniAndConcatenate(row -> {
-                                    String key = key(row.clientCode, row.treatmentName, row.center);
-                                    List<CreditBalance> matches = existing.get(key);
-                                    if (matches == null) {
-                                        CreditBalance created = new CreditBalance();
-                                        copy(row, created, now);
-                                        created.createdAt = now;
-                                        return balances.persist(created)
-                                                .invoke(saved -> {
-                                                    existing.put(key, new ArrayList<>(List.of(saved)));
-                                                    counts.inserted++;
-                                                })
-                                                .replaceWithVoid();
-                                    }
-                                    // managed entities: the changes are flushed below
-                                    matches.forEach(record -> copy(row, record, now));
-                                    counts.updated += matches.size();
-                                    return Uni.createFrom().voidItem();
-                                })
+                                .transformToUniAndConcatenate(row -> upsertRow(row, existing, tally, now))
                                 .collect()
                                 .last()))
-                // write this chunk's changes and forget its entities: the next chunk reads what it needs afresh
-                .chain(() -> Panache.getSession())
-                .chain(session -> session.flush().invoke(session::clear));
+                .chain(CreditImportApplier::flushAndClear);
+    }
+
+    /** Inserts a row without match (later rows of its key update it) or copies it onto every matching record. */
+    private Uni<Void> upsertRow(
+            CreditImportRow row, Map<String, List<CreditBalance>> existing, Tally tally, OffsetDateTime now) {
+        String key = key(row.clientCode, row.treatmentName, row.center);
+        List<CreditBalance> matches = existing.get(key);
+        if (matches == null) {
+            CreditBalance created = new CreditBalance();
+            copy(row, created, now);
+            created.createdAt = now;
+            return balances.persist(created)
+                    .invoke(saved -> {
+                        existing.put(key, new ArrayList<>(List.of(saved)));
+                        tally.inserted++;
+                    })
+                    .replaceWithVoid();
+        }
+        // managed entities: the changes are flushed at the end of the chunk
+        matches.forEach(record -> copy(row, record, now));
+        tally.updated += matches.size();
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Writes this chunk's changes and forgets its entities: the next chunk reads what it needs afresh. */
+    private static Uni<Void> flushAndClear() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     private Uni<Map<String, List<CreditBalance>>> existingByKey(List<CreditImportRow> rows) {
@@ -259,34 +289,55 @@ public class CreditImportApplier {
         target.updatedAt = now;
     }
 
+    /** Why an import failed: the text people read, and the refused row when one was found. */
+    private record Failure(String error, List<CreditImportResult.RowError> rejected) {}
+
     private Uni<Void> fail(String importId, Throwable cause) {
-        Uni<RowRejected> located = cause instanceof RowRejected row
+        return refusedRow(importId, cause).map(row -> failure(row, cause)).chain(failure -> {
+            // the reason names rows, columns and constraints only, never the row's content
+            LOG.warnf("Import %s failed: %s", importId, failure.error());
+            return Panache.withTransaction(() -> recordFailure(importId, failure));
+        });
+    }
+
+    /** The row the database refused (or the rules did), or null when none can be named. */
+    private Uni<RowRejected> refusedRow(String importId, Throwable cause) {
+        return cause instanceof RowRejected row
                 ? Uni.createFrom().item(row)
                 : locate(importId, SqlErrors.constraint(cause)).onFailure().recoverWithItem(e -> {
                     LOG.warnf("Import %s: the refused row could not be located: %s", importId, e.toString());
                     return null;
                 });
-        return located.chain(row -> {
-            String error = row != null
-                    ? describe(row)
-                    : "The import could not be applied (" + databaseReason(cause) + "); nothing was changed";
-            List<CreditImportResult.RowError> rejected = row == null
-                    ? List.of()
-                    : List.of(new CreditImportResult.RowError(row.row(), row.column(), row.getMessage()));
-            // the reason names rows, columns and constraints only, never the row's content
-            LOG.warnf("Import %s failed: %s", importId, error);
-            return Panache.withTransaction(() -> imports.transition(
-                            importId, ImportStatus.STAGED, ImportStatus.FAILED, 0, 0, 0, error)
-                    .chain(changed -> !changed
-                            ? Uni.createFrom().voidItem()
-                            : imports.deleteStaged(importId)
-                                    .chain(() -> outbox.publish(
-                                            EventCatalog.CREDIT_IMPORT_RESULT,
-                                            importId,
-                                            new CreditImportResult(
-                                                    importId, ImportStatus.FAILED, 0, 0, 0, 0, rejected, error)))
-                                    .replaceWithVoid()));
-        });
+    }
+
+    private static Failure failure(RowRejected row, Throwable cause) {
+        if (row == null) {
+            return new Failure(
+                    "The import could not be applied (" + databaseReason(cause) + "); nothing was changed", List.of());
+        }
+        return new Failure(
+                describe(row), List.of(new CreditImportResult.RowError(row.row(), row.column(), row.getMessage())));
+    }
+
+    /** Marks a still staged import failed, drops its staged rows and publishes the result; nothing if it moved on. */
+    private Uni<Void> recordFailure(String importId, Failure failure) {
+        return imports.transition(importId, ImportStatus.STAGED, ImportStatus.FAILED, 0, 0, 0, failure.error())
+                .chain(changed -> !changed
+                        ? Uni.createFrom().voidItem()
+                        : imports.deleteStaged(importId)
+                                .chain(() -> outbox.publish(
+                                        EventCatalog.CREDIT_IMPORT_RESULT,
+                                        importId,
+                                        new CreditImportResult(
+                                                importId,
+                                                ImportStatus.FAILED,
+                                                0,
+                                                0,
+                                                0,
+                                                0,
+                                                failure.rejected(),
+                                                failure.error())))
+                                .replaceWithVoid());
     }
 
     /** The failure text of a refused row: sheet row, column and reason. */
@@ -304,21 +355,30 @@ public class CreditImportApplier {
         if (constraint == null) {
             return Uni.createFrom().nullItem();
         }
+        return refusedSeq(importId, constraint)
+                .chain(seq -> seq == null
+                        ? Uni.createFrom().<RowRejected>nullItem()
+                        : rejectedRow(importId, constraint, seq));
+    }
+
+    /** The seq of a staged row the database refuses for {@code constraint}, or null when the whole range passes. */
+    private Uni<Long> refusedSeq(String importId, String constraint) {
         return Panache.withSession(() -> imports.stagedSeqRange(importId))
                 .chain(range -> range == null
                         ? Uni.createFrom().<Long>nullItem()
                         : refuses(importId, constraint, range[0], range[1])
                                 .chain(refused -> refused
                                         ? bisect(importId, constraint, range[0], range[1])
-                                        : Uni.createFrom().<Long>nullItem()))
-                .chain(id -> id == null
-                        ? Uni.createFrom().<RowRejected>nullItem()
-                        : Panache.withSession(() -> imports.stagedRow(importId, id))
-                                .map(row -> new RowRejected(
-                                        row.sourceRow,
-                                        ImportRowRules.columnBreaking(constraint, row),
-                                        "violates constraint " + constraint,
-                                        null)));
+                                        : Uni.createFrom().<Long>nullItem()));
+    }
+
+    private Uni<RowRejected> rejectedRow(String importId, String constraint, long seq) {
+        return Panache.withSession(() -> imports.stagedRow(importId, seq))
+                .map(row -> new RowRejected(
+                        row.sourceRow,
+                        ImportRowRules.columnBreaking(constraint, row),
+                        "violates constraint " + constraint,
+                        null));
     }
 
     /** The seq of a refused row in [from, to], which holds one. */
@@ -357,9 +417,9 @@ public class CreditImportApplier {
         return clientCode + '\u0000' + treatmentName.toLowerCase(Locale.ROOT) + '\u0000' + center;
     }
 
-    private static final class Counts {
+    /** Running counts of an upsert, chunk after chunk (one chain at a time touches it). */
+    private static final class Tally {
         int inserted;
         int updated;
-        int deleted;
     }
 }

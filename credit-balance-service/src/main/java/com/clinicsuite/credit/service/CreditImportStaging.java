@@ -10,6 +10,7 @@ import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.outbox.PoisonMessageException;
 import com.clinicsuite.vocabulary.ImportStatus;
+import com.clinicsuite.vocabulary.StoredText;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -85,7 +86,7 @@ public class CreditImportStaging {
                         0,
                         0,
                         0,
-                        reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                        StoredText.cut(reason, 1000))
                 .chain(changed -> changed
                         ? repository.deleteStaged(aborted.importId())
                         : Uni.createFrom().voidItem())

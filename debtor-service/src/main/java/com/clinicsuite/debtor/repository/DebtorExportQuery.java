@@ -1,6 +1,7 @@
 package com.clinicsuite.debtor.repository;
 
 import com.clinicsuite.outbox.JsonRowsInsert;
+import com.clinicsuite.outbox.SqlDialect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The debtors of an export, read a page at a time in list order (balance descending, then acc_no) with a keyset:
@@ -33,8 +33,8 @@ public class DebtorExportQuery {
 
     private final String idsSubquery;
 
-    public DebtorExportQuery(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.idsSubquery = JsonRowsInsert.valuesOf(JsonRowsInsert.Type.BIGINT, dbKind);
+    public DebtorExportQuery(SqlDialect dialect) {
+        this.idsSubquery = JsonRowsInsert.valuesOf(JsonRowsInsert.Type.BIGINT, dialect);
     }
 
     /** Up to {@code size} rows after {@code after} (null: from the start). Needs a session. */

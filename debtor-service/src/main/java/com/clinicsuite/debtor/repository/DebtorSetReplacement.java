@@ -1,5 +1,6 @@
 package com.clinicsuite.debtor.repository;
 
+import com.clinicsuite.outbox.SqlDialect;
 import com.clinicsuite.outbox.SqlErrors;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.SQLTransactionRollbackException;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -106,8 +106,8 @@ public class DebtorSetReplacement {
 
     private final boolean postgres;
 
-    public DebtorSetReplacement(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.postgres = dbKind.startsWith("postgres");
+    public DebtorSetReplacement(SqlDialect dialect) {
+        this.postgres = dialect.isPostgresql();
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.config.CommunicationRetentionConfig;
+import com.clinicsuite.outbox.SqlDialect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,13 +28,12 @@ public class CommunicationRetention {
     private final CommunicationRetentionConfig config;
     private final String deleteOldest;
 
-    public CommunicationRetention(
-            CommunicationRetentionConfig config, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public CommunicationRetention(CommunicationRetentionConfig config, SqlDialect dialect) {
         this.config = config;
-        this.deleteOldest = "mssql".equals(dbKind)
-                ? "delete top (" + config.cleanupBatchSize() + ") from communication where created_at < ?1"
-                : "delete from communication where id in (select id from communication where created_at < ?1 "
-                        + "order by created_at limit " + config.cleanupBatchSize() + ")";
+        this.deleteOldest = dialect.choose(
+                "delete from communication where id in (select id from communication where created_at < ?1 "
+                        + "order by created_at limit " + config.cleanupBatchSize() + ")",
+                "delete top (" + config.cleanupBatchSize() + ") from communication where created_at < ?1");
     }
 
     @Scheduled(

@@ -4,6 +4,7 @@ import com.clinicsuite.debtor.repository.Communication;
 import com.clinicsuite.debtor.repository.CommunicationRepository;
 import com.clinicsuite.events.notifications.DeliveryStatusChanged;
 import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.StoredText;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -54,7 +55,7 @@ public class DeliveryStatusTracker {
                         row.status = event.status();
                         row.statusAt = at;
                         if (event.error() != null) {
-                            row.errorMessage = truncate(event.error(), 1000);
+                            row.errorMessage = StoredText.cut(event.error(), 1000);
                         }
                     }
                     if (row.sentAt == null
@@ -69,20 +70,16 @@ public class DeliveryStatusTracker {
 
     private static void fillBlanks(Communication row, DeliveryStatusChanged event) {
         if (row.externalId == null && event.externalId() != null) {
-            row.externalId = truncate(event.externalId(), 200);
+            row.externalId = StoredText.cut(event.externalId(), 200);
         }
         if (row.provider == null && event.provider() != null) {
-            row.provider = truncate(event.provider(), 50);
+            row.provider = StoredText.cut(event.provider(), 50);
         }
         if (row.subject == null && event.subject() != null) {
-            row.subject = truncate(event.subject(), 500);
+            row.subject = StoredText.cut(event.subject(), 500);
         }
         if (row.message == null && event.message() != null) {
             row.message = event.message();
         }
-    }
-
-    private static String truncate(String text, int length) {
-        return text.length() > length ? text.substring(0, length) : text;
     }
 }

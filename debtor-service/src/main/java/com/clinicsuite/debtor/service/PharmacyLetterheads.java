@@ -5,6 +5,7 @@ import com.clinicsuite.debtor.repository.PharmacyLetterhead;
 import com.clinicsuite.debtor.repository.PharmacyLetterheadRepository;
 import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.notifications.ChannelConfigured;
+import com.clinicsuite.vocabulary.StoredText;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -35,9 +36,9 @@ public class PharmacyLetterheads {
                 .chain(existing -> {
                     PharmacyLetterhead row = existing != null ? existing : new PharmacyLetterhead();
                     row.pharmacyId = event.pharmacyId();
-                    row.displayName = cut(letterhead.displayName(), 200);
-                    row.contactPhone = cut(letterhead.contactPhone(), 50);
-                    row.bankDetails = cut(letterhead.bankDetails(), 500);
+                    row.displayName = StoredText.cut(letterhead.displayName(), 200);
+                    row.contactPhone = StoredText.cut(letterhead.contactPhone(), 50);
+                    row.bankDetails = StoredText.cut(letterhead.bankDetails(), 500);
                     row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     return existing != null ? Uni.createFrom().item(row) : letterheads.persist(row);
                 })
@@ -54,9 +55,5 @@ public class PharmacyLetterheads {
                                 row.displayName != null ? row.displayName : pharmacy.name,
                                 row.contactPhone,
                                 row.bankDetails));
-    }
-
-    private static String cut(String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 }

@@ -7,6 +7,7 @@ import com.clinicsuite.outbox.JsonRowsInsert;
 import com.clinicsuite.outbox.JsonRowsInsert.Column;
 import com.clinicsuite.outbox.JsonRowsInsert.Type;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.outbox.SqlDialect;
 import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ReminderChannel;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Queues a run's reminders the way send-email/send-sms do (a {@code queued} communication row and a
@@ -49,17 +49,14 @@ public class PolicyReminderQueue {
     private final Outbox outbox;
     private final AccountStatements statements;
 
-    public PolicyReminderQueue(
-            Outbox outbox,
-            AccountStatements statements,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public PolicyReminderQueue(Outbox outbox, AccountStatements statements, SqlDialect dialect) {
         this.outbox = outbox;
         this.statements = statements;
         this.insert = JsonRowsInsert.into(
                 "communication",
                 List.of("pharmacy_id", "run_id", "status", "requested_by", "status_at", "created_at"),
                 COLUMNS,
-                dbKind);
+                dialect);
     }
 
     /**

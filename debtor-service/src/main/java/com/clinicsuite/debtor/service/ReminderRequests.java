@@ -101,6 +101,9 @@ public class ReminderRequests {
     /** What a request decides about one debtor, before anything is written. */
     private record Decision(long debtorId, Debtor debtor, String refusal, BigDecimal amountDue, Language language) {}
 
+    /** What the checks read besides the debtors themselves: opted-out numbers, recent reminders, account facts. */
+    private record Blocks(Set<String> optedOut, Set<String> coolingDown, AccountFacts facts) {}
+
     /**
      * @param bearerToken the caller's access token, for asking notification-service when the view of the pharmacy's
      *     channels says "not configured" ({@link ReminderChannels})
@@ -110,64 +113,106 @@ public class ReminderRequests {
             long pharmacyId, ReminderChannel channel, ReminderCommand command, String requestedBy, String bearerToken) {
         Set<Long> ids = new LinkedHashSet<>(command.debtorIds());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return requireChannel(pharmacyId, channel, bearerToken)
+                .chain(() -> lockAndFind(pharmacyId, ids))
+                .chain(found -> decideAll(pharmacyId, channel, command, ids, found, now))
+                .chain(decisions -> carryOut(pharmacyId, channel, command, decisions, requestedBy, now));
+    }
+
+    private Uni<Void> requireChannel(long pharmacyId, ReminderChannel channel, String bearerToken) {
         return directory
                 .require(pharmacyId)
                 .chain(() -> channels.isConfigured(pharmacyId, channel, bearerToken))
-                .chain(configured -> {
+                .invoke(configured -> {
                     if (!configured) {
                         throw new Rejected("Pharmacy " + pharmacyId + " has no " + channel.label()
                                 + " channel configured: set it up in the notification settings first");
                     }
-                    // cool-down checked and recorded atomically: requests (and policy runs) of one pharmacy take
-                    // its row lock first, so a second one reads the reminders the first committed (issue 18.6)
-                    return pharmacies.lockForUpdate(pharmacyId).chain(() -> debtors.findInPharmacy(pharmacyId, ids));
                 })
-                .chain(found -> {
-                    Map<Long, Debtor> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
-                    Set<String> accNos = found.stream().map(d -> d.accNo).collect(Collectors.toSet());
-                    Set<String> numbers = found.stream()
-                            .map(d -> d.phoneDigits)
-                            .filter(Objects::nonNull)
-                            .collect(Collectors.toSet());
-                    Uni<Set<String>> optedOut = channel == ReminderChannel.SMS
-                            ? optOuts.optedOut(pharmacyId, numbers)
-                            : Uni.createFrom().item(Set.of());
-                    Uni<Set<String>> coolingDown = command.force()
-                            ? Uni.createFrom().item(Set.of())
-                            : communications.remindedSince(pharmacyId, accNos, channel, now.minus(config.coolDown()));
-                    LocalDate today =
-                            now.atZoneSameInstant(PolicySettings.DEFAULT_ZONE).toLocalDate();
-                    Uni<AccountFacts> facts = preferences
-                            .byAccount(pharmacyId, accNos)
-                            .chain(prefs -> promises.openByAccount(pharmacyId, accNos)
-                                    .chain(open -> languages
-                                            .pharmacyDefault(pharmacyId)
-                                            .map(language -> new AccountFacts(prefs, open, language, today))));
-                    return optedOut.chain(blocked -> coolingDown.chain(recent -> facts.map(account -> ids.stream()
-                            .map(id -> decide(id, byId.get(id), channel, command, blocked, recent, account))
-                            .toList())));
-                })
-                .chain(decisions -> Multi.createFrom()
-                        .iterable(decisions)
-                        .onItem()
-                        .transformToUniAndConcatenate(d -> d.refusal() != null
-                                ? Uni.createFrom().item((Object) new ReminderOutcome.Refused(d.debtorId(), d.refusal()))
-                                : queue(pharmacyId, channel, command, d, requestedBy, now)
-                                        .map(q -> (Object) q))
-                        .collect()
-                        .asList())
-                .map(results -> {
-                    List<ReminderOutcome.Queued> queued = new ArrayList<>();
-                    List<ReminderOutcome.Refused> refused = new ArrayList<>();
-                    for (Object r : results) {
-                        if (r instanceof ReminderOutcome.Queued q) {
-                            queued.add(q);
-                        } else {
-                            refused.add((ReminderOutcome.Refused) r);
-                        }
+                .replaceWithVoid();
+    }
+
+    /**
+     * Cool-down checked and recorded atomically: requests (and policy runs) of one pharmacy take its row lock first,
+     * so a second one reads the reminders the first committed (issue 18.6).
+     */
+    private Uni<List<Debtor>> lockAndFind(long pharmacyId, Set<Long> ids) {
+        return pharmacies.lockForUpdate(pharmacyId).chain(() -> debtors.findInPharmacy(pharmacyId, ids));
+    }
+
+    /** One decision per requested id, in the order of the request. */
+    private Uni<List<Decision>> decideAll(
+            long pharmacyId,
+            ReminderChannel channel,
+            ReminderCommand command,
+            Set<Long> ids,
+            List<Debtor> found,
+            OffsetDateTime now) {
+        Map<Long, Debtor> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+        return blocks(pharmacyId, channel, command, found, now)
+                .map(blocks -> ids.stream()
+                        .map(id -> decide(
+                                id,
+                                byId.get(id),
+                                channel,
+                                command,
+                                blocks.optedOut(),
+                                blocks.coolingDown(),
+                                blocks.facts()))
+                        .toList());
+    }
+
+    private Uni<Blocks> blocks(
+            long pharmacyId, ReminderChannel channel, ReminderCommand command, List<Debtor> found, OffsetDateTime now) {
+        Set<String> accNos = found.stream().map(d -> d.accNo).collect(Collectors.toSet());
+        Set<String> numbers =
+                found.stream().map(d -> d.phoneDigits).filter(Objects::nonNull).collect(Collectors.toSet());
+        Uni<Set<String>> optedOut = channel == ReminderChannel.SMS
+                ? optOuts.optedOut(pharmacyId, numbers)
+                : Uni.createFrom().item(Set.of());
+        Uni<Set<String>> coolingDown = command.force()
+                ? Uni.createFrom().item(Set.of())
+                : communications.remindedSince(pharmacyId, accNos, channel, now.minus(config.coolDown()));
+        LocalDate today = now.atZoneSameInstant(PolicySettings.DEFAULT_ZONE).toLocalDate();
+        // one session: the queries run one after the other
+        return optedOut.chain(blocked -> coolingDown.chain(
+                recent -> accountFacts(pharmacyId, accNos, today).map(facts -> new Blocks(blocked, recent, facts))));
+    }
+
+    private Uni<AccountFacts> accountFacts(long pharmacyId, Set<String> accNos, LocalDate today) {
+        return preferences
+                .byAccount(pharmacyId, accNos)
+                .chain(prefs -> promises.openByAccount(pharmacyId, accNos)
+                        .chain(open -> languages
+                                .pharmacyDefault(pharmacyId)
+                                .map(language -> new AccountFacts(prefs, open, language, today))));
+    }
+
+    /** Queues every passing decision (history row and event), in order, and answers what was queued or refused. */
+    private Uni<ReminderOutcome> carryOut(
+            long pharmacyId,
+            ReminderChannel channel,
+            ReminderCommand command,
+            List<Decision> decisions,
+            String requestedBy,
+            OffsetDateTime now) {
+        List<ReminderOutcome.Queued> queued = new ArrayList<>();
+        List<ReminderOutcome.Refused> refused = new ArrayList<>();
+        return Multi.createFrom()
+                .iterable(decisions)
+                .onItem()
+                .transformToUniAndConcatenate(d -> {
+                    if (d.refusal() != null) {
+                        refused.add(new ReminderOutcome.Refused(d.debtorId(), d.refusal()));
+                        return Uni.createFrom().voidItem();
                     }
-                    return new ReminderOutcome(queued, refused);
-                });
+                    return queue(pharmacyId, channel, command, d, requestedBy, now)
+                            .invoke(queued::add)
+                            .replaceWithVoid();
+                })
+                .collect()
+                .last()
+                .map(ignored -> new ReminderOutcome(queued, refused));
     }
 
     private Decision decide(

@@ -1,6 +1,7 @@
 package com.clinicsuite.debtor.service;
 
 import com.clinicsuite.debtor.config.ReportConfig;
+import com.clinicsuite.debtor.repository.AccountRow;
 import com.clinicsuite.debtor.repository.DebtorReport;
 import com.clinicsuite.debtor.repository.DebtorReportRepository;
 import com.clinicsuite.debtor.repository.DebtorSetReplacement;
@@ -15,6 +16,7 @@ import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.outbox.Failures;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.ReportStatus;
+import com.clinicsuite.vocabulary.StoredText;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -111,22 +114,25 @@ public class ReportIngestion {
         if (parsed.problem() != null) {
             return fail(report, parsed.problem());
         }
-        return chunks.isReceived(report.id, chunk.chunkIndex()).chain(received -> {
-            if (received) {
-                return Uni.createFrom().voidItem(); // the same chunk sent again under another event id
-            }
-            ReceivedChunk row = new ReceivedChunk();
-            row.reportId = report.id;
-            row.chunkIndex = chunk.chunkIndex();
-            row.accountCount = parsed.rows().size();
-            row.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return chunks.persist(row)
-                    .chain(() -> staged.insert(report.id, parsed.rows()))
-                    .chain(() -> chunks.countReceived(report.id))
-                    .chain(receivedCount -> receivedCount >= report.chunkCount
-                            ? complete(report)
-                            : Uni.createFrom().voidItem());
-        });
+        return chunks.isReceived(report.id, chunk.chunkIndex())
+                .chain(received -> received
+                        ? Uni.createFrom().voidItem() // the same chunk sent again under another event id
+                        : receive(report, chunk.chunkIndex(), parsed.rows()));
+    }
+
+    /** Records a chunk as received, stages its accounts, and completes the report when it was the last one. */
+    private Uni<Void> receive(DebtorReport report, int chunkIndex, List<AccountRow> accounts) {
+        ReceivedChunk row = new ReceivedChunk();
+        row.reportId = report.id;
+        row.chunkIndex = chunkIndex;
+        row.accountCount = accounts.size();
+        row.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return chunks.persist(row)
+                .chain(() -> staged.insert(report.id, accounts))
+                .chain(() -> chunks.countReceived(report.id))
+                .chain(receivedCount -> receivedCount >= report.chunkCount
+                        ? complete(report)
+                        : Uni.createFrom().voidItem());
     }
 
     private static String inconsistency(DebtorReport report, DebtorReportChunk chunk) {
@@ -140,28 +146,47 @@ public class ReportIngestion {
         return null;
     }
 
+    /** A complete report's staged accounts: how many, and why they cannot be applied (null when they can). */
+    private record StagedCheck(long accounts, String problem) {}
+
     private Uni<Void> complete(DebtorReport report) {
+        return check(report)
+                .chain(check -> check.problem() != null
+                        ? fail(report, check.problem())
+                        : applyLocked(report, check.accounts()));
+    }
+
+    /** Every account once, and as many as the report announced. */
+    private Uni<StagedCheck> check(DebtorReport report) {
         return staged.counts(report.id).chain(counts -> {
             if (counts.accounts() != counts.distinctAccNos()) {
                 return staged.firstDuplicateAccNo(report.id)
-                        .chain(accNo -> fail(report, "Account " + accNo + " appears more than once in the report"));
+                        .map(accNo -> new StagedCheck(
+                                counts.accounts(), "Account " + accNo + " appears more than once in the report"));
             }
             if (counts.accounts() != report.accountCount) {
-                return fail(
-                        report,
-                        "The report announced " + report.accountCount + " accounts but its chunks hold "
-                                + counts.accounts());
+                return Uni.createFrom()
+                        .item(new StagedCheck(
+                                counts.accounts(),
+                                "The report announced " + report.accountCount + " accounts but its chunks hold "
+                                        + counts.accounts()));
             }
-            // one writer per pharmacy: the row lock serialises replacements of its debtors across transactions and
-            // replicas, and the current report is read after the lock, as the last replacement committed it
-            return pharmacies
-                    .lockForUpdate(report.pharmacyId)
-                    .chain(pharmacy -> stillProcessing(report)
-                            .chain(processing -> processing
-                                    ? decide(report, pharmacy, counts.accounts())
-                                    // ended meanwhile: what this transaction staged goes too, nothing else changes
-                                    : staged.delete(report.id).replaceWithVoid()));
+            return Uni.createFrom().item(new StagedCheck(counts.accounts(), null));
         });
+    }
+
+    /**
+     * One writer per pharmacy: the row lock serialises replacements of its debtors across transactions and replicas,
+     * and the current report is read after the lock, as the last replacement committed it.
+     */
+    private Uni<Void> applyLocked(DebtorReport report, long accounts) {
+        return pharmacies
+                .lockForUpdate(report.pharmacyId)
+                .chain(pharmacy -> stillProcessing(report)
+                        .chain(processing -> processing
+                                ? decide(report, pharmacy, accounts)
+                                // ended meanwhile: what this transaction staged goes too, nothing else changes
+                                : staged.delete(report.id).replaceWithVoid()));
     }
 
     /**
@@ -177,12 +202,16 @@ public class ReportIngestion {
             return unknownPharmacy(report);
         }
         unknownSince.remove(report.importReportId);
-        Uni<DebtorReport> current = pharmacy.currentReportId == null
+        return currentReport(pharmacy)
+                .chain(applied -> applied != null && !report.isNewerThan(applied)
+                        ? supersede(report, applied)
+                        : replace(report, pharmacy, accounts));
+    }
+
+    private Uni<DebtorReport> currentReport(Pharmacy pharmacy) {
+        return pharmacy.currentReportId == null
                 ? Uni.createFrom().nullItem()
                 : reports.findById(pharmacy.currentReportId);
-        return current.chain(applied -> applied != null && !report.isNewerThan(applied)
-                ? supersede(report, applied)
-                : replace(report, pharmacy, accounts));
     }
 
     private Uni<Void> replace(DebtorReport report, Pharmacy pharmacy, long accounts) {
@@ -191,18 +220,7 @@ public class ReportIngestion {
         return replacement
                 .replace(report.pharmacyId, report.id, now)
                 .chain(totals -> {
-                    report.status = ReportStatus.COMPLETED;
-                    report.totalAccounts = totals.accounts();
-                    report.totalOutstanding = totals.outstanding();
-                    report.totalCurrent = totals.current();
-                    report.totalD30 = totals.d30();
-                    report.totalD60 = totals.d60();
-                    report.totalD90 = totals.d90();
-                    report.totalD120 = totals.d120();
-                    report.totalD150 = totals.d150();
-                    report.totalD180 = totals.d180();
-                    report.completedAt = now;
-                    pharmacy.currentReportId = report.id;
+                    completed(report, pharmacy, totals, now);
                     LOG.infof(
                             "Report %d applied to pharmacy %d: %d accounts in %d ms",
                             report.id, report.pharmacyId, accounts, (System.nanoTime() - started) / 1_000_000);
@@ -213,6 +231,23 @@ public class ReportIngestion {
                 // the swap was undone: the previous set stays; record and announce the failure
                 .recoverWithUni(failure -> fail(report, failure.getMessage()));
         // SwapInterrupted (a deadlock, a serialization failure) passes through: transient, the inbox retries
+    }
+
+    /** The report is now the pharmacy's current one, with the totals of the debtors it replaced them with. */
+    private static void completed(
+            DebtorReport report, Pharmacy pharmacy, DebtorSetReplacement.Totals totals, OffsetDateTime now) {
+        report.status = ReportStatus.COMPLETED;
+        report.totalAccounts = totals.accounts();
+        report.totalOutstanding = totals.outstanding();
+        report.totalCurrent = totals.current();
+        report.totalD30 = totals.d30();
+        report.totalD60 = totals.d60();
+        report.totalD90 = totals.d90();
+        report.totalD120 = totals.d120();
+        report.totalD150 = totals.d150();
+        report.totalD180 = totals.d180();
+        report.completedAt = now;
+        pharmacy.currentReportId = report.id;
     }
 
     /**
@@ -283,7 +318,7 @@ public class ReportIngestion {
 
     private Uni<Void> failed(DebtorReport report, String reason, String supersededBy) {
         report.status = ReportStatus.FAILED;
-        report.errorMessage = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        report.errorMessage = StoredText.cut(reason, 1000);
         report.completedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return staged.delete(report.id).chain(() -> published(report, report.errorMessage, supersededBy));
     }

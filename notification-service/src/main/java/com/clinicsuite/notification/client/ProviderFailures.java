@@ -1,5 +1,6 @@
 package com.clinicsuite.notification.client;
 
+import com.clinicsuite.vocabulary.StoredText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.mail.SMTPException;
@@ -93,13 +94,9 @@ public final class ProviderFailures {
             if (message.isMissingNode()) {
                 message = json.path("message");
             }
-            return message.isTextual() ? ": " + truncate(message.asText()) : "";
+            return message.isTextual() ? ": " + StoredText.cut(message.asText(), 300) : "";
         } catch (Exception e) {
             return "";
         }
-    }
-
-    private static String truncate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) : s;
     }
 }

@@ -2,7 +2,6 @@ package com.clinicsuite.notification.rest;
 
 import com.clinicsuite.notification.service.TemplateRejectedException;
 import com.clinicsuite.web.errors.ApiError;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -14,9 +13,8 @@ public class TemplateRejectedMapper {
 
     @ServerExceptionMapper
     public Response rejected(TemplateRejectedException e) {
-        return Response.status(422)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(e.getMessage(), e.rule().code(), e.errors()))
+        return new ApiError(e.getMessage(), e.rule().code(), e.errors())
+                .answer(422)
                 .build();
     }
 }

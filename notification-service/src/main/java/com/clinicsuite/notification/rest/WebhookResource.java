@@ -5,6 +5,7 @@ import com.clinicsuite.notification.service.DeliveryReports.Report;
 import com.clinicsuite.notification.service.OptOutService;
 import com.clinicsuite.notification.service.WebhookGuard;
 import com.clinicsuite.vocabulary.DeliveryStatus;
+import com.clinicsuite.vocabulary.StoredText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -146,7 +147,7 @@ public class WebhookResource {
 
     private static String reason(JsonNode event) {
         String reason = text(event, "reason");
-        return reason == null ? "" : ": " + (reason.length() > 300 ? reason.substring(0, 300) : reason);
+        return reason == null ? "" : ": " + StoredText.cut(reason, 300);
     }
 
     private static String firstText(JsonNode node, String... names) {

@@ -14,6 +14,7 @@ import com.clinicsuite.notification.repository.DeliveryRepository;
 import com.clinicsuite.outbox.ReactiveWork;
 import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.ReminderChannel;
+import com.clinicsuite.vocabulary.StoredText;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -304,7 +305,7 @@ public class DeliveryDispatcher {
             d.externalId = outcome.externalId();
         } else {
             d.status = DeliveryStatus.FAILED;
-            d.error = outcome.error().length() > 1000 ? outcome.error().substring(0, 1000) : outcome.error();
+            d.error = StoredText.cut(outcome.error(), 1000);
         }
         return events.publish(d);
     }

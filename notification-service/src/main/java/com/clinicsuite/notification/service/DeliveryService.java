@@ -10,6 +10,7 @@ import com.clinicsuite.notification.repository.SmsOptOutRepository;
 import com.clinicsuite.outbox.PoisonMessageException;
 import com.clinicsuite.vocabulary.DeliveryStatus;
 import com.clinicsuite.vocabulary.SaPhoneNumber;
+import com.clinicsuite.vocabulary.StoredText;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -155,7 +156,7 @@ public class DeliveryService {
 
     private static Delivery fail(Delivery d, String error) {
         d.status = DeliveryStatus.FAILED;
-        d.error = error.length() > 1000 ? error.substring(0, 1000) : error;
+        d.error = StoredText.cut(error, 1000);
         return d;
     }
 }

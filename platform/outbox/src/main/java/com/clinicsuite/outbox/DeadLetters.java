@@ -1,5 +1,6 @@
 package com.clinicsuite.outbox;
 
+import com.clinicsuite.vocabulary.StoredText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,7 +127,7 @@ public class DeadLetters {
      * own. Item false, nothing stored: the consumer processed the event meanwhile (on another replica, say).
      */
     Uni<Boolean> store(String consumer, Message<String> message, String eventId, String eventType, Throwable cause) {
-        String id = truncate(eventId, 200);
+        String id = StoredText.cut(eventId, 200);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return Panache.withTransaction(() -> InboxEvent.<InboxEvent>findById(new InboxEvent.Key(consumer, id))
                 .chain(processed -> processed != null
@@ -141,7 +142,7 @@ public class DeadLetters {
                                         row.firstFailedAt = now;
                                     }
                                     fill(row, message, eventType);
-                                    row.error = truncate(Failures.describe(cause), 2000);
+                                    row.error = StoredText.cut(Failures.describe(cause), 2000);
                                     row.lastFailedAt = now;
                                     row.attempts++;
                                     row.resolvedAt = null;
@@ -302,11 +303,11 @@ public class DeadLetters {
 
     private void fill(InboxDeadLetter row, Message<String> message, String eventType) {
         Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
-        row.eventType = eventType == null ? null : truncate(eventType, 200);
+        row.eventType = eventType == null ? null : StoredText.cut(eventType, 200);
         row.topic = kafka.map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
         row.partition = kafka.map(IncomingKafkaRecordMetadata::getPartition).orElse(-1);
         row.offset = kafka.map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
-        row.key = kafka.map(m -> m.getKey() == null ? null : truncate(String.valueOf(m.getKey()), 1000))
+        row.key = kafka.map(m -> m.getKey() == null ? null : StoredText.cut(String.valueOf(m.getKey()), 1000))
                 .orElse(null);
         Map<String, String> headers = new LinkedHashMap<>();
         kafka.ifPresent(m -> {
@@ -326,9 +327,5 @@ public class DeadLetters {
 
     private static String text(Header header) {
         return new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -1,5 +1,6 @@
 package com.clinicsuite.outbox;
 
+import com.clinicsuite.vocabulary.StoredText;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
@@ -134,7 +135,7 @@ public final class Failures {
                             ? t.getClass().getName()
                             : t.getClass().getName() + ": " + t.getMessage());
         }
-        return text.length() <= 1000 ? text.toString() : text.substring(0, 1000);
+        return StoredText.cut(text.toString(), 1000);
     }
 
     private static void append(StringBuilder text, String part) {

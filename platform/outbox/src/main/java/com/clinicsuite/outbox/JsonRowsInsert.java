@@ -55,9 +55,9 @@ public final class JsonRowsInsert<R> {
     private final List<Column<R>> columns;
     private final String sql;
 
-    private JsonRowsInsert(String table, List<String> parameters, List<Column<R>> columns, String dbKind) {
+    private JsonRowsInsert(String table, List<String> parameters, List<Column<R>> columns, SqlDialect dialect) {
         this.columns = List.copyOf(columns);
-        boolean mssql = isMssql(dbKind);
+        boolean mssql = dialect.isMssql();
         StringBuilder names = new StringBuilder();
         StringBuilder selected = new StringBuilder();
         for (String parameter : parameters) {
@@ -83,15 +83,15 @@ public final class JsonRowsInsert<R> {
         this.sql = "insert into " + table + " (" + names + ") select " + selected + " from " + source;
     }
 
-    /** An insert into {@code table} of {@code columns}, for {@code quarkus.datasource.db-kind} {@code dbKind}. */
-    public static <R> JsonRowsInsert<R> into(String table, List<Column<R>> columns, String dbKind) {
-        return new JsonRowsInsert<>(table, List.of(), columns, dbKind);
+    /** An insert into {@code table} of {@code columns}, in the database's dialect. */
+    public static <R> JsonRowsInsert<R> into(String table, List<Column<R>> columns, SqlDialect dialect) {
+        return new JsonRowsInsert<>(table, List.of(), columns, dialect);
     }
 
-    /** As {@link #into(String, List, String)}, with leading columns bound as parameters (same for every row). */
+    /** As {@link #into(String, List, SqlDialect)}, with leading columns bound as parameters (same for every row). */
     public static <R> JsonRowsInsert<R> into(
-            String table, List<String> parameters, List<Column<R>> columns, String dbKind) {
-        return new JsonRowsInsert<>(table, parameters, columns, dbKind);
+            String table, List<String> parameters, List<Column<R>> columns, SqlDialect dialect) {
+        return new JsonRowsInsert<>(table, parameters, columns, dialect);
     }
 
     /**
@@ -100,8 +100,8 @@ public final class JsonRowsInsert<R> {
      * by value meets the databases' limits (SQL Server takes 2,100 parameters per statement, PostgreSQL 65,535). The
      * parameter is the subquery's only {@code ?}.
      */
-    public static String valuesOf(Type type, String dbKind) {
-        return isMssql(dbKind)
+    public static String valuesOf(Type type, SqlDialect dialect) {
+        return dialect.isMssql()
                 ? "select j.value from openjson(?) with (value " + type.mssql + " '$') as j"
                 : "select cast(j.value as " + type.postgresql
                         + ") from json_array_elements_text(cast(cast(? as text) as json)) as j";
@@ -142,11 +142,6 @@ public final class JsonRowsInsert<R> {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
-    }
-
-    /** The one place the JSON statements tell the two databases apart ({@code quarkus.datasource.db-kind}). */
-    private static boolean isMssql(String dbKind) {
-        return "mssql".equals(dbKind);
     }
 
     private static void write(JsonGenerator json, Object value) throws IOException {

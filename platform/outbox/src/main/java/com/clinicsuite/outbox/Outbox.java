@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes events to the outbox table in the caller's reactive transaction, so an event exists exactly when the
@@ -39,15 +38,11 @@ public class Outbox {
     private final JsonRowsInsert<OutboxEvent> insertAll;
     private final long maxPayloadBytes;
 
-    public Outbox(
-            ObjectMapper mapper,
-            OutboxRelay relay,
-            OutboxConfig config,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public Outbox(ObjectMapper mapper, OutboxRelay relay, OutboxConfig config, SqlDialect dialect) {
         this.mapper = mapper;
         this.relay = relay;
         this.maxPayloadBytes = config.maxPayloadSize().asLongValue();
-        this.insertAll = JsonRowsInsert.into("outbox_event", COLUMNS, dbKind);
+        this.insertAll = JsonRowsInsert.into("outbox_event", COLUMNS, dialect);
     }
 
     /**

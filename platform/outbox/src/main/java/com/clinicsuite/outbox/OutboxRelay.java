@@ -1,6 +1,7 @@
 package com.clinicsuite.outbox;
 
 import com.clinicsuite.events.Lane;
+import com.clinicsuite.vocabulary.StoredText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -289,7 +290,7 @@ public class OutboxRelay {
             boolean ownFault = anyAcked || !(failure instanceof RetriableException);
             parkedMayHaveChanged |= ownFault;
             (ownFault ? counted : notCounted)
-                    .computeIfAbsent(truncate(String.valueOf(failure)), e -> new ArrayList<>())
+                    .computeIfAbsent(StoredText.cut(String.valueOf(failure), 1000), e -> new ArrayList<>())
                     .add(row.id());
         }
         Uni<Void> writes = Uni.createFrom().voidItem();
@@ -399,9 +400,5 @@ public class OutboxRelay {
         all.addAll(first);
         all.addAll(second);
         return all;
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 }

@@ -3,7 +3,6 @@ package com.clinicsuite.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The outbox's statements that differ between PostgreSQL and SQL Server: those that take a list of row ids as one
@@ -15,8 +14,8 @@ public class OutboxStatements {
 
     private final boolean mssql;
 
-    public OutboxStatements(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.mssql = "mssql".equals(dbKind);
+    public OutboxStatements(SqlDialect dialect) {
+        this.mssql = dialect.isMssql();
     }
 
     /** {@code ids} as the text {@link #idIn(String)} reads: a PostgreSQL array literal or a JSON array. */

@@ -14,7 +14,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
 import javax.crypto.SecretKey;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -45,12 +44,10 @@ public class CachingJwtParser implements JWTParser {
      * @param verifier the extension's parser, or the service's own alternative to it (a subclass), which CDI then
      *                 resolves instead
      */
-    public CachingJwtParser(
-            DefaultJWTParser verifier,
-            JWTAuthContextInfo verification,
-            @ConfigProperty(name = "jwt-cache.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "jwt-cache.max-size", defaultValue = "1000") long maxSize,
-            @ConfigProperty(name = "jwt-cache.max-age", defaultValue = "5M") Duration maxAge) {
+    public CachingJwtParser(DefaultJWTParser verifier, JWTAuthContextInfo verification, JwtCacheConfig config) {
+        boolean enabled = config.enabled();
+        long maxSize = config.maxSize();
+        Duration maxAge = config.maxAge();
         this.verifier = verifier;
         // the same leeway the verifier grants after exp: the grace period when set, else the clock skew
         this.leewaySeconds = verification.getExpGracePeriodSecs() > 0

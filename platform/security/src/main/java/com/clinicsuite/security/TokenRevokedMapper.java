@@ -2,7 +2,6 @@ package com.clinicsuite.security;
 
 import com.clinicsuite.web.errors.ApiError;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -17,10 +16,9 @@ public class TokenRevokedMapper {
 
     @ServerExceptionMapper
     public Response revoked(TokenRevokedException e) {
-        return Response.status(401)
+        return ApiError.of(DETAIL, "token_revoked")
+                .answer(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(DETAIL, "token_revoked"))
                 .build();
     }
 }

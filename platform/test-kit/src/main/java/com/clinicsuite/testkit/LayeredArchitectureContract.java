@@ -78,10 +78,7 @@ public abstract class LayeredArchitectureContract {
      * Classes of the platform that use a Quarkus internal today, each with the reason; the rule fails as soon as one no
      * longer does (remove it here then), and for any other class.
      */
-    static final Map<String, String> KNOWN_INTERNAL_API_USES = Map.of(
-            "com.clinicsuite.outbox.ReactiveWork",
-            "VertxContextSafetyToggle marks its duplicated context safe for Hibernate Reactive (issue 20.2 replaces it"
-                    + " with VertxContextSupport in platform/outbox)");
+    static final Map<String, String> KNOWN_INTERNAL_API_USES = Map.of();
 
     /** Senders that put a record on Kafka directly. */
     static final List<String> DIRECT_SENDERS = List.of(

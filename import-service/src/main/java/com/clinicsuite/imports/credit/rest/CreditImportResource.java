@@ -6,10 +6,10 @@ import com.clinicsuite.imports.credit.repository.CreditImportJob;
 import com.clinicsuite.imports.credit.service.CreditImportService;
 import com.clinicsuite.imports.credit.service.ImportQueueFullException;
 import com.clinicsuite.imports.credit.sheet.UnreadableSpreadsheetException;
-import com.clinicsuite.imports.service.StoredText;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.vocabulary.Coded;
 import com.clinicsuite.vocabulary.ImportMode;
+import com.clinicsuite.vocabulary.StoredText;
 import com.clinicsuite.web.errors.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -105,18 +105,14 @@ public class CreditImportResource {
 
     @ServerExceptionMapper
     Response queueFull(ImportQueueFullException e) {
-        return Response.status(429)
+        return ApiError.of(e.getMessage())
+                .answer(429)
                 .header("Retry-After", "60")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(e.getMessage()))
                 .build();
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(message))
-                .build();
+        return ApiError.of(message).answer(status).build();
     }
 
     private static boolean flag(String value) {

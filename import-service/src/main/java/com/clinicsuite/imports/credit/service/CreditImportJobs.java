@@ -7,6 +7,7 @@ import com.clinicsuite.imports.credit.repository.CreditImportJobError;
 import com.clinicsuite.imports.credit.repository.CreditImportJobRepository;
 import com.clinicsuite.vocabulary.ImportMode;
 import com.clinicsuite.vocabulary.ImportStatus;
+import com.clinicsuite.vocabulary.StoredText;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -168,7 +169,7 @@ public class CreditImportJobs {
     private static CreditImportJobError toError(String importId, RowIssue issue) {
         CreditImportJobError error = new CreditImportJobError();
         error.importId = importId;
-        error.sheet = issue.sheet() == null ? null : truncate(issue.sheet(), 100);
+        error.sheet = issue.sheet() == null ? null : StoredText.cut(issue.sheet(), 100, "…");
         error.rowNo = issue.row();
         error.columnName = issue.column();
         String text = issue.column() == null ? issue.message() : issue.column() + " " + issue.message();
@@ -179,11 +180,7 @@ public class CreditImportJobs {
     }
 
     static String truncate(String text) {
-        return truncate(text, 500);
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return StoredText.cut(text, 500, "…");
     }
 
     static OffsetDateTime now() {

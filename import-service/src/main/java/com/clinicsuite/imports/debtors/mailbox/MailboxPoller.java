@@ -7,7 +7,7 @@ import com.clinicsuite.imports.debtors.service.DebtorReportImportService;
 import com.clinicsuite.imports.debtors.service.ImportOutcome;
 import com.clinicsuite.imports.debtors.service.ImportRequest;
 import com.clinicsuite.imports.service.Blocking;
-import com.clinicsuite.imports.service.StoredText;
+import com.clinicsuite.vocabulary.StoredText;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

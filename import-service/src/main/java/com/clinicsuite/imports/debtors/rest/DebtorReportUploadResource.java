@@ -196,10 +196,7 @@ public class DebtorReportUploadResource {
             case TOO_LARGE -> 413;
             case UNREADABLE, INVALID_CONTENT, NOT_APPLIED, SUPERSEDED -> 422;
         };
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(refused.message()))
-                .build();
+        return ApiError.of(refused.message()).answer(status).build();
     }
 
     private static byte[] read(FileUpload file) {

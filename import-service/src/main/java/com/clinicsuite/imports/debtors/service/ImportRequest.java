@@ -1,7 +1,7 @@
 package com.clinicsuite.imports.debtors.service;
 
-import com.clinicsuite.imports.service.StoredText;
 import com.clinicsuite.vocabulary.ReportSource;
+import com.clinicsuite.vocabulary.StoredText;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -3,7 +3,7 @@ package com.clinicsuite.imports.debtors.service;
 import com.clinicsuite.imports.debtors.config.MailboxConfig;
 import com.clinicsuite.imports.debtors.repository.MailboxSecretAddress;
 import com.clinicsuite.imports.debtors.repository.MailboxSecretAddressRepository;
-import com.clinicsuite.imports.service.StoredText;
+import com.clinicsuite.vocabulary.StoredText;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

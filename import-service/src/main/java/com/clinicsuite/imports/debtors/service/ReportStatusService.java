@@ -2,8 +2,8 @@ package com.clinicsuite.imports.debtors.service;
 
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.imports.debtors.repository.DebtorReportUploadRepository;
-import com.clinicsuite.imports.service.StoredText;
 import com.clinicsuite.vocabulary.ReportStatus;
+import com.clinicsuite.vocabulary.StoredText;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

@@ -41,10 +41,9 @@ public class ApiErrorMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
-        return Response.status(401)
+        return ApiError.of("Not authenticated: send a valid bearer token", ErrorCode.UNAUTHORIZED.code())
+                .answer(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of("Not authenticated: send a valid bearer token", ErrorCode.UNAUTHORIZED.code()))
                 .build();
     }
 
@@ -140,9 +139,8 @@ public class ApiErrorMappers {
                             defaultMessage(status), ErrorCode.forStatus(status).code()));
         }
         String message = ownMessage ? e.getMessage() : defaultMessage(status);
-        Response.ResponseBuilder builder = Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(message, ErrorCode.forStatus(status).code()));
+        Response.ResponseBuilder builder =
+                ApiError.of(message, ErrorCode.forStatus(status).code()).answer(status);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 values.forEach(v -> builder.header(name, v));
@@ -212,9 +210,6 @@ public class ApiErrorMappers {
     }
 
     private static Response json(int status, ApiError error) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(error)
-                .build();
+        return error.answer(status).build();
     }
 }

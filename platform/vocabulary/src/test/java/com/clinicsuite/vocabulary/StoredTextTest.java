@@ -1,4 +1,4 @@
-package com.clinicsuite.imports.service;
+package com.clinicsuite.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,5 +25,22 @@ class StoredTextTest {
         assertThat(StoredText.bounded(emoji, 10)).isEqualTo("aaaaaa...");
         assertThat(StoredText.bounded("a\u0000b", 10)).isEqualTo("ab");
         assertThat(StoredText.bounded(null, 10)).isNull();
+    }
+
+    @Test
+    void cutKeepsAtMostTheColumnsSizeAndNeverHalfACharacter() {
+        assertThat(StoredText.cut("short", 10)).isEqualTo("short");
+        assertThat(StoredText.cut("x".repeat(20), 10)).isEqualTo("x".repeat(10));
+        assertThat(StoredText.cut("a".repeat(9) + "\uD83D\uDE00", 10)).isEqualTo("a".repeat(9));
+        assertThat(StoredText.cut(null, 10)).isNull();
+        assertThat(StoredText.cut("x".repeat(20), 10, "\u2026")).isEqualTo("x".repeat(9) + "\u2026");
+        assertThat(StoredText.cut("x".repeat(10), 10, "\u2026")).isEqualTo("x".repeat(10));
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesGoPairsStay() {
+        assertThat(StoredText.withoutControls("a\u0000b\r\nc\u007Fd\u0085e")).isEqualTo("abcde");
+        assertThat(StoredText.withoutControls("a\uD83Db\uDE00c")).isEqualTo("abc");
+        assertThat(StoredText.withoutControls("a\uD83D\uDE00b")).isEqualTo("a\uD83D\uDE00b");
     }
 }
