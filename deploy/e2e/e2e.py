@@ -26,56 +26,14 @@ import urllib.request
 import uuid
 from decimal import Decimal
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from suitehttp import Api, Checks, wait_for  # noqa: E402  (shared with deploy/chaos)
+
 GW, ADMIN_PASSWORD, DATA, IMAP_PORT = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-results = []
-
-
-def call(method, path, body=None, token=None, form=None, raw=False, timeout=60):
-    headers = {}
-    data = None
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    if form is not None:
-        boundary = uuid.uuid4().hex
-        parts = []
-        for name, value in form.items():
-            if isinstance(value, tuple):
-                filename, content, ctype = value
-                parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                             f"Content-Type: {ctype}\r\n\r\n".encode() + content + b"\r\n")
-            else:
-                parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
-        data = b"".join(parts) + f"--{boundary}--\r\n".encode()
-        headers["Content-Type"] = "multipart/form-data; boundary=" + boundary
-    elif body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-    req = urllib.request.Request(GW + path, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            payload = r.read()
-            return r.status, dict(r.headers), payload if raw else (json.loads(payload) if payload else None)
-    except urllib.error.HTTPError as e:
-        payload = e.read()
-        try:
-            return e.code, dict(e.headers), json.loads(payload)
-        except ValueError:
-            return e.code, dict(e.headers), payload
-
-
-def check(name, condition, detail=""):
-    results.append(bool(condition))
-    print(("PASS " if condition else "FAIL ") + name + ("" if condition else f"  ({detail})"), flush=True)
-    return condition
-
-
-def wait_for(fn, timeout=60, interval=0.5):
-    deadline = time.time() + timeout
-    value = fn()
-    while not value and time.time() < deadline:
-        time.sleep(interval)
-        value = fn()
-    return value
+call = Api(GW).call
+checks = Checks()
+check = checks.check
+results = checks.results
 
 
 # --- log in

@@ -51,14 +51,20 @@ public class SettingsService {
 
     /**
      * The decrypted settings the senders use; {@link ChannelSettings#none} when the pharmacy has none. Cached
-     * briefly (every reminder needs them); a change through this replica invalidates at once, other replicas see
-     * it within the cache's expiry.
+     * briefly (every reminder needs them); a change through this replica invalidates at once, other replicas when
+     * its ChannelConfigured event reaches them ({@link #forget}), at the latest after the cache's expiry.
      */
     @CacheResult(cacheName = CHANNELS_CACHE)
     public Uni<ChannelSettings> channels(long pharmacyId) {
         return repository
                 .findByPharmacy(pharmacyId)
                 .map(s -> s == null ? ChannelSettings.none(pharmacyId) : channelSettings(s, cipher));
+    }
+
+    /** Drops the cached settings of a pharmacy: another instance changed them (SettingsChangeListener). */
+    @CacheInvalidate(cacheName = CHANNELS_CACHE)
+    public Uni<Void> forget(@CacheKey long pharmacyId) {
+        return Uni.createFrom().voidItem();
     }
 
     @WithTransaction
