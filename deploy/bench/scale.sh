@@ -50,7 +50,7 @@ say() { printf '\033[1m[scale]\033[0m %s\n' "$*"; }
 
 admin_token() {
   local password
-  password=$(cat "$ROOT/.stack/secrets/admin-password")
+  password=$(cat "${STACK_DIR:-$ROOT/.stack}/secrets/admin-password")
   curl -fsS -X POST "$GATEWAY/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"admin\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
