@@ -3,15 +3,17 @@
 # and directly on the service's port, with the same wrk load, and prints req/s, p99 and the load average.
 # Needs a running ./stack (credit balances loaded: the demo data, or an import) and wrk (Debian: apt-get install wrk).
 # Usage (repository root): deploy/gateway/bench.sh [duration, default 20s] [connections, default 32]
-# BENCH_WARMUP (default 10s): how long each scenario runs before it is measured.
+# BENCH_WARMUP (default 10s): how long each scenario runs before it is measured. Follows ./stack's STACK_DIR and
+# STACK_PORT_OFFSET (a stack started with an offset is measured with the same one).
 set -euo pipefail
 DURATION=${1:-20s}
 CONNECTIONS=${2:-32}
 WARMUP=${BENCH_WARMUP:-10s}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 STATE="${STACK_DIR:-$ROOT/.stack}"
-GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}"
-DIRECT="http://127.0.0.1:8082"
+OFFSET="${STACK_PORT_OFFSET:-0}"
+GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-$((8080 + OFFSET))}"
+DIRECT="http://127.0.0.1:$((8082 + OFFSET))"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

@@ -89,6 +89,32 @@ public abstract class NativeReadinessContract {
             Signature.class,
             MessageDigest.class);
 
+    /**
+     * Calls that draw randomness or create key material: in a static initializer they run while the native image is
+     * built, so the value (a UUID, a seed, a key) would be the same in every copy of the executable.
+     */
+    private static final Map<String, Set<String>> RANDOMNESS_SOURCES = Map.of(
+            "java.util.UUID",
+            Set.of("randomUUID"),
+            "java.lang.Math",
+            Set.of("random"),
+            "java.lang.StrictMath",
+            Set.of("random"),
+            "java.util.concurrent.ThreadLocalRandom",
+            Set.of("current"),
+            "java.security.SecureRandom",
+            Set.of("<init>", "getInstance", "getInstanceStrong", "getSeed"),
+            "java.util.Random",
+            Set.of("<init>"),
+            "java.util.SplittableRandom",
+            Set.of("<init>"),
+            "java.security.KeyPairGenerator",
+            Set.of("getInstance"),
+            "javax.crypto.KeyGenerator",
+            Set.of("getInstance"),
+            "javax.crypto.Cipher",
+            Set.of("getInstance"));
+
     /** Calls that load, look up or create classes and members by name at run time. */
     private static final Map<String, Set<String>> DYNAMIC_LOOKUPS = Map.of(
             "java.lang.Class",
@@ -191,6 +217,26 @@ public abstract class NativeReadinessContract {
         assertThat(offending)
                 .as("static fields holding randomness or keys: make them instance fields of a bean, created at run"
                         + " time")
+                .isEmpty();
+    }
+
+    @Test
+    void noStaticInitializerDrawsRandomnessOrKeys() {
+        List<String> offending = new ArrayList<>();
+        for (JavaClass javaClass : classes()) {
+            javaClass.getStaticInitializer().ifPresent(init -> {
+                for (JavaAccess<?> call : init.getCallsFromSelf()) {
+                    String owner = call.getTargetOwner().getName();
+                    if (RANDOMNESS_SOURCES.getOrDefault(owner, Set.of()).contains(call.getName())) {
+                        offending.add(javaClass.getName() + " calls " + owner + "." + call.getName() + " ("
+                                + call.getSourceCodeLocation() + ")");
+                    }
+                }
+            });
+        }
+        assertThat(offending)
+                .as("static initializers drawing randomness or making keys (run once while a native image is built):"
+                        + " draw it at run time, in a bean")
                 .isEmpty();
     }
 
