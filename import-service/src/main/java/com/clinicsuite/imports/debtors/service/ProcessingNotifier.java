@@ -21,6 +21,10 @@ public class ProcessingNotifier {
     }
 
     public void complete(ReportProcessed processed) {
+        if (processed.reportId() == null) {
+            return; // not an answer about a report anyone can wait for (the NullPointerException that stopped a
+            // channel)
+        }
         CompletableFuture<ReportProcessed> future = waiting.get(processed.reportId());
         if (future != null) {
             future.complete(processed);
