@@ -34,12 +34,27 @@ const PRODUCER_BY_DOMAIN = {
   notifications: 'notification-service',
 };
 
-/** What a service consumes, from its application.properties: topics, dead-letter topics, group ids. */
+/**
+ * What a service consumes, from its application.properties: topics (`topic` or a `topics` list), dead-letter topics,
+ * and the consumer groups: a channel's own `group.id`, or the service's group for a channel without one. A group id
+ * made per instance (`${quarkus.application.name}-settings-${quarkus.uuid}`: caches dropped on every replica) is a
+ * prefix: the text before `${quarkus.uuid}`.
+ */
 function consumedBy(repo, service) {
   const file = path.join(repo, service, 'src/main/resources/application.properties');
   const props = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const values = (key) => [...props.matchAll(new RegExp(`^mp\\.messaging\\.incoming\\.[\\w-]+\\.${key}=(.+)$`, 'gm'))].map((m) => m[1].trim());
-  return { topics: values('topic'), dlqs: values('dead-letter-queue\\.topic'), groups: values('group\\.id') };
+  const entries = [...props.matchAll(/^mp\.messaging\.incoming\.([\w-]+)\.([\w.-]+)=(.+)$/gm)]
+    .map((m) => ({ channel: m[1], key: m[2], value: m[3].trim() }));
+  const of = (key) => entries.filter((e) => e.key === key);
+  const topics = [...of('topic'), ...of('topics')].flatMap((e) => e.value.split(',').map((t) => t.trim()));
+  const channels = new Set([...of('topic'), ...of('topics')].map((e) => e.channel));
+  const groupOf = Object.fromEntries(of('group.id').map((e) => [e.channel, e.value]));
+  const groups = [...channels].map((c) => {
+    const id = (groupOf[c] ?? service).replaceAll('${quarkus.application.name}', service);
+    const uuid = id.indexOf('${quarkus.uuid}');
+    return uuid >= 0 ? { name: id.slice(0, uuid), pattern: 'prefix' } : { name: id, pattern: 'literal' };
+  });
+  return { topics, dlqs: of('dead-letter-queue.topic').map((e) => e.value), groups };
 }
 
 const acl = (type, name, patternType, op) => `${type}:${patternType}:${name}:${op}`;
@@ -132,8 +147,7 @@ export function kafkaAccessRules(docs, overlay, repo, check) {
     for (const t of consumed.dlqs) expected.add(acl('topic', t, 'literal', 'Write')).add(acl('topic', t, 'literal', 'Describe'));
     // a channel without its own group.id is in the service's group (platform-outbox's connector default:
     // quarkus.application.name, the service's name)
-    const groups = consumed.groups.length || !consumed.topics.length ? consumed.groups : [service];
-    for (const g of groups) expected.add(acl('group', g, 'literal', 'Read'));
+    for (const g of consumed.groups) expected.add(acl('group', g.name, g.pattern, 'Read'));
     check(consumed.dlqs.every((q) => consumed.topics.some((t) => q === t + suffix)), `${overlay} ${service}: dead-letter topics are <topic>${suffix}`);
     const granted = aclsOf(user);
     check(sameSet(granted, expected) && (user.spec.authorization.acls ?? []).every((r) => (r.type ?? 'allow') === 'allow'),

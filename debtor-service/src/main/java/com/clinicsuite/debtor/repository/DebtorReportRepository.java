@@ -98,4 +98,16 @@ public class DebtorReportRepository implements PanacheRepository<DebtorReport> {
                 ReportStatus.PROCESSING,
                 deadline);
     }
+
+    /**
+     * The report's status as the database holds it now. A bulk update such as {@link #failIfProcessingSince} bypasses
+     * the entities already loaded in a session, so a caller that must see it reads the column again.
+     */
+    public Uni<ReportStatus> currentStatus(long reportId) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select r.status from DebtorReport r where r.id = :id", ReportStatus.class)
+                        .setParameter("id", reportId)
+                        .getSingleResult());
+    }
 }

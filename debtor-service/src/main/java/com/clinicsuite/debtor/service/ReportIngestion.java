@@ -17,7 +17,6 @@ import com.clinicsuite.outbox.Failures;
 import com.clinicsuite.outbox.Outbox;
 import com.clinicsuite.vocabulary.ReportStatus;
 import com.clinicsuite.vocabulary.StoredText;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -193,8 +192,8 @@ public class ReportIngestion {
      * Whether the report is still processing as the pharmacy's lock holder sees it: {@link ReportWatchdog} may have
      * ended it (timed out) under the same lock since this transaction read it; then its last chunk changes nothing.
      */
-    private static Uni<Boolean> stillProcessing(DebtorReport report) {
-        return Panache.getSession().chain(session -> session.refresh(report)).map(ignored -> report.isProcessing());
+    private Uni<Boolean> stillProcessing(DebtorReport report) {
+        return reports.currentStatus(report.id).map(status -> status == ReportStatus.PROCESSING);
     }
 
     private Uni<Void> decide(DebtorReport report, Pharmacy pharmacy, long accounts) {
