@@ -99,8 +99,10 @@ def sql(db, query):
 
 
 def sql_wait(db, query):
-    """sql() that waits for the database to answer again (after an outage)."""
-    return wait_for(lambda: _try(lambda: sql(db, query) or [[]]), timeout=FINAL_BOUND, interval=1)
+    """sql() that waits for the database to answer again (after an outage): its rows, [] when there are none (the
+    [[]] inside only makes an empty answer count as an answer while waiting)."""
+    rows = wait_for(lambda: _try(lambda: sql(db, query) or [[]]), timeout=FINAL_BOUND, interval=1)
+    return None if rows is None else [row for row in rows if row]
 
 
 class Fault:
