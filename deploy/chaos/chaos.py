@@ -189,6 +189,9 @@ def upload_final(pid, answer, bound):
         return {"status": "completed", "report_id": body.get("report_id"), "total_accounts": body.get("total_accounts")}
     if status == 422:
         return {"status": "failed", "error": body.get("detail") if isinstance(body, dict) else body}
+    if status == 409 and isinstance(body, dict) and body.get("code") == "report_superseded":
+        # final: kept in the history, not applied, because a newer report of the pharmacy is current (issue 18.6)
+        return {"status": "superseded", "error": body.get("detail")}
     if status != 202 or not isinstance(body, dict):
         return None
     upload_id = body["upload_id"]

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole suite with ./stack in a throwaway state directory, runs the end-to-end test through the
 # gateway, and stops everything again. Used by CI after the unit and integration tests.
+# E2E_CHAOS=quick (CI sets it) then runs the fault-injection suite's quick subset on the same stack
+# (deploy/chaos/run.sh quick: concurrent uploads, concurrent credit replace-imports, debtor-service killed mid-swap).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export STACK_DIR="${STACK_DIR:-$ROOT/target/e2e-stack}"
@@ -17,5 +19,8 @@ mkdir -p "$DATA"
 python3 "$ROOT/deploy/e2e/e2e.py" "http://127.0.0.1:${GATEWAY_PORT:-$((8080 + ${STACK_PORT_OFFSET:-0}))}" "$(cat "$STACK_DIR/secrets/admin-password")" \
   "$DATA" "${IMAP_PORT:-$((3143 + ${STACK_PORT_OFFSET:-0}))}"
 status=$?
+if [[ -n "${E2E_CHAOS:-}" ]]; then
+  "$ROOT/deploy/chaos/run.sh" $E2E_CHAOS || status=1
+fi
 "$ROOT/stack" down
 exit $status

@@ -4,6 +4,7 @@ import com.clinicsuite.credit.repository.ApiLog;
 import com.clinicsuite.credit.repository.ApiLogFilter;
 import com.clinicsuite.credit.repository.Page;
 import com.clinicsuite.credit.service.ApiLogService;
+import com.clinicsuite.web.input.ParameterValues;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -46,10 +47,10 @@ public class ApiLogResource {
             @QueryParam("skip") @DefaultValue("0") @Min(0) int skip,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         ApiLogFilter filter = new ApiLogFilter(
-                QueryParams.blankToNull(userName),
-                QueryParams.blankToNull(endpoint),
-                QueryParams.instant("from", from),
-                QueryParams.instant("to", to));
+                ParameterValues.text(userName),
+                ParameterValues.text(endpoint),
+                ParameterValues.instant("from", from),
+                ParameterValues.instant("to", to));
         return logs.list(filter, skip, limit).map(ApiLogResource::pageResponse);
     }
 

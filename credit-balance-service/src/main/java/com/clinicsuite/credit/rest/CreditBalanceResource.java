@@ -12,6 +12,7 @@ import com.clinicsuite.credit.service.VoucherRecomputation;
 import com.clinicsuite.credit.service.VoucherSearchService;
 import com.clinicsuite.security.CallerIdentity;
 import com.clinicsuite.vocabulary.Center;
+import com.clinicsuite.web.input.ParameterValues;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,7 +21,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -80,11 +80,11 @@ public class CreditBalanceResource {
             @QueryParam("skip") @DefaultValue("0") @Min(0) int skip,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         CreditBalanceFilter filter = new CreditBalanceFilter(
-                QueryParams.blankToNull(center) == null ? null : centerOr400(center),
-                QueryParams.blankToNull(search),
-                QueryParams.blankToNull(treatmentName),
-                QueryParams.blankToNull(finalBucket),
-                QueryParams.decimal("min_balance", minBalance));
+                ParameterValues.text(center) == null ? null : knownCenter(center),
+                ParameterValues.text(search),
+                ParameterValues.text(treatmentName),
+                ParameterValues.text(finalBucket),
+                ParameterValues.decimal("min_balance", minBalance));
         return balances.list(filter, skip, limit).map(CreditBalanceResource::pageResponse);
     }
 
@@ -181,10 +181,8 @@ public class CreditBalanceResource {
                 .build();
     }
 
-    private static String centerOr400(String spelling) {
-        return Center.parse(spelling)
-                .map(Center::canonicalName)
-                .orElseThrow(() -> new BadRequestException(
-                        "Unknown center '" + spelling + "'; known centers: " + Center.knownNames()));
+    private static String knownCenter(String spelling) {
+        return ParameterValues.oneOf(
+                "center", spelling, s -> Center.parse(s).map(Center::canonicalName), Center.knownNames());
     }
 }

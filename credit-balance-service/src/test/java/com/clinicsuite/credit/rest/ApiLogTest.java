@@ -388,7 +388,8 @@ class ApiLogTest {
                 .when()
                 .get("/api-logs")
                 .then()
-                .statusCode(400)
+                .statusCode(422)
+                .body("errors[0].field", equalTo("from"))
                 .body("detail", containsString("from"));
     }
 

@@ -443,7 +443,7 @@ class CreditBalanceResourceTest {
     }
 
     @Test
-    void badQueryParametersAreClientErrors() {
+    void badParameterValuesAreClientErrors() {
         given().auth()
                 .oauth2(ADMIN)
                 .queryParam("limit", 5000)
@@ -458,7 +458,9 @@ class CreditBalanceResourceTest {
                 .when()
                 .get("/credit-balances/")
                 .then()
-                .statusCode(400)
+                .statusCode(422)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("min_balance"))
                 .body("detail", containsString("min_balance"));
         given().auth()
                 .oauth2(ADMIN)
@@ -466,8 +468,9 @@ class CreditBalanceResourceTest {
                 .when()
                 .get("/credit-balances/")
                 .then()
-                .statusCode(400)
-                .body("detail", containsString("Noida"));
+                .statusCode(422)
+                .body("errors[0].field", equalTo("center"))
+                .body("detail", containsString("GK2"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.clinicsuite.debtor.service.DebtorQueries;
 import com.clinicsuite.debtor.service.DebtorStatistics;
 import com.clinicsuite.security.PharmacyAccess;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
+import com.clinicsuite.web.input.ParameterValues;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -46,17 +47,17 @@ public class DebtorResource {
             @RestQuery("promise_status") String promiseStatus) {
         access.requireRead(pharmacyId);
         DebtorFilter filter = new DebtorFilter(
-                RequestParameters.amount("min_balance", minBalance),
+                ParameterValues.decimal("min_balance", minBalance),
                 RequestParameters.buckets("ageing_buckets", ageingBuckets),
-                RequestParameters.bool("has_email", hasEmail),
-                RequestParameters.bool("has_phone", hasPhone),
+                ParameterValues.bool("has_email", hasEmail),
+                ParameterValues.bool("has_phone", hasPhone),
                 search,
-                !Boolean.FALSE.equals(RequestParameters.bool("exclude_medical_aid", excludeMedicalAid)),
-                RequestParameters.bool("has_open_promise", hasOpenPromise),
-                RequestParameters.bool("do_not_contact", doNotContact),
+                !Boolean.FALSE.equals(ParameterValues.bool("exclude_medical_aid", excludeMedicalAid)),
+                ParameterValues.bool("has_open_promise", hasOpenPromise),
+                ParameterValues.bool("do_not_contact", doNotContact),
                 promiseStatus(promiseStatus));
-        int pageNumber = RequestParameters.integer("page", page, 1, 1, Integer.MAX_VALUE / 1000);
-        int size = RequestParameters.integer("per_page", perPage, 100, 1, 1000);
+        int pageNumber = ParameterValues.integer("page", page, 1, 1, Integer.MAX_VALUE / 1000);
+        int size = ParameterValues.integer("per_page", perPage, 100, 1, 1000);
         return queries.list(pharmacyId, filter, pageNumber, size)
                 .map(result -> new DebtorPageView(
                         result.total(),

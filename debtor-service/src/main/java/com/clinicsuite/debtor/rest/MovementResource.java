@@ -8,6 +8,7 @@ import com.clinicsuite.debtor.repository.ReportSnapshots.Movement;
 import com.clinicsuite.debtor.service.MovementQueries;
 import com.clinicsuite.security.PharmacyAccess;
 import com.clinicsuite.web.errors.UnprocessableEntityException;
+import com.clinicsuite.web.input.ParameterValues;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -165,8 +166,8 @@ public class MovementResource {
         Long from = id("from_report", fromReport);
         Long to = id("to_report", toReport);
         List<Movement> kinds = movements(movement);
-        int pageNumber = RequestParameters.integer("page", page, 1, 1, Integer.MAX_VALUE / 1000);
-        int size = RequestParameters.integer("per_page", perPage, 100, 1, 1000);
+        int pageNumber = ParameterValues.integer("page", page, 1, 1, Integer.MAX_VALUE / 1000);
+        int size = ParameterValues.integer("per_page", perPage, 100, 1, 1000);
         return queries.movement(
                         pharmacyId, from, to, new ReportSnapshots.MovementFilter(kinds, search), pageNumber, size)
                 .map(m -> new MovementView(

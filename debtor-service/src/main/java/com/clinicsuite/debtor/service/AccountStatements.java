@@ -8,6 +8,7 @@ import com.clinicsuite.debtor.repository.DebtorRepository;
 import com.clinicsuite.debtor.repository.Language;
 import com.clinicsuite.debtor.repository.ReminderCandidates.Candidate;
 import com.clinicsuite.documents.DocumentLanguage;
+import com.clinicsuite.documents.DocumentsConfig;
 import com.clinicsuite.documents.Statement;
 import com.clinicsuite.events.debtors.ReminderRequested;
 import com.clinicsuite.web.errors.NotFound;
@@ -21,7 +22,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Statements of account: one debtor of the current report, with the pharmacy's letterhead, printed by
@@ -44,13 +44,13 @@ public class AccountStatements {
             DebtorReportRepository reports,
             PharmacyLetterheads letterheads,
             AccountLanguages languages,
-            @ConfigProperty(name = "documents.time-zone", defaultValue = "Africa/Johannesburg") ZoneId zone) {
+            DocumentsConfig documents) {
         this.directory = directory;
         this.debtors = debtors;
         this.reports = reports;
         this.letterheads = letterheads;
         this.languages = languages;
-        this.zone = zone;
+        this.zone = documents.timeZone();
     }
 
     /**

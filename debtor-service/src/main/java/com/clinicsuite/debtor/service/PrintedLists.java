@@ -5,6 +5,7 @@ import com.clinicsuite.debtor.repository.DebtorReport;
 import com.clinicsuite.debtor.repository.DebtorReportRepository;
 import com.clinicsuite.debtor.repository.ExportFilter;
 import com.clinicsuite.debtor.repository.ExportRow;
+import com.clinicsuite.documents.DocumentsConfig;
 import com.clinicsuite.documents.RandFormat;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The printed debtor lists ({@code download-pdf}): the age analysis ({@code layout: list}) and the overdue accounts
@@ -71,13 +71,10 @@ public class PrintedLists {
     private final DebtorReportRepository reports;
     private final ZoneId zone;
 
-    public PrintedLists(
-            DebtorExports exports,
-            DebtorReportRepository reports,
-            @ConfigProperty(name = "documents.time-zone", defaultValue = "Africa/Johannesburg") ZoneId zone) {
+    public PrintedLists(DebtorExports exports, DebtorReportRepository reports, DocumentsConfig documents) {
         this.exports = exports;
         this.reports = reports;
-        this.zone = zone;
+        this.zone = documents.timeZone();
     }
 
     /** The PDF: 404 for an unknown pharmacy, 422 for too many ids or rows ({@link DebtorExports}). */

@@ -1,6 +1,7 @@
 package com.clinicsuite.notification.service;
 
 import com.clinicsuite.documents.DocumentLanguage;
+import com.clinicsuite.documents.DocumentsConfig;
 import com.clinicsuite.documents.Statement;
 import com.clinicsuite.documents.StatementPdf;
 import com.clinicsuite.events.debtors.ReminderRequested;
@@ -19,7 +20,6 @@ import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The statement of account an e-mail reminder carries ({@code attach_statement}). When a reminder is accepted,
@@ -38,11 +38,9 @@ public class StatementAttachments {
     private final ZoneId zone;
     private final ExecutorService renderers;
 
-    public StatementAttachments(
-            ObjectMapper json,
-            @ConfigProperty(name = "documents.time-zone", defaultValue = "Africa/Johannesburg") ZoneId zone) {
+    public StatementAttachments(ObjectMapper json, DocumentsConfig documents) {
         this.json = json;
-        this.zone = zone;
+        this.zone = documents.timeZone();
         AtomicInteger count = new AtomicInteger();
         this.renderers =
                 Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {

@@ -198,7 +198,8 @@ class DeadLetterReplayTest {
                 .when()
                 .get("/ops/dead-letters")
                 .then()
-                .statusCode(400)
+                .statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("status"))
                 .body("detail", containsString("status"));
         given().auth()
                 .oauth2(TestTokens.admin())
@@ -206,7 +207,7 @@ class DeadLetterReplayTest {
                 .when()
                 .get("/ops/outbox/parked")
                 .then()
-                .statusCode(400)
+                .statusCode(422)
                 .body("detail", containsString("limit"));
         given().auth()
                 .oauth2(TestTokens.admin())
@@ -214,7 +215,7 @@ class DeadLetterReplayTest {
                 .when()
                 .get("/ops/dead-letters")
                 .then()
-                .statusCode(400);
+                .statusCode(422);
     }
 
     private static io.restassured.response.ValidatableResponse replay(long id) {

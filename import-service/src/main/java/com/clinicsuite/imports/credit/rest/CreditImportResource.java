@@ -11,6 +11,7 @@ import com.clinicsuite.vocabulary.Coded;
 import com.clinicsuite.vocabulary.ImportMode;
 import com.clinicsuite.vocabulary.StoredText;
 import com.clinicsuite.web.errors.ApiError;
+import com.clinicsuite.web.input.ParameterValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
@@ -52,10 +53,12 @@ public class CreditImportResource {
                     + "Answers 202 at once; follow the job at GET /imports/{import_id}. A file that cannot be opened, "
                     + "or whose header lacks a required column, is refused before a job is created.")
     @APIResponse(responseCode = "202", description = "job queued")
-    @APIResponse(responseCode = "400", description = "no file, or bad mode / dry_run")
+    @APIResponse(responseCode = "400", description = "no file")
     @APIResponse(responseCode = "413", description = "file too large")
     @APIResponse(responseCode = "415", description = "not an .xlsx, .xls or .csv file")
-    @APIResponse(responseCode = "422", description = "corrupt or password-protected, or a required column missing")
+    @APIResponse(
+            responseCode = "422",
+            description = "corrupt or password-protected, a required column missing, or a bad mode / dry_run")
     @APIResponse(responseCode = "429", description = "too many imports waiting")
     public Response upload(
             @RestForm("file") FileUpload file, @RestForm("mode") String mode, @RestForm("dry_run") String dryRun) {
@@ -73,7 +76,7 @@ public class CreditImportResource {
                 file.uploadedFile(),
                 StoredText.filename(file.fileName(), "upload"),
                 importMode,
-                flag(dryRun),
+                Boolean.TRUE.equals(ParameterValues.bool("dry_run", dryRun)),
                 caller.username());
         return Response.accepted(new ImportAccepted(job.id, job.status)).build();
     }
@@ -83,9 +86,11 @@ public class CreditImportResource {
         if (parameter == null || parameter.isBlank()) {
             return ImportMode.REPLACE;
         }
-        return Coded.find(ImportMode.class, parameter.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new BadRequestException("mode must be one of " + Coded.codes(ImportMode.class)
-                        + " (default " + ImportMode.REPLACE.code() + ")"));
+        return ParameterValues.oneOf(
+                "mode",
+                parameter,
+                m -> Coded.find(ImportMode.class, m.toLowerCase(Locale.ROOT)),
+                Coded.codes(ImportMode.class) + " (default " + ImportMode.REPLACE.code() + ")");
     }
 
     @ServerExceptionMapper
@@ -113,16 +118,5 @@ public class CreditImportResource {
 
     private static Response error(int status, String message) {
         return ApiError.of(message).answer(status).build();
-    }
-
-    private static boolean flag(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new BadRequestException("dry_run must be true or false");
-        };
     }
 }

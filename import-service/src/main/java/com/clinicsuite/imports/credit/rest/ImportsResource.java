@@ -1,10 +1,9 @@
 package com.clinicsuite.imports.credit.rest;
 
 import com.clinicsuite.imports.credit.service.CreditImportService;
+import com.clinicsuite.web.input.ParameterValues;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -30,12 +29,10 @@ public class ImportsResource {
 
     /** Newest first; paged with {@code skip} (0) and {@code limit} (50, at most 200). */
     @GET
-    public Uni<List<ImportJobView>> list(
-            @QueryParam("skip") @DefaultValue("0") int skip, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (skip < 0 || limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("skip must be 0 or more and limit between 1 and " + MAX_LIMIT);
-        }
-        return imports.newestFirst(skip, limit)
+    public Uni<List<ImportJobView>> list(@QueryParam("skip") String skip, @QueryParam("limit") String limit) {
+        return imports.newestFirst(
+                        ParameterValues.integer("skip", skip, 0, 0, Integer.MAX_VALUE),
+                        ParameterValues.integer("limit", limit, 50, 1, MAX_LIMIT))
                 .map(list -> list.stream().map(ImportJobView::of).toList());
     }
 

@@ -282,8 +282,9 @@ class CreditImportHttpTest {
         upload(big, null, false).statusCode(413).body("detail", startsWith("The file is larger than"));
 
         upload(CreditFixtures.file("legacy.csv"), "merge", false)
-                .statusCode(400)
-                .body("detail", startsWith("mode must be"));
+                .statusCode(422)
+                .body("errors[0].field", equalTo("mode"))
+                .body("detail", equalTo("mode: must be one of replace, upsert (default replace)"));
         admin().multiPart("mode", "replace")
                 .post("/credit-balances/import")
                 .then()

@@ -1,9 +1,9 @@
 package com.clinicsuite.outbox.ops;
 
 import com.clinicsuite.outbox.DeadLetters;
+import com.clinicsuite.web.input.ParameterValues;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -94,12 +94,12 @@ public class DeadLetterResource {
     }
 
     private static DeadLetters.Filter filter(String consumer, String topic, String status) {
-        DeadLetters.Status parsed = status == null || status.isBlank()
-                ? DeadLetters.Status.OPEN
-                : DeadLetters.Status.parse(status.trim())
-                        .orElseThrow(
-                                () -> new BadRequestException("status must be one of open, replayed, resolved, all"));
-        return new DeadLetters.Filter(blankToNull(consumer), blankToNull(topic), parsed);
+        DeadLetters.Status parsed =
+                ParameterValues.oneOf("status", status, DeadLetters.Status::parse, "open, replayed, resolved, all");
+        return new DeadLetters.Filter(
+                ParameterValues.text(consumer),
+                ParameterValues.text(topic),
+                parsed == null ? DeadLetters.Status.OPEN : parsed);
     }
 
     /** 503 with the error body every service answers ({"detail", "code"}) and when to try again. */
@@ -113,9 +113,5 @@ public class DeadLetterResource {
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("No dead letter " + id);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }
