@@ -5,6 +5,7 @@
 #   ./stack up && deploy/bench/scale.sh                 # everything (about an hour on 2 cores)
 #   deploy/bench/scale.sh credit debtors apilog comms   # some parts only, in this order
 #   deploy/bench/scale.sh searchload                    # issue 18: a credit import idle and under by-voucher searches
+#   SEARCHLOAD_RATE=1000 deploy/bench/scale.sh searchload  # the same with the searches held at 1,000/s
 #
 # How each set is loaded (the API where it is the real path and fits, set-based SQL where the API would take hours
 # or refuses the size):
@@ -294,9 +295,14 @@ run_searchload() {
   credit_import_csv "$n" "import, first (replaces what was there; not compared)"
   for i in 1 2 3; do credit_import_csv "$n" "import, idle (run $i)"; done
   vouchers=$(psql_db credit -c "SELECT string_agg('\"' || voucher_number || '\"', ',') FROM (SELECT voucher_number FROM credit_balance WHERE voucher_number IS NOT NULL ORDER BY md5(id::text) LIMIT 500) v")
+  # SEARCHLOAD_RATE (searches/s over all connections; empty: as fast as the machine answers): each connection waits
+  # CONNECTIONS/RATE seconds between its requests (wrk's delay()), i.e. front desks searching at a steady rate
+  local gap_ms=""
+  [[ -n "${SEARCHLOAD_RATE:-}" ]] && gap_ms=$(( CONNECTIONS * 1000 / SEARCHLOAD_RATE ))
   lua_file credit-voucher-load "
 wrk.headers[\"Content-Type\"] = \"application/json\"
 local vouchers = {$vouchers}
+${gap_ms:+delay = function() return $gap_ms end}
 request = function()
   return wrk.format(\"POST\", \"/credit-balances/by-voucher\", nil, '{\"voucher_number\":\"' .. vouchers[math.random(#vouchers)] .. '\"}')
 end" >/dev/null
@@ -309,8 +315,8 @@ end" >/dev/null
   rps=$(awk '/Requests\/sec/ {print int($2)}' "$wrk_out")
   p99=$(awk '$1 == "99%" {print $2}' "$wrk_out")
   unsent=$(psql_db credit -c "SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL")
-  printf 'searchload\t%s\tby-voucher searches during the imports\t%s\t\t%s\t%s\t%s\n' "$n" "$rps" "$p99" "$(load)" \
-    "$(date +%Y-%m-%dT%H:%M)" >>"$RESULTS"
+  printf 'searchload\t%s\tby-voucher searches during the imports%s\t%s\t\t%s\t%s\t%s\n' "$n" "${SEARCHLOAD_RATE:+ (held at $SEARCHLOAD_RATE/s)}" "$rps" "$p99" \
+    "$(load)" "$(date +%Y-%m-%dT%H:%M)" >>"$RESULTS"
   say "by-voucher during the imports: $rps req/s, p99 $p99; outbox rows unsent at the end: $unsent"
 }
 
