@@ -366,7 +366,7 @@ class DebtorListTest {
     @CsvSource({
         "ageing_buckets, d45", "ageing_buckets, 'd60,x'", "per_page, 0", "per_page, 1001", "page, 0",
         "page, abc", "per_page, 1.5", "min_balance, abc", "has_email, maybe", "has_phone, 2",
-        "exclude_medical_aid, no"
+        "exclude_medical_aid, nope"
     })
     void invalidParametersAnswer422(String parameter, String value) {
         given().auth()

@@ -29,6 +29,8 @@ public class DebtorListCache {
     public static final String TOTALS = "debtor-list-totals";
 
     public static final String PAGES = "debtor-list-pages";
+
+    public static final String FACT_ACCOUNTS = "debtor-fact-accounts";
     static final int LARGEST_CACHED_PAGE = 100;
 
     /**
@@ -39,12 +41,35 @@ public class DebtorListCache {
 
     record PageKey(Selection selection, int page, int perPage) {}
 
+    record FactsKey(long pharmacyId, long collectionsVersion) {}
+
+    /**
+     * The accounts of a pharmacy that have any collections fact, as of a collections version; {@code all} when there
+     * were too many to keep (then every account may have one).
+     */
+    public record AccountsWithFacts(java.util.Set<String> accNos, boolean all) {
+
+        public boolean mayHave(String accNo) {
+            return all || accNos.contains(accNo);
+        }
+    }
+
     private final CaffeineCache totals;
     private final CaffeineCache pages;
+    private final CaffeineCache factAccounts;
 
-    public DebtorListCache(@CacheName(TOTALS) Cache totals, @CacheName(PAGES) Cache pages) {
+    public DebtorListCache(
+            @CacheName(TOTALS) Cache totals,
+            @CacheName(PAGES) Cache pages,
+            @CacheName(FACT_ACCOUNTS) Cache factAccounts) {
         this.totals = totals.as(CaffeineCache.class);
         this.pages = pages.as(CaffeineCache.class);
+        this.factAccounts = factAccounts.as(CaffeineCache.class);
+    }
+
+    /** The accounts with facts as of the selection's collections version: cached, else {@code read}'s answer. */
+    public Uni<AccountsWithFacts> accountsWithFacts(Selection selection, Supplier<Uni<AccountsWithFacts>> read) {
+        return cached(factAccounts, new FactsKey(selection.pharmacyId(), selection.collectionsVersion()), read);
     }
 
     /** How many debtors the selection holds: cached, else {@code count}'s answer. */

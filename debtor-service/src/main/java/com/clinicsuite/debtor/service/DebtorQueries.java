@@ -1,5 +1,6 @@
 package com.clinicsuite.debtor.service;
 
+import com.clinicsuite.debtor.repository.AccountFactsRepository;
 import com.clinicsuite.debtor.repository.AccountNoteRepository;
 import com.clinicsuite.debtor.repository.Communication;
 import com.clinicsuite.debtor.repository.CommunicationRepository;
@@ -18,10 +19,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Read side of the debtors: list, statistics, reports history, communication history (exports: DebtorExports). */
 @ApplicationScoped
 public class DebtorQueries {
+
+    /** More accounts with facts than this are not kept (about 100 bytes each): every page reads its facts. */
+    static final int MAX_KEPT_FACT_ACCOUNTS = 2_000;
 
     private final PharmacyDirectory directory;
     private final DebtorRepository debtors;
@@ -32,6 +37,7 @@ public class DebtorQueries {
     private final ContactPreferenceRepository preferences;
     private final PaymentPromiseRepository promises;
     private final AccountNoteRepository notes;
+    private final AccountFactsRepository facts;
 
     public DebtorQueries(
             PharmacyDirectory directory,
@@ -42,7 +48,8 @@ public class DebtorQueries {
             AccountLookup accounts,
             ContactPreferenceRepository preferences,
             PaymentPromiseRepository promises,
-            AccountNoteRepository notes) {
+            AccountNoteRepository notes,
+            AccountFactsRepository facts) {
         this.directory = directory;
         this.debtors = debtors;
         this.reports = reports;
@@ -52,6 +59,7 @@ public class DebtorQueries {
         this.preferences = preferences;
         this.promises = promises;
         this.notes = notes;
+        this.facts = facts;
     }
 
     public record DebtorPage(long total, List<ListedDebtor> debtors) {}
@@ -78,7 +86,7 @@ public class DebtorQueries {
                                             () -> scopeRows(selection)
                                                     .chain(scope -> debtors.page(
                                                             pharmacyId, filter, page, perPage, total, scope))
-                                                    .chain(rows -> withAccountFacts(pharmacyId, rows)))
+                                                    .chain(rows -> withAccountFacts(selection, rows)))
                                     .map(rows -> new DebtorPage(total, rows)));
         });
     }
@@ -97,12 +105,39 @@ public class DebtorQueries {
         return cache.total(all, () -> debtors.count(selection.pharmacyId(), DebtorFilter.all()));
     }
 
-    /** The page's rows with their accounts' collections facts: three reads bounded by the page's account numbers. */
-    private Uni<List<ListedDebtor>> withAccountFacts(long pharmacyId, List<DebtorRow> rows) {
+    /**
+     * The page's rows with their accounts' collections facts: three reads bounded by those of the page's accounts
+     * that have any fact ({@link #accountsWithFacts}, cached per collections version), none when no account has one.
+     */
+    private Uni<List<ListedDebtor>> withAccountFacts(DebtorListCache.Selection selection, List<DebtorRow> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> accNos = rows.stream().map(DebtorRow::accNo).toList();
+        long pharmacyId = selection.pharmacyId();
+        return cache.accountsWithFacts(selection, () -> accountsWithFacts(pharmacyId))
+                .chain(withFacts -> {
+                    List<String> accNos = rows.stream()
+                            .map(DebtorRow::accNo)
+                            .filter(withFacts::mayHave)
+                            .toList();
+                    if (accNos.isEmpty()) {
+                        return Uni.createFrom()
+                                .item(rows.stream()
+                                        .map(row -> listed(row, null, null, Map.of()))
+                                        .toList());
+                    }
+                    return factsOf(pharmacyId, accNos, rows);
+                });
+    }
+
+    private Uni<DebtorListCache.AccountsWithFacts> accountsWithFacts(long pharmacyId) {
+        return facts.accountsWithFacts(pharmacyId, MAX_KEPT_FACT_ACCOUNTS)
+                .map(accNos -> accNos.size() > MAX_KEPT_FACT_ACCOUNTS
+                        ? new DebtorListCache.AccountsWithFacts(Set.of(), true)
+                        : new DebtorListCache.AccountsWithFacts(Set.copyOf(accNos), false));
+    }
+
+    private Uni<List<ListedDebtor>> factsOf(long pharmacyId, List<String> accNos, List<DebtorRow> rows) {
         return preferences
                 .byAccount(pharmacyId, accNos)
                 .chain(prefs -> promises.openByAccount(pharmacyId, accNos)

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class DebtorPdfLayoutTest {
 
-    private static final PrintedLists LISTS = new PrintedLists(null, null, ZoneId.of("Africa/Johannesburg"));
+    private static final PrintedLists LISTS = new PrintedLists(null, null, () -> ZoneId.of("Africa/Johannesburg"));
 
     /** The longest name a DEB013 report holds (30 characters) and much longer ones, as other reports have them. */
     static final String LONG_NAME = "STEENKAMP OLD AGE HOME PHASE 3 FRAIL CARE CENTRE OF THE DUTCH REFORMED CHURCH";
