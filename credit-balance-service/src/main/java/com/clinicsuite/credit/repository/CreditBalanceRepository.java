@@ -1,8 +1,6 @@
 package com.clinicsuite.credit.repository;
 
 import com.clinicsuite.outbox.SqlDialect;
-import io.quarkus.cache.CacheKey;
-import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -18,11 +16,6 @@ import java.util.regex.Pattern;
 
 @ApplicationScoped
 public class CreditBalanceRepository implements PanacheRepository<CreditBalance> {
-
-    /** The cache of {@link #totalsByCenter} (dropped by the service's TotalsCache after every change). */
-    public static final String TOTALS_CACHE = "credit-totals";
-    /** The cache of {@link #countMatching} (keyed by the change version, never dropped). */
-    public static final String COUNTS_CACHE = "credit-list-counts";
 
     /** Compiled once: String.replaceAll would compile it on every search. */
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -92,11 +85,10 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
     }
 
     /**
-     * The number of all matches, cached per filter (which holds the caller's center scope) and the change version of
-     * that scope ({@link #changeVersion}, read before counting): exact until the next change there, on any replica.
+     * The number of all matches of {@code filter} (which holds the caller's center scope). Cached by the service's
+     * TotalsCache per filter and the change version of that scope ({@link #changeVersion}, read before counting).
      */
-    @CacheResult(cacheName = COUNTS_CACHE)
-    public Uni<Long> countMatching(@CacheKey long changeVersion, @CacheKey CreditBalanceFilter filter) {
+    public Uni<Long> countMatching(CreditBalanceFilter filter) {
         Where where = where(filter, trigramIndex); // every match is needed: the index finds them best
         return count(where.hql(), where.params());
     }
@@ -113,9 +105,8 @@ public class CreditBalanceRepository implements PanacheRepository<CreditBalance>
         return list("clientCode in ?1", clientCodes);
     }
 
-    /** Totals per center; {@code center} empty means all centers. Cached per generation: see TotalsCache. */
-    @CacheResult(cacheName = TOTALS_CACHE)
-    public Uni<List<CenterTotals>> totalsByCenter(@CacheKey long generation, @CacheKey String center) {
+    /** Totals per center; {@code center} empty means all centers. Cached by the service's TotalsCache. */
+    public Uni<List<CenterTotals>> totalsByCenter(String center) {
         boolean all = center.isEmpty();
         String sql = TOTALS + (all ? "" : "and center = :center ") + "order by center";
         return getSession()

@@ -57,15 +57,15 @@ public class CreditBalanceService {
 
     /**
      * A page and the exact number of all matches. The number comes first: cached per filter and the change version
-     * of its scope (see {@link CreditBalanceRepository#countMatching}), it tells whether there is a page to read at
+     * of its scope (see {@link TotalsCache#count}), it tells whether there is a page to read at
      * all and which way to read it (see {@link CreditBalanceRepository#pageItems}). The version is read before the
      * count, so a count that raced a change is stored under the version before it, which nobody asks for after it.
      */
     private Uni<Page<CreditBalanceView>> page(CreditBalanceFilter filter, int skip, int limit) {
         return repository
                 .changeVersion(filter.center())
-                .chain(scope -> repository
-                        .countMatching(scope.version(), filter)
+                .chain(scope -> totalsCache
+                        .count(scope.version(), filter)
                         .chain(total -> total == 0 || skip >= total
                                 ? Uni.createFrom().item(new Page<>(List.<CreditBalanceView>of(), total))
                                 : repository
