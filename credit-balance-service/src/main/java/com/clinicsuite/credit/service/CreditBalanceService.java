@@ -35,41 +35,49 @@ public class CreditBalanceService {
         this.totalsCache = totalsCache;
     }
 
-    /** A page of the records the caller may see; staff asking for another center get 403. */
-    @WithSession
+    /**
+     * A page of the records the caller may see; staff asking for another center get 403.
+     * <p>
+     * No session around the whole: the change version is read by the SQL client and the count in a session of its
+     * own (when not cached), each borrowing a connection for its statement only; the request's session (and its
+     * connection) is opened for the page alone. A session held from the start would hold a connection while those
+     * borrow another, and with as many requests as the pool has connections every one of them would wait for a
+     * connection none gives back.
+     */
     public Uni<Page<CreditBalanceView>> list(CreditBalanceFilter filter, int skip, int limit) {
-        String center = scope.restriction()
-                .map(own -> {
-                    if (filter.center() != null && !filter.center().equals(own)) {
-                        throw new NotAllowed("You can only list records of your center (" + own + ")");
-                    }
-                    return own;
-                })
-                .orElse(filter.center());
-        return page(filter.withCenter(center), skip, limit);
+        return Uni.createFrom().deferred(() -> {
+            String center = scope.restriction()
+                    .map(own -> {
+                        if (filter.center() != null && !filter.center().equals(own)) {
+                            throw new NotAllowed("You can only list records of your center (" + own + ")");
+                        }
+                        return own;
+                    })
+                    .orElse(filter.center());
+            return page(filter.withCenter(center), skip, limit);
+        });
     }
 
     /** The records of the caller's own center; 400 when the caller has none. */
-    @WithSession
     public Uni<Page<CreditBalanceView>> listOwnCenter(int skip, int limit) {
-        return page(CreditBalanceFilter.ofCenter(scope.ownCenter()), skip, limit);
+        return Uni.createFrom().deferred(() -> page(CreditBalanceFilter.ofCenter(scope.ownCenter()), skip, limit));
     }
 
     /**
      * A page and the exact number of all matches. The number comes first: cached per filter and the change version
-     * of its scope (see {@link CreditBalanceRepository#countMatching}), it tells whether there is a page to read at
-     * all and which way to read it (see {@link CreditBalanceRepository#pageItems}). The version is read before the
-     * count, so a count that raced a change is stored under the version before it, which nobody asks for after it.
+     * of its scope (see {@link TotalsCache#count}), it tells whether there is a page to read at all and which way to
+     * read it (see {@link CreditBalanceRepository#pageItems}). The version is read before the count, so a count that
+     * raced a change is stored under the version before it, which nobody asks for after it.
      */
     private Uni<Page<CreditBalanceView>> page(CreditBalanceFilter filter, int skip, int limit) {
         return repository
                 .changeVersion(filter.center())
-                .chain(scope -> repository
-                        .countMatching(scope.version(), filter)
+                .chain(scope -> totalsCache
+                        .count(scope.version(), filter)
                         .chain(total -> total == 0 || skip >= total
                                 ? Uni.createFrom().item(new Page<>(List.<CreditBalanceView>of(), total))
-                                : repository
-                                        .pageItems(filter, skip, limit, total, scope.records())
+                                : Panache.withSession(
+                                                () -> repository.pageItems(filter, skip, limit, total, scope.records()))
                                         .map(items -> new Page<>(items, total))));
     }
 

@@ -1,34 +1,28 @@
 package com.clinicsuite.credit.service;
 
 import com.clinicsuite.credit.repository.CenterTotals;
-import com.clinicsuite.credit.repository.CreditBalanceRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The summary figures, from one grouped query, cached between changes (see {@link TotalsCache}). */
+/** The summary figures, from the per-center totals, cached between changes (see {@link TotalsCache}). */
 @ApplicationScoped
 public class StatsService {
 
     private static final BigDecimal ZERO = new BigDecimal("0.00");
 
-    private final CreditBalanceRepository repository;
     private final CenterScope scope;
     private final TotalsCache totalsCache;
 
-    public StatsService(CreditBalanceRepository repository, CenterScope scope, TotalsCache totalsCache) {
-        this.repository = repository;
+    public StatsService(CenterScope scope, TotalsCache totalsCache) {
         this.scope = scope;
         this.totalsCache = totalsCache;
     }
 
-    @WithSession
+    /** No session here: the totals are read in a session of their own (see {@link SharedFigures}). */
     public Uni<StatsSummary> summary() {
-        return repository
-                .totalsByCenter(totalsCache.generation(), scope.restriction().orElse(""))
-                .map(StatsService::summarise);
+        return totalsCache.totals(scope.restriction().orElse("")).map(StatsService::summarise);
     }
 
     private static StatsSummary summarise(List<CenterTotals> centers) {
