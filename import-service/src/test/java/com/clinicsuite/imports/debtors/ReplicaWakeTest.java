@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SuiteInfrastructure.class)
 class ReplicaWakeTest {
 
+    private static final Logger LOG = Logger.getLogger(ReplicaWakeTest.class);
     /** The shared group's consumer, as its inbox rows name it. */
     private static final String STATUS_CONSUMER = "import-service.debtor-report-status";
     /** Far below the 12 s an upload waits without being woken (import.debtors.apply-wait of the tests). */
@@ -89,6 +91,9 @@ class ReplicaWakeTest {
                 .body("report_id", equalTo(4401))
                 .body("total_accounts", equalTo(24))
                 .body("total_outstanding", equalTo(29509.89f));
+        LOG.infof(
+                "Woken by the waker: answered %d ms after the answer was published",
+                answered.after(published).toMillis());
         assertThat(answered.after(published))
                 .as("answered when the answer was published, not at the end of the 12 s wait")
                 .isLessThan(WELL_BEFORE_THE_WAIT);
@@ -131,6 +136,9 @@ class ReplicaWakeTest {
                         "detail",
                         equalTo("Not applied: a newer report of this pharmacy is current (upload " + newer
                                 + "); the debtors were not changed. " + reason));
+        LOG.infof(
+                "Woken ahead of the commit: answered %d ms after the commit",
+                answered.after(committed).toMillis());
         assertThat(answered.after(committed))
                 .as("read again soon after the commit (import.debtors.apply-wait-recheck, 100 ms), not at the end of"
                         + " the 12 s wait")
