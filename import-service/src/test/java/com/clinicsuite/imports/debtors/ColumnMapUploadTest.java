@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -263,11 +262,6 @@ class ColumnMapUploadTest {
     }
 
     private static Response upload(long pharmacy, String token, byte[] csv, String columnMap) {
-        RequestSpecification request =
-                given().auth().oauth2(token).multiPart("file", "age-analysis.csv", csv, "text/csv");
-        if (columnMap != null) {
-            request = request.multiPart("column_map", columnMap);
-        }
-        return request.when().post(PATH, pharmacy).andReturn();
+        return DebtorUploads.upload(pharmacy, token, "age-analysis.csv", csv, "text/csv", columnMap);
     }
 }

@@ -5,6 +5,7 @@ import static com.clinicsuite.imports.debtors.DebtorTestSupport.fixture;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.pharmacyExists;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryLong;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryString;
+import static com.clinicsuite.imports.debtors.DebtorUploads.upload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportProcessed;
+import com.clinicsuite.imports.debtors.DebtorUploads.Pending;
 import com.clinicsuite.imports.debtors.pdf.GroundTruth;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
@@ -31,8 +33,6 @@ import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +40,14 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SuiteInfrastructure.class)
 class DebtorReportUploadTest {
 
-    private static final String PATH = "/pharmacies/{id}/debtors/upload";
+    private static final String PATH = DebtorUploads.PATH;
 
     @Test
     void uploadIsHandedOverAndAnswered200OnceApplied_thenTheSameFileIsRecognised() throws Exception {
         long pharmacy = 7001;
         pharmacyExists(pharmacy);
-        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(
-                () -> upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf"));
+        Pending upload =
+                DebtorUploads.start(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf");
 
         Deb013Report truth = GroundTruth.deb013("winterton_small").truth();
         int gluedIndex = truth.accounts().indexOf(truth.glued().get(0));
@@ -77,16 +77,12 @@ class DebtorReportUploadTest {
                         ? null
                         : gluedInChunk.get("phone").asText());
         String reportId = chunk.get("report_id").asText();
+        assertEquals(reportId, upload.reportId());
 
-        try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(
-                    EventCatalog.REPORT_PROCESSED,
-                    Long.toString(pharmacy),
-                    new ReportProcessed(
-                            reportId, pharmacy, 4242L, ReportStatus.COMPLETED, 24, new BigDecimal("29509.89"), null));
-        }
-        Response answer = upload.get(20, TimeUnit.SECONDS);
-        answer.then()
+        upload.answerWith(new ReportProcessed(
+                reportId, pharmacy, 4242L, ReportStatus.COMPLETED, 24, new BigDecimal("29509.89"), null));
+        upload.response()
+                .then()
                 .statusCode(200)
                 .body("report_id", equalTo(4242))
                 .body("total_accounts", equalTo(24))
@@ -122,8 +118,7 @@ class DebtorReportUploadTest {
     void aSpreadsheetAgeAnalysisIsHandedOverLikeAPdf() throws Exception {
         long pharmacy = 7006;
         pharmacyExists(pharmacy);
-        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(
-                () -> upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "debtors/l6_small.xlsx"));
+        Pending upload = DebtorUploads.start(pharmacy, TestTokens.pharmacyWriter(pharmacy), "debtors/l6_small.xlsx");
 
         AgeAnalysisReport truth = GroundTruth.layout("debtors/l6_small.xlsx").truth();
         List<JsonNode> chunks = chunks(pharmacy, 1, Duration.ofSeconds(20));
@@ -145,20 +140,15 @@ class DebtorReportUploadTest {
                     "balance #" + i);
         }
 
-        try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(
-                    EventCatalog.REPORT_PROCESSED,
-                    Long.toString(pharmacy),
-                    new ReportProcessed(
-                            chunk.get("report_id").asText(),
-                            pharmacy,
-                            4243L,
-                            ReportStatus.COMPLETED,
-                            truth.accounts().size(),
-                            truth.totals().balance(),
-                            null));
-        }
-        upload.get(20, TimeUnit.SECONDS)
+        upload.answerWith(new ReportProcessed(
+                upload.reportId(),
+                pharmacy,
+                4243L,
+                ReportStatus.COMPLETED,
+                truth.accounts().size(),
+                truth.totals().balance(),
+                null));
+        upload.response()
                 .then()
                 .statusCode(200)
                 .body("report_id", equalTo(4243))
@@ -258,26 +248,11 @@ class DebtorReportUploadTest {
     void aReportDebtorServiceRefusesIs422WithItsError() throws Exception {
         long pharmacy = 7003;
         pharmacyExists(pharmacy);
-        CompletableFuture<Response> upload =
-                CompletableFuture.supplyAsync(() -> upload(pharmacy, TestTokens.admin(), "debtors/l1_small.pdf"));
-        String reportId = chunks(pharmacy, 1, Duration.ofSeconds(20))
-                .get(0)
-                .get("report_id")
-                .asText();
-        try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(
-                    EventCatalog.REPORT_PROCESSED,
-                    Long.toString(pharmacy),
-                    new ReportProcessed(
-                            reportId,
-                            pharmacy,
-                            null,
-                            ReportStatus.FAILED,
-                            0,
-                            BigDecimal.ZERO,
-                            "chunk 0 of 1 never arrived"));
-        }
-        upload.get(20, TimeUnit.SECONDS).then().statusCode(422).body("detail", equalTo("chunk 0 of 1 never arrived"));
+        Pending upload = DebtorUploads.start(pharmacy, TestTokens.admin(), "debtors/l1_small.pdf");
+        String reportId = upload.reportId();
+        upload.answerWith(new ReportProcessed(
+                reportId, pharmacy, null, ReportStatus.FAILED, 0, BigDecimal.ZERO, "chunk 0 of 1 never arrived"));
+        upload.response().then().statusCode(422).body("detail", equalTo("chunk 0 of 1 never arrived"));
         assertEquals("failed", queryString("select status from debtor_report_upload where id = ?", reportId));
     }
 
@@ -289,23 +264,14 @@ class DebtorReportUploadTest {
     void aReportSupersededByANewerOneIs409ReportSupersededNamingIt() throws Exception {
         long pharmacy = 7321;
         pharmacyExists(pharmacy);
-        CompletableFuture<Response> upload = CompletableFuture.supplyAsync(
-                () -> upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "debtors/l1_small.pdf"));
-        String reportId = chunks(pharmacy, 1, Duration.ofSeconds(20))
-                .get(0)
-                .get("report_id")
-                .asText();
+        Pending upload = DebtorUploads.start(pharmacy, TestTokens.pharmacyWriter(pharmacy), "debtors/l1_small.pdf");
+        String reportId = upload.reportId();
         String newer = "5b0c2a34-1d1e-4c3b-9f00-7321aaaabbbb";
         String reason = "Not applied: the pharmacy's debtors already come from a newer report (report date"
                 + " 2026-11-30, uploaded 2026-12-01T08:00:00Z) than this one.";
-        try (EventPublisher publisher = new EventPublisher()) {
-            publisher.send(
-                    EventCatalog.REPORT_PROCESSED,
-                    Long.toString(pharmacy),
-                    new ReportProcessed(
-                            reportId, pharmacy, 99L, ReportStatus.FAILED, 0, BigDecimal.ZERO, reason, newer));
-        }
-        upload.get(20, TimeUnit.SECONDS)
+        upload.answerWith(
+                new ReportProcessed(reportId, pharmacy, 99L, ReportStatus.FAILED, 0, BigDecimal.ZERO, reason, newer));
+        upload.response()
                 .then()
                 .statusCode(409)
                 .body("code", equalTo("report_superseded"))
@@ -393,15 +359,5 @@ class DebtorReportUploadTest {
                 .statusCode(404)
                 .body("detail", equalTo("Pharmacy 7999 not found"));
         assertEquals(0, chunks(7999, 1, Duration.ofSeconds(2)).size());
-    }
-
-    private static Response upload(long pharmacy, String token, String fixture) {
-        String name = fixture.substring(fixture.lastIndexOf('/') + 1);
-        return given().auth()
-                .oauth2(token)
-                .multiPart("file", name, fixture(fixture), "application/pdf")
-                .when()
-                .post(PATH, pharmacy)
-                .andReturn();
     }
 }

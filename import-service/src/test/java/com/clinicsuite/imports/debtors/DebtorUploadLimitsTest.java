@@ -2,7 +2,6 @@ package com.clinicsuite.imports.debtors;
 
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.pharmacyExists;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryLong;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,10 +61,7 @@ class DebtorUploadLimitsTest {
     }
 
     private static ValidatableResponse upload(byte[] pdf, String filename) {
-        return given().auth()
-                .oauth2(TestTokens.pharmacyWriter(PHARMACY))
-                .multiPart("file", filename, pdf, "application/pdf")
-                .post("/pharmacies/" + PHARMACY + "/debtors/upload")
+        return DebtorUploads.upload(PHARMACY, TestTokens.pharmacyWriter(PHARMACY), filename, pdf)
                 .then();
     }
 }

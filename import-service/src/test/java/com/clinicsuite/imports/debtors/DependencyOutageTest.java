@@ -1,6 +1,5 @@
 package com.clinicsuite.imports.debtors;
 
-import static com.clinicsuite.imports.debtors.DebtorTestSupport.fixture;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.pharmacyExists;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryLong;
 import static io.restassured.RestAssured.given;
@@ -76,11 +75,7 @@ class DependencyOutageTest {
     }
 
     private static Response debtorUpload(long pharmacy) {
-        return given().auth()
-                .oauth2(TestTokens.pharmacyWriter(pharmacy))
-                .multiPart("file", "winterton_small.pdf", fixture("deb013/winterton_small.pdf"), "application/pdf")
-                .post("/pharmacies/{id}/debtors/upload", pharmacy)
-                .andReturn();
+        return DebtorUploads.upload(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf");
     }
 
     private static Response creditUpload() {

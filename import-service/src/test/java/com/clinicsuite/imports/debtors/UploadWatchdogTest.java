@@ -1,6 +1,5 @@
 package com.clinicsuite.imports.debtors;
 
-import static com.clinicsuite.imports.debtors.DebtorTestSupport.fixture;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.pharmacyExists;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryLong;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryString;
@@ -54,10 +53,8 @@ class UploadWatchdogTest {
     void anUploadWithoutAnswerIsEndedOnceAndALateAnswerChangesNothing() throws Throwable {
         long pharmacy = 7331;
         pharmacyExists(pharmacy);
-        String uploadId = given().auth()
-                .oauth2(TestTokens.pharmacyWriter(pharmacy))
-                .multiPart("file", "winterton_small.pdf", fixture("deb013/winterton_small.pdf"), "application/pdf")
-                .post("/pharmacies/{id}/debtors/upload", pharmacy)
+        String uploadId = DebtorUploads.upload(
+                        pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf")
                 .then()
                 .statusCode(202) // nobody answers: debtor-service does not run here
                 .extract()

@@ -77,6 +77,14 @@ public interface DebtorImportConfig {
     @WithDefault("10s")
     Duration applyWait();
 
+    /**
+     * Once woken by an answer whose status the database does not hold yet (this instance's waker read it before the
+     * report-status consumer, here or on another replica, committed it), the waiting upload reads the status again
+     * this often until it is final or {@link #applyWait()} has passed.
+     */
+    @WithDefault("100ms")
+    Duration applyWaitRecheck();
+
     /** Where received files are kept, named by their sha256. */
     @WithDefault("data/debtor-reports")
     Path storageDir();

@@ -12,8 +12,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * debtor-service's answers about the reports handed to it (topic debtors.report-status; the topic's other event,
- * debtors.report-movement.v1, is recorded as processed and otherwise ignored). The upload request waiting for an
- * answer is woken only once the answer is committed, so what it answers is what the database says.
+ * debtors.report-movement.v1, is recorded as processed and otherwise ignored), in the service's shared consumer
+ * group: one instance records each answer on its upload. Once committed, it wakes the upload request waiting for the
+ * answer if that request waits on this instance; one waiting on another replica is woken by that replica's
+ * {@link ReportStatusWaker} (README, "Waiting for debtor-service's answer across replicas").
  */
 @ApplicationScoped
 public class ReportStatusConsumer {
@@ -39,10 +41,11 @@ public class ReportStatusConsumer {
                         event -> EventCatalog.REPORT_PROCESSED.type().equals(event.type())
                                 ? statuses.apply(event.data()).replaceWith(event.data())
                                 : Uni.createFrom().<ReportProcessed>nullItem())
-                // committed: wake the upload waiting for this answer (null: a repeat or a dead letter, nobody waits)
+                // committed: wake the upload waiting here for this answer; it reads the status just written (null: a
+                // repeat, a dead letter or another type: nothing new to read)
                 .invoke(applied -> {
                     if (applied != null) {
-                        notifier.complete(applied);
+                        notifier.signal(applied.reportId());
                     }
                 })
                 .replaceWithVoid();

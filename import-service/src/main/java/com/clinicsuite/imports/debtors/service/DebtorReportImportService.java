@@ -1,7 +1,6 @@
 package com.clinicsuite.imports.debtors.service;
 
 import com.clinicsuite.events.EventCatalog;
-import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.imports.debtors.config.DebtorImportConfig;
 import com.clinicsuite.imports.debtors.pdf.ColumnMap;
@@ -34,16 +33,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * Imports a debtor report, the same way for uploads and the mailbox: read and reconcile the PDF, keep the file,
  * record the upload and hand the report to debtor-service as DebtorReportChunk events in one transaction, then
  * wait (bounded) for debtor-service's ReportProcessed answer. Nothing is published for a file that fails a check.
+ * The answer is the upload's status in the database, read when {@link ProcessingNotifier} says the answer was
+ * published (whichever replica consumed it) and at the end of the wait.
  *
  * <p>Blocking: parsing is CPU work and the wait is long, so callers run it on a worker thread (the upload
  * endpoint is a blocking endpoint; the mailbox poller is a scheduled job).
@@ -65,6 +62,7 @@ public class DebtorReportImportService {
     private final ObjectMapper mapper;
     private final int accountsPerChunk;
     private final long maxChunkBytes;
+    private final Duration recheck;
 
     public DebtorReportImportService(
             DebtorReportReader reader,
@@ -86,6 +84,7 @@ public class DebtorReportImportService {
         this.mapper = mapper;
         this.accountsPerChunk = config.chunkAccounts();
         this.maxChunkBytes = config.maxChunkBytes().asLongValue();
+        this.recheck = config.applyWaitRecheck();
     }
 
     /** With the pharmacy's saved column map, if it has one (mailbox imports, uploads without a map). */
@@ -134,7 +133,7 @@ public class DebtorReportImportService {
         }
 
         String uploadId = UUID.randomUUID().toString();
-        CompletableFuture<ReportProcessed> answer = notifier.register(uploadId);
+        ProcessingNotifier.Wake answer = notifier.register(uploadId);
         try {
             handOver(uploadId, request, sha256, report);
             LOG.infof(
@@ -206,29 +205,56 @@ public class DebtorReportImportService {
         }));
     }
 
+    /**
+     * Waits for a signal that debtor-service's answer was published, then reads the upload's status: final, it is
+     * the answer. Still {@code processing}, the signal came from this instance's waker ahead of the commit of the
+     * report-status consumer (here or on another replica): read again every {@code apply-wait-recheck} (or at the
+     * next signal, the consumer's own after its commit) until it is final or the wait is over. Never answered from
+     * the event itself, so never a status the database does not hold. Without any signal in time, one last read:
+     * the answer may have been recorded all the same (this instance's waker not yet joined, or no waker).
+     */
     private ImportOutcome awaitAnswer(
-            String uploadId, CompletableFuture<ReportProcessed> answer, Duration wait, List<ParsedAccount> preview) {
+            String uploadId, ProcessingNotifier.Wake answer, Duration wait, List<ParsedAccount> preview) {
+        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+        boolean signalled = false;
         try {
-            if (!wait.isZero() && !wait.isNegative()) {
-                ReportProcessed processed = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-                return processed.status() == ReportStatus.COMPLETED
-                        ? new Applied(
-                                uploadId,
-                                processed.debtorReportId(),
-                                processed.totalAccounts(),
-                                processed.totalOutstanding(),
-                                preview,
-                                false)
-                        : notApplied(uploadId, processed.supersededBy(), processed.error());
+            for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+                Duration slice = Duration.ofNanos(signalled ? Math.min(left, recheck.toNanos()) : left);
+                signalled |= answer.await(slice);
+                if (!signalled) {
+                    break; // the whole wait without a signal
+                }
+                ImportOutcome outcome = recordedAnswer(uploadId, preview, true);
+                if (outcome != null) {
+                    return outcome;
+                }
             }
-        } catch (TimeoutException e) {
-            // fall through to the database: the answer may have reached another instance
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         }
-        DebtorReportUpload upload = Blocking.await(() -> Panache.withSession(() -> uploads.findById(uploadId)));
+        ImportOutcome outcome = recordedAnswer(uploadId, preview, false);
+        return outcome != null ? outcome : new Processing(uploadId);
+    }
+
+    /**
+     * The answer the upload's row holds, or null while it is {@code processing}.
+     *
+     * @param tolerant a read within the wait that fails (the database away for a moment) counts as "not yet"; the
+     *     last read's failure is the request's (503 when the database is down)
+     */
+    private ImportOutcome recordedAnswer(String uploadId, List<ParsedAccount> preview, boolean tolerant) {
+        DebtorReportUpload upload;
+        try {
+            upload = Blocking.await(() -> Panache.withSession(() -> uploads.findById(uploadId)));
+        } catch (RuntimeException e) {
+            if (!tolerant) {
+                throw e;
+            }
+            LOG.debugf(
+                    "Status of upload %s not read (%s); read again",
+                    uploadId, e.getClass().getSimpleName());
+            return null;
+        }
         if (upload != null && upload.status == ReportStatus.COMPLETED) {
             return new Applied(
                     uploadId, upload.debtorReportId, upload.totalAccounts, upload.totalOutstanding, preview, false);
@@ -236,7 +262,7 @@ public class DebtorReportImportService {
         if (upload != null && upload.status == ReportStatus.FAILED) {
             return notApplied(uploadId, upload.supersededBy, upload.error);
         }
-        return new Processing(uploadId);
+        return null;
     }
 
     /**

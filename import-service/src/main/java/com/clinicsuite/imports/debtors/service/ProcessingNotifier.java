@@ -1,37 +1,68 @@
 package com.clinicsuite.imports.debtors.service;
 
-import com.clinicsuite.events.debtors.ReportProcessed;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Lets an upload request wait for debtor-service's answer about its report: the request registers before the
- * report is handed over, the status consumer completes it. In-memory and per instance: when the answer reaches
- * another instance, the waiting request finds it in the database at the end of its wait instead.
+ * Wakes an upload request waiting for debtor-service's answer about its report. The request registers before the
+ * report is handed over; a signal only says "the answer about this report was published": the request then reads
+ * the upload's status from the database, which is the answer (so it never answers from an event the database may
+ * not hold yet, nor differently from {@code GET .../uploads/{id}}).
+ *
+ * <p>Two sources signal (README, "Waiting for debtor-service's answer across replicas"): the report-status consumer
+ * of the shared group, after its transaction recorded the answer (on the instance that owns the pharmacy's
+ * partition), and the per-instance {@code ReportStatusWaker}, which reads every answer on every instance, possibly
+ * before the shared consumer (here or on another replica) committed it. In-memory and per instance.
  */
 @ApplicationScoped
 public class ProcessingNotifier {
 
-    private final ConcurrentMap<String, CompletableFuture<ReportProcessed>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Wake> waiting = new ConcurrentHashMap<>();
 
-    public CompletableFuture<ReportProcessed> register(String reportId) {
-        return waiting.computeIfAbsent(reportId, id -> new CompletableFuture<>());
+    public Wake register(String reportId) {
+        return waiting.computeIfAbsent(reportId, id -> new Wake());
     }
 
-    public void complete(ReportProcessed processed) {
-        if (processed.reportId() == null) {
-            return; // not an answer about a report anyone can wait for (the NullPointerException that stopped a
-            // channel)
+    /**
+     * Wakes the request waiting on this instance for the report, if any.
+     *
+     * @return whether a request of this instance was waiting for it
+     */
+    public boolean signal(String reportId) {
+        if (reportId == null) {
+            return false; // not an answer about a report anyone can wait for (the NullPointerException that stopped a
+            // channel: deploy/chaos/FINDINGS.md, finding 1)
         }
-        CompletableFuture<ReportProcessed> future = waiting.get(processed.reportId());
-        if (future != null) {
-            future.complete(processed);
+        Wake wake = waiting.get(reportId);
+        if (wake == null) {
+            return false;
         }
+        wake.signals.release();
+        return true;
     }
 
     public void forget(String reportId) {
-        waiting.remove(reportId);
+        if (reportId != null) {
+            waiting.remove(reportId);
+        }
+    }
+
+    /** One waiting request's wake-ups; a signal sent before the request waits is kept for it. */
+    public static final class Wake {
+
+        private final Semaphore signals = new Semaphore(0);
+
+        /** Waits up to {@code timeout} for a signal; true when one came (then and any sent since are taken). */
+        public boolean await(Duration timeout) throws InterruptedException {
+            boolean signalled = signals.tryAcquire(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            if (signalled) {
+                signals.drainPermits();
+            }
+            return signalled;
+        }
     }
 }

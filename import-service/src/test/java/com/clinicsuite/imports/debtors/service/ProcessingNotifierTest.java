@@ -3,36 +3,67 @@ package com.clinicsuite.imports.debtors.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.clinicsuite.events.debtors.ReportProcessed;
-import com.clinicsuite.vocabulary.ReportStatus;
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory hand-over from the report-status consumer to the upload request waiting for its answer. */
+/** The in-memory wake-up of the upload request waiting for debtor-service's answer about its report. */
 class ProcessingNotifierTest {
 
     @Test
-    void anAnswerCompletesTheUploadWaitingForItsReport() {
+    void aSignalWakesTheUploadWaitingForItsReport() throws Exception {
         ProcessingNotifier notifier = new ProcessingNotifier();
-        CompletableFuture<ReportProcessed> waiting = notifier.register("report-1");
-        ReportProcessed answer =
-                new ReportProcessed("report-1", 7, 11L, ReportStatus.COMPLETED, 3, new BigDecimal("10.00"), null);
+        ProcessingNotifier.Wake waiting = notifier.register("report-1");
+        CompletableFuture<Boolean> woken = CompletableFuture.supplyAsync(() -> {
+            try {
+                return waiting.await(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
-        notifier.complete(answer);
+        assertThat(notifier.signal("report-1")).isTrue();
 
-        assertThat(waiting).isCompletedWithValue(answer);
+        assertThat(woken.get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
-    void anEventWithoutAReportIdWakesNobodyAndDoesNotThrow() {
+    void aSignalBeforeTheWaitIsKeptAndSignalsTakenTogether() throws Exception {
+        ProcessingNotifier notifier = new ProcessingNotifier();
+        ProcessingNotifier.Wake waiting = notifier.register("report-3");
+
+        // the waker's and the consumer's signal, both before the request waits
+        notifier.signal("report-3");
+        notifier.signal("report-3");
+
+        assertThat(waiting.await(Duration.ZERO)).isTrue();
+        assertThat(waiting.await(Duration.ofMillis(50)))
+                .as("both taken by the first wait")
+                .isFalse();
+    }
+
+    @Test
+    void aSignalForAReportNobodyWaitsForHereWakesNobody() throws Exception {
+        ProcessingNotifier notifier = new ProcessingNotifier();
+        ProcessingNotifier.Wake waiting = notifier.register("report-4");
+
+        assertThat(notifier.signal("report-of-another-instance")).isFalse();
+
+        notifier.forget("report-4");
+        assertThat(notifier.signal("report-4")).as("forgotten once answered").isFalse();
+        assertThat(waiting.await(Duration.ofMillis(50))).isFalse();
+    }
+
+    @Test
+    void anEventWithoutAReportIdWakesNobodyAndDoesNotThrow() throws Exception {
         // what a debtors.report-movement.v1 read as an answer looked like: it threw on the consumer's thread and
         // stopped the channel (deploy/chaos/FINDINGS.md, finding 1)
         ProcessingNotifier notifier = new ProcessingNotifier();
-        CompletableFuture<ReportProcessed> waiting = notifier.register("report-2");
+        ProcessingNotifier.Wake waiting = notifier.register("report-2");
 
-        assertThatCode(() -> notifier.complete(new ReportProcessed(null, 7, null, null, 0, BigDecimal.ZERO, null)))
-                .doesNotThrowAnyException();
-        assertThat(waiting).isNotDone();
+        assertThatCode(() -> notifier.signal(null)).doesNotThrowAnyException();
+        assertThat(notifier.signal(null)).isFalse();
+        assertThat(waiting.await(Duration.ofMillis(50))).isFalse();
     }
 }
