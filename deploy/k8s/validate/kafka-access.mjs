@@ -42,7 +42,13 @@ const PRODUCER_BY_DOMAIN = {
  */
 function consumedBy(repo, service) {
   const file = path.join(repo, service, 'src/main/resources/application.properties');
-  const props = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  // plus the channels of the platform modules the service depends on (platform-security's auth-users: every instance
+  // reads auth.users with a group of its own), from their META-INF/microprofile-config.properties
+  const pom = readFileSync(path.join(repo, service, 'pom.xml'), 'utf8');
+  const platform = [...pom.matchAll(/<artifactId>platform-([\w-]+)<\/artifactId>/g)]
+    .map((m) => path.join(repo, 'platform', m[1], 'src/main/resources/META-INF/microprofile-config.properties'))
+    .filter((f) => existsSync(f));
+  const props = [file, ...platform].filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
   const entries = [...props.matchAll(/^mp\.messaging\.incoming\.([\w-]+)\.([\w.-]+)=(.+)$/gm)]
     .map((m) => ({ channel: m[1], key: m[2], value: m[3].trim() }));
   const of = (key) => entries.filter((e) => e.key === key);
