@@ -1,7 +1,6 @@
 package com.clinicsuite.imports.debtors.events;
 
 import com.clinicsuite.events.EventCatalog;
-import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.imports.debtors.service.ProcessingNotifier;
 import com.clinicsuite.imports.debtors.service.ReportStatusService;
 import com.clinicsuite.outbox.Inbox;
@@ -12,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * debtor-service's answers about the reports handed to it (topic debtors.report-status; the topic's other event,
- * debtors.report-movement.v1, is recorded as processed and otherwise ignored). The upload request waiting for an
+ * debtors.report-movement.v1, is skipped by the inbox: its ce_type has no handler here). The upload request waiting for an
  * answer is woken only once the answer is committed, so what it answers is what the database says.
  */
 @ApplicationScoped
@@ -33,12 +32,10 @@ public class ReportStatusConsumer {
         return inbox.process(
                         "import-service.debtor-report-status",
                         message,
-                        ReportProcessed.class,
-                        // the topic also carries debtors.report-movement.v1 (after a pharmacy's second report):
-                        // not an answer about an upload, read as one it has no report id and broke the channel
-                        event -> EventCatalog.REPORT_PROCESSED.type().equals(event.type())
-                                ? statuses.apply(event.data()).replaceWith(event.data())
-                                : Uni.createFrom().<ReportProcessed>nullItem())
+                        // the topic also carries debtors.report-movement.v1 (after a pharmacy's second report): not
+                        // an answer about an upload, so the inbox skips it (acked, counted in inbox_skipped_total)
+                        EventCatalog.REPORT_PROCESSED,
+                        event -> statuses.apply(event.data()).replaceWith(event.data()))
                 // committed: wake the upload waiting for this answer (null: a repeat or a dead letter, nobody waits)
                 .invoke(applied -> {
                     if (applied != null) {
