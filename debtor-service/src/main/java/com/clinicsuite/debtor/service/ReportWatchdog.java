@@ -9,11 +9,10 @@ import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.outbox.JobLock;
 import com.clinicsuite.outbox.Outbox;
+import com.clinicsuite.outbox.StuckStateWatchdog;
 import com.clinicsuite.vocabulary.ReportStatus;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -30,7 +29,7 @@ import org.jboss.logging.Logger;
  * as for any other failure. The previous debtors are untouched: a report replaces them only in the one transaction of
  * its last chunk, which this watchdog either waits for or prevents.
  *
- * <p>On one replica at a time ({@link JobLock}, row {@link #LOCK}); each report is ended under the pharmacy's row lock
+ * <p>On one replica at a time ({@link StuckStateWatchdog}: {@link JobLock} row {@link #LOCK}); each report is ended under the pharmacy's row lock
  * (the lock the last chunk takes before it applies, {@link ReportIngestion}) and by a conditional update
  * ({@code status = processing and started_at < deadline}): a report that completed meanwhile, or that another run
  * ended, is left alone. A chunk arriving after the end is ignored ({@link ReportIngestion#accept}: a failed report
@@ -50,7 +49,7 @@ public class ReportWatchdog {
     private final Outbox outbox;
     private final WatchdogConfig config;
     private final Clock clock;
-    private final Counter ended;
+    private final StuckStateWatchdog watchdog;
 
     public ReportWatchdog(
             DebtorReportRepository reports,
@@ -66,10 +65,14 @@ public class ReportWatchdog {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
-        this.ended = Counter.builder("watchdog_ended")
-                .description("Operations a watchdog ended as failed (timed out), by the state they were stuck in")
-                .tag("state", "debtor_report_processing")
-                .register(registry);
+        this.watchdog = new StuckStateWatchdog(
+                ReportWatchdog.class,
+                LOCK,
+                "debtor_report_processing",
+                "Report watchdog",
+                "report(s) still processing",
+                config.reportTimeout(),
+                registry);
     }
 
     @Scheduled(
@@ -78,10 +81,7 @@ public class ReportWatchdog {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return endOverdue(clock.instant()).replaceWithVoid().onFailure().recoverWithItem(e -> {
-            LOG.warnf("Report watchdog run failed, the next run tries again: %s", e.toString());
-            return null;
-        });
+        return watchdog.scheduled(() -> endOverdue(clock.instant()));
     }
 
     /**
@@ -90,27 +90,8 @@ public class ReportWatchdog {
      */
     public Uni<Integer> endOverdue(Instant now) {
         OffsetDateTime deadline = now.atOffset(ZoneOffset.UTC).minus(config.reportTimeout());
-        return JobLock.inTransaction(
-                        LOCK,
-                        () -> reports.processingStartedBefore(deadline, config.batchSize())
-                                .chain(overdue -> Multi.createFrom()
-                                        .iterable(overdue)
-                                        .onItem()
-                                        .transformToUniAndConcatenate(report -> end(report, deadline, now))
-                                        .collect()
-                                        .asList())
-                                .map(results -> (int) results.stream()
-                                        .filter(Boolean::booleanValue)
-                                        .count()),
-                        0)
-                .invoke(count -> {
-                    if (count > 0) {
-                        ended.increment(count);
-                        LOG.warnf(
-                                "Report watchdog ended %d report(s) still processing after %s",
-                                count, config.reportTimeout());
-                    }
-                });
+        return watchdog.run(() -> reports.processingStartedBefore(deadline, config.batchSize())
+                .chain(overdue -> StuckStateWatchdog.endEach(overdue, report -> end(report, deadline, now))));
     }
 
     private Uni<Boolean> end(DebtorReport report, OffsetDateTime deadline, Instant now) {

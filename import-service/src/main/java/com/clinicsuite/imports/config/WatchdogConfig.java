@@ -4,7 +4,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** import-service's watchdogs ({@code import.watchdog.*}, issue 18.2: no state without an end). */
+/**
+ * import-service's watchdogs ({@code import.watchdog.*}, issue 18.2: no state without an end): the upload and
+ * credit-applying watchdogs (one replica at a time) and the abandoned credit import sweep (heartbeats, every
+ * instance; formerly {@code credit-import.stale-after}, {@code heartbeat-interval}, {@code watchdog-interval}).
+ */
 @ConfigMapping(prefix = "import.watchdog")
 public interface WatchdogConfig {
 
@@ -25,6 +29,21 @@ public interface WatchdogConfig {
      */
     @WithDefault("PT15M")
     Duration creditApplyingTimeout();
+
+    /**
+     * How long a credit import may stay {@code queued} or {@code parsing} without a heartbeat before
+     * {@code CreditImportWatchdog} (on every instance) ends it as failed (interrupted): the instance that held it in
+     * memory stopped. Several heartbeats ({@link #creditHeartbeatInterval()}) must be missed first.
+     */
+    @WithDefault("PT3M")
+    Duration creditStaleAfter();
+
+    /**
+     * How often an instance renews the heartbeat of the credit imports it holds in memory (queued or parsing); also in
+     * the {@code @Scheduled} expression of {@code CreditImportWatchdog}.
+     */
+    @WithDefault("30s")
+    String creditHeartbeatInterval();
 
     /** How often the watchdogs look (on one replica at a time); also in their {@code @Scheduled} expressions. */
     @WithDefault("1m")

@@ -1,19 +1,18 @@
 package com.clinicsuite.notification.service;
 
 import com.clinicsuite.notification.config.WatchdogConfig;
+import com.clinicsuite.notification.repository.Delivery;
 import com.clinicsuite.notification.repository.DeliveryRepository;
 import com.clinicsuite.outbox.JobLock;
+import com.clinicsuite.outbox.StuckStateWatchdog;
 import com.clinicsuite.vocabulary.DeliveryStatus;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.jboss.logging.Logger;
 
 /**
  * Issue 18.2, no state without an end: the lease ({@link DeliveryDispatcher}) ends a delivery whose sender died; this
@@ -24,7 +23,7 @@ import org.jboss.logging.Logger;
  * never re-sent, so the debtor never gets it twice. The sender's late outcome is ignored (the dispatcher records an
  * outcome only for a delivery still {@code sending} under its claim), and the heartbeat no longer renews it.
  *
- * <p>On one replica at a time ({@link JobLock}, row {@link #LOCK}); the rows are read {@code FOR UPDATE SKIP LOCKED}
+ * <p>On one replica at a time ({@link StuckStateWatchdog}: {@link JobLock} row {@link #LOCK}); the rows are read {@code FOR UPDATE SKIP LOCKED}
  * with their status and age as the condition, so a delivery being recorded at that moment is left for the next run.
  * Counter {@code watchdog_ended_total{state="delivery_sending"}}.
  */
@@ -37,22 +36,24 @@ public class SendingWatchdog {
     static final String TIMED_OUT = "Timed out while sending: no outcome from the provider; not retried so that the"
             + " debtor never gets it twice";
 
-    private static final Logger LOG = Logger.getLogger(SendingWatchdog.class);
-
     private final DeliveryRepository deliveries;
     private final DeliveryStatusEvents events;
     private final WatchdogConfig config;
-    private final Counter ended;
+    private final StuckStateWatchdog watchdog;
 
     public SendingWatchdog(
             DeliveryRepository deliveries, DeliveryStatusEvents events, WatchdogConfig config, MeterRegistry registry) {
         this.deliveries = deliveries;
         this.events = events;
         this.config = config;
-        this.ended = Counter.builder("watchdog_ended")
-                .description("Operations a watchdog ended as failed (timed out), by the state they were stuck in")
-                .tag("state", "delivery_sending")
-                .register(registry);
+        this.watchdog = new StuckStateWatchdog(
+                SendingWatchdog.class,
+                LOCK,
+                "delivery_sending",
+                "Sending watchdog",
+                "deliveries still sending",
+                config.sendingTimeout(),
+                registry);
     }
 
     @Scheduled(
@@ -61,41 +62,24 @@ public class SendingWatchdog {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return endOverdue(Instant.now()).replaceWithVoid().onFailure().recoverWithItem(e -> {
-            LOG.warnf("Sending watchdog run failed, the next run tries again: %s", e.toString());
-            return null;
-        });
+        return watchdog.scheduled(() -> endOverdue(Instant.now()));
     }
 
     /** Ends the deliveries still sending {@code sending-timeout} after their claim; how many this run ended. */
     public Uni<Integer> endOverdue(Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         OffsetDateTime deadline = at.minus(config.sendingTimeout());
-        return JobLock.inTransaction(
-                        LOCK,
-                        () -> deliveries
-                                .lockSendingSince(deadline, config.batchSize())
-                                .chain(stuck -> Multi.createFrom()
-                                        .iterable(stuck)
-                                        .onItem()
-                                        .transformToUniAndConcatenate(d -> {
-                                            d.status = DeliveryStatus.FAILED;
-                                            d.error = TIMED_OUT;
-                                            d.leaseUntil = null;
-                                            d.updatedAt = at;
-                                            return events.publish(d);
-                                        })
-                                        .collect()
-                                        .asList()
-                                        .map(published -> stuck.size())),
-                        0)
-                .invoke(count -> {
-                    if (count > 0) {
-                        ended.increment(count);
-                        LOG.warnf(
-                                "Sending watchdog ended %d deliveries still sending after %s",
-                                count, config.sendingTimeout());
-                    }
-                });
+        // read FOR UPDATE SKIP LOCKED with the condition: every row read is ended
+        return watchdog.run(() -> deliveries
+                .lockSendingSince(deadline, config.batchSize())
+                .chain(stuck -> StuckStateWatchdog.endEach(stuck, d -> end(d, at))));
+    }
+
+    private Uni<Boolean> end(Delivery d, OffsetDateTime at) {
+        d.status = DeliveryStatus.FAILED;
+        d.error = TIMED_OUT;
+        d.leaseUntil = null;
+        d.updatedAt = at;
+        return events.publish(d).replaceWith(true);
     }
 }

@@ -1,5 +1,6 @@
 package com.clinicsuite.outbox;
 
+import com.clinicsuite.events.EventType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,7 +15,11 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -71,6 +76,93 @@ public class Inbox {
         this.vertx = vertx;
         this.initialBackoff = config.retry().initialBackoff();
         this.maxBackoff = config.retry().maxBackoff();
+    }
+
+    /**
+     * Processes this message with the handler registered for its CloudEvents type ({@code ce_type}); a message of a
+     * type {@code handlers} do not name (the topic carries events this consumer does not consume, e.g.
+     * {@code debtors.report-movement.v1} beside {@code debtors.report-processed.v1}) is <b>skipped</b>: acked without
+     * a transaction, without reading its data and without calling any handler, counted in
+     * {@code inbox_skipped_total{consumer,type}} and logged at DEBUG. A message without a type is a broken contract
+     * (the suite's events are binary-mode CloudEvents) and is dead-lettered. Otherwise as
+     * {@link #process(String, Message, Class, Predicate, Function)}: once per event id, transient failures retried,
+     * permanent ones dead-lettered.
+     *
+     * @return the handler's result once committed; null when skipped, processed before or dead-lettered. Never fails.
+     */
+    public <R> Uni<R> dispatch(String consumer, Message<String> message, Handlers<R> handlers) {
+        String type = typeOf(message);
+        Handler<?, R> handler = type == null ? null : handlers.byType.get(type);
+        if (handler == null && type != null && DeadLetters.replayOf(message).isEmpty()) {
+            retries.consumerSeen(consumer);
+            registry.counter("inbox.skipped", "consumer", consumer, "type", type)
+                    .increment();
+            LOG.debugf("%s skipped event %s of type %s (not one it consumes)", consumer, idOf(message), type);
+            return ack(message).replaceWith(() -> null);
+        }
+        if (handler == null) {
+            // no type, or a replay of a type no handler takes (any more): kept as a dead letter, not dropped
+            return process(
+                    consumer,
+                    message,
+                    Object.class,
+                    handlers.retryable,
+                    event -> Uni.createFrom()
+                            .failure(new PoisonMessageException(
+                                    type == null
+                                            ? "Event " + event.id() + " has no CloudEvents type (ce_type)"
+                                            : "Event " + event.id() + " is of type " + type + ", which " + consumer
+                                                    + " does not consume")));
+        }
+        return handler.process(this, consumer, message, handlers.retryable);
+    }
+
+    /**
+     * {@link #dispatch} with one handler: messages of {@code type} go to {@code handler}, any other type on the topic
+     * is skipped.
+     */
+    public <T, R> Uni<R> process(
+            String consumer, Message<String> message, EventType<T> type, Function<ReceivedEvent<T>, Uni<R>> handler) {
+        return dispatch(consumer, message, Handlers.on(type, handler));
+    }
+
+    /** The handlers of a consumer by CloudEvents type, and which failures are transient; for {@link #dispatch}. */
+    public static final class Handlers<R> {
+
+        private final Map<String, Handler<?, R>> byType = new LinkedHashMap<>();
+        private Predicate<Throwable> retryable = Failures.TRANSIENT;
+
+        private Handlers() {}
+
+        /** Events of {@code type} (its data read as {@code type.dataClass()}) go to {@code handler}. */
+        public static <T, R> Handlers<R> on(EventType<T> type, Function<ReceivedEvent<T>, Uni<R>> handler) {
+            return new Handlers<R>().and(type, handler);
+        }
+
+        /** One more type this consumer consumes. */
+        public <T> Handlers<R> and(EventType<T> type, Function<ReceivedEvent<T>, Uni<R>> handler) {
+            if (byType.putIfAbsent(type.type(), new Handler<>(type.dataClass(), handler)) != null) {
+                throw new IllegalArgumentException(type.type() + " has a handler already");
+            }
+            return this;
+        }
+
+        /** Which failures are transient ({@link Failures#TRANSIENT} unless set). */
+        public Handlers<R> retryable(Predicate<Throwable> retryable) {
+            this.retryable = retryable;
+            return this;
+        }
+
+        /** The types handled, in registration order. */
+        public Set<String> types() {
+            return Collections.unmodifiableSet(byType.keySet());
+        }
+    }
+
+    private record Handler<T, R>(Class<T> dataType, Function<ReceivedEvent<T>, Uni<R>> handler) {
+        Uni<R> process(Inbox inbox, String consumer, Message<String> message, Predicate<Throwable> retryable) {
+            return inbox.process(consumer, message, dataType, retryable, handler);
+        }
     }
 
     /** {@link #process(String, Message, Class, Predicate, Function)} with the default {@link Failures#TRANSIENT}. */
@@ -266,7 +358,8 @@ public class Inbox {
                         .orElse("unknown"));
     }
 
-    private static String typeOf(Message<String> message) {
+    /** The message's CloudEvents type ({@code ce_type}), null when it has none. */
+    public static String typeOf(Message<String> message) {
         return cloudEvent(message).map(m -> m.getType()).orElse(null);
     }
 }

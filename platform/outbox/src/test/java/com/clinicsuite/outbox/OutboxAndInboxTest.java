@@ -263,6 +263,41 @@ class OutboxAndInboxTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void anEventOfATypeTheConsumerDoesNotConsumeIsSkippedWithoutCallingItsHandler() throws Exception {
+        // test.notes carries a second event type; note-consumer registered a handler for test.note-written.v1 only
+        String key = "other-type-" + UUID.randomUUID();
+        String other = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        double skippedBefore = registry.counter(
+                        "inbox.skipped", "consumer", "note-consumer", "type", "test.note-archived.v1")
+                .count();
+        try (KafkaProducer<String, String> producer = producer()) {
+            // readable as a note too: only its type tells it is not one
+            producer.send(cloudEvent(other, "test.note-archived.v1", key, note(key, 0, "archived")))
+                    .get();
+            producer.send(cloudEvent(after, key, note(key, 1, "after the other type")))
+                    .get();
+        }
+        await().atMost(WAIT).until(() -> count("select count(*) from note_seen where event_id = '" + after + "'") == 1);
+        assertThat(count("select count(*) from note_seen where event_id = '" + other + "'"))
+                .isZero();
+        assertThat(com.clinicsuite.outbox.testapp.NoteConsumer.ATTEMPTS.get(other))
+                .as("the handler is never called")
+                .isNull();
+        // acked without a transaction: neither processed nor dead-lettered, counted as skipped
+        assertThat(count("select count(*) from inbox_event where consumer = 'note-consumer' and event_id = '" + other
+                        + "'"))
+                .isZero();
+        assertThat(count("select count(*) from inbox_dead_letter where consumer = 'note-consumer' and event_id = '"
+                        + other + "'"))
+                .isZero();
+        assertThat(registry.counter("inbox.skipped", "consumer", "note-consumer", "type", "test.note-archived.v1")
+                                .count()
+                        - skippedBefore)
+                .isEqualTo(1.0);
+    }
+
     private void write(String key, int seq, String body, boolean fail) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> notes.write(key, seq, body, fail));
     }

@@ -85,11 +85,16 @@ final class OutboxTestSupport {
 
     /** A record of test.notes as another service's relay writes it. */
     static ProducerRecord<String, String> cloudEvent(String id, String key, String json) {
+        return cloudEvent(id, "test.note-written.v1", key, json);
+    }
+
+    /** A record of test.notes of any CloudEvents type. */
+    static ProducerRecord<String, String> cloudEvent(String id, String type, String key, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>("test.notes", key, json);
         List<String[]> headers = new ArrayList<>(List.of(
                 new String[] {"ce_specversion", "1.0"},
                 new String[] {"ce_id", id},
-                new String[] {"ce_type", "test.note-written.v1"},
+                new String[] {"ce_type", type},
                 new String[] {"ce_source", "urn:test"},
                 new String[] {"content-type", "application/json"}));
         headers.forEach(h -> record.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8)));

@@ -3,16 +3,14 @@ package com.clinicsuite.imports.credit.service;
 import com.clinicsuite.imports.config.WatchdogConfig;
 import com.clinicsuite.imports.credit.repository.CreditImportJobError;
 import com.clinicsuite.outbox.JobLock;
-import io.micrometer.core.instrument.Counter;
+import com.clinicsuite.outbox.StuckStateWatchdog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.jboss.logging.Logger;
 
 /**
  * Issue 18.2, no state without an end: a credit import still {@code applying} {@code import.watchdog.
@@ -23,7 +21,7 @@ import org.jboss.logging.Logger;
  * ({@code CreditImportStaging.abort}): the balances keep the previous data. A result arriving afterwards is ignored
  * ({@link CreditImportResults}: a finished job takes no result).
  *
- * <p>On one replica at a time ({@link JobLock}, row {@link #LOCK}), by a conditional update ({@code status = applying
+ * <p>On one replica at a time ({@link StuckStateWatchdog}: {@link JobLock} row {@link #LOCK}), by a conditional update ({@code status = applying
  * and heartbeat_at < deadline}; {@code heartbeat_at} of an applying job is when it started applying: the heartbeat is
  * renewed only while queued or parsing). Counter {@code watchdog_ended_total{state="credit_import_applying"}}.
  */
@@ -33,22 +31,24 @@ public class CreditApplyingWatchdog {
     /** This job's row of outbox_relay_lock (migration V7). */
     static final int LOCK = 3;
 
-    private static final Logger LOG = Logger.getLogger(CreditApplyingWatchdog.class);
-
     private final CreditImportJobs jobs;
     private final CreditRowsPublisher publisher;
     private final WatchdogConfig config;
-    private final Counter ended;
+    private final StuckStateWatchdog watchdog;
 
     public CreditApplyingWatchdog(
             CreditImportJobs jobs, CreditRowsPublisher publisher, WatchdogConfig config, MeterRegistry registry) {
         this.jobs = jobs;
         this.publisher = publisher;
         this.config = config;
-        this.ended = Counter.builder("watchdog_ended")
-                .description("Operations a watchdog ended as failed (timed out), by the state they were stuck in")
-                .tag("state", "credit_import_applying")
-                .register(registry);
+        this.watchdog = new StuckStateWatchdog(
+                CreditApplyingWatchdog.class,
+                LOCK,
+                "credit_import_applying",
+                "Credit import watchdog",
+                "import(s) still applying",
+                config.creditApplyingTimeout(),
+                registry);
     }
 
     @Scheduled(
@@ -57,10 +57,7 @@ public class CreditApplyingWatchdog {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return endOverdue(Instant.now()).replaceWithVoid().onFailure().recoverWithItem(e -> {
-            LOG.warnf("Credit import watchdog run failed, the next run tries again: %s", e.toString());
-            return null;
-        });
+        return watchdog.scheduled(() -> endOverdue(Instant.now()));
     }
 
     /** Ends the imports still applying {@code credit-applying-timeout} before {@code now}; how many this run ended. */
@@ -68,36 +65,18 @@ public class CreditApplyingWatchdog {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         OffsetDateTime deadline = at.minus(config.creditApplyingTimeout());
         String reason = reason(config.creditApplyingTimeout().toMinutes());
-        return JobLock.inTransaction(
-                        LOCK,
-                        () -> jobs.applyingSince(deadline, config.batchSize())
-                                .chain(ids -> Multi.createFrom()
-                                        .iterable(ids)
-                                        .onItem()
-                                        .transformToUniAndConcatenate(id -> jobs.failIfApplyingSince(
-                                                        id, deadline, reason, at)
-                                                .call(failed -> failed
-                                                        ? CreditImportJobs.failure(
-                                                                        id,
-                                                                        reason,
-                                                                        CreditImportJobError.FOUND_WHEN_APPLIED)
-                                                                .persist()
-                                                                .chain(() -> publisher.abort(id, "timed_out"))
-                                                        : Uni.createFrom().voidItem()))
-                                        .collect()
-                                        .asList())
-                                .map(results -> (int) results.stream()
-                                        .filter(Boolean::booleanValue)
-                                        .count()),
-                        0)
-                .invoke(count -> {
-                    if (count > 0) {
-                        ended.increment(count);
-                        LOG.warnf(
-                                "Credit import watchdog ended %d import(s) still applying after %s",
-                                count, config.creditApplyingTimeout());
-                    }
-                });
+        return watchdog.run(() -> jobs.applyingSince(deadline, config.batchSize())
+                .chain(ids -> StuckStateWatchdog.endEach(ids, id -> end(id, deadline, reason, at))));
+    }
+
+    /** Ends one import if it is still applying since before {@code deadline}: failed, an error row, called off. */
+    private Uni<Boolean> end(String id, OffsetDateTime deadline, String reason, OffsetDateTime at) {
+        return jobs.failIfApplyingSince(id, deadline, reason, at)
+                .call(failed -> failed
+                        ? CreditImportJobs.failure(id, reason, CreditImportJobError.FOUND_WHEN_APPLIED)
+                                .persist()
+                                .chain(() -> publisher.abort(id, "timed_out"))
+                        : Uni.createFrom().voidItem());
     }
 
     /** The failure reason of a timed-out import; starts with "Timed out". */

@@ -1,5 +1,6 @@
 package com.clinicsuite.imports.credit.service;
 
+import com.clinicsuite.imports.config.WatchdogConfig;
 import com.clinicsuite.vocabulary.ImportStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -10,14 +11,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Jobs are worked on in memory by the instance that accepted them: if that instance dies, its queued and parsing
  * jobs would stay unfinished forever. Each instance therefore renews a heartbeat on the jobs it holds, and every
  * instance ends as failed the queued/parsing jobs whose heartbeat stopped (their instance is gone), so the user
- * sees a clear reason and can upload again. Jobs that are {@code applying} wait on credit-balance-service instead.
+ * sees a clear reason and can upload again. Jobs that are {@code applying} wait on credit-balance-service instead
+ * ({@link CreditApplyingWatchdog}). Configuration: {@link WatchdogConfig} ({@code import.watchdog.credit-stale-after},
+ * {@code credit-heartbeat-interval}, {@code interval}).
  */
 @ApplicationScoped
 public class CreditImportWatchdog {
@@ -32,13 +34,10 @@ public class CreditImportWatchdog {
     private final CreditRowsPublisher publisher;
     private final Duration staleAfter;
 
-    public CreditImportWatchdog(
-            CreditImportJobs jobs,
-            CreditRowsPublisher publisher,
-            @ConfigProperty(name = "credit-import.stale-after", defaultValue = "PT3M") Duration staleAfter) {
+    public CreditImportWatchdog(CreditImportJobs jobs, CreditRowsPublisher publisher, WatchdogConfig config) {
         this.jobs = jobs;
         this.publisher = publisher;
-        this.staleAfter = staleAfter;
+        this.staleAfter = config.creditStaleAfter();
     }
 
     /** This instance works on the job from now on (until {@link #release}). */
@@ -52,7 +51,7 @@ public class CreditImportWatchdog {
 
     @Scheduled(
             identity = "credit-import-heartbeat",
-            every = "${credit-import.heartbeat-interval:30s}",
+            every = "${import.watchdog.credit-heartbeat-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> heartbeat() {
         if (held.isEmpty()) {
@@ -65,8 +64,8 @@ public class CreditImportWatchdog {
 
     @Scheduled(
             identity = "credit-import-watchdog",
-            every = "${credit-import.watchdog-interval:60s}",
-            delayed = "${credit-import.watchdog-initial-delay:30s}",
+            every = "${import.watchdog.interval:1m}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return failAbandoned()
@@ -77,7 +76,7 @@ public class CreditImportWatchdog {
                 .recoverWithNull();
     }
 
-    /** Ends the queued/parsing jobs whose heartbeat is older than {@code credit-import.stale-after}; how many. */
+    /** Ends the queued/parsing jobs whose heartbeat is older than {@code import.watchdog.credit-stale-after}; how many. */
     public Uni<Integer> failAbandoned() {
         return Panache.withSession(
                         () -> jobs.staleIds(UNFINISHED, CreditImportJobs.now().minus(staleAfter)))

@@ -1,7 +1,6 @@
 package com.clinicsuite.imports.debtors.events;
 
 import com.clinicsuite.events.EventCatalog;
-import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.imports.debtors.service.ProcessingNotifier;
 import com.clinicsuite.imports.debtors.service.ReportStatusService;
 import com.clinicsuite.outbox.Inbox;
@@ -12,9 +11,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * debtor-service's answers about the reports handed to it (topic debtors.report-status; the topic's other event,
- * debtors.report-movement.v1, is recorded as processed and otherwise ignored), in the service's shared consumer
- * group: one instance records each answer on its upload. Once committed, it wakes the upload request waiting for the
- * answer if that request waits on this instance; one waiting on another replica is woken by that replica's
+ * debtors.report-movement.v1, is skipped by the inbox: its ce_type has no handler here), in the service's shared
+ * consumer group: one instance records each answer on its upload. Once committed, it wakes the upload request waiting
+ * for the answer if that request waits on this instance; one waiting on another replica is woken by that replica's
  * {@link ReportStatusWaker} (README, "Waiting for debtor-service's answer across replicas").
  */
 @ApplicationScoped
@@ -35,14 +34,12 @@ public class ReportStatusConsumer {
         return inbox.process(
                         "import-service.debtor-report-status",
                         message,
-                        ReportProcessed.class,
-                        // the topic also carries debtors.report-movement.v1 (after a pharmacy's second report):
-                        // not an answer about an upload, read as one it has no report id and broke the channel
-                        event -> EventCatalog.REPORT_PROCESSED.type().equals(event.type())
-                                ? statuses.apply(event.data()).replaceWith(event.data())
-                                : Uni.createFrom().<ReportProcessed>nullItem())
+                        // the topic also carries debtors.report-movement.v1 (after a pharmacy's second report): not
+                        // an answer about an upload, so the inbox skips it (acked, counted in inbox_skipped_total)
+                        EventCatalog.REPORT_PROCESSED,
+                        event -> statuses.apply(event.data()).replaceWith(event.data()))
                 // committed: wake the upload waiting here for this answer; it reads the status just written (null: a
-                // repeat, a dead letter or another type: nothing new to read)
+                // repeat or a dead letter: nothing new to read)
                 .invoke(applied -> {
                     if (applied != null) {
                         notifier.signal(applied.reportId());
