@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** GET /imports and /imports/{import_id}: credit-balance import jobs, their progress and their errors. */
 @Path("/imports")
@@ -29,7 +32,20 @@ public class ImportsResource {
 
     /** Newest first; paged with {@code skip} (0) and {@code limit} (50, at most 200). */
     @GET
-    public Uni<List<ImportJobView>> list(@QueryParam("skip") String skip, @QueryParam("limit") String limit) {
+    public Uni<List<ImportJobView>> list(
+            // read as text so that a malformed value is a 422 naming it (ParameterValues), documented as the number
+            @QueryParam("skip")
+                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0"))
+                    String skip,
+            @QueryParam("limit")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            defaultValue = "50",
+                                            minimum = "1",
+                                            maximum = "" + MAX_LIMIT))
+                    String limit) {
         return imports.newestFirst(
                         ParameterValues.integer("skip", skip, 0, 0, Integer.MAX_VALUE),
                         ParameterValues.integer("limit", limit, 50, 1, MAX_LIMIT))
