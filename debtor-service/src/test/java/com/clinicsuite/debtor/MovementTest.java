@@ -354,10 +354,14 @@ class MovementTest {
             assertThat(data.at("/summary/paid_down/count").asInt()).isEqualTo(count(expected, "paid_down"));
             assertThat(new BigDecimal(data.at("/summary/new/balance").asText()))
                     .isEqualTo(sum(expected, "new", Expected::balanceAfter));
+            // the event's text without its timestamp (the digits of computed_at's nanoseconds once matched an acc_no)
+            String text = ((com.fasterxml.jackson.databind.node.ObjectNode) data.deepCopy())
+                    .without("computed_at")
+                    .toString();
             for (DebtorReportChunk.Account a : after) {
-                assertThat(event.value()).doesNotContain(a.accNo()).doesNotContain(a.name());
+                assertThat(text).doesNotContain(a.accNo()).doesNotContain(a.name());
                 if (a.email() != null) {
-                    assertThat(event.value()).doesNotContain(a.email());
+                    assertThat(text).doesNotContain(a.email());
                 }
             }
         }
