@@ -8,6 +8,7 @@ import com.clinicsuite.events.imports.CreditImportAborted;
 import com.clinicsuite.events.imports.CreditRowsChunk;
 import com.clinicsuite.events.imports.CreditRowsChunk.Row;
 import com.clinicsuite.testkit.EventPublisher;
+import com.clinicsuite.testkit.KafkaBroker;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.testkit.TopicReader;
@@ -17,10 +18,13 @@ import com.clinicsuite.testkit.fixtures.CreditWorkbooks;
 import com.clinicsuite.vocabulary.ImportMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,7 +32,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Imports arrive as CreditRowsChunk events (as import-service publishes them) and are applied atomically. */
@@ -40,6 +48,9 @@ class CreditImportTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** The test kit's main workbook: 1,353 rows, balance total 21942400.57, check row AD03C4403 (PBAD05349). */
     private static final CreditWorkbook MAIN = CreditWorkbooks.main().truth();
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void replaceSwapsTheWholeDataSetOnceEveryChunkArrived() throws Exception {
@@ -126,6 +137,75 @@ class CreditImportTest {
                     .isEmpty();
         }
         assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /**
+     * The consumer takes its two event types by their {@code ce_type} (Inbox.dispatch). A chunk under a type it does not
+     * consume is skipped (before, anything not an abort was read as a chunk and staged), and a record without
+     * CloudEvents headers is dead-lettered, not staged; an import behind them on the same partition goes through.
+     */
+    @Test
+    void aChunkUnderAnotherTypeIsSkippedAndOneWithoutATypeIsDeadLettered() throws Exception {
+        String foreign = "imp-" + UUID.randomUUID();
+        String untyped = "imp-" + UUID.randomUUID();
+        String importId = "imp-" + UUID.randomUUID();
+        String code = "TY" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        double skippedBefore = skipped("imports.credit-rows-note.v1");
+        try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
+                EventPublisher publisher = new EventPublisher();
+                KafkaProducer<String, String> plain = plainProducer()) {
+            // all three under one key: one partition, consumed in this order
+            String foreignId = UUID.randomUUID().toString();
+            publisher.sendRaw(
+                    Topics.IMPORTS_CREDIT_ROWS,
+                    "imports.credit-rows-note.v1",
+                    importId,
+                    JSON.writeValueAsString(oneRowChunk(foreign, code + "F")),
+                    foreignId);
+            plain.send(new ProducerRecord<>(
+                            Topics.IMPORTS_CREDIT_ROWS,
+                            importId,
+                            JSON.writeValueAsString(oneRowChunk(untyped, code + "U"))))
+                    .get();
+            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, oneRowChunk(importId, code));
+
+            assertThat(awaitStatus(results, importId, "completed")
+                            .get("inserted")
+                            .asInt())
+                    .isEqualTo(1);
+            assertThat(results.await(1, r -> foreign.equals(r.key()) || untyped.equals(r.key()), Duration.ofSeconds(2)))
+                    .isEmpty();
+            assertThat(sql("select count(*) from inbox_event where event_id = '" + foreignId + "'"))
+                    .isEqualTo("0");
+        }
+        assertThat(skipped("imports.credit-rows-note.v1") - skippedBefore).isEqualTo(1.0);
+        assertThat(sql("select count(*) from credit_balance where client_code like '" + code + "%'"))
+                .isEqualTo("1");
+        assertThat(sql("select count(*) from credit_import where import_id in ('" + foreign + "', '" + untyped + "')"))
+                .isEqualTo("0");
+        assertThat(sql("select count(*) from inbox_dead_letter where consumer = '" + CreditRowsConsumer.CONSUMER
+                        + "' and record_key = '" + importId + "' and event_type is null and error like '%ce_type%'"))
+                .isEqualTo("1");
+    }
+
+    private static CreditRowsChunk oneRowChunk(String importId, String code) {
+        return chunks(importId, ImportMode.UPSERT, List.of(row(2, code, "Botox", "PV", null, "10.00", 1, 0)), 1)
+                .get(0);
+    }
+
+    private double skipped(String type) {
+        Counter counter = registry.find("inbox.skipped")
+                .tag("consumer", CreditRowsConsumer.CONSUMER)
+                .tag("type", type)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static KafkaProducer<String, String> plainProducer() {
+        Properties p = KafkaBroker.get().clientProperties();
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
     }
 
     @Test
