@@ -37,6 +37,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Imports arrive as CreditRowsChunk events (as import-service publishes them) and are applied atomically. */
@@ -87,10 +88,7 @@ class CreditImportTest {
                 .isEqualTo(Long.toString(MAIN.rows().stream()
                         .filter(r -> r.expectedVoucher() == null)
                         .count()));
-        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'"))
-                .isEqualTo("0");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
-                .isEqualTo("0");
+        assertNothingStaged(importId);
         assertThat(sql("select count(*) from credit_balance where created_at is null or updated_at is null"))
                 .isEqualTo("0");
     }
@@ -99,18 +97,7 @@ class CreditImportTest {
     void anAbortedImportLosesWhatWasStagedAndIgnoresLaterChunks() throws Exception {
         String before = fingerprint();
         String importId = "imp-" + UUID.randomUUID();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            rows.add(row(
-                    2 + i,
-                    "AB" + i + UUID.randomUUID().toString().substring(0, 4),
-                    "Botox",
-                    "PV",
-                    "9811012345",
-                    "100.00",
-                    5,
-                    1));
-        }
+        List<Row> rows = sixRows("AB");
         List<CreditRowsChunk> chunks = streamedChunks(importId, ImportMode.REPLACE, rows, 2);
         String staged = "select count(*) from credit_import_row where import_id = '" + importId + "'";
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
@@ -213,29 +200,7 @@ class CreditImportTest {
         String code = "UP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String other = "UQ" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         for (int i = 0; i < 2; i++) { // two records share a key: both take the row's values
-            RestAssured.given()
-                    .auth()
-                    .oauth2(TestTokens.admin())
-                    .contentType(ContentType.JSON)
-                    .body(Map.of(
-                            "client_code",
-                            code,
-                            "client_name",
-                            "Upsert Client",
-                            "treatment_name",
-                            "Vampire Facial",
-                            "center",
-                            "GK2",
-                            "package_amount",
-                            1000,
-                            "amount_paid",
-                            900,
-                            "sessions_paid",
-                            4))
-                    .when()
-                    .post("/credit-balances/")
-                    .then()
-                    .statusCode(201);
+            createRecord(code, "Vampire Facial", "GK2");
         }
 
         assertSearchTotal(code, "2");
@@ -249,9 +214,7 @@ class CreditImportTest {
                 row(5, other.toLowerCase(), "Botox", "PV", "9811054321", "300.00", 3, 0));
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, rows, 2)) {
-                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
-            }
+            sendAll(publisher, chunks(importId, ImportMode.UPSERT, rows, 2));
             JsonNode completed = awaitStatus(results, importId, "completed");
             assertThat(completed.get("updated").asInt()).isEqualTo(3);
             assertThat(completed.get("inserted").asInt()).isEqualTo(2);
@@ -272,8 +235,7 @@ class CreditImportTest {
         assertThat(sql("select center || ' ' || voucher_number from credit_balance where client_code = '" + other
                         + "'"))
                 .isEqualTo("Preet Vihar PV" + other.substring(0, 3) + "1054");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
-                .isEqualTo("0");
+        assertThat(countOf("credit_import_row", importId)).isEqualTo("0");
     }
 
     @Test
@@ -302,9 +264,7 @@ class CreditImportTest {
                 2);
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, List.of(tricky), 1)) {
-                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
-            }
+            sendAll(publisher, chunks(importId, ImportMode.UPSERT, List.of(tricky), 1));
             assertThat(awaitStatus(results, importId, "completed")
                             .get("inserted")
                             .asInt())
@@ -324,45 +284,13 @@ class CreditImportTest {
     void aRowTheDatabaseRefusesHalfWayLeavesTheOldDataExactlyIntact() throws Exception {
         String before = fingerprint();
         String importId = "imp-" + UUID.randomUUID();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            rows.add(row(
-                    2 + i,
-                    "HW" + i + UUID.randomUUID().toString().substring(0, 4),
-                    "Botox",
-                    "PV",
-                    "9811012345",
-                    "100.00",
-                    5,
-                    1));
-        }
+        List<Row> rows = sixRows("HW");
         // sheet row 6, in the second chunk: balance_sessions does not add up, which the database refuses
-        Row bad = rows.get(4);
-        rows.set(
-                4,
-                new Row(
-                        bad.sourceRow(),
-                        null,
-                        bad.clientCode(),
-                        bad.clientName(),
-                        bad.phoneNo(),
-                        null,
-                        bad.treatmentName(),
-                        bad.center(),
-                        null,
-                        bad.packageAmount(),
-                        bad.amountPaid(),
-                        bad.balanceAmount(),
-                        bad.prepaidGiftCardBalance(),
-                        5,
-                        1,
-                        2));
+        rows.set(4, withBalanceSessions(rows.get(4), 2));
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, ImportMode.REPLACE, rows, 3)) {
-                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
-            }
+            sendAll(publisher, chunks(importId, ImportMode.REPLACE, rows, 3));
             JsonNode failed = awaitStatus(results, importId, "failed");
             assertThat(failed.get("error").asText())
                     .contains("Row 6")
@@ -382,40 +310,14 @@ class CreditImportTest {
                     .isEmpty();
         }
         assertThat(fingerprint()).isEqualTo(before);
-        assertThat(sql("select status from credit_import where import_id = '" + importId + "'"))
-                .isEqualTo("failed");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
-                .isEqualTo("0");
-        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'"))
-                .isEqualTo("0");
+        assertThat(statusOf(importId)).isEqualTo("failed");
+        assertNothingStaged(importId);
     }
 
     @Test
     void anUpsertRowTheDatabaseRefusesLeavesTheOldDataExactlyIntact() throws Exception {
         String code = "UR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        RestAssured.given()
-                .auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "client_code",
-                        code,
-                        "client_name",
-                        "Upsert Client",
-                        "treatment_name",
-                        "Botox",
-                        "center",
-                        "PV",
-                        "package_amount",
-                        1000,
-                        "amount_paid",
-                        900,
-                        "sessions_paid",
-                        4))
-                .when()
-                .post("/credit-balances/")
-                .then()
-                .statusCode(201);
+        createRecord(code, "Botox", "PV");
         String before = fingerprint();
         String importId = "imp-" + UUID.randomUUID();
         List<Row> rows = new ArrayList<>();
@@ -423,30 +325,12 @@ class CreditImportTest {
             rows.add(row(2 + i, code + i, "Botox", "PV", "9811012345", "100.00", 5, 1));
         }
         // sheet row 7 updates the existing record with a negative package amount, which the database refuses
-        Row update = row(7, code, "botox", "Preet Vihar", "9811012345", "100.00", 5, 1);
-        rows.add(new Row(
-                update.sourceRow(),
-                null,
-                update.clientCode(),
-                update.clientName(),
-                update.phoneNo(),
-                null,
-                update.treatmentName(),
-                update.center(),
-                null,
-                new BigDecimal("-5.00"),
-                update.amountPaid(),
-                update.balanceAmount(),
-                update.prepaidGiftCardBalance(),
-                5,
-                1,
-                4));
+        rows.add(withPackageAmount(
+                row(7, code, "botox", "Preet Vihar", "9811012345", "100.00", 5, 1), new BigDecimal("-5.00")));
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(importId, ImportMode.UPSERT, rows, 2)) {
-                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunk);
-            }
+            sendAll(publisher, chunks(importId, ImportMode.UPSERT, rows, 2));
             JsonNode failed = awaitStatus(results, importId, "failed");
             assertThat(failed.get("error").asText()).contains("Row 7").contains("credit_balance_amounts_not_negative");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(7);
@@ -461,38 +345,8 @@ class CreditImportTest {
     void aRowRejectedWhileStagingFailsTheImportAtOnceAndItsLaterChunksAreIgnored() throws Exception {
         String before = fingerprint();
         String importId = "imp-" + UUID.randomUUID();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            rows.add(row(
-                    2 + i,
-                    "SR" + i + UUID.randomUUID().toString().substring(0, 4),
-                    "Botox",
-                    "PV",
-                    "9811012345",
-                    "100.00",
-                    5,
-                    1));
-        }
-        Row bad = rows.get(3); // sheet row 5, in the second chunk: a center nobody knows
-        rows.set(
-                3,
-                new Row(
-                        bad.sourceRow(),
-                        null,
-                        bad.clientCode(),
-                        bad.clientName(),
-                        bad.phoneNo(),
-                        null,
-                        bad.treatmentName(),
-                        "Lajpat Nagar",
-                        null,
-                        bad.packageAmount(),
-                        bad.amountPaid(),
-                        bad.balanceAmount(),
-                        bad.prepaidGiftCardBalance(),
-                        5,
-                        1,
-                        4));
+        List<Row> rows = sixRows("SR");
+        rows.set(3, withCenter(rows.get(3), "Lajpat Nagar")); // sheet row 5, in the second chunk: a center nobody knows
         List<CreditRowsChunk> chunks = chunks(importId, ImportMode.REPLACE, rows, 2);
 
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
@@ -508,8 +362,7 @@ class CreditImportTest {
                     .doesNotContain("Lajpat");
             assertThat(failed.get("rejected").get(0).get("row").asInt()).isEqualTo(5);
             assertThat(failed.get("rejected").get(0).get("column").asText()).isEqualTo("center");
-            assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
-                    .isEqualTo("0");
+            assertThat(countOf("credit_import_row", importId)).isEqualTo("0");
 
             String last = publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, importId, chunks.get(2));
             awaitSql("select count(*) from inbox_event where event_id = '" + last + "'", "1");
@@ -517,12 +370,8 @@ class CreditImportTest {
                     .as("only the failed result")
                     .hasSize(1);
         }
-        assertThat(sql("select status from credit_import where import_id = '" + importId + "'"))
-                .isEqualTo("failed");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
-                .isEqualTo("0");
-        assertThat(sql("select count(*) from credit_import_chunk where import_id = '" + importId + "'"))
-                .isEqualTo("0");
+        assertThat(statusOf(importId)).isEqualTo("failed");
+        assertNothingStaged(importId);
         assertThat(fingerprint()).isEqualTo(before);
     }
 
@@ -531,24 +380,9 @@ class CreditImportTest {
         String before = fingerprint();
         String importId = "imp-" + UUID.randomUUID();
         Row good = row(2, "DC" + UUID.randomUUID().toString().substring(0, 6), "Botox", "GK2", null, "10.00", 1, 0);
-        Row bad = row(3, "DD" + UUID.randomUUID().toString().substring(0, 6), "Botox", "GK2", null, "10.00", 1, 0);
-        bad = new Row(
-                bad.sourceRow(),
-                null,
-                bad.clientCode(),
-                bad.clientName(),
-                bad.phoneNo(),
-                null,
-                bad.treatmentName(),
-                bad.center(),
-                null,
-                bad.packageAmount(),
-                new BigDecimal("500.125"),
-                bad.balanceAmount(),
-                bad.prepaidGiftCardBalance(),
-                1,
-                0,
-                1);
+        Row bad = withAmountPaid(
+                row(3, "DD" + UUID.randomUUID().toString().substring(0, 6), "Botox", "GK2", null, "10.00", 1, 0),
+                new BigDecimal("500.125"));
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
             publisher.send(
@@ -646,8 +480,7 @@ class CreditImportTest {
         // row i = 12345: Punjabi Bagh, GN0012345, phone 9000012345 -> PB + GN0 + 0012
         assertThat(sql("select center || ' ' || voucher_number from credit_balance where client_code = 'GN0012345'"))
                 .isEqualTo("Punjabi Bagh PBGN00012");
-        assertThat(sql("select count(*) from credit_import_row where import_id = '" + importId + "'"))
-                .isEqualTo("0");
+        assertThat(countOf("credit_import_row", importId)).isEqualTo("0");
         // the search index took the new records in bulk after the commit (or still holds them pending): either way
         // the search finds exactly them
         assertSearchTotal("client12345@", "1");
@@ -657,9 +490,7 @@ class CreditImportTest {
         String restoreId = "imp-" + UUID.randomUUID();
         try (TopicReader results = new TopicReader(Topics.CREDIT_IMPORT_RESULTS);
                 EventPublisher publisher = new EventPublisher()) {
-            for (CreditRowsChunk chunk : chunks(restoreId, ImportMode.REPLACE, groundTruth(), 1000)) {
-                publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, restoreId, chunk);
-            }
+            sendAll(publisher, chunks(restoreId, ImportMode.REPLACE, groundTruth(), 1000));
             awaitStatus(results, restoreId, "completed");
         }
         assertThat(count()).isEqualTo(1353);
@@ -740,6 +571,110 @@ class CreditImportTest {
                 paid - consumed);
     }
 
+    /** Every chunk, keyed by its import id as import-service sends them. */
+    private static void sendAll(EventPublisher publisher, List<CreditRowsChunk> chunks) {
+        for (CreditRowsChunk chunk : chunks) {
+            publisher.send(EventCatalog.CREDIT_ROWS_CHUNK, chunk.importId(), chunk);
+        }
+    }
+
+    /** A record created through the API: 1,000 package, 900 paid, 4 sessions paid. */
+    private static void createRecord(String code, String treatment, String center) {
+        RestAssured.given()
+                .auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "client_code",
+                        code,
+                        "client_name",
+                        "Upsert Client",
+                        "treatment_name",
+                        treatment,
+                        "center",
+                        center,
+                        "package_amount",
+                        1000,
+                        "amount_paid",
+                        900,
+                        "sessions_paid",
+                        4))
+                .when()
+                .post("/credit-balances/")
+                .then()
+                .statusCode(201);
+    }
+
+    /** Six valid rows (sheet rows 2-7, Preet Vihar), client codes {@code prefix} + index + a random part. */
+    private static List<Row> sixRows(String prefix) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(row(
+                    2 + i,
+                    prefix + i + UUID.randomUUID().toString().substring(0, 4),
+                    "Botox",
+                    "PV",
+                    "9811012345",
+                    "100.00",
+                    5,
+                    1));
+        }
+        return rows;
+    }
+
+    private static Row withCenter(Row r, String center) {
+        return copy(r, center, r.packageAmount(), r.amountPaid(), r.balanceSessions());
+    }
+
+    private static Row withPackageAmount(Row r, BigDecimal packageAmount) {
+        return copy(r, r.center(), packageAmount, r.amountPaid(), r.balanceSessions());
+    }
+
+    private static Row withAmountPaid(Row r, BigDecimal amountPaid) {
+        return copy(r, r.center(), r.packageAmount(), amountPaid, r.balanceSessions());
+    }
+
+    private static Row withBalanceSessions(Row r, int balanceSessions) {
+        return copy(r, r.center(), r.packageAmount(), r.amountPaid(), balanceSessions);
+    }
+
+    /** {@code r} with the values given, without sheet, e-mail and bucket. */
+    private static Row copy(
+            Row r, String center, BigDecimal packageAmount, BigDecimal amountPaid, int balanceSessions) {
+        return new Row(
+                r.sourceRow(),
+                null,
+                r.clientCode(),
+                r.clientName(),
+                r.phoneNo(),
+                null,
+                r.treatmentName(),
+                center,
+                null,
+                packageAmount,
+                amountPaid,
+                r.balanceAmount(),
+                r.prepaidGiftCardBalance(),
+                r.sessionsPaid(),
+                r.sessionsConsumed(),
+                balanceSessions);
+    }
+
+    /** Neither rows nor chunks of the import are left in staging. */
+    private static void assertNothingStaged(String importId) throws Exception {
+        assertThat(countOf("credit_import_row", importId)).as("staged rows").isEqualTo("0");
+        assertThat(countOf("credit_import_chunk", importId)).as("staged chunks").isEqualTo("0");
+    }
+
+    /** How many rows of {@code table} belong to the import. */
+    private static String countOf(String table, String importId) throws Exception {
+        return sql("select count(*) from " + table + " where import_id = '" + importId + "'");
+    }
+
+    private static String statusOf(String importId) throws Exception {
+        return sql("select status from credit_import where import_id = '" + importId + "'");
+    }
+
     /** The rows of the main workbook as import-service sends them. */
     private static List<Row> groundTruth() {
         List<Row> rows = new ArrayList<>();
@@ -785,12 +720,11 @@ class CreditImportTest {
                 + "from credit_balance t");
     }
 
-    private static void awaitSql(String query, String expected) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!expected.equals(sql(query)) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(sql(query)).isEqualTo(expected);
+    private static void awaitSql(String query, String expected) {
+        Awaitility.await()
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(sql(query)).isEqualTo(expected));
     }
 
     private static long count() throws Exception {
