@@ -20,6 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,11 +44,7 @@ class CreditBalanceResourceTest {
         body.put("package_amount", new BigDecimal("45000.10"));
         long id = CreditBalances.create(ADMIN, body);
 
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .get("/credit-balances/" + id)
-                .then()
+        get(ADMIN, "/credit-balances/" + id)
                 .statusCode(200)
                 .body("client_code", equalTo(code))
                 .body("center", equalTo("Punjabi Bagh"))
@@ -61,52 +58,26 @@ class CreditBalanceResourceTest {
                 .isEqualTo("45000.10");
 
         // moving the record to GK2 with a new phone recomputes the voucher; absent fields keep their values
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("center", "G.K.-II", "phone_no", "098110-12345", "sessions_consumed", 4))
-                .when()
-                .put("/credit-balances/" + id)
-                .then()
+        put(
+                        ADMIN,
+                        "/credit-balances/" + id,
+                        Map.of("center", "G.K.-II", "phone_no", "098110-12345", "sessions_consumed", 4))
                 .statusCode(200)
                 .body("center", equalTo("GK2"))
                 .body("voucher_number", equalTo("GKAD01012"))
                 .body("balance_sessions", equalTo(8))
                 .body("client_name", equalTo("Test Client"));
 
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .delete("/credit-balances/" + id)
-                .then()
-                .statusCode(204);
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .get("/credit-balances/" + id)
-                .then()
-                .statusCode(404)
-                .body("detail", containsString("not found"));
+        delete(ADMIN, "/credit-balances/" + id).statusCode(204);
+        get(ADMIN, "/credit-balances/" + id).statusCode(404).body("detail", containsString("not found"));
     }
 
     @Test
     void everyChangeIsPublishedKeyedByClientCode() {
         String code = CreditBalances.uniqueCode("EV1");
         long id = CreditBalances.create(ADMIN, CreditBalances.body(code, "Pitampura", "9811012345"));
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("amount_paid", 20000))
-                .when()
-                .put("/credit-balances/" + id)
-                .then()
-                .statusCode(200);
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .delete("/credit-balances/" + id)
-                .then()
-                .statusCode(204);
+        put(ADMIN, "/credit-balances/" + id, Map.of("amount_paid", 20000)).statusCode(200);
+        delete(ADMIN, "/credit-balances/" + id).statusCode(204);
 
         try (TopicReader reader = new TopicReader(Topics.CREDIT_BALANCES)) {
             List<TopicReader.Record> events = reader.await(3, r -> code.equals(r.key()), Events.WAIT);
@@ -206,11 +177,7 @@ class CreditBalanceResourceTest {
 
         String[] single = new String[2];
         for (int i = 0; i < 2; i++) {
-            single[i] = given().auth()
-                    .oauth2(ADMIN)
-                    .when()
-                    .get("/credit-balances/" + ids[i])
-                    .then()
+            single[i] = get(ADMIN, "/credit-balances/" + ids[i])
                     .statusCode(200)
                     .extract()
                     .asString();
@@ -247,14 +214,8 @@ class CreditBalanceResourceTest {
                     .isEqualTo(expected);
         }
         // the center lists hold the same objects
-        Map<String, Object> first = given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .get("/credit-balances/" + ids[0])
-                .then()
-                .extract()
-                .jsonPath()
-                .getMap("$");
+        Map<String, Object> first =
+                get(ADMIN, "/credit-balances/" + ids[0]).extract().jsonPath().getMap("$");
         for (String path : List.of("/credit-balances/by-center/Punjabi Bagh", "/credit-balances/by-user-center")) {
             List<Map<String, Object>> page = given().auth()
                     .oauth2(PB_STAFF)
@@ -369,29 +330,13 @@ class CreditBalanceResourceTest {
         assertTotal(GK_STAFF, bucket, 0, "2"); // staff count within their center
         assertTotal(ADMIN, bucket, 10, "3"); // past the end: an empty page still tells the total
 
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("final_bucket", "Elsewhere"))
-                .when()
-                .put("/credit-balances/" + ids[0])
-                .then()
+        put(ADMIN, "/credit-balances/" + ids[0], Map.of("final_bucket", "Elsewhere"))
                 .statusCode(200);
         assertTotal(ADMIN, bucket, 0, "2");
         assertTotal(GK_STAFF, bucket, 0, "1");
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .delete("/credit-balances/" + ids[2])
-                .then()
-                .statusCode(204);
+        delete(ADMIN, "/credit-balances/" + ids[2]).statusCode(204);
         assertTotal(ADMIN, bucket, 0, "1");
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .delete("/credit-balances/" + ids[1])
-                .then()
-                .statusCode(204);
+        delete(ADMIN, "/credit-balances/" + ids[1]).statusCode(204);
         assertTotal(ADMIN, bucket, 0, "0");
     }
 
@@ -489,13 +434,7 @@ class CreditBalanceResourceTest {
                     .body("client_code", hasItem(code))
                     .header("X-Total-Count", notNullValue());
         }
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .get("/credit-balances/by-center/Noida")
-                .then()
-                .statusCode(404)
-                .body("detail", containsString("Noida"));
+        get(ADMIN, "/credit-balances/by-center/Noida").statusCode(404).body("detail", containsString("Noida"));
     }
 
     @Test
@@ -511,13 +450,7 @@ class CreditBalanceResourceTest {
                 .statusCode(200)
                 .body("center", everyItem(equalTo("Punjabi Bagh")))
                 .body("client_code", hasItem(code));
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .get("/credit-balances/by-user-center")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("center"));
+        get(ADMIN, "/credit-balances/by-user-center").statusCode(400).body("detail", containsString("center"));
     }
 
     @Test
@@ -530,32 +463,14 @@ class CreditBalanceResourceTest {
         CreditBalances.create(ADMIN, second);
         String voucher = "PV" + code.substring(0, 3) + "5349";
 
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("voucher_number", voucher.toLowerCase()))
-                .when()
-                .post("/credit-balances/by-voucher")
-                .then()
+        post(ADMIN, "/credit-balances/by-voucher", Map.of("voucher_number", voucher.toLowerCase()))
                 .statusCode(200)
                 .body("$", hasSize(2))
                 .body("treatment_name", hasItems("PRP Hair Restoration", "Laser Hair Reduction"));
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("voucher_number", "ZZZ00000"))
-                .when()
-                .post("/credit-balances/by-voucher")
-                .then()
+        post(ADMIN, "/credit-balances/by-voucher", Map.of("voucher_number", "ZZZ00000"))
                 .statusCode(404)
                 .body("detail", equalTo("No credit balance has this voucher number"));
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of())
-                .when()
-                .post("/credit-balances/by-voucher")
-                .then()
+        post(ADMIN, "/credit-balances/by-voucher", Map.of())
                 .statusCode(422)
                 .body("errors.field", hasItem("voucher_number"));
     }
@@ -567,49 +482,13 @@ class CreditBalanceResourceTest {
         long gk = CreditBalances.create(
                 ADMIN, CreditBalances.body(CreditBalances.uniqueCode("SC2"), "GK2", "9811012345"));
 
-        given().auth()
-                .oauth2(PB_STAFF)
-                .when()
-                .get("/credit-balances/" + pb)
-                .then()
-                .statusCode(200);
-        given().auth()
-                .oauth2(PB_STAFF)
-                .when()
-                .get("/credit-balances/" + gk)
-                .then()
-                .statusCode(403)
-                .body("detail", containsString("Punjabi Bagh"));
-        given().auth()
-                .oauth2(PB_STAFF)
-                .contentType(ContentType.JSON)
-                .body(Map.of("amount_paid", 1))
-                .when()
-                .put("/credit-balances/" + gk)
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(PB_STAFF)
-                .when()
-                .delete("/credit-balances/" + gk)
-                .then()
-                .statusCode(403);
+        get(PB_STAFF, "/credit-balances/" + pb).statusCode(200);
+        get(PB_STAFF, "/credit-balances/" + gk).statusCode(403).body("detail", containsString("Punjabi Bagh"));
+        put(PB_STAFF, "/credit-balances/" + gk, Map.of("amount_paid", 1)).statusCode(403);
+        delete(PB_STAFF, "/credit-balances/" + gk).statusCode(403);
         // nor move their own record elsewhere, nor create one elsewhere
-        given().auth()
-                .oauth2(PB_STAFF)
-                .contentType(ContentType.JSON)
-                .body(Map.of("center", "GK2"))
-                .when()
-                .put("/credit-balances/" + pb)
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(PB_STAFF)
-                .contentType(ContentType.JSON)
-                .body(CreditBalances.body(CreditBalances.uniqueCode("SC3"), "GK2", "9811012345"))
-                .when()
-                .post("/credit-balances/")
-                .then()
+        put(PB_STAFF, "/credit-balances/" + pb, Map.of("center", "GK2")).statusCode(403);
+        post(PB_STAFF, "/credit-balances/", CreditBalances.body(CreditBalances.uniqueCode("SC3"), "GK2", "9811012345"))
                 .statusCode(403);
         CreditBalances.create(PB_STAFF, CreditBalances.body(CreditBalances.uniqueCode("SC4"), "PB", "9811012345"));
 
@@ -629,28 +508,13 @@ class CreditBalanceResourceTest {
                 .get("/credit-balances/")
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(GK_STAFF)
-                .when()
-                .get("/credit-balances/by-center/Punjabi Bagh")
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(GK_STAFF)
-                .when()
-                .get("/credit-balances/stats/summary")
-                .then()
+        get(GK_STAFF, "/credit-balances/by-center/Punjabi Bagh").statusCode(403);
+        get(GK_STAFF, "/credit-balances/stats/summary")
                 .statusCode(200)
                 .body("by_center.center", everyItem(equalTo("GK2")));
 
         // a voucher of another center is not revealed: it answers as one nobody has (VoucherSearchTest)
-        given().auth()
-                .oauth2(GK_STAFF)
-                .contentType(ContentType.JSON)
-                .body(Map.of("voucher_number", "PBSC11012"))
-                .when()
-                .post("/credit-balances/by-voucher")
-                .then()
+        post(GK_STAFF, "/credit-balances/by-voucher", Map.of("voucher_number", "PBSC11012"))
                 .statusCode(404);
     }
 
@@ -667,25 +531,11 @@ class CreditBalanceResourceTest {
                 .get("/credit-balances/")
                 .then()
                 .statusCode(401);
-        given().auth()
-                .oauth2(TestTokens.pharmacyWriter(7))
-                .when()
-                .get("/credit-balances/")
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(TestTokens.user("nocenter").roles("staff").sign())
-                .when()
-                .get("/credit-balances/")
-                .then()
+        get(TestTokens.pharmacyWriter(7), "/credit-balances/").statusCode(403);
+        get(TestTokens.user("nocenter").roles("staff").sign(), "/credit-balances/")
                 .statusCode(403)
                 .body("detail", containsString("center"));
-        given().auth()
-                .oauth2(PB_STAFF)
-                .when()
-                .post("/credit-balances/admin/recompute-vouchers")
-                .then()
-                .statusCode(403);
+        post(PB_STAFF, "/credit-balances/admin/recompute-vouchers").statusCode(403);
     }
 
     @Test
@@ -696,13 +546,7 @@ class CreditBalanceResourceTest {
         body.put("email_id", "not-an-email");
         body.put("amount_paid", new BigDecimal("10.123"));
         body.remove("client_name");
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/credit-balances/")
-                .then()
+        post(ADMIN, "/credit-balances/", body)
                 .statusCode(422)
                 .body(
                         "errors.field",
@@ -710,73 +554,31 @@ class CreditBalanceResourceTest {
 
         Map<String, Object> unknownCenter =
                 CreditBalances.body(CreditBalances.uniqueCode("IV2"), "Noida", "9811012345");
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(unknownCenter)
-                .when()
-                .post("/credit-balances/")
-                .then()
-                .statusCode(422)
-                .body("errors.field", hasItem("center"));
+        post(ADMIN, "/credit-balances/", unknownCenter).statusCode(422).body("errors.field", hasItem("center"));
 
         Map<String, Object> sessions = CreditBalances.body(CreditBalances.uniqueCode("IV3"), "GK2", "9811012345");
         sessions.put("balance_sessions", 5); // 12 paid - 11 consumed is 1
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(sessions)
-                .when()
-                .post("/credit-balances/")
-                .then()
-                .statusCode(422)
-                .body("errors.field", hasItem("balance_sessions"));
+        post(ADMIN, "/credit-balances/", sessions).statusCode(422).body("errors.field", hasItem("balance_sessions"));
 
         long id = CreditBalances.create(
                 ADMIN, CreditBalances.body(CreditBalances.uniqueCode("IV4"), "GK2", "9811012345"));
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("sessions_consumed", 13))
-                .when()
-                .put("/credit-balances/" + id)
-                .then()
+        put(ADMIN, "/credit-balances/" + id, Map.of("sessions_consumed", 13))
                 .statusCode(422)
                 .body("errors.field", hasItem("sessions_consumed"));
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body("{not json")
-                .when()
-                .post("/credit-balances/")
-                .then()
-                .statusCode(400)
-                .body("code", equalTo("malformed_json"));
+        post(ADMIN, "/credit-balances/", "{not json").statusCode(400).body("code", equalTo("malformed_json"));
         // well-formed JSON whose value does not fit the field: 422 naming it (docs/development.md, "Errors")
         Map<String, Object> words = CreditBalances.body(CreditBalances.uniqueCode("IV5"), "GK2", "9811012345");
         words.put("package_amount", "lots");
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(words)
-                .when()
-                .post("/credit-balances/")
-                .then()
+        post(ADMIN, "/credit-balances/", words)
                 .statusCode(422)
                 .body("code", equalTo("validation_failed"))
                 .body("errors[0].field", equalTo("package_amount"))
                 .body("errors[0].message", equalTo("must be a number"));
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("sessions_consumed", "eleven"))
-                .when()
-                .put("/credit-balances/" + id)
-                .then()
+        put(ADMIN, "/credit-balances/" + id, Map.of("sessions_consumed", "eleven"))
                 .statusCode(422)
                 .body("errors[0].field", equalTo("sessions_consumed"));
         // nothing half-applied
-        given().auth().oauth2(ADMIN).when().get("/credit-balances/" + id).then().body("sessions_consumed", equalTo(11));
+        get(ADMIN, "/credit-balances/" + id).body("sessions_consumed", equalTo(11));
     }
 
     @Test
@@ -784,11 +586,7 @@ class CreditBalanceResourceTest {
         Map<String, Object> body = CreditBalances.body(CreditBalances.uniqueCode("NP1"), "GK2", null);
         body.put("email_id", "A@Example.com; b@example.org");
         long id = CreditBalances.create(ADMIN, body);
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .get("/credit-balances/" + id)
-                .then()
+        get(ADMIN, "/credit-balances/" + id)
                 .body("voucher_number", nullValue())
                 .body("email_id", equalTo("a@example.com, b@example.org"));
     }
@@ -797,11 +595,7 @@ class CreditBalanceResourceTest {
     void statsSummaryAddsUpTheTable() throws Exception {
         CreditBalances.create(ADMIN, CreditBalances.body(CreditBalances.uniqueCode("ST1"), "GK2", "9811012345"));
         // read numbers as BigDecimal: the default (float) would round the rupee totals
-        var stats = given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .get("/credit-balances/stats/summary")
-                .then()
+        var stats = get(ADMIN, "/credit-balances/stats/summary")
                 .statusCode(200)
                 .extract()
                 .body()
@@ -827,13 +621,10 @@ class CreditBalanceResourceTest {
         String code = CreditBalances.uniqueCode("CT");
         long moved = CreditBalances.create(ADMIN, CreditBalances.body(code, "Punjabi Bagh", "9811012345"));
         long kept = CreditBalances.create(ADMIN, CreditBalances.body(code + "2", "Pitampura", null));
-        given().auth()
-                .oauth2(ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("center", "GK2", "amount_paid", new BigDecimal("15000.05"), "sessions_consumed", 3))
-                .when()
-                .put("/credit-balances/" + moved)
-                .then()
+        put(
+                        ADMIN,
+                        "/credit-balances/" + moved,
+                        Map.of("center", "GK2", "amount_paid", new BigDecimal("15000.05"), "sessions_consumed", 3))
                 .statusCode(200);
         assertThat(keptTotals()).isEqualTo(aggregateTotals()).isNotEqualTo(before);
         try (Connection c = SuiteInfrastructure.jdbcConnection()) {
@@ -849,18 +640,8 @@ class CreditBalanceResourceTest {
             assertThat(keptTotals()).isEqualTo(beforeFailure);
         }
         assertThat(keptTotals()).isEqualTo(aggregateTotals());
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .delete("/credit-balances/" + moved)
-                .then()
-                .statusCode(204);
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .delete("/credit-balances/" + kept)
-                .then()
-                .statusCode(204);
+        delete(ADMIN, "/credit-balances/" + moved).statusCode(204);
+        delete(ADMIN, "/credit-balances/" + kept).statusCode(204);
         assertThat(keptTotals()).isEqualTo(aggregateTotals()).isEqualTo(before);
     }
 
@@ -888,19 +669,44 @@ class CreditBalanceResourceTest {
         try (Connection c = SuiteInfrastructure.jdbcConnection()) {
             c.createStatement().executeUpdate("update credit_balance set voucher_number = 'STALE' where id = " + id);
         }
-        given().auth()
-                .oauth2(ADMIN)
-                .when()
-                .post("/credit-balances/admin/recompute-vouchers")
-                .then()
+        post(ADMIN, "/credit-balances/admin/recompute-vouchers")
                 .statusCode(200)
                 .body("changed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
-        given().auth()
-                .oauth2(ADMIN)
+        get(ADMIN, "/credit-balances/" + id).body("voucher_number", equalTo("GKRV11012"));
+    }
+
+    private static ValidatableResponse get(String token, String path) {
+        return given().auth().oauth2(token).when().get(path).then();
+    }
+
+    private static ValidatableResponse delete(String token, String path) {
+        return given().auth().oauth2(token).when().delete(path).then();
+    }
+
+    private static ValidatableResponse post(String token, String path) {
+        return given().auth().oauth2(token).when().post(path).then();
+    }
+
+    /** {@code body} sent as JSON. */
+    private static ValidatableResponse post(String token, String path, Object body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
                 .when()
-                .get("/credit-balances/" + id)
-                .then()
-                .body("voucher_number", equalTo("GKRV11012"));
+                .post(path)
+                .then();
+    }
+
+    /** {@code body} sent as JSON. */
+    private static ValidatableResponse put(String token, String path, Object body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put(path)
+                .then();
     }
 
     static String sql(String query) throws java.sql.SQLException {
