@@ -83,14 +83,13 @@ public class CreditImportResource {
 
     /** The mode a request names (any case); {@code replace} when it names none. */
     private static ImportMode importMode(String parameter) {
-        if (parameter == null || parameter.isBlank()) {
-            return ImportMode.REPLACE;
-        }
-        return ParameterValues.oneOf(
+        // oneOf takes absent and blank alike: null, the default
+        ImportMode mode = ParameterValues.oneOf(
                 "mode",
                 parameter,
                 m -> Coded.find(ImportMode.class, m.toLowerCase(Locale.ROOT)),
                 Coded.codes(ImportMode.class) + " (default " + ImportMode.REPLACE.code() + ")");
+        return mode == null ? ImportMode.REPLACE : mode;
     }
 
     @ServerExceptionMapper
