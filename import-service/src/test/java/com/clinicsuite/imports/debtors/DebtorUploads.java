@@ -2,14 +2,21 @@ package com.clinicsuite.imports.debtors;
 
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.chunks;
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.fixture;
+import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryString;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.clinicsuite.events.EventCatalog;
 import com.clinicsuite.events.debtors.ReportProcessed;
 import com.clinicsuite.testkit.EventPublisher;
+import com.clinicsuite.testkit.TestTokens;
+import com.clinicsuite.testkit.fixtures.AgeAnalysisReport;
+import com.clinicsuite.vocabulary.ReportStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +64,59 @@ public final class DebtorUploads {
             Response response = upload(pharmacy, token, fixture);
             return new Answered(response, System.nanoTime());
         }));
+    }
+
+    /** {@link #start} as the pharmacy's writer. */
+    public static Pending startAsWriter(long pharmacy, String fixture) {
+        return start(pharmacy, TestTokens.pharmacyWriter(pharmacy), fixture);
+    }
+
+    /** The upload's status as recorded ({@code processing}, {@code completed}, {@code failed}). */
+    public static String statusOf(String uploadId) throws Exception {
+        return queryString("select status from debtor_report_upload where id = ?", uploadId);
+    }
+
+    /**
+     * debtor-service's answer when it kept the report without applying it: {@code newer} (an upload id) is the
+     * pharmacy's current report.
+     */
+    public static ReportProcessed superseded(
+            String reportId, long pharmacy, Long debtorReportId, String reason, String newer) {
+        return new ReportProcessed(
+                reportId, pharmacy, debtorReportId, ReportStatus.FAILED, 0, BigDecimal.ZERO, reason, newer);
+    }
+
+    /** The upload's answer to a {@link #superseded} report: 409 report_superseded, naming the newer upload. */
+    public static void assertSuperseded(Response response, String newer, String reason) {
+        response.then()
+                .statusCode(409)
+                .body("code", equalTo("report_superseded"))
+                .body(
+                        "detail",
+                        equalTo("Not applied: a newer report of this pharmacy is current (upload " + newer
+                                + "); the debtors were not changed. " + reason));
+    }
+
+    /** The report's one chunk holds the ground truth: account count, total balance, each account's number, name,
+     * 30 days and balance. */
+    public static void assertChunkIsExact(AgeAnalysisReport truth, JsonNode chunk) {
+        assertEquals(truth.accounts().size(), chunk.get("account_count").asInt());
+        assertEquals(
+                truth.totals().balance().toPlainString(),
+                chunk.get("totals").get("balance").asText());
+        for (int i = 0; i < truth.accounts().size(); i++) {
+            JsonNode account = chunk.get("accounts").get(i);
+            assertEquals(truth.accounts().get(i).accNo(), account.get("acc_no").asText(), "acc_no #" + i);
+            assertEquals(truth.accounts().get(i).name(), account.get("name").asText(), "name #" + i);
+            assertEquals(
+                    truth.accounts().get(i).amounts().d30().toPlainString(),
+                    account.get("amounts").get("d30").asText(),
+                    "d30 #" + i);
+            assertEquals(
+                    truth.accounts().get(i).amounts().balance().toPlainString(),
+                    account.get("amounts").get("balance").asText(),
+                    "balance #" + i);
+        }
     }
 
     /** An upload's answer and when it came ({@link System#nanoTime()}). */

@@ -1,7 +1,6 @@
 package com.clinicsuite.imports.debtors;
 
 import static com.clinicsuite.imports.debtors.DebtorTestSupport.pharmacyExists;
-import static com.clinicsuite.imports.debtors.DebtorTestSupport.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +12,6 @@ import com.clinicsuite.imports.debtors.DebtorUploads.Answered;
 import com.clinicsuite.imports.debtors.DebtorUploads.Pending;
 import com.clinicsuite.testkit.EventPublisher;
 import com.clinicsuite.testkit.SuiteInfrastructure;
-import com.clinicsuite.testkit.TestTokens;
 import com.clinicsuite.vocabulary.ReportStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,8 +72,7 @@ class ReplicaWakeTest {
     void anUploadWaitingHereIsAnsweredAtOnceWhenAnotherReplicaRecordedTheAnswer() throws Exception {
         long pharmacy = 7401;
         pharmacyExists(pharmacy);
-        Pending upload =
-                DebtorUploads.start(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf");
+        Pending upload = DebtorUploads.startAsWriter(pharmacy, "deb013/winterton_small.pdf");
         ReportProcessed answer = new ReportProcessed(
                 upload.reportId(), pharmacy, 4401L, ReportStatus.COMPLETED, 24, new BigDecimal("29509.89"), null);
         String eventId = UUID.randomUUID().toString();
@@ -108,12 +105,10 @@ class ReplicaWakeTest {
     void aWakeAheadOfTheRecordingCommitAnswersTheFinalStatusOnceItIsCommitted() throws Exception {
         long pharmacy = 7402;
         pharmacyExists(pharmacy);
-        Pending upload =
-                DebtorUploads.start(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf");
+        Pending upload = DebtorUploads.startAsWriter(pharmacy, "deb013/winterton_small.pdf");
         String newer = "5b0c2a34-1d1e-4c3b-9f00-7402aaaabbbb";
         String reason = "Not applied: the pharmacy's debtors already come from a newer report.";
-        ReportProcessed answer = new ReportProcessed(
-                upload.reportId(), pharmacy, 4402L, ReportStatus.FAILED, 0, BigDecimal.ZERO, reason, newer);
+        ReportProcessed answer = DebtorUploads.superseded(upload.reportId(), pharmacy, 4402L, reason, newer);
         String eventId = UUID.randomUUID().toString();
 
         // the other replica has read the event, its transaction is not committed yet
@@ -128,14 +123,7 @@ class ReplicaWakeTest {
         long committed = System.nanoTime();
         recordStatus(answer);
         Answered answered = upload.answered(Duration.ofSeconds(20));
-        answered.response()
-                .then()
-                .statusCode(409)
-                .body("code", equalTo("report_superseded"))
-                .body(
-                        "detail",
-                        equalTo("Not applied: a newer report of this pharmacy is current (upload " + newer
-                                + "); the debtors were not changed. " + reason));
+        DebtorUploads.assertSuperseded(answered.response(), newer, reason);
         LOG.infof(
                 "Woken ahead of the commit: answered %d ms after the commit",
                 answered.after(committed).toMillis());
@@ -150,8 +138,7 @@ class ReplicaWakeTest {
     void aReportMovementWakesNobody() throws Exception {
         long pharmacy = 7403;
         pharmacyExists(pharmacy);
-        Pending upload =
-                DebtorUploads.start(pharmacy, TestTokens.pharmacyWriter(pharmacy), "deb013/winterton_small.pdf");
+        Pending upload = DebtorUploads.startAsWriter(pharmacy, "deb013/winterton_small.pdf");
         String reportId = upload.reportId();
         double woken = wakeups("woken");
         double read = wakeups("woken") + wakeups("none_waiting");
@@ -176,8 +163,7 @@ class ReplicaWakeTest {
         upload.answerWith(new ReportProcessed(
                 reportId, pharmacy, 4403L, ReportStatus.COMPLETED, 24, new BigDecimal("29509.89"), null));
         upload.response().then().statusCode(200).body("report_id", equalTo(4403));
-        assertThat(queryString("select status from debtor_report_upload where id = ?", reportId))
-                .isEqualTo("completed");
+        assertThat(DebtorUploads.statusOf(reportId)).isEqualTo("completed");
     }
 
     private static ReportProcessed nobodysReport() {
