@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +66,7 @@ class ColumnMapUploadTest {
         upload(pharmacy, token, renamed, MAP).then().statusCode(anyOf(is(200), is(202)));
         List<JsonNode> first = chunks(pharmacy, 1, Duration.ofSeconds(20));
         assertEquals(1, first.size());
-        assertReportIsExact(truth, first.get(0));
+        DebtorUploads.assertChunkIsExact(truth, first.get(0));
         String saved = queryString("select mapping from pharmacy_column_map where pharmacy_id = ?", pharmacy);
         assertTrue(saved.contains("\"OWING\":\"balance\""), saved);
         assertTrue(saved.contains("\"MOBILE NO\":\"cell\""), saved);
@@ -74,7 +75,7 @@ class ColumnMapUploadTest {
         upload(pharmacy, token, renamed, null).then().statusCode(anyOf(is(200), is(202)));
         List<JsonNode> both = chunks(pharmacy, 2, Duration.ofSeconds(20));
         assertEquals(2, both.size());
-        assertReportIsExact(truth, both.get(1));
+        DebtorUploads.assertChunkIsExact(truth, both.get(1));
     }
 
     @Test
@@ -100,27 +101,14 @@ class ColumnMapUploadTest {
         pharmacyExists(pharmacy);
         String token = TestTokens.pharmacyWriter(pharmacy);
         byte[] renamed = renamedReport();
-        upload(pharmacy, token, renamed, "{not json")
-                .then()
-                .statusCode(422)
-                .body("code", equalTo("validation_failed"))
-                .body("errors[0].field", equalTo("column_map"))
+        refusedColumnMap(upload(pharmacy, token, renamed, "{not json"))
                 .body("errors[0].message", containsString("acc_no, name, current"));
-        upload(pharmacy, token, renamed, "{\"Owing\": \"amount_due\"}")
-                .then()
-                .statusCode(422)
-                .body("code", equalTo("validation_failed"))
-                .body("errors[0].field", equalTo("column_map"))
+        refusedColumnMap(upload(pharmacy, token, renamed, "{\"Owing\": \"amount_due\"}"))
                 .body("errors[0].message", containsString("unknown field 'amount_due'"))
                 .body("errors[0].message", containsString("d180, balance, phone, cell, email"));
-        upload(pharmacy, token, renamed, "{\" \": \"balance\"}")
-                .then()
-                .statusCode(422)
-                .body("code", equalTo("validation_failed"))
-                .body("errors[0].field", equalTo("column_map"))
+        refusedColumnMap(upload(pharmacy, token, renamed, "{\" \": \"balance\"}"))
                 .body("errors[0].message", containsString("heading is empty"));
-        assertEquals(0, queryLong("select count(*) from debtor_report_upload where pharmacy_id = ?", pharmacy));
-        assertEquals(0, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
+        assertNothingRecorded(pharmacy);
     }
 
     /** A map that swaps two buckets the vocabulary reads would reconcile (totals row and all): refused up front. */
@@ -130,11 +118,7 @@ class ColumnMapUploadTest {
         pharmacyExists(pharmacy);
         String token = TestTokens.pharmacyWriter(pharmacy);
         String swapped = "{\"30 Days\": \"d60\", \"60 Days\": \"d30\"}";
-        upload(pharmacy, token, fixture(FIXTURE), swapped)
-                .then()
-                .statusCode(422)
-                .body("code", equalTo("validation_failed"))
-                .body("errors[0].field", equalTo("column_map"))
+        refusedColumnMap(upload(pharmacy, token, fixture(FIXTURE), swapped))
                 .body("errors[0].message", containsString("reads as the"))
                 .body(
                         "errors[0].message",
@@ -143,8 +127,7 @@ class ColumnMapUploadTest {
                                         "'30 Days' reads as the 30 days column (d30), but the map sends it to d60"),
                                 containsString(
                                         "'60 Days' reads as the 60 days column (d60), but the map sends it to d30")));
-        assertEquals(0, queryLong("select count(*) from debtor_report_upload where pharmacy_id = ?", pharmacy));
-        assertEquals(0, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
+        assertNothingRecorded(pharmacy);
     }
 
     /**
@@ -160,21 +143,13 @@ class ColumnMapUploadTest {
         String otherPharmacy = TestTokens.pharmacyWriter(7196);
         byte[] renamed = renamedReport();
 
-        given().auth()
-                .oauth2(reader)
-                .when()
-                .get(MAP_PATH, pharmacy)
-                .then()
+        getMap(reader, pharmacy)
                 .statusCode(404)
                 .body("code", equalTo("column_map_not_found"))
                 .body("detail", containsString("no saved column map"));
 
         upload(pharmacy, writer, renamed, MAP).then().statusCode(anyOf(is(200), is(202)));
-        given().auth()
-                .oauth2(reader)
-                .when()
-                .get(MAP_PATH, pharmacy)
-                .then()
+        getMap(reader, pharmacy)
                 .statusCode(200)
                 .body("pharmacy_id", equalTo((int) pharmacy))
                 .body("column_map.size()", equalTo(11))
@@ -184,33 +159,15 @@ class ColumnMapUploadTest {
                 .body("updated_at", notNullValue());
 
         // another pharmacy's user neither sees nor removes it; a reader cannot remove it
-        given().auth()
-                .oauth2(otherPharmacy)
-                .when()
-                .get(MAP_PATH, pharmacy)
-                .then()
-                .statusCode(403)
-                .body("code", equalTo("forbidden"));
-        given().auth()
-                .oauth2(otherPharmacy)
-                .when()
-                .delete(MAP_PATH, pharmacy)
-                .then()
-                .statusCode(403)
-                .body("code", equalTo("forbidden"));
-        given().auth().oauth2(reader).when().delete(MAP_PATH, pharmacy).then().statusCode(403);
+        getMap(otherPharmacy, pharmacy).statusCode(403).body("code", equalTo("forbidden"));
+        deleteMap(otherPharmacy, pharmacy).statusCode(403).body("code", equalTo("forbidden"));
+        deleteMap(reader, pharmacy).statusCode(403);
         assertEquals(1, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
 
-        given().auth().oauth2(writer).when().delete(MAP_PATH, pharmacy).then().statusCode(204);
+        deleteMap(writer, pharmacy).statusCode(204);
         assertEquals(0, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
-        given().auth()
-                .oauth2(reader)
-                .when()
-                .get(MAP_PATH, pharmacy)
-                .then()
-                .statusCode(404)
-                .body("code", equalTo("column_map_not_found"));
-        given().auth().oauth2(writer).when().delete(MAP_PATH, pharmacy).then().statusCode(204);
+        getMap(reader, pharmacy).statusCode(404).body("code", equalTo("column_map_not_found"));
+        deleteMap(writer, pharmacy).statusCode(204);
 
         // the next upload without a map guesses again: the renamed headings are unknown to the vocabulary
         upload(pharmacy, writer, renamed, null)
@@ -219,40 +176,30 @@ class ColumnMapUploadTest {
                 .body("detail", containsString("no column headings"));
 
         // a pharmacy auth-service never announced: 404 not_found, not "no saved map"
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .get(MAP_PATH, 7197)
-                .then()
-                .statusCode(404)
-                .body("code", equalTo("not_found"));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .when()
-                .delete(MAP_PATH, 7197)
-                .then()
-                .statusCode(404)
-                .body("code", equalTo("not_found"));
+        getMap(TestTokens.admin(), 7197).statusCode(404).body("code", equalTo("not_found"));
+        deleteMap(TestTokens.admin(), 7197).statusCode(404).body("code", equalTo("not_found"));
     }
 
-    private static void assertReportIsExact(AgeAnalysisReport truth, JsonNode chunk) {
-        assertEquals(truth.accounts().size(), chunk.get("account_count").asInt());
-        assertEquals(
-                truth.totals().balance().toPlainString(),
-                chunk.get("totals").get("balance").asText());
-        for (int i = 0; i < truth.accounts().size(); i++) {
-            JsonNode account = chunk.get("accounts").get(i);
-            assertEquals(truth.accounts().get(i).accNo(), account.get("acc_no").asText(), "acc_no #" + i);
-            assertEquals(truth.accounts().get(i).name(), account.get("name").asText(), "name #" + i);
-            assertEquals(
-                    truth.accounts().get(i).amounts().d30().toPlainString(),
-                    account.get("amounts").get("d30").asText(),
-                    "d30 #" + i);
-            assertEquals(
-                    truth.accounts().get(i).amounts().balance().toPlainString(),
-                    account.get("amounts").get("balance").asText(),
-                    "balance #" + i);
-        }
+    /** 422 validation_failed naming {@code column_map}; the caller asserts the message. */
+    private static ValidatableResponse refusedColumnMap(Response response) {
+        return response.then()
+                .statusCode(422)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("column_map"));
+    }
+
+    /** Neither an upload nor a saved map of the pharmacy. */
+    private static void assertNothingRecorded(long pharmacy) throws Exception {
+        assertEquals(0, queryLong("select count(*) from debtor_report_upload where pharmacy_id = ?", pharmacy));
+        assertEquals(0, queryLong("select count(*) from pharmacy_column_map where pharmacy_id = ?", pharmacy));
+    }
+
+    private static ValidatableResponse getMap(String token, long pharmacy) {
+        return given().auth().oauth2(token).when().get(MAP_PATH, pharmacy).then();
+    }
+
+    private static ValidatableResponse deleteMap(String token, long pharmacy) {
+        return given().auth().oauth2(token).when().delete(MAP_PATH, pharmacy).then();
     }
 
     private static byte[] renamedReport() {
