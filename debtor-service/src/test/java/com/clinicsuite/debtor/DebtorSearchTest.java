@@ -3,12 +3,17 @@ package com.clinicsuite.debtor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicsuite.debtor.service.DebtorListCache;
 import com.clinicsuite.events.imports.DebtorReportChunk;
 import com.clinicsuite.testkit.SuiteInfrastructure;
 import com.clinicsuite.testkit.TestTokens;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The list's search= at scale (issue 23, migration V9): the trigram index over search_text answers exactly what the
  * contract says (a case-insensitive substring of acc_no, name, e-mail or phone), whichever way a page is read: few
- * matches from the index and sorted, many by walking the list's order (DebtorRepository#page), terms without a
- * trigram by the walk only.
+ * matches from the index and sorted (and kept, when few enough, for every page to be read by id), many by walking the
+ * list's order (DebtorRepository#page), terms without a trigram by the walk only.
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
@@ -36,6 +41,10 @@ class DebtorSearchTest {
     private static final List<DebtorReportChunk.Account> ACCOUNTS = accounts();
 
     private static long pharmacyId;
+
+    @Inject
+    @CacheName(DebtorListCache.SEARCH_MATCHES)
+    Cache searchMatches;
 
     private static List<DebtorReportChunk.Account> accounts() {
         List<DebtorReportChunk.Account> accounts = new ArrayList<>();
@@ -119,6 +128,23 @@ class DebtorSearchTest {
         assertSearch("a00123");
         assertSearch("082 123");
         assertSearch("plessis 39");
+    }
+
+    @Test
+    void aSearchOfFewMatchesKeepsThemInOrderAndReadsEveryPageById() {
+        // 56 matches (PLESSIS 3, 31-39, 301-399): at most debtor.list.search-matches-kept (100 in tests), so the
+        // matches are read once and kept; 200 NKOSI are more, so their pages are read one by one
+        assertThat(expected("plessis 3")).hasSize(56);
+        assertSearch("plessis 3");
+        assertSearch("nkosi");
+        assertThat(keptSearches()).contains("plessis 3").doesNotContain("nkosi");
+    }
+
+    /** The search terms whose matches the list keeps. */
+    private List<String> keptSearches() {
+        return searchMatches.as(CaffeineCache.class).keySet().stream()
+                .map(key -> ((DebtorListCache.Selection) key).filter().search())
+                .toList();
     }
 
     @Test

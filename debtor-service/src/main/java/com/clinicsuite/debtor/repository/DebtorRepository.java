@@ -4,12 +4,16 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -60,6 +64,38 @@ public class DebtorRepository implements PanacheRepository<Debtor> {
                 .project(DebtorRow.class)
                 .list();
     }
+
+    /**
+     * The ids of the debtors a search the trigram index serves selects, in list order: the matches are read from the
+     * index and sorted once, so that every page of the search can then be read by id ({@link #byIds}).
+     */
+    public Uni<List<Long>> matchingIds(long pharmacyId, DebtorFilter filter) {
+        Query query = Query.of(pharmacyId, filter, true);
+        return find(query.where, MATCHES_ORDER, query.parameters)
+                .project(DebtorId.class)
+                .list()
+                .map(ids -> ids.stream().map(DebtorId::id).toList());
+    }
+
+    /**
+     * The pharmacy's debtors of these ids, in the order of {@code ids}; ids no longer current are left out. The
+     * pharmacy is checked here, not in SQL: with it in the where clause PostgreSQL also reads the pharmacy's whole
+     * posting list to AND it with the ids' (2 ms at 20,000 debtors, for nothing: the ids are the pharmacy's).
+     */
+    public Uni<List<DebtorRow>> byIds(long pharmacyId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("id in ?1", ids).project(DebtorRow.class).list().map(rows -> {
+            Map<Long, DebtorRow> byId = new HashMap<>();
+            rows.stream().filter(row -> row.pharmacyId() == pharmacyId).forEach(row -> byId.put(row.id(), row));
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        });
+    }
+
+    /** Panache's projection of the id alone. */
+    @RegisterForReflection
+    public record DebtorId(Long id) {}
 
     /** Whether the filter has a search the trigram index can narrow (then {@link #page} wants the scope's size). */
     public static boolean searchesByTrigrams(DebtorFilter filter) {

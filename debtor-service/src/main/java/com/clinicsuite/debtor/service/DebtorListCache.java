@@ -6,7 +6,9 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -31,6 +33,8 @@ public class DebtorListCache {
     public static final String PAGES = "debtor-list-pages";
 
     public static final String FACT_ACCOUNTS = "debtor-fact-accounts";
+
+    public static final String SEARCH_MATCHES = "debtor-search-matches";
     static final int LARGEST_CACHED_PAGE = 100;
 
     /**
@@ -47,24 +51,50 @@ public class DebtorListCache {
      * The accounts of a pharmacy that have any collections fact, as of a collections version; {@code all} when there
      * were too many to keep (then every account may have one).
      */
-    public record AccountsWithFacts(java.util.Set<String> accNos, boolean all) {
+    public record AccountsWithFacts(Set<String> accNos, boolean all) {
 
         public boolean mayHave(String accNo) {
             return all || accNos.contains(accNo);
         }
     }
 
+    /** A search's matches in list order, as ids (8 bytes each, not boxed: a kept search may hold thousands). */
+    public record SearchMatches(long[] ids) {
+
+        public static SearchMatches of(List<Long> ids) {
+            return new SearchMatches(ids.stream().mapToLong(Long::longValue).toArray());
+        }
+
+        /** The ids of one page (1-based); empty past the end. */
+        public List<Long> page(int page, int perPage) {
+            long from = (long) (page - 1) * perPage;
+            if (from >= ids.length) {
+                return List.of();
+            }
+            int to = (int) Math.min(ids.length, from + perPage);
+            return Arrays.stream(ids, (int) from, to).boxed().toList();
+        }
+    }
+
     private final CaffeineCache totals;
     private final CaffeineCache pages;
     private final CaffeineCache factAccounts;
+    private final CaffeineCache searchMatches;
 
     public DebtorListCache(
             @CacheName(TOTALS) Cache totals,
             @CacheName(PAGES) Cache pages,
-            @CacheName(FACT_ACCOUNTS) Cache factAccounts) {
+            @CacheName(FACT_ACCOUNTS) Cache factAccounts,
+            @CacheName(SEARCH_MATCHES) Cache searchMatches) {
         this.totals = totals.as(CaffeineCache.class);
         this.pages = pages.as(CaffeineCache.class);
         this.factAccounts = factAccounts.as(CaffeineCache.class);
+        this.searchMatches = searchMatches.as(CaffeineCache.class);
+    }
+
+    /** The selection's matches in list order: cached, else {@code read}'s answer. */
+    public Uni<SearchMatches> searchMatches(Selection selection, Supplier<Uni<SearchMatches>> read) {
+        return cached(searchMatches, selection, read);
     }
 
     /** The accounts with facts as of the selection's collections version: cached, else {@code read}'s answer. */
