@@ -48,6 +48,9 @@ mkdir -p "$OUT"
 [ -f "$RESULTS" ] || printf 'area\tsize\tmeasure\treq_s\tp50_ms\tp99_ms\tload\twhen\n' >"$RESULTS"
 
 psql_db() { local db=$1; shift; psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
+# after a bulk load by SQL: write its pages out now, so that the checkpoint it causes (hundreds of MB of WAL) does not
+# land in the measured window (one 200k run saw p99 1,050 ms and 7 timeouts there, 54 ms on the same data later)
+settle() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$1" -qAt -c CHECKPOINT >/dev/null; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 say() { printf '\033[1m[scale]\033[0m %s\n' "$*"; }
 
@@ -115,6 +118,7 @@ credit_sql() { # credit_sql N: replace all records with N generated ones by SQL
   local started; started=$(date +%s%N)
   psql_db credit -c "TRUNCATE credit_balance"
   psql_db credit -v n="$1" -v seed=1 -f "$CREDIT_SQL/credit-balances.sql" >/dev/null
+  settle credit
   timed credit "$1" "load by SQL (not the API)" $(( ($(date +%s%N) - started) / 1000000 ))
 }
 
@@ -223,11 +227,13 @@ run_debtors() {
 
   say "debtors: one pharmacy of 200k (SQL)"
   psql_db debtor -v first_id=30001 -v pharmacies=1 -v accounts=200000 -v seed=2 -f "$DEBTOR_SQL/debtors.sql" >/dev/null
+  settle debtor
   TOKEN=$(admin_token)
   debtor_measure "1 pharmacy of 200k" 200000 30001
 
   say "debtors: 100 pharmacies x 20k (SQL), 2.2M rows in all"
   psql_db debtor -v first_id=20001 -v pharmacies=100 -v accounts=20000 -v seed=1 -f "$DEBTOR_SQL/debtors.sql" >/dev/null
+  settle debtor
   TOKEN=$(admin_token)
   debtor_measure "100 x 20k" 2200000 $(seq 20001 20100)
   # a replacement of 20k over 20k while the list of the other pharmacies is read
@@ -248,7 +254,7 @@ run_apilog() {
     local have; have=$(psql_db credit -c "SELECT count(*) FROM api_log")
     local add=$(( n > have ? n - have : 0 ))
     local started; started=$(date +%s%N)
-    [ "$add" -gt 0 ] && psql_db credit -v n="$add" -f "$CREDIT_SQL/api-log.sql" >/dev/null
+    [ "$add" -gt 0 ] && psql_db credit -v n="$add" -f "$CREDIT_SQL/api-log.sql" >/dev/null && settle credit
     timed apilog "$n" "load $add rows by SQL" $(( ($(date +%s%N) - started) / 1000000 ))
     TOKEN=$(admin_token)
     wrk_measure apilog "$n" "by user (21 users, newest 20)" "$(lua_file apilog-user '
@@ -277,6 +283,7 @@ run_comms() {
     psql_db debtor -v first_id=20001 -v pharmacies=1 -v accounts=20000 -v seed=1 -f "$DEBTOR_SQL/debtors.sql" >/dev/null
   local started; started=$(date +%s%N)
   psql_db debtor -v pharmacy=20001 -v n=1000000 -f "$DEBTOR_SQL/communications.sql" >/dev/null
+  settle debtor
   timed comms 1000000 "load by SQL" $(( ($(date +%s%N) - started) / 1000000 ))
   local min max
   read -r min max <<<"$(psql_db debtor -F' ' -c 'SELECT min(id), max(id) FROM debtor WHERE pharmacy_id = 20001')"
