@@ -1,6 +1,6 @@
 package com.clinicsuite.credit.service;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 
 /**
  * An authenticated call waiting in {@link ApiLogQueue}. {@code voucherMatches} is set for voucher searches only
@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
  *
  * <p>Every text is made to fit its api_log column when the call is created ({@link ApiLogFields}), whoever
  * creates it: one odd value (a voucher that upper-cases to twice its length, a NUL) can never make a batch fail.
+ * The time is an {@link Instant}: one object of 24 bytes, where an OffsetDateTime is four (96 bytes) for each of up to
+ * {@code api-log.queue-capacity} queued calls.
  */
 public record ApiCall(
         String userName,
@@ -18,7 +20,7 @@ public record ApiCall(
         Integer voucherMatches,
         String clientIp,
         int durationMs,
-        OffsetDateTime at) {
+        Instant at) {
 
     public ApiCall {
         userName = ApiLogFields.userName(userName);

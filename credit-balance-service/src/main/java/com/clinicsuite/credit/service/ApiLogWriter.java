@@ -164,7 +164,7 @@ public class ApiLogWriter {
                     call.userName(),
                     call.voucherNumber() == null ? "" : call.voucherNumber(),
                     call.voucherMatches(),
-                    call.at().toInstant()));
+                    call.at()));
             if (searches.size() == searchesPerEvent) {
                 events.add(new VoucherSearchesLogged(List.copyOf(searches)));
                 searches.clear();

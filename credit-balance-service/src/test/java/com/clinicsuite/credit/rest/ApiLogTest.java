@@ -181,7 +181,7 @@ class ApiLogTest {
                     search ? 1 + i % 2 : null,
                     i % 2 == 0 ? null : "10.0.0." + i % 250,
                     i,
-                    at.plusNanos(i * 1_000L)));
+                    at.plusNanos(i * 1_000L).toInstant()));
         }
         String mine = "from api_log where user_name = '" + user + "'";
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) " + mine) == calls);
@@ -275,7 +275,7 @@ class ApiLogTest {
                 0,
                 "2001:db8::😀" + "1".repeat(80),
                 1,
-                OffsetDateTime.now()));
+                Instant.now()));
         String mine = "from api_log where user_name like '" + user + "%'";
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) " + mine) == 1);
         try (Connection c = SuiteInfrastructure.jdbcConnection();
@@ -313,7 +313,7 @@ class ApiLogTest {
                         null,
                         null,
                         i,
-                        OffsetDateTime.now()));
+                        Instant.now()));
             }
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> count("select count(*) from api_log where user_name = '" + user + "'") == 997);
